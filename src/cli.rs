@@ -1,0 +1,55 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// A keyboard-driven inbox for AWS Partner Central engagement invitations.
+#[derive(Debug, Parser)]
+#[command(name = "pc-inbox", version, about)]
+pub struct Cli {
+    /// Run against a built-in Partner Central emulator with demo data (no AWS account needed).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Send requests to this endpoint instead of AWS.
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// AWS profile to use.
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// AWS region (Partner Central runs in us-east-1).
+    #[arg(long, global = true)]
+    pub region: Option<String>,
+    /// Partner Central catalog.
+    #[arg(long, global = true, value_parser = ["AWS", "Sandbox"])]
+    pub catalog: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the local Partner Central emulator in the foreground.
+    Emulator(EmulatorArgs),
+}
+
+/// Options of `pc-inbox emulator`.
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// Port on 127.0.0.1; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Seed file (JSON) instead of the built-in demo data.
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
+    /// Add N synthetic received invitations.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub generate: usize,
+    /// How long accept tasks stay IN_PROGRESS, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 3000)]
+    pub accept_delay_ms: u64,
+    /// Turn off the request quotas (10 reads/s, 1 write/s).
+    #[arg(long)]
+    pub no_quotas: bool,
+}

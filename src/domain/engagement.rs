@@ -1,0 +1,31 @@
+use chrono::{DateTime, Utc};
+
+use super::{LeadPayload, OpportunityPayload, Receiver};
+
+/// One row of ListEngagements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngagementSummary {
+    pub id: String,
+    pub arn: Option<String>,
+    pub title: Option<String>,
+    pub created_at: Option<DateTime<Utc>>,
+    pub created_by: Option<String>,
+    pub member_count: Option<i32>,
+    pub modified_at: Option<DateTime<Utc>>,
+    pub context_types: Vec<String>,
+}
+
+/// The body of a new invitation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewPayload {
+    Opportunity(OpportunityPayload),
+    Lead(LeadPayload),
+}
+
+/// Everything CreateEngagementInvitation needs besides the engagement and the client token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewInvitation {
+    pub receiver: Receiver,
+    pub message: String,
+    pub payload: NewPayload,
+}

@@ -1,0 +1,131 @@
+//! A local, stateful AWS Partner Central Selling API on 127.0.0.1. It speaks the real wire
+//! protocol, so the official SDK, the AWS CLI and boto3 talk to it as they talk to AWS.
+//!
+//! Request flow: [`server`] (auth, quotas, validation against [`model`]) → [`ops`] handlers →
+//! [`store`] state, seeded from [`seed`].
+
+mod auth;
+pub mod model;
+mod ops;
+mod paging;
+mod quota;
+mod seed;
+mod server;
+mod store;
+mod wire;
+
+use std::collections::HashMap;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::routing::any;
+use axum::Router;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use quota::QuotaLimits;
+pub use seed::Seed;
+
+/// The access key the emulator accepts unless told otherwise.
+pub const TEST_ACCESS_KEY: &str = "test";
+/// The secret key that goes with [`TEST_ACCESS_KEY`].
+pub const TEST_SECRET_KEY: &str = "test";
+
+/// How an emulator starts.
+#[derive(Debug, Clone)]
+pub struct EmulatorConfig {
+    pub seed: Seed,
+    /// Synthetic received invitations added to the seed.
+    pub generate: usize,
+    /// How long an accept task stays IN_PROGRESS.
+    pub accept_delay: Duration,
+    /// `None` turns quotas off.
+    pub quotas: Option<QuotaLimits>,
+    /// Accepted (access key, secret key) pairs.
+    pub credentials: Vec<(String, String)>,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        EmulatorConfig {
+            seed: Seed::embedded(),
+            generate: 0,
+            accept_delay: Duration::from_secs(3),
+            quotas: Some(QuotaLimits::default()),
+            credentials: vec![(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())],
+        }
+    }
+}
+
+/// A running emulator; it stops when dropped.
+pub struct Emulator {
+    addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl Emulator {
+    /// Binds 127.0.0.1:`port` (0 for an ephemeral port) and starts serving.
+    pub async fn start(config: EmulatorConfig, port: u16) -> Result<Self, String> {
+        let now = chrono::Utc::now();
+        let mut data = config.seed.materialize(now)?;
+        data.invitations
+            .extend(seed::generate(config.generate, &data.account, now));
+        let accept_delay =
+            chrono::Duration::from_std(config.accept_delay).map_err(|e| e.to_string())?;
+        let shared = Arc::new(server::Shared {
+            store: Mutex::new(store::Store::new(data, accept_delay)),
+            quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
+            secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),
+        });
+        let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+            .await
+            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let app = Router::new()
+            .fallback(any(server::handle))
+            .with_state(shared);
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        Ok(Emulator {
+            addr,
+            shutdown: Some(shutdown),
+            task: Some(task),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`, for an SDK endpoint override or `aws --endpoint-url`.
+    pub fn endpoint_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops serving and waits until the server task has ended.
+    pub async fn stop(mut self) {
+        if let Some(s) = self.shutdown.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.task.take() {
+            let _ = t.await;
+        }
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        if let Some(s) = self.shutdown.take() {
+            let _ = s.send(());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! ListEngagementInvitations, GetEngagementInvitation, RejectEngagementInvitation and
+//! AcceptEngagementInvitation.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{descending, listing, not_found, Ctx, Sort};
+use crate::emulator::store::{resource_id, Invitation};
+use crate::emulator::wire::ApiError;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct ListRequest {
+    max_results: Option<usize>,
+    next_token: Option<String>,
+    sort: Option<Sort>,
+    payload_type: Option<Vec<String>>,
+    participant_type: String,
+    status: Option<Vec<String>>,
+    engagement_identifier: Option<Vec<String>>,
+    sender_aws_account_id: Option<Vec<String>>,
+}
+
+fn allows(filter: &Option<Vec<String>>, value: &str) -> bool {
+    filter.as_ref().is_none_or(|f| f.iter().any(|x| x == value))
+}
+
+pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
+    let now = ctx.now;
+    let engagements: Option<Vec<String>> = req
+        .engagement_identifier
+        .as_ref()
+        .map(|ids| ids.iter().map(|i| resource_id(i).to_string()).collect());
+    let data = ctx
+        .store
+        .catalogs
+        .get(&ctx.catalog)
+        .expect("catalog was checked");
+    let rows: Vec<&Invitation> = data
+        .invitations
+        .values()
+        .filter(|i| i.participant == req.participant_type)
+        .filter(|i| allows(&req.status, i.status_at(now)))
+        .filter(|i| allows(&req.payload_type, &i.payload_type))
+        .filter(|i| allows(&engagements, &i.engagement_id))
+        .filter(|i| allows(&req.sender_aws_account_id, &i.sender_account))
+        .collect();
+    let (page, token) = listing(
+        "ListEngagementInvitations",
+        raw,
+        rows,
+        |i| (i.invitation_date.timestamp_millis(), i.id.clone()),
+        descending(&req.sort),
+        req.next_token.as_deref(),
+        req.max_results.unwrap_or(20),
+    )?;
+    let account = ctx.account();
+    let summaries: Vec<Value> = page
+        .iter()
+        .map(|i| i.summary_json(&ctx.catalog, &account, now))
+        .collect();
+    let mut out = json!({ "EngagementInvitationSummaries": summaries });
+    if let Some(t) = token {
+        out["NextToken"] = json!(t);
+    }
+    Ok(out)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct IdRequest {
+    identifier: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct RejectRequest {
+    identifier: String,
+    rejection_reason: Option<String>,
+}
+
+/// The invitation, if this account received it and it is still PENDING.
+pub(super) fn pending_received<'a>(
+    ctx: &'a mut Ctx<'_>,
+    identifier: &str,
+    verb: &str,
+) -> Result<&'a mut Invitation, ApiError> {
+    let now = ctx.now;
+    let id = resource_id(identifier).to_string();
+    let in_progress = ctx
+        .data()
+        .tasks
+        .iter()
+        .any(|t| t.invitation_id == id && t.status_at(now) == "IN_PROGRESS");
+    let invitation = ctx
+        .data()
+        .invitations
+        .get_mut(&id)
+        .ok_or_else(|| not_found("Engagement invitation", &id))?;
+    if invitation.participant != "RECEIVER" {
+        return Err(ApiError::business(
+            "Identifier",
+            "ACTION_NOT_PERMITTED",
+            format!("Only the receiver can {verb} invitation '{id}'"),
+        ));
+    }
+    let status = invitation.status_at(now);
+    if status != "PENDING" {
+        return Err(ApiError::conflict(format!(
+            "Invitation '{id}' is {status}; only a PENDING invitation can be {verb}ed"
+        )));
+    }
+    if in_progress {
+        return Err(ApiError::conflict(format!(
+            "Invitation '{id}' is being accepted by a task in progress"
+        )));
+    }
+    Ok(invitation)
+}
+
+pub(super) fn get(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> {
+    let id = resource_id(&req.identifier);
+    let account = ctx.account();
+    let data = ctx
+        .store
+        .catalogs
+        .get(&ctx.catalog)
+        .expect("catalog was checked");
+    let invitation = data
+        .invitations
+        .get(id)
+        .ok_or_else(|| not_found("Engagement invitation", id))?;
+    Ok(invitation.detail_json(&ctx.catalog, &account, ctx.now))
+}
+
+pub(super) fn reject(ctx: &mut Ctx<'_>, req: RejectRequest) -> Result<Value, ApiError> {
+    let invitation = pending_received(ctx, &req.identifier, "reject")?;
+    invitation.status = "REJECTED".to_string();
+    invitation.rejection_reason = req.rejection_reason;
+    Ok(json!({}))
+}
+
+pub(super) fn accept(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> {
+    let invitation = pending_received(ctx, &req.identifier, "accept")?;
+    invitation.status = "ACCEPTED".to_string();
+    Ok(json!({}))
+}

@@ -1,0 +1,142 @@
+//! One handler per operation. Each receives a request that already passed model validation,
+//! reads it into a typed struct and answers with the output shape's JSON.
+
+mod engagements;
+mod invitations;
+mod tasks;
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::paging::{self, SortKey};
+use super::store::{Catalog, Store, CATALOGS};
+use super::wire::ApiError;
+
+/// What every handler gets: the state, the request's catalog and the current time.
+pub struct Ctx<'a> {
+    pub store: &'a mut Store,
+    pub catalog: String,
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx<'_> {
+    fn data(&mut self) -> &mut Catalog {
+        self.store
+            .catalogs
+            .get_mut(&self.catalog)
+            .expect("catalog was checked")
+    }
+
+    fn account(&self) -> String {
+        self.store.account.aws_account_id.clone()
+    }
+}
+
+/// Operations of the real service this emulator implements.
+pub const IMPLEMENTED: [&str; 10] = [
+    "ListEngagementInvitations",
+    "GetEngagementInvitation",
+    "RejectEngagementInvitation",
+    "AcceptEngagementInvitation",
+    "StartEngagementByAcceptingInvitationTask",
+    "ListEngagementByAcceptingInvitationTasks",
+    "ListEngagements",
+    "GetEngagement",
+    "CreateEngagement",
+    "CreateEngagementInvitation",
+];
+
+/// Runs one operation against the store.
+pub fn dispatch(
+    operation: &str,
+    input: &Value,
+    store: &mut Store,
+    now: DateTime<Utc>,
+) -> Result<Value, ApiError> {
+    let catalog = input
+        .get("Catalog")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if !CATALOGS.contains(&catalog.as_str()) {
+        return Err(ApiError::business(
+            "Catalog",
+            "INVALID_VALUE",
+            format!(
+                "Catalog '{catalog}' does not exist; use one of: {}",
+                CATALOGS.join(", ")
+            ),
+        ));
+    }
+    let mut ctx = Ctx {
+        store,
+        catalog,
+        now,
+    };
+    ctx.data().settle(now);
+    match operation {
+        "ListEngagementInvitations" => invitations::list(&mut ctx, parse(input)?, input),
+        "GetEngagementInvitation" => invitations::get(&mut ctx, parse(input)?),
+        "RejectEngagementInvitation" => invitations::reject(&mut ctx, parse(input)?),
+        "AcceptEngagementInvitation" => invitations::accept(&mut ctx, parse(input)?),
+        "StartEngagementByAcceptingInvitationTask" => tasks::start(&mut ctx, parse(input)?),
+        "ListEngagementByAcceptingInvitationTasks" => tasks::list(&mut ctx, parse(input)?, input),
+        "ListEngagements" => engagements::list(&mut ctx, parse(input)?, input),
+        "GetEngagement" => engagements::get(&mut ctx, parse(input)?),
+        "CreateEngagement" => engagements::create(&mut ctx, parse(input)?, input),
+        "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
+        other => Err(ApiError::internal(format!(
+            "the pc-inbox emulator does not implement {other}; it implements {}",
+            IMPLEMENTED.join(", ")
+        ))),
+    }
+}
+
+fn parse<T: DeserializeOwned>(input: &Value) -> Result<T, ApiError> {
+    serde_json::from_value(input.clone()).map_err(|e| ApiError::serialization(e.to_string()))
+}
+
+/// The `Sort` member of list requests.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Sort {
+    sort_order: String,
+}
+
+fn descending(sort: &Option<Sort>) -> bool {
+    sort.as_ref().is_none_or(|s| s.sort_order == "DESCENDING")
+}
+
+/// Sorts rows into listing order and cuts the page the request asks for.
+fn listing<T>(
+    operation: &str,
+    request: &Value,
+    mut rows: Vec<T>,
+    key: impl Fn(&T) -> SortKey,
+    descending: bool,
+    next_token: Option<&str>,
+    max: usize,
+) -> Result<(Vec<T>, Option<String>), ApiError> {
+    let fingerprint = paging::fingerprint(operation, request);
+    let after = next_token
+        .map(|t| paging::decode(t, &fingerprint))
+        .transpose()?;
+    rows.sort_by_key(|r| key(r));
+    if descending {
+        rows.reverse();
+    }
+    Ok(paging::page(
+        rows,
+        key,
+        descending,
+        after,
+        max,
+        &fingerprint,
+    ))
+}
+
+fn not_found(kind: &str, id: &str) -> ApiError {
+    ApiError::not_found(format!("{kind} '{id}' was not found in this catalog"))
+}

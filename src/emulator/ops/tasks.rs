@@ -1,0 +1,118 @@
+//! StartEngagementByAcceptingInvitationTask and ListEngagementByAcceptingInvitationTasks.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::invitations::pending_received;
+use super::{descending, listing, Ctx, Sort};
+use crate::emulator::store::{resource_id, AcceptTask};
+use crate::emulator::wire::ApiError;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct StartRequest {
+    client_token: String,
+    identifier: String,
+}
+
+pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiError> {
+    let now = ctx.now;
+    let account = ctx.account();
+    let id = resource_id(&req.identifier).to_string();
+    let catalog = ctx.catalog.clone();
+    if let Some(&index) = ctx.data().accept_tokens.get(&req.client_token) {
+        let task = &ctx.data().tasks[index];
+        if task.invitation_id != id {
+            return Err(ApiError::conflict(format!(
+                "ClientToken '{}' was already used to accept invitation '{}'",
+                req.client_token, task.invitation_id
+            )));
+        }
+        return Ok(task.json(&catalog, &account, now));
+    }
+    let failure = pending_received(ctx, &req.identifier, "accept")?
+        .accept_failure
+        .clone();
+    let task = AcceptTask {
+        id: ctx.store.new_id("task-", 13),
+        invitation_id: id,
+        start_time: now,
+        finishes_at: now + ctx.store.accept_delay,
+        failure,
+        opportunity_id: ctx.store.new_opportunity_id(),
+        settled: false,
+    };
+    let out = task.json(&ctx.catalog, &account, now);
+    let data = ctx.data();
+    data.tasks.push(task);
+    let index = data.tasks.len() - 1;
+    data.accept_tokens.insert(req.client_token, index);
+    Ok(out)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(super) struct ListRequest {
+    max_results: Option<usize>,
+    next_token: Option<String>,
+    sort: Option<Sort>,
+    task_status: Option<Vec<String>>,
+    opportunity_identifier: Option<Vec<String>>,
+    engagement_invitation_identifier: Option<Vec<String>>,
+    task_identifier: Option<Vec<String>>,
+}
+
+fn ids(list: &Option<Vec<String>>) -> Option<Vec<&str>> {
+    list.as_ref()
+        .map(|l| l.iter().map(|i| resource_id(i)).collect())
+}
+
+pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
+    let now = ctx.now;
+    let account = ctx.account();
+    let tasks = ids(&req.task_identifier);
+    let invitations = ids(&req.engagement_invitation_identifier);
+    let data = ctx
+        .store
+        .catalogs
+        .get(&ctx.catalog)
+        .expect("catalog was checked");
+    let rows: Vec<&AcceptTask> = data
+        .tasks
+        .iter()
+        .filter(|t| tasks.as_ref().is_none_or(|f| f.contains(&t.id.as_str())))
+        .filter(|t| {
+            invitations
+                .as_ref()
+                .is_none_or(|f| f.contains(&t.invitation_id.as_str()))
+        })
+        .filter(|t| {
+            req.task_status
+                .as_ref()
+                .is_none_or(|f| f.iter().any(|s| s == t.status_at(now)))
+        })
+        .filter(|t| {
+            req.opportunity_identifier
+                .as_ref()
+                .is_none_or(|f| t.status_at(now) == "COMPLETE" && f.contains(&t.opportunity_id))
+        })
+        .collect();
+    let (page, token) = listing(
+        "ListEngagementByAcceptingInvitationTasks",
+        raw,
+        rows,
+        |t| (t.start_time.timestamp_millis(), t.id.clone()),
+        descending(&req.sort),
+        req.next_token.as_deref(),
+        req.max_results.unwrap_or(100),
+    )?;
+    let summaries: Vec<Value> = page
+        .iter()
+        .map(|t| t.json(&ctx.catalog, &account, now))
+        .collect();
+    let mut out = json!({ "TaskSummaries": summaries });
+    if let Some(t) = token {
+        out["NextToken"] = json!(t);
+    }
+    Ok(out)
+}

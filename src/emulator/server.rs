@@ -1,0 +1,137 @@
+//! The HTTP front: awsJson1_0 over `POST /`, SigV4 authentication, quotas, model validation of
+//! every request and response, and dispatch to the operation handlers.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use serde_json::Value;
+
+use super::auth::{self, SignedRequest};
+use super::model::model;
+use super::ops;
+use super::quota::{Quotas, RequestClass};
+use super::store::Store;
+use super::wire::ApiError;
+
+/// The `X-Amz-Target` prefix of the service.
+pub const TARGET_PREFIX: &str = "AWSPartnerCentralSelling.";
+const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
+
+/// State shared by all connections.
+pub struct Shared {
+    pub store: Mutex<Store>,
+    pub quotas: Option<Mutex<Quotas>>,
+    pub secrets: HashMap<String, String>,
+}
+
+/// The one handler for every request.
+pub async fn handle(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let (status, error_type, body) = match shared.answer(&method, &uri, &headers, &body) {
+        Ok(value) => (StatusCode::OK, None, value),
+        Err(e) => (
+            StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST),
+            Some(e.type_name),
+            e.body(),
+        ),
+    };
+    let mut response = (status, body.to_string()).into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        h.insert("x-amzn-requestid", v);
+    }
+    if let Some(t) = error_type {
+        h.insert("x-amzn-errortype", HeaderValue::from_static(t));
+    }
+    response
+}
+
+impl Shared {
+    fn answer(
+        &self,
+        method: &Method,
+        uri: &Uri,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Value, ApiError> {
+        let access_key = auth::verify(
+            &SignedRequest {
+                method: method.as_str(),
+                path: uri.path(),
+                query: uri.query().unwrap_or_default(),
+                headers,
+                body,
+            },
+            &self.secrets,
+            Utc::now(),
+        )?;
+        if method != Method::POST || uri.path() != "/" {
+            return Err(ApiError::unknown_operation(format!(
+                "{method} {} is not an operation of this service; use POST /",
+                uri.path()
+            )));
+        }
+        let target = headers
+            .get("x-amz-target")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let operation_name = target.strip_prefix(TARGET_PREFIX).unwrap_or_default();
+        let Some(operation) = model().operation(operation_name) else {
+            return Err(ApiError::unknown_operation(format!(
+                "Unknown operation: X-Amz-Target '{target}'"
+            )));
+        };
+        if let Some(quotas) = &self.quotas {
+            let admitted = quotas.lock().expect("quota lock").admit(
+                &access_key,
+                RequestClass::of(operation_name),
+                Instant::now(),
+            );
+            if !admitted {
+                return Err(ApiError::throttling());
+            }
+        }
+        let input: Value = if body.iter().all(u8::is_ascii_whitespace) {
+            Value::Object(Default::default())
+        } else {
+            serde_json::from_slice(body).map_err(|e| {
+                ApiError::serialization(format!("Request body is not valid JSON: {e}"))
+            })?
+        };
+        let violations = model()
+            .validate(&operation.input, &input)
+            .map_err(|e| ApiError::serialization(e.0))?;
+        if !violations.is_empty() {
+            return Err(ApiError::validation(&violations));
+        }
+        let output = {
+            let mut store = self.store.lock().expect("store lock");
+            ops::dispatch(operation_name, &input, &mut store, Utc::now())?
+        };
+        if let Some(shape) = &operation.output {
+            let problems = model()
+                .validate(shape, &output)
+                .map_err(|e| ApiError::internal(e.0))?;
+            if let Some(p) = problems.first() {
+                return Err(ApiError::internal(format!(
+                    "the emulator produced an invalid {shape}: {}",
+                    p.message
+                )));
+            }
+        }
+        Ok(output)
+    }
+}

@@ -1,0 +1,108 @@
+//! The awsJson1_0 wire format details: error bodies and timestamps.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{json, Map, Value};
+
+use super::model::Violation;
+
+/// An error answer: HTTP status, `__type` and `message`, plus any shape-specific members.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub status: u16,
+    pub type_name: &'static str,
+    pub message: String,
+    pub extra: Map<String, Value>,
+}
+
+impl ApiError {
+    fn new(status: u16, type_name: &'static str, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            type_name,
+            message: message.into(),
+            extra: Map::new(),
+        }
+    }
+
+    /// A request that breaks the model's constraints, with one `ErrorList` entry per field.
+    pub fn validation(violations: &[Violation]) -> Self {
+        let count = violations.len();
+        let plural = if count == 1 { "" } else { "s" };
+        let details: Vec<&str> = violations.iter().map(|v| v.message.as_str()).collect();
+        let mut e = ApiError::new(
+            400,
+            "ValidationException",
+            format!(
+                "{count} validation error{plural} detected: {}",
+                details.join("; ")
+            ),
+        );
+        e.extra
+            .insert("Reason".into(), json!("REQUEST_VALIDATION_FAILED"));
+        e.extra.insert(
+            "ErrorList".into(),
+            violations
+                .iter()
+                .map(|v| json!({"FieldName": v.field, "Message": v.message, "Code": v.code}))
+                .collect(),
+        );
+        e
+    }
+
+    /// A well-formed request that the service's business rules refuse.
+    pub fn business(field: &str, code: &'static str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let mut e = ApiError::new(400, "ValidationException", message.clone());
+        e.extra
+            .insert("Reason".into(), json!("BUSINESS_VALIDATION_FAILED"));
+        e.extra.insert(
+            "ErrorList".into(),
+            json!([{"FieldName": field, "Message": message, "Code": code}]),
+        );
+        e
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        ApiError::new(400, "ResourceNotFoundException", message)
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        ApiError::new(400, "ConflictException", message)
+    }
+
+    pub fn throttling() -> Self {
+        ApiError::new(400, "ThrottlingException", "Rate exceeded")
+    }
+
+    pub fn serialization(message: impl Into<String>) -> Self {
+        ApiError::new(400, "SerializationException", message)
+    }
+
+    pub fn unknown_operation(message: impl Into<String>) -> Self {
+        ApiError::new(400, "UnknownOperationException", message)
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        ApiError::new(500, "InternalServerException", message)
+    }
+
+    /// An authentication failure at the front door (always HTTP 403).
+    pub fn auth(type_name: &'static str, message: impl Into<String>) -> Self {
+        ApiError::new(403, type_name, message)
+    }
+
+    /// The JSON body: `__type`, `message` and the extra members. The message also goes in the
+    /// modeled `Message` member, which is where generated SDKs read it from.
+    pub fn body(&self) -> Value {
+        let mut body = self.extra.clone();
+        body.insert("__type".into(), json!(self.type_name));
+        body.insert("message".into(), json!(self.message));
+        body.insert("Message".into(), json!(self.message));
+        Value::Object(body)
+    }
+}
+
+/// An ISO-8601 timestamp as the model's `timestampFormat: iso8601` wants it.
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}

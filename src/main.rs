@@ -1,0 +1,117 @@
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use pc_inbox::config::{self, Config};
+use pc_inbox::domain::{ListQuery, Participant};
+use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
+use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
+use pc_inbox::service::PartnerCentral;
+
+mod cli;
+
+use cli::{Cli, Command, EmulatorArgs};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::Emulator(args)) => run_emulator(args).await,
+        None => preview(&cli).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("pc-inbox: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run_emulator(args: &EmulatorArgs) -> Result<(), String> {
+    let seed = match &args.seed {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Seed::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Seed::embedded(),
+    };
+    let config = EmulatorConfig {
+        seed,
+        generate: args.generate,
+        accept_delay: Duration::from_millis(args.accept_delay_ms),
+        quotas: (!args.no_quotas).then(Default::default),
+        ..EmulatorConfig::default()
+    };
+    let emulator = Emulator::start(config, args.port).await?;
+    println!("listening on {}", emulator.endpoint_url());
+    let _ = std::io::stdout().flush();
+    wait_for_shutdown().await;
+    emulator.stop().await;
+    Ok(())
+}
+
+async fn wait_for_shutdown() {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("SIGTERM handler can be installed");
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+    }
+}
+
+/// Until the inbox screen lands: print the first page of received invitations.
+async fn preview(cli: &Cli) -> Result<(), String> {
+    let config = config::load().map_err(|e| e.to_string())?;
+    let (settings, _emulator) = settings(cli, &config).await?;
+    let client = AwsPartnerCentral::connect(&settings).await;
+    let mut query = ListQuery::new(Participant::Received);
+    query.page_size = Some(config.page_size.map_or(50, |p| p.0));
+    let page = client
+        .list_invitations(&query, None)
+        .await
+        .map_err(|e| e.to_string())?;
+    for row in &page.items {
+        println!(
+            "{:<20} {:<9} {:<40} {}",
+            row.id,
+            row.status.as_ref().map_or("", |s| s.as_wire()),
+            row.engagement_title.as_deref().unwrap_or(""),
+            row.sender_company.as_deref().unwrap_or("")
+        );
+    }
+    Ok(())
+}
+
+/// Client settings from flags over the config file; `--demo` starts the embedded emulator.
+async fn settings(
+    cli: &Cli,
+    config: &Config,
+) -> Result<(ClientSettings, Option<Emulator>), String> {
+    let mut settings = ClientSettings {
+        catalog: cli
+            .catalog
+            .clone()
+            .unwrap_or_else(|| config.catalog.unwrap_or_default().as_str().to_string()),
+        region: cli.region.clone().or_else(|| config.region.clone()),
+        profile: cli.profile.clone().or_else(|| config.profile.clone()),
+        endpoint_url: cli
+            .endpoint_url
+            .clone()
+            .or_else(|| config.endpoint_url.clone()),
+        ..ClientSettings::default()
+    };
+    if !cli.demo {
+        return Ok((settings, None));
+    }
+    let emulator = Emulator::start(EmulatorConfig::default(), 0).await?;
+    settings.endpoint_url = Some(emulator.endpoint_url());
+    settings.profile = None;
+    settings.static_credentials = Some(StaticCredentials {
+        access_key_id: TEST_ACCESS_KEY.to_string(),
+        secret_access_key: TEST_SECRET_KEY.to_string(),
+    });
+    Ok((settings, Some(emulator)))
+}

@@ -1,0 +1,322 @@
+//! [`PartnerCentral`] over the official `aws-sdk-partnercentralselling` client.
+
+mod convert;
+mod errors;
+
+use async_trait::async_trait;
+use aws_config::meta::region::RegionProviderChain;
+use aws_config::retry::RetryConfig;
+use aws_config::{BehaviorVersion, Region};
+use aws_credential_types::Credentials;
+use aws_sdk_partnercentralselling::types as sdk;
+use aws_sdk_partnercentralselling::Client;
+
+use crate::domain::{
+    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
+    Page, Participant, SortOrder,
+};
+use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
+
+/// The only region Partner Central runs in.
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// Fixed credentials, used for the emulator instead of the user's credential chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaticCredentials {
+    pub access_key_id: String,
+    pub secret_access_key: String,
+}
+
+/// How to reach Partner Central.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientSettings {
+    /// `AWS` or `Sandbox`.
+    pub catalog: String,
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub endpoint_url: Option<String>,
+    /// When set, no profile, environment or SSO state is read at all.
+    pub static_credentials: Option<StaticCredentials>,
+    /// Attempts per call including retries (the SDK's standard retry with backoff).
+    pub max_attempts: u32,
+}
+
+impl Default for ClientSettings {
+    fn default() -> Self {
+        ClientSettings {
+            catalog: "AWS".to_string(),
+            region: None,
+            profile: None,
+            endpoint_url: None,
+            static_credentials: None,
+            max_attempts: 3,
+        }
+    }
+}
+
+/// The SDK-backed Partner Central client.
+#[derive(Debug, Clone)]
+pub struct AwsPartnerCentral {
+    client: Client,
+    catalog: String,
+    profile: Option<String>,
+}
+
+impl AwsPartnerCentral {
+    /// Builds the client: the standard credential chain (profile, SSO, environment) unless
+    /// static credentials are given.
+    pub async fn connect(settings: &ClientSettings) -> Self {
+        let retry = RetryConfig::standard().with_max_attempts(settings.max_attempts.max(1));
+        let config = match &settings.static_credentials {
+            Some(creds) => {
+                let region = settings
+                    .region
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_REGION.to_string());
+                let mut builder = aws_sdk_partnercentralselling::Config::builder()
+                    .behavior_version(BehaviorVersion::latest())
+                    .region(Region::new(region))
+                    .credentials_provider(Credentials::new(
+                        &creds.access_key_id,
+                        &creds.secret_access_key,
+                        None,
+                        None,
+                        "pc-inbox-static",
+                    ))
+                    .retry_config(retry);
+                if let Some(url) = &settings.endpoint_url {
+                    builder = builder.endpoint_url(url);
+                }
+                builder.build()
+            }
+            None => {
+                let region =
+                    RegionProviderChain::first_try(settings.region.clone().map(Region::new))
+                        .or_default_provider()
+                        .or_else(Region::from_static(DEFAULT_REGION));
+                let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(region);
+                if let Some(profile) = &settings.profile {
+                    loader = loader.profile_name(profile);
+                }
+                if let Some(url) = &settings.endpoint_url {
+                    loader = loader.endpoint_url(url);
+                }
+                let shared = loader.load().await;
+                aws_sdk_partnercentralselling::config::Builder::from(&shared)
+                    .retry_config(retry)
+                    .build()
+            }
+        };
+        AwsPartnerCentral {
+            client: Client::from_conf(config),
+            catalog: settings.catalog.clone(),
+            profile: settings.profile.clone(),
+        }
+    }
+
+    fn fail<E, R>(&self, err: aws_sdk_partnercentralselling::error::SdkError<E, R>) -> ServiceError
+    where
+        E: errors::OperationError + 'static,
+        R: std::fmt::Debug,
+    {
+        errors::map(err, self.profile.as_deref())
+    }
+}
+
+fn non_empty<T>(v: Vec<T>) -> Option<Vec<T>> {
+    (!v.is_empty()).then_some(v)
+}
+
+fn wire_sort(order: SortOrder) -> sdk::SortOrder {
+    match order {
+        SortOrder::NewestFirst => sdk::SortOrder::Descending,
+        SortOrder::OldestFirst => sdk::SortOrder::Ascending,
+    }
+}
+
+#[async_trait]
+impl PartnerCentral for AwsPartnerCentral {
+    async fn list_invitations(
+        &self,
+        query: &ListQuery,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<InvitationSummary>> {
+        let participant = match query.participant {
+            Participant::Received => sdk::ParticipantType::Receiver,
+            Participant::Sent => sdk::ParticipantType::Sender,
+        };
+        let sort = sdk::OpportunityEngagementInvitationSort::builder()
+            .sort_by(sdk::OpportunityEngagementInvitationSortName::InvitationDate)
+            .sort_order(wire_sort(query.sort))
+            .build()
+            .expect("sort has both required members");
+        let out = self
+            .client
+            .list_engagement_invitations()
+            .catalog(&self.catalog)
+            .participant_type(participant)
+            .sort(sort)
+            .set_status(non_empty(
+                query
+                    .statuses
+                    .iter()
+                    .map(|s| sdk::InvitationStatus::from(s.as_wire()))
+                    .collect(),
+            ))
+            .set_payload_type(non_empty(
+                query
+                    .payload_kinds
+                    .iter()
+                    .map(|p| sdk::EngagementInvitationPayloadType::from(p.as_wire()))
+                    .collect(),
+            ))
+            .set_engagement_identifier(non_empty(query.engagement_ids.clone()))
+            .set_sender_aws_account_id(non_empty(query.sender_account_ids.clone()))
+            .set_max_results(query.page_size.map(|n| n as i32))
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(Page {
+            items: out
+                .engagement_invitation_summaries()
+                .iter()
+                .map(convert::summary)
+                .collect(),
+            next_token: out.next_token().map(str::to_string),
+        })
+    }
+
+    async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail> {
+        let out = self
+            .client
+            .get_engagement_invitation()
+            .catalog(&self.catalog)
+            .identifier(id)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(convert::detail(&out))
+    }
+
+    async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {
+        self.client
+            .reject_engagement_invitation()
+            .catalog(&self.catalog)
+            .identifier(id)
+            .set_rejection_reason(reason.map(str::to_string))
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(())
+    }
+
+    async fn start_accept(
+        &self,
+        invitation_id: &str,
+        client_token: &str,
+    ) -> ServiceResult<AcceptTask> {
+        let out = self
+            .client
+            .start_engagement_by_accepting_invitation_task()
+            .catalog(&self.catalog)
+            .identifier(invitation_id)
+            .client_token(client_token)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(convert::task(convert::TaskFields {
+            id: out.task_id(),
+            arn: out.task_arn(),
+            status: out.task_status(),
+            message: out.message(),
+            reason_code: out.reason_code(),
+            opportunity_id: out.opportunity_id(),
+            invitation_id: out.engagement_invitation_id(),
+            start_time: out.start_time(),
+        }))
+    }
+
+    async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask> {
+        let out = self
+            .client
+            .list_engagement_by_accepting_invitation_tasks()
+            .catalog(&self.catalog)
+            .task_identifier(task_id)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        out.task_summaries()
+            .iter()
+            .map(convert::task_summary)
+            .find(|t| t.id == task_id || t.arn.as_deref() == Some(task_id))
+            .ok_or_else(|| ServiceError::NotFound {
+                message: format!("accept task {task_id} is not known to the service"),
+            })
+    }
+
+    async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>> {
+        let mut tasks = Vec::new();
+        let mut token = None;
+        loop {
+            let out = self
+                .client
+                .list_engagement_by_accepting_invitation_tasks()
+                .catalog(&self.catalog)
+                .engagement_invitation_identifier(invitation_id)
+                .set_next_token(token)
+                .send()
+                .await
+                .map_err(|e| self.fail(e))?;
+            tasks.extend(out.task_summaries().iter().map(convert::task_summary));
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(tasks);
+            }
+        }
+    }
+
+    async fn list_engagements(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementSummary>> {
+        let out = self
+            .client
+            .list_engagements()
+            .catalog(&self.catalog)
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(Page {
+            items: out
+                .engagement_summary_list()
+                .iter()
+                .map(convert::engagement)
+                .collect(),
+            next_token: out.next_token().map(str::to_string),
+        })
+    }
+
+    async fn create_invitation(
+        &self,
+        engagement_id: &str,
+        client_token: &str,
+        invitation: &NewInvitation,
+    ) -> ServiceResult<CreatedInvitation> {
+        let out = self
+            .client
+            .create_engagement_invitation()
+            .catalog(&self.catalog)
+            .engagement_identifier(engagement_id)
+            .client_token(client_token)
+            .invitation(convert::new_invitation(invitation)?)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(CreatedInvitation {
+            id: out.id().to_string(),
+            arn: out.arn().to_string(),
+        })
+    }
+}

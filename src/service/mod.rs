@@ -1,0 +1,67 @@
+//! The `PartnerCentral` service boundary: the one trait the app talks to, its error type, and the
+//! adapter that implements it over the official AWS SDK.
+
+pub mod aws;
+mod error;
+
+use async_trait::async_trait;
+
+use crate::domain::{
+    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
+    Page,
+};
+pub use error::{CredentialsProblem, FieldError, ServiceError};
+
+/// Result of a service call.
+pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// Identity of a freshly created invitation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreatedInvitation {
+    pub id: String,
+    pub arn: String,
+}
+
+/// Everything pc-inbox asks of AWS Partner Central.
+#[async_trait]
+pub trait PartnerCentral: Send + Sync {
+    /// One page of invitations; pass the previous page's `next_token` to continue.
+    async fn list_invitations(
+        &self,
+        query: &ListQuery,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<InvitationSummary>>;
+
+    /// The whole invitation, with its payload.
+    async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail>;
+
+    /// Rejects a pending invitation. Irreversible.
+    async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()>;
+
+    /// Starts accepting an invitation. The same `client_token` always returns the same task.
+    async fn start_accept(
+        &self,
+        invitation_id: &str,
+        client_token: &str,
+    ) -> ServiceResult<AcceptTask>;
+
+    /// The current state of one accept task (the API has no Get for tasks).
+    async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask>;
+
+    /// All accept tasks started for one invitation.
+    async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>>;
+
+    /// One page of engagements.
+    async fn list_engagements(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementSummary>>;
+
+    /// Invites another partner to an engagement. The same `client_token` creates one invitation.
+    async fn create_invitation(
+        &self,
+        engagement_id: &str,
+        client_token: &str,
+        invitation: &NewInvitation,
+    ) -> ServiceResult<CreatedInvitation>;
+}

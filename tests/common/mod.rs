@@ -1,0 +1,161 @@
+//! Shared set-up for integration tests: an emulator on 127.0.0.1, the real SDK client pointed
+//! at it, and a raw signed HTTP call for checking the wire format itself.
+#![allow(dead_code)]
+
+use std::time::{Duration, SystemTime};
+
+use aws_credential_types::Credentials;
+use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
+use aws_sigv4::sign::v4::SigningParams;
+use aws_smithy_runtime_api::client::identity::Identity;
+use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
+use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// Quotas off, fast accept tasks, the embedded seed plus `generate` synthetic invitations.
+pub fn config(generate: usize) -> EmulatorConfig {
+    EmulatorConfig {
+        generate,
+        accept_delay: Duration::from_millis(300),
+        quotas: None,
+        ..EmulatorConfig::default()
+    }
+}
+
+pub async fn start(config: EmulatorConfig) -> Emulator {
+    Emulator::start(config, 0).await.expect("emulator starts")
+}
+
+pub fn settings(emulator: &Emulator, access_key: &str, secret_key: &str) -> ClientSettings {
+    ClientSettings {
+        endpoint_url: Some(emulator.endpoint_url()),
+        static_credentials: Some(StaticCredentials {
+            access_key_id: access_key.to_string(),
+            secret_access_key: secret_key.to_string(),
+        }),
+        max_attempts: 1,
+        ..ClientSettings::default()
+    }
+}
+
+/// Our adapter, with the test credentials and no retries.
+pub async fn client(emulator: &Emulator) -> AwsPartnerCentral {
+    AwsPartnerCentral::connect(&settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)).await
+}
+
+/// The bare SDK client, for operations the app does not use.
+pub fn sdk(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
+    let config = aws_sdk_partnercentralselling::Config::builder()
+        .behavior_version(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new("us-east-1"))
+        .credentials_provider(Credentials::new(
+            TEST_ACCESS_KEY,
+            TEST_SECRET_KEY,
+            None,
+            None,
+            "test",
+        ))
+        .endpoint_url(emulator.endpoint_url())
+        .build();
+    aws_sdk_partnercentralselling::Client::from_conf(config)
+}
+
+/// The embedded seed as JSON, for tests that tweak it.
+pub fn seed_json() -> Value {
+    serde_json::from_str(include_str!("../../assets/seed.json")).unwrap()
+}
+
+pub fn seed_from(json: &Value) -> Seed {
+    Seed::parse(&json.to_string()).unwrap()
+}
+
+/// Ids of seed invitations matching a predicate, in file order.
+pub fn seed_ids(pred: impl Fn(&Value) -> bool) -> Vec<String> {
+    seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| pred(i))
+        .map(|i| i["Id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A PENDING received invitation whose accept succeeds and that is not about to expire.
+pub fn acceptable(n: usize) -> String {
+    seed_ids(|i| {
+        i["ParticipantType"] == "RECEIVER"
+            && i["Status"] == "PENDING"
+            && i.get("AcceptOutcome").is_none()
+            && i["ExpiresInHours"].as_i64().unwrap() > 72
+    })
+    .swap_remove(n)
+}
+
+/// An HTTP answer as the wire carries it.
+pub struct RawResponse {
+    pub status: u16,
+    pub head: String,
+    pub body: Value,
+}
+
+/// POSTs `body` to the emulator with `X-Amz-Target: AWSPartnerCentralSelling.<target>`,
+/// SigV4-signed with `credentials` when given.
+pub async fn raw_call(
+    emulator: &Emulator,
+    target: &str,
+    body: &str,
+    credentials: Option<(&str, &str)>,
+) -> RawResponse {
+    let host = emulator.addr().to_string();
+    let target = format!("AWSPartnerCentralSelling.{target}");
+    let mut headers: Vec<(String, String)> = vec![
+        ("host".into(), host.clone()),
+        ("content-type".into(), "application/x-amz-json-1.0".into()),
+        ("x-amz-target".into(), target),
+    ];
+    if let Some((ak, sk)) = credentials {
+        let identity: Identity = Credentials::new(ak, sk, None, None, "test").into();
+        let params = aws_sigv4::sign::v4::SigningParams::builder()
+            .identity(&identity)
+            .region("us-east-1")
+            .name("partnercentral-selling")
+            .time(SystemTime::now())
+            .settings(SigningSettings::default())
+            .build()
+            .unwrap();
+        let params: SigningParams<'_, _> = params;
+        let signable = SignableRequest::new(
+            "POST",
+            format!("http://{host}/"),
+            headers.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            SignableBody::Bytes(body.as_bytes()),
+        )
+        .unwrap();
+        let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
+        for (k, v) in instructions.headers() {
+            headers.push((k.to_string(), v.to_string()));
+        }
+    }
+    let mut request = String::from("POST / HTTP/1.1\r\n");
+    for (k, v) in &headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str(&format!(
+        "content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    ));
+    let mut stream = tokio::net::TcpStream::connect(emulator.addr())
+        .await
+        .unwrap();
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    RawResponse {
+        status,
+        head: head.to_lowercase(),
+        body: serde_json::from_str(body).unwrap_or(Value::Null),
+    }
+}

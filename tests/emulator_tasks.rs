@@ -1,0 +1,196 @@
+//! StartEngagementByAcceptingInvitationTask and ListEngagementByAcceptingInvitationTasks:
+//! idempotency, COMPLETE and FAILED outcomes, resuming a task from another client.
+
+mod common;
+
+use std::time::Duration;
+
+use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
+use pc_inbox::service::aws::AwsPartnerCentral;
+use pc_inbox::service::{PartnerCentral, ServiceError};
+
+/// Polls until the task has finished, as the app does (bounded, so a bug fails the test).
+async fn finished(client: &AwsPartnerCentral, task_id: &str) -> AcceptTask {
+    for _ in 0..100 {
+        let task = client.get_accept_task(task_id).await.unwrap();
+        if task.status.is_finished() {
+            return task;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("task {task_id} never finished");
+}
+
+#[tokio::test]
+async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation() {
+    let emulator = common::start(common::config(0)).await;
+    let client = common::client(&emulator).await;
+    let id = common::acceptable(0);
+    let started = client.start_accept(&id, "token-complete").await.unwrap();
+    assert_eq!(started.status, TaskStatus::InProgress);
+    assert_eq!(started.invitation_id.as_deref(), Some(id.as_str()));
+    assert!(
+        started.id.starts_with("task-") && started.id.len() == 18,
+        "{}",
+        started.id
+    );
+    assert!(started.start_time.is_some());
+    let done = finished(&client, &started.id).await;
+    assert_eq!(done.status, TaskStatus::Complete);
+    let opportunity = done.opportunity_id.unwrap();
+    assert!(
+        opportunity.starts_with('O') && opportunity[1..].chars().all(|c| c.is_ascii_digit()),
+        "{opportunity}"
+    );
+    let detail = client.get_invitation(&id).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Accepted));
+}
+
+#[tokio::test]
+async fn the_same_client_token_returns_the_same_task() {
+    let emulator = common::start(common::config(0)).await;
+    let client = common::client(&emulator).await;
+    let id = common::acceptable(0);
+    let first = client.start_accept(&id, "token-a").await.unwrap();
+    let again = client.start_accept(&id, "token-a").await.unwrap();
+    assert_eq!(first.id, again.id);
+    let other = client.start_accept(&id, "token-b").await.unwrap_err();
+    assert!(matches!(other, ServiceError::Conflict { .. }), "{other:?}");
+    assert_eq!(client.list_accept_tasks(&id).await.unwrap().len(), 1);
+    finished(&client, &first.id).await;
+    let after = client.start_accept(&id, "token-a").await.unwrap();
+    assert_eq!(
+        (after.id, after.status),
+        (first.id, TaskStatus::Complete),
+        "a replay after completion still returns the task"
+    );
+    let elsewhere = client
+        .start_accept(&common::acceptable(1), "token-a")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(elsewhere, ServiceError::Conflict { .. }),
+        "a token belongs to one invitation"
+    );
+}
+
+#[tokio::test]
+async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
+    let emulator = common::start(common::config(0)).await;
+    let client = common::client(&emulator).await;
+    let seed = common::seed_json();
+    let failing = seed["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i.get("AcceptOutcome").is_some())
+        .unwrap()
+        .clone();
+    let id = failing["Id"].as_str().unwrap();
+    let task = client.start_accept(id, "token-fail").await.unwrap();
+    let done = finished(&client, &task.id).await;
+    assert_eq!(done.status, TaskStatus::Failed);
+    assert_eq!(
+        done.reason_code.as_deref(),
+        failing["AcceptOutcome"]["ReasonCode"].as_str()
+    );
+    assert_eq!(
+        done.message.as_deref(),
+        failing["AcceptOutcome"]["Message"].as_str()
+    );
+    assert!(done.opportunity_id.is_none());
+    let detail = client.get_invitation(id).await.unwrap();
+    assert_eq!(
+        detail.summary.status,
+        Some(InvitationStatus::Pending),
+        "a failed accept leaves it pending"
+    );
+    let retry = client.start_accept(id, "token-fail-retry").await.unwrap();
+    assert_ne!(
+        retry.id, task.id,
+        "after a failure a new token may start a new task"
+    );
+}
+
+#[tokio::test]
+async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
+    let emulator = common::start(common::config(0)).await;
+    let id = common::acceptable(0);
+    let task = {
+        let first = common::client(&emulator).await;
+        first.start_accept(&id, "token-restart").await.unwrap()
+    };
+    let second = common::client(&emulator).await;
+    let sdk = common::sdk(&emulator);
+    let in_progress = sdk
+        .list_engagement_by_accepting_invitation_tasks()
+        .catalog("AWS")
+        .task_status(aws_sdk_partnercentralselling::types::TaskStatus::InProgress)
+        .send()
+        .await
+        .unwrap();
+    let ids: Vec<_> = in_progress
+        .task_summaries()
+        .iter()
+        .filter_map(|t| t.task_id())
+        .collect();
+    assert_eq!(ids, [task.id.as_str()]);
+    let resumed = second.list_accept_tasks(&id).await.unwrap();
+    assert_eq!(resumed[0].id, task.id);
+    assert_eq!(
+        finished(&second, &task.id).await.status,
+        TaskStatus::Complete
+    );
+    let by_opportunity = sdk
+        .list_engagement_by_accepting_invitation_tasks()
+        .catalog("AWS")
+        .opportunity_identifier(
+            second
+                .get_accept_task(&task.id)
+                .await
+                .unwrap()
+                .opportunity_id
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_opportunity.task_summaries().len(), 1);
+}
+
+#[tokio::test]
+async fn task_listings_page() {
+    let emulator = common::start(common::config(0)).await;
+    let client = common::client(&emulator).await;
+    for n in 0..5 {
+        client
+            .start_accept(&common::acceptable(n), &format!("token-{n}"))
+            .await
+            .unwrap();
+    }
+    let sdk = common::sdk(&emulator);
+    let mut seen = Vec::new();
+    let mut token = None;
+    loop {
+        let page = sdk
+            .list_engagement_by_accepting_invitation_tasks()
+            .catalog("AWS")
+            .max_results(2)
+            .set_next_token(token)
+            .send()
+            .await
+            .unwrap();
+        seen.extend(
+            page.task_summaries()
+                .iter()
+                .map(|t| t.task_id().unwrap().to_string()),
+        );
+        token = page.next_token().map(str::to_string);
+        if token.is_none() {
+            break;
+        }
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 5);
+}
