@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# End-to-end smoke test: the real AWS CLI (v1, from PyPI) against `pc-inbox emulator`.
+#
+# Usage: .ci/cli-smoke.sh [PATH_TO_PC_INBOX_BINARY]   (default: <repo>/target/debug/pc-inbox)
+#
+# The AWS CLI is installed into a Python venv at $PC_INBOX_VENV
+# (default: ~/.cache/pc-inbox-awscli-venv) unless it is already there.
+# The AWS CLI never reads the real ~/.aws: config and credentials files are /dev/null and the
+# emulator's test key pair is passed through the environment.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="${1:-$ROOT/target/debug/pc-inbox}"
+SEED="$ROOT/assets/seed.json"
+# Synthetic received invitations added on top of the seed, so the full listing spans many pages.
+GENERATE=12
+PAGE_SIZE=7
+VENV="${PC_INBOX_VENV:-${HOME:-/tmp}/.cache/pc-inbox-awscli-venv}"
+
+step() { printf '\n== %s\n' "$*"; }
+pass() { printf 'PASS  %s\n' "$*"; }
+fail() {
+    printf 'FAIL  %s\n' "$*" >&2
+    exit 1
+}
+
+[[ -x "$BIN" ]] || fail "pc-inbox binary '$BIN' does not exist or is not executable (run cargo build first)"
+[[ -f "$SEED" ]] || fail "seed file $SEED is missing"
+command -v python3 >/dev/null || fail "python3 is required"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/pc-inbox-smoke.XXXXXX")"
+EMU_PID=""
+
+cleanup() {
+    local rc=$?
+    if [[ -n "$EMU_PID" ]] && kill -0 "$EMU_PID" 2>/dev/null; then
+        kill -TERM "$EMU_PID" 2>/dev/null || true
+        # Give it up to 5 s for a graceful shutdown, then force.
+        for _ in $(seq 50); do
+            kill -0 "$EMU_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$EMU_PID" 2>/dev/null; then
+            echo "emulator (pid $EMU_PID) ignored SIGTERM; killing it" >&2
+            kill -KILL "$EMU_PID" 2>/dev/null || true
+        fi
+        wait "$EMU_PID" 2>/dev/null || true
+    fi
+    exec 3<&-
+    if [[ $rc -ne 0 && -s "$WORK/emulator.err" ]]; then
+        echo "--- emulator stderr (last 40 lines) ---" >&2
+        tail -n 40 "$WORK/emulator.err" >&2 || true
+    fi
+    rm -rf "$WORK"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+# Small JSON helper: `json FILE 'python expression over d'` prints the expression's value.
+json() {
+    python3 - "$1" "$2" <<'PY'
+import json, sys
+with open(sys.argv[1]) as f:
+    d = json.load(f)
+v = eval(sys.argv[2], {"d": d})
+print(v if not isinstance(v, (dict, list)) else json.dumps(v))
+PY
+}
+
+# ---------------------------------------------------------------------------------------------
+step "AWS CLI in $VENV"
+start=$SECONDS
+if [[ ! -x "$VENV/bin/aws" ]]; then
+    python3 -m venv "$VENV" || fail "cannot create a Python venv at $VENV (is python3-venv installed?)"
+    "$VENV/bin/python" -m pip install --quiet awscli || fail "pip install awscli failed"
+fi
+has_service() {
+    # Recent AWS CLI v1 releases vendor botocore as awscli.botocore; older ones depend on it.
+    "$VENV/bin/python" - <<'PY'
+import sys
+try:
+    from awscli.botocore import session
+except ImportError:
+    from botocore import session
+sys.exit(0 if "partnercentral-selling" in session.get_session().get_available_services() else 1)
+PY
+}
+if ! has_service; then
+    echo "the AWS CLI in $VENV predates partnercentral-selling; upgrading"
+    "$VENV/bin/python" -m pip install --quiet --upgrade awscli || fail "pip install --upgrade awscli failed"
+    has_service || fail "the AWS CLI in $VENV does not know partnercentral-selling"
+fi
+AWS="$VENV/bin/aws"
+pass "$("$AWS" --version 2>&1) ($((SECONDS - start)) s)"
+
+# ---------------------------------------------------------------------------------------------
+step "start the emulator"
+mkfifo "$WORK/emulator.out"
+"$BIN" emulator --port 0 --accept-delay-ms 300 --seed "$SEED" --generate "$GENERATE" \
+    >"$WORK/emulator.out" 2>"$WORK/emulator.err" &
+EMU_PID=$!
+# Opening the fifo waits for the emulator's end; it stays open until exit so the emulator never
+# writes to a closed pipe.
+exec 3<"$WORK/emulator.out"
+first_line=""
+read_rc=0
+IFS= read -r -t 30 first_line <&3 || read_rc=$?
+if ((read_rc > 128)); then
+    fail "the emulator printed no first line within 30 s"
+elif ((read_rc != 0)); then
+    fail "the emulator closed its stdout before printing its address (first output: '$first_line')"
+fi
+[[ "$first_line" =~ ^listening\ on\ (http://127\.0\.0\.1:[0-9]+)$ ]] ||
+    fail "unexpected first line from the emulator: '$first_line'"
+URL="${BASH_REMATCH[1]}"
+pass "emulator pid $EMU_PID listening on $URL"
+
+export AWS_ACCESS_KEY_ID=test
+export AWS_SECRET_ACCESS_KEY=test
+export AWS_DEFAULT_REGION=us-east-1
+export AWS_CONFIG_FILE=/dev/null
+export AWS_SHARED_CREDENTIALS_FILE=/dev/null
+export AWS_PAGER=""
+unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_REGION \
+    AWS_ENDPOINT_URL AWS_ENDPOINT_URL_PARTNERCENTRAL_SELLING AWS_CA_BUNDLE 2>/dev/null || true
+
+# `pc OUT_FILE operation args...`: runs the CLI, JSON to OUT_FILE, fails the test on error.
+pc() {
+    local out="$1"
+    shift
+    if ! "$AWS" --endpoint-url "$URL" --output json partnercentral-selling "$@" >"$out" 2>"$WORK/last.err"; then
+        cat "$WORK/last.err" >&2
+        fail "aws partnercentral-selling $*"
+    fi
+}
+
+# `pc_fails EXPECTED_ERROR operation args...`: the CLI must fail with EXPECTED_ERROR in stderr.
+pc_fails() {
+    local expected="$1"
+    shift
+    local rc=0
+    "$AWS" --endpoint-url "$URL" --output json partnercentral-selling "$@" >"$WORK/neg.out" 2>"$WORK/neg.err" || rc=$?
+    if [[ $rc -eq 0 ]]; then
+        cat "$WORK/neg.out" >&2
+        fail "aws partnercentral-selling $* succeeded; expected $expected"
+    fi
+    if ! grep -q "($expected)" "$WORK/neg.err"; then
+        cat "$WORK/neg.err" >&2
+        fail "aws partnercentral-selling $* failed (exit $rc) without $expected"
+    fi
+}
+
+ISO8601='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})$'
+
+# ---------------------------------------------------------------------------------------------
+step "a. list-engagement-invitations"
+pc "$WORK/page.json" list-engagement-invitations --catalog AWS --participant-type RECEIVER --max-results 5
+python3 - "$WORK/page.json" <<'PY' || fail "--max-results 5 did not return one page of 5 received invitations"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d["EngagementInvitationSummaries"]
+assert len(rows) == 5, f"{len(rows)} rows"
+assert d.get("NextToken"), "no NextToken although more invitations exist"
+assert all(r["ParticipantType"] == "RECEIVER" for r in rows), "a row is not RECEIVER"
+PY
+pass "list --max-results 5: 5 invitations and a NextToken"
+
+expected_total=$(python3 - "$SEED" "$GENERATE" <<'PY'
+import json, sys
+seed = json.load(open(sys.argv[1]))
+print(sum(i["ParticipantType"] == "RECEIVER" for i in seed["Invitations"]) + int(sys.argv[2]))
+PY
+)
+pc "$WORK/all.json" list-engagement-invitations --catalog AWS --participant-type RECEIVER --page-size "$PAGE_SIZE"
+python3 - "$WORK/all.json" "$expected_total" <<'PY' || fail "the paginated listing of all received invitations is wrong"
+import json, sys
+d = json.load(open(sys.argv[1]))
+expected = int(sys.argv[2])
+rows = d["EngagementInvitationSummaries"]
+ids = [r["Id"] for r in rows]
+assert "NextToken" not in d, "the CLI stopped before the last page"
+assert len(ids) > 40, f"only {len(ids)} invitations"
+assert len(ids) == expected, f"{len(ids)} invitations, expected {expected}"
+assert len(set(ids)) == len(ids), "duplicate ids: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1}))
+assert all(r["ParticipantType"] == "RECEIVER" for r in rows), "a row is not RECEIVER"
+PY
+total=$(json "$WORK/all.json" 'len(d["EngagementInvitationSummaries"])')
+pass "list all (page size $PAGE_SIZE, CLI pagination): $total received invitations, ids unique"
+
+pc "$WORK/pending.json" list-engagement-invitations --catalog AWS --participant-type RECEIVER \
+    --status PENDING --sort SortOrder=ASCENDING,SortBy=InvitationDate
+python3 - "$WORK/pending.json" "$WORK/all.json" <<'PY' || fail "the PENDING listing is wrong"
+import json, sys
+from datetime import datetime
+rows = json.load(open(sys.argv[1]))["EngagementInvitationSummaries"]
+everything = json.load(open(sys.argv[2]))["EngagementInvitationSummaries"]
+assert rows, "no PENDING invitations"
+assert all(r["Status"] == "PENDING" for r in rows), "a non-PENDING row"
+want = sorted(r["Id"] for r in everything if r["Status"] == "PENDING")
+assert sorted(r["Id"] for r in rows) == want, "not the same PENDING set as the full listing"
+dates = [datetime.fromisoformat(r["InvitationDate"].replace("Z", "+00:00")) for r in rows]
+assert dates == sorted(dates), "not in ascending InvitationDate order"
+PY
+pending_count=$(json "$WORK/pending.json" 'len(d["EngagementInvitationSummaries"])')
+pass "list --status PENDING --sort ascending: $pending_count invitations, ascending by InvitationDate"
+
+# Pick three distinct PENDING invitations from the listing: one the seed lets be accepted
+# (no AcceptOutcome, more than 72 h left), one to reject, one to read.
+read -r accept_id reject_id get_id < <(python3 - "$WORK/pending.json" "$SEED" <<'PY'
+import json, sys
+listed = [r["Id"] for r in json.load(open(sys.argv[1]))["EngagementInvitationSummaries"]]
+seed = {i["Id"]: i for i in json.load(open(sys.argv[2]))["Invitations"]}
+def acceptable(i):
+    s = seed.get(i)
+    return (s is not None and s["ParticipantType"] == "RECEIVER" and s["Status"] == "PENDING"
+            and (s.get("ExpiresInHours") or 0) > 72 and "AcceptOutcome" not in s)
+accept = next((i for i in listed if acceptable(i)), None)
+others = [i for i in listed if i != accept and "AcceptOutcome" not in seed.get(i, {})]
+if accept is None or len(others) < 2:
+    sys.exit("not enough suitable PENDING invitations")
+print(accept, others[0], others[1])
+PY
+) || fail "cannot pick PENDING invitations for the next steps"
+[[ -n "${get_id:-}" ]] || fail "cannot pick PENDING invitations for the next steps"
+echo "      using: get $get_id, reject $reject_id, accept $accept_id"
+
+# ---------------------------------------------------------------------------------------------
+step "b. get-engagement-invitation"
+pc "$WORK/get.json" get-engagement-invitation --catalog AWS --identifier "$get_id"
+python3 - "$WORK/get.json" "$get_id" "$ISO8601" <<'PY' || fail "get-engagement-invitation $get_id answered wrongly"
+import json, re, sys
+from datetime import datetime
+d = json.load(open(sys.argv[1]))
+assert d.get("Id") == sys.argv[2], f"Id is {d.get('Id')!r}"
+assert d.get("Status") == "PENDING", f"Status is {d.get('Status')!r}"
+assert isinstance(d.get("Payload"), dict) and d["Payload"], "no Payload"
+date = d.get("InvitationDate", "")
+assert re.match(sys.argv[3], date), f"InvitationDate {date!r} is not ISO-8601"
+datetime.fromisoformat(date.replace("Z", "+00:00"))
+PY
+pass "get $get_id: Payload ($(json "$WORK/get.json" 'next(iter(d["Payload"]))')), InvitationDate $(json "$WORK/get.json" 'd["InvitationDate"]')"
+
+# ---------------------------------------------------------------------------------------------
+step "c. reject-engagement-invitation"
+pc "$WORK/reject.json" reject-engagement-invitation --catalog AWS --identifier "$reject_id" \
+    --rejection-reason "Unable to support"
+pc "$WORK/rejected.json" get-engagement-invitation --catalog AWS --identifier "$reject_id"
+status=$(json "$WORK/rejected.json" 'd.get("Status")')
+[[ "$status" == REJECTED ]] || fail "after reject, $reject_id has Status $status"
+reason=$(json "$WORK/rejected.json" 'd.get("RejectionReason")')
+[[ "$reason" == "Unable to support" ]] || fail "after reject, $reject_id has RejectionReason '$reason'"
+pass "reject $reject_id: Status REJECTED, RejectionReason '$reason'"
+
+# ---------------------------------------------------------------------------------------------
+step "d. start-engagement-by-accepting-invitation-task"
+client_token=$(python3 -c 'import uuid; print(uuid.uuid4())')
+pc "$WORK/task.json" start-engagement-by-accepting-invitation-task --catalog AWS \
+    --identifier "$accept_id" --client-token "$client_token"
+task_status=$(json "$WORK/task.json" 'd.get("TaskStatus")')
+task_id=$(json "$WORK/task.json" 'd.get("TaskId")')
+[[ "$task_status" == IN_PROGRESS ]] || fail "the new task has TaskStatus $task_status, expected IN_PROGRESS"
+[[ "$task_id" =~ ^task-[0-9a-z]+$ ]] || fail "the new task has TaskId '$task_id'"
+[[ "$(json "$WORK/task.json" 'd.get("EngagementInvitationId")')" == "$accept_id" ]] ||
+    fail "the new task is not for $accept_id"
+pass "start task for $accept_id: $task_id IN_PROGRESS"
+
+deadline=$((SECONDS + 30))
+polls=0
+while :; do
+    polls=$((polls + 1))
+    pc "$WORK/tasks.json" list-engagement-by-accepting-invitation-tasks --catalog AWS --task-identifier "$task_id"
+    n=$(json "$WORK/tasks.json" 'len(d["TaskSummaries"])')
+    [[ "$n" == 1 ]] || fail "listing task $task_id returned $n tasks"
+    task_status=$(json "$WORK/tasks.json" 'd["TaskSummaries"][0].get("TaskStatus")')
+    case "$task_status" in
+        COMPLETE) break ;;
+        IN_PROGRESS) ;;
+        *)
+            cat "$WORK/tasks.json" >&2
+            fail "task $task_id ended with TaskStatus $task_status"
+            ;;
+    esac
+    ((SECONDS < deadline)) || fail "task $task_id still $task_status after 30 s"
+    sleep 0.3
+done
+opportunity=$(json "$WORK/tasks.json" 'd["TaskSummaries"][0].get("OpportunityId")')
+[[ "$opportunity" =~ ^O[0-9]+$ ]] || fail "task $task_id is COMPLETE with OpportunityId '$opportunity'"
+pass "task $task_id COMPLETE after $polls poll(s): OpportunityId $opportunity"
+
+pc "$WORK/accepted.json" get-engagement-invitation --catalog AWS --identifier "$accept_id"
+status=$(json "$WORK/accepted.json" 'd.get("Status")')
+[[ "$status" == ACCEPTED ]] || fail "after the task completed, $accept_id has Status $status"
+pass "get $accept_id: Status ACCEPTED"
+
+# ---------------------------------------------------------------------------------------------
+step "e. error paths"
+pc_fails ResourceNotFoundException get-engagement-invitation --catalog AWS --identifier engi-0000000000000
+pass "unknown invitation: ResourceNotFoundException"
+AWS_SECRET_ACCESS_KEY=not-the-secret pc_fails InvalidSignatureException \
+    get-engagement-invitation --catalog AWS --identifier "$get_id"
+pass "wrong secret key: InvalidSignatureException"
+AWS_ACCESS_KEY_ID=AKIANOTAREALKEY00000 pc_fails UnrecognizedClientException \
+    get-engagement-invitation --catalog AWS --identifier "$get_id"
+pass "unknown access key: UnrecognizedClientException"
+
+kill -0 "$EMU_PID" 2>/dev/null || fail "the emulator died during the test"
+printf '\nPASS  AWS CLI smoke test against %s (%d s)\n' "$URL" "$SECONDS"
