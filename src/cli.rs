@@ -11,6 +11,9 @@ pub struct Cli {
     /// Run against a built-in Partner Central emulator with demo data (no AWS account needed).
     #[arg(long, global = true)]
     pub demo: bool,
+    /// With --demo: add N synthetic invitations to the demo data (for trying paging at scale).
+    #[arg(long, global = true, value_name = "N", default_value_t = 0)]
+    pub demo_generate: usize,
     /// Send requests to this endpoint instead of AWS.
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,

@@ -4,8 +4,16 @@
 //! - [`service`]: the [`service::PartnerCentral`] trait and its AWS SDK adapter.
 //! - [`emulator`]: a local Partner Central that speaks the real wire protocol.
 //! - [`config`]: the user's TOML configuration.
+//! - [`app`]: state, messages, effects and the pure `update` (the one-way flow).
+//! - [`keymap`]: the one key table behind dispatch, the action bar and help.
+//! - [`ui`]: drawing the state.
+//! - [`runtime`]: the terminal, the event loop and the effect runner.
 
+pub mod app;
 pub mod config;
 pub mod domain;
 pub mod emulator;
+pub mod keymap;
+pub mod runtime;
 pub mod service;
+pub mod ui;

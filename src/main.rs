@@ -3,11 +3,15 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use std::sync::Arc;
+
+use pc_inbox::app::Settings;
 use pc_inbox::config::{self, Config};
-use pc_inbox::domain::{ListQuery, Participant};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
+use pc_inbox::keymap::Keymap;
+use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
-use pc_inbox::service::PartnerCentral;
+use pc_inbox::ui::Theme;
 
 mod cli;
 
@@ -18,7 +22,7 @@ async fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Emulator(args)) => run_emulator(args).await,
-        None => preview(&cli).await,
+        None => inbox(&cli).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -62,27 +66,23 @@ async fn wait_for_shutdown() {
     }
 }
 
-/// Until the inbox screen lands: print the first page of received invitations.
-async fn preview(cli: &Cli) -> Result<(), String> {
+/// The interactive inbox.
+async fn inbox(cli: &Cli) -> Result<(), String> {
     let config = config::load().map_err(|e| e.to_string())?;
     let (settings, _emulator) = settings(cli, &config).await?;
     let client = AwsPartnerCentral::connect(&settings).await;
-    let mut query = ListQuery::new(Participant::Received);
-    query.page_size = Some(config.page_size.map_or(50, |p| p.0));
-    let page = client
-        .list_invitations(&query, None)
+    let options = Options {
+        settings: Settings {
+            page_size: config.page_size.map_or(50, |p| p.0),
+            catalog: settings.catalog.clone(),
+            ..Settings::default()
+        },
+        keymap: Keymap::default(),
+        theme: Theme::from_env(),
+    };
+    runtime::run(Arc::new(client), options)
         .await
-        .map_err(|e| e.to_string())?;
-    for row in &page.items {
-        println!(
-            "{:<20} {:<9} {:<40} {}",
-            row.id,
-            row.status.as_ref().map_or("", |s| s.as_wire()),
-            row.engagement_title.as_deref().unwrap_or(""),
-            row.sender_company.as_deref().unwrap_or("")
-        );
-    }
-    Ok(())
+        .map_err(|e| format!("terminal error: {e}"))
 }
 
 /// Client settings from flags over the config file; `--demo` starts the embedded emulator.
@@ -106,7 +106,11 @@ async fn settings(
     if !cli.demo {
         return Ok((settings, None));
     }
-    let emulator = Emulator::start(EmulatorConfig::default(), 0).await?;
+    let demo = EmulatorConfig {
+        generate: cli.demo_generate,
+        ..EmulatorConfig::default()
+    };
+    let emulator = Emulator::start(demo, 0).await?;
     settings.endpoint_url = Some(emulator.endpoint_url());
     settings.profile = None;
     settings.static_credentials = Some(StaticCredentials {

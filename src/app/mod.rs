@@ -1,0 +1,22 @@
+//! The heart of the app, free of terminal and network IO.
+//!
+//! The flow is one-way: terminal events and service replies arrive as [`Msg`]s; the pure
+//! [`update`] changes the [`State`] and returns [`Effect`]s; the runtime runs those effects on
+//! tokio tasks and feeds their results back as new messages; `ui` draws the state. A key press
+//! goes: `runtime` → `Msg::Key` → [`update::update`] → `keymap` → one `on_*` function.
+
+mod details;
+mod effect;
+mod filters;
+mod list;
+mod msg;
+mod state;
+pub mod update;
+
+pub use details::{DetailCache, DetailEntry};
+pub use effect::{Effect, Priority};
+pub use filters::{FilterMenu, Filters, PayloadChoice};
+pub use list::InvitationList;
+pub use msg::Msg;
+pub use state::{Clock, Focus, Level, Notice, Overlay, Settings, State};
+pub use update::update;

@@ -1,0 +1,149 @@
+use chrono::{DateTime, FixedOffset, Utc};
+use tui_input::Input;
+
+use super::{DetailCache, FilterMenu, Filters, InvitationList};
+use crate::domain::{InvitationSummary, Participant};
+use crate::keymap::Keymap;
+use crate::ui::Theme;
+
+/// The current time and the zone dates are shown in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Clock {
+    pub now: DateTime<Utc>,
+    pub offset: FixedOffset,
+}
+
+/// Settings that do not change while the app runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Rows per ListEngagementInvitations page.
+    pub page_size: u32,
+    /// The catalog, for console links.
+    pub catalog: String,
+    /// How long the selection must rest before its detail is fetched.
+    pub debounce: std::time::Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            page_size: 50,
+            catalog: "AWS".into(),
+            debounce: std::time::Duration::from_millis(120),
+        }
+    }
+}
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Detail,
+}
+
+/// A popup over the main screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Filters(FilterMenu),
+}
+
+/// How a notice reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Success,
+    Error,
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub level: Level,
+    pub text: String,
+    pub since: DateTime<Utc>,
+}
+
+/// Everything the screen shows.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub settings: Settings,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub clock: Clock,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub view: Participant,
+    pub filters: Filters,
+    pub list: InvitationList,
+    pub details: DetailCache,
+    pub focus: Focus,
+    pub detail_scroll: u16,
+    /// The `/` prompt while it is being typed.
+    pub search_input: Option<Input>,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    pub spinner: usize,
+    /// Tags list requests; replies for an older generation are dropped.
+    pub list_generation: u64,
+    /// The next page reply replaces the rows instead of adding to them (refresh).
+    pub replace_rows: bool,
+    /// Bumped on every selection change, for debouncing detail fetches.
+    pub selection_epoch: u64,
+    pub quit: bool,
+}
+
+impl State {
+    /// The start state: received invitations, all statuses, newest first.
+    pub fn new(
+        settings: Settings,
+        keymap: Keymap,
+        theme: Theme,
+        clock: Clock,
+        size: (u16, u16),
+    ) -> Self {
+        State {
+            settings,
+            keymap,
+            theme,
+            clock,
+            size,
+            view: Participant::Received,
+            filters: Filters::default(),
+            list: InvitationList::default(),
+            details: DetailCache::default(),
+            focus: Focus::List,
+            detail_scroll: 0,
+            search_input: None,
+            overlay: None,
+            notice: None,
+            spinner: 0,
+            list_generation: 0,
+            replace_rows: false,
+            selection_epoch: 0,
+            quit: false,
+        }
+    }
+
+    /// The invitation under the cursor.
+    pub fn selected(&self) -> Option<&InvitationSummary> {
+        self.list.selected()
+    }
+
+    /// True while any request is out.
+    pub fn busy(&self) -> bool {
+        self.list.loading || self.details.loading() > 0
+    }
+
+    /// Whether a row matches the lower-cased search text: title, sender or, once its detail is
+    /// known, customer.
+    pub fn matches(details: &DetailCache, row: &InvitationSummary, search: &str) -> bool {
+        let hit = |s: Option<&str>| s.is_some_and(|s| s.to_lowercase().contains(search));
+        hit(row.engagement_title.as_deref())
+            || hit(row.sender_company.as_deref())
+            || hit(details
+                .ready(&row.id)
+                .and_then(|d| crate::ui::format::customer_name(d)))
+    }
+}

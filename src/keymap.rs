@@ -1,0 +1,353 @@
+//! The one key table: it decides what a key press does, and it writes the action bar and the
+//! help overlay, so the three never disagree.
+
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a key can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    SwitchPane,
+    Search,
+    Back,
+    Refresh,
+    Sort,
+    Filters,
+    ViewReceived,
+    ViewSent,
+    PendingOnly,
+    Open,
+    CopyId,
+    Help,
+    Quit,
+    ForceQuit,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere on the main screen.
+    Global,
+    /// When an invitation is selected.
+    Selection,
+}
+
+/// One key with its modifiers, e.g. `ctrl-d`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Self {
+        Key {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ch(c: char) -> Self {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn ctrl(c: char) -> Self {
+        Key {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Whether a terminal key event is this key. Shift is implied by the character itself.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        event.code == self.code && (event.modifiers & relevant) == (self.modifiers & relevant)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            write!(f, "C-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            write!(f, "M-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => write!(f, "Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Up => write!(f, "↑"),
+            KeyCode::Down => write!(f, "↓"),
+            KeyCode::Left => write!(f, "←"),
+            KeyCode::Right => write!(f, "→"),
+            KeyCode::Home => write!(f, "Home"),
+            KeyCode::End => write!(f, "End"),
+            KeyCode::PageUp => write!(f, "PgUp"),
+            KeyCode::PageDown => write!(f, "PgDn"),
+            KeyCode::Tab => write!(f, "Tab"),
+            KeyCode::BackTab => write!(f, "S-Tab"),
+            KeyCode::Esc => write!(f, "Esc"),
+            KeyCode::Enter => write!(f, "Enter"),
+            KeyCode::Backspace => write!(f, "Bksp"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// A key table entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub action: Action,
+    pub keys: Vec<Key>,
+    /// Shown in the help overlay.
+    pub description: &'static str,
+    /// Shown in the action bar; `None` keeps it out of the bar.
+    pub short: Option<&'static str>,
+    pub scope: Scope,
+}
+
+/// The key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action::*;
+        use KeyCode as K;
+        let b = |action, keys: &[Key], description, short, scope| Binding {
+            action,
+            keys: keys.to_vec(),
+            description,
+            short,
+            scope,
+        };
+        let g = Scope::Global;
+        let s = Scope::Selection;
+        Keymap {
+            bindings: vec![
+                b(
+                    Down,
+                    &[Key::ch('j'), Key::plain(K::Down)],
+                    "Move down",
+                    Some("move"),
+                    g,
+                ),
+                b(Up, &[Key::ch('k'), Key::plain(K::Up)], "Move up", None, g),
+                b(
+                    Top,
+                    &[Key::ch('g'), Key::plain(K::Home)],
+                    "First invitation / top of detail",
+                    None,
+                    g,
+                ),
+                b(
+                    Bottom,
+                    &[Key::ch('G'), Key::plain(K::End)],
+                    "Last loaded invitation / end of detail",
+                    None,
+                    g,
+                ),
+                b(HalfPageDown, &[Key::ctrl('d')], "Half a page down", None, g),
+                b(HalfPageUp, &[Key::ctrl('u')], "Half a page up", None, g),
+                b(PageDown, &[Key::plain(K::PageDown)], "A page down", None, g),
+                b(PageUp, &[Key::plain(K::PageUp)], "A page up", None, g),
+                b(
+                    SwitchPane,
+                    &[Key::plain(K::Tab)],
+                    "Switch between list and detail",
+                    Some("pane"),
+                    s,
+                ),
+                b(
+                    Search,
+                    &[Key::ch('/')],
+                    "Narrow the loaded rows by text",
+                    Some("search"),
+                    g,
+                ),
+                b(
+                    Back,
+                    &[Key::plain(K::Esc)],
+                    "Back: close, clear the search",
+                    None,
+                    g,
+                ),
+                b(
+                    Refresh,
+                    &[Key::ch('r')],
+                    "Reload from the service",
+                    Some("refresh"),
+                    g,
+                ),
+                b(
+                    Sort,
+                    &[Key::ch('s')],
+                    "Sort newest / oldest first",
+                    Some("sort"),
+                    g,
+                ),
+                b(
+                    Filters,
+                    &[Key::ch('f')],
+                    "Filter by status and payload type",
+                    Some("filters"),
+                    g,
+                ),
+                b(
+                    PendingOnly,
+                    &[Key::ch('p')],
+                    "Only pending / all statuses",
+                    Some("pending"),
+                    g,
+                ),
+                b(
+                    ViewReceived,
+                    &[Key::ch('1')],
+                    "Received invitations",
+                    Some("received"),
+                    g,
+                ),
+                b(
+                    ViewSent,
+                    &[Key::ch('2')],
+                    "Sent invitations",
+                    Some("sent"),
+                    g,
+                ),
+                b(
+                    Open,
+                    &[Key::ch('o')],
+                    "Open in the Partner Central console",
+                    Some("open"),
+                    s,
+                ),
+                b(
+                    CopyId,
+                    &[Key::ch('y')],
+                    "Copy the invitation id",
+                    Some("copy id"),
+                    s,
+                ),
+                b(
+                    Help,
+                    &[Key::ch('?')],
+                    "Show or hide this help",
+                    Some("help"),
+                    g,
+                ),
+                b(Quit, &[Key::ch('q')], "Quit", Some("quit"), g),
+                b(ForceQuit, &[Key::ctrl('c')], "Quit, from anywhere", None, g),
+            ],
+        }
+    }
+}
+
+impl Keymap {
+    /// The action a key press asks for, if any.
+    pub fn action(&self, event: &KeyEvent) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    }
+
+    /// All bindings, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The first key bound to an action, for hints.
+    pub fn key_for(&self, action: Action) -> Option<Key> {
+        self.bindings
+            .iter()
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first().copied())
+    }
+
+    /// (key, label) pairs for the action bar, given whether an invitation is selected.
+    pub fn bar(&self, has_selection: bool) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.scope == Scope::Global || has_selection)
+            .filter_map(|b| Some((b.keys.first()?.to_string(), b.short?)))
+            .collect()
+    }
+
+    /// (keys, description) rows for the help overlay.
+    pub fn help(&self) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .map(|b| {
+                let keys: Vec<String> = b.keys.iter().map(Key::to_string).collect();
+                (keys.join(" "), b.description)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn maps_letters_arrows_and_control_keys() {
+        let k = Keymap::default();
+        assert_eq!(
+            k.action(&press(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            k.action(&press(KeyCode::Down, KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            k.action(&press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            k.action(&press(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(Action::HalfPageDown)
+        );
+        assert_eq!(
+            k.action(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::ForceQuit)
+        );
+        assert_eq!(
+            k.action(&press(KeyCode::Char('d'), KeyModifiers::NONE)),
+            None
+        );
+    }
+
+    #[test]
+    fn the_bar_shows_selection_actions_only_with_a_selection() {
+        let k = Keymap::default();
+        let without: Vec<_> = k.bar(false).into_iter().map(|(_, l)| l).collect();
+        let with: Vec<_> = k.bar(true).into_iter().map(|(_, l)| l).collect();
+        assert!(!without.contains(&"open") && with.contains(&"open"));
+        assert!(with.contains(&"quit"));
+    }
+
+    #[test]
+    fn help_lists_every_binding_with_its_keys() {
+        let help = Keymap::default().help();
+        assert!(help.contains(&("j ↓".to_string(), "Move down")));
+        assert!(help.contains(&("C-c".to_string(), "Quit, from anywhere")));
+        assert_eq!(help.len(), Keymap::default().bindings().len());
+    }
+}

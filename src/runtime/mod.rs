@@ -1,0 +1,99 @@
+//! The imperative shell: owns the terminal, turns terminal events, replies and signals into
+//! messages, runs `update`, hands effects to the [`effects::EffectRunner`], draws.
+
+mod effects;
+mod reads;
+mod system;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{Local, Offset, Utc};
+use crossterm::event::{Event, EventStream};
+use futures::StreamExt;
+use ratatui::DefaultTerminal;
+use tokio::signal::unix::{signal, SignalKind};
+use tokio::sync::mpsc;
+
+use crate::app::{update, Clock, Msg, Settings, State};
+use crate::keymap::Keymap;
+use crate::service::PartnerCentral;
+use crate::ui::{self, Theme};
+pub use effects::EffectRunner;
+pub use reads::ReadQueue;
+
+/// Reads per second the app allows itself: under the service's 10, with headroom.
+pub const READS_PER_SECOND: f64 = 8.0;
+
+/// What the inbox starts with.
+pub struct Options {
+    pub settings: Settings,
+    pub keymap: Keymap,
+    pub theme: Theme,
+}
+
+/// Runs the inbox until the user quits. The terminal is restored on return, on error, on
+/// SIGTERM/SIGHUP and (through ratatui's panic hook) on panic.
+pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, service, options).await;
+    let _ = terminal.show_cursor();
+    ratatui::restore();
+    result
+}
+
+async fn event_loop(
+    terminal: &mut DefaultTerminal,
+    service: Arc<dyn PartnerCentral>,
+    options: Options,
+) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    let clock = Clock {
+        now: Utc::now(),
+        offset: Local::now().offset().fix(),
+    };
+    let mut state = State::new(
+        options.settings,
+        options.keymap,
+        options.theme,
+        clock,
+        (size.width, size.height),
+    );
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let runner = EffectRunner::new(service, tx, READS_PER_SECOND);
+    let mut events = EventStream::new();
+    let mut ticks = tokio::time::interval(Duration::from_millis(200));
+    let mut term = signal(SignalKind::terminate())?;
+    let mut hangup = signal(SignalKind::hangup())?;
+    for effect in update::init(&mut state) {
+        runner.run(effect);
+    }
+    loop {
+        terminal.draw(|frame| ui::draw(frame, &state))?;
+        let msg = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) => Msg::Key(key),
+                Some(Ok(Event::Resize(width, height))) => Msg::Resize { width, height },
+                Some(Ok(_)) => continue,
+                Some(Err(e)) => return Err(e),
+                None => Msg::Terminate,
+            },
+            Some(msg) = rx.recv() => msg,
+            _ = ticks.tick() => Msg::Tick { now: Utc::now() },
+            _ = term.recv() => Msg::Terminate,
+            _ = hangup.recv() => Msg::Terminate,
+        };
+        let mut batch = vec![msg];
+        while let Ok(more) = rx.try_recv() {
+            batch.push(more);
+        }
+        for msg in batch {
+            for effect in update(&mut state, msg) {
+                runner.run(effect);
+            }
+        }
+        if state.quit {
+            return Ok(());
+        }
+    }
+}

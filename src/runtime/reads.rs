@@ -1,0 +1,155 @@
+//! One client-side rate limiter for every read, so background prefetching never pushes the
+//! app over the service's read quota. Urgent jobs (the user's own selection, list pages) jump
+//! ahead of prefetches; a job already queued or running is not queued twice.
+
+use std::collections::{HashSet, VecDeque};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+
+use crate::app::Priority;
+
+type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+struct Job {
+    key: String,
+    priority: Priority,
+    run: BoxFuture,
+}
+
+/// Starts queued reads no faster than a fixed rate.
+pub struct ReadQueue {
+    tx: mpsc::UnboundedSender<Job>,
+}
+
+#[derive(Default)]
+struct Queues {
+    urgent: VecDeque<Job>,
+    background: VecDeque<Job>,
+}
+
+impl Queues {
+    fn push(&mut self, job: Job, running: &Mutex<HashSet<String>>) {
+        if running.lock().expect("running lock").contains(&job.key)
+            || self.urgent.iter().any(|j| j.key == job.key)
+        {
+            return;
+        }
+        let queued = self.background.iter().position(|j| j.key == job.key);
+        match (job.priority, queued) {
+            (Priority::Selected, Some(i)) => {
+                let mut promoted = self.background.remove(i).expect("position is valid");
+                promoted.priority = Priority::Selected;
+                self.urgent.push_back(promoted);
+            }
+            (Priority::Selected, None) => self.urgent.push_back(job),
+            (Priority::Prefetch, Some(_)) => {}
+            (Priority::Prefetch, None) => self.background.push_back(job),
+        }
+    }
+
+    fn pop(&mut self) -> Option<Job> {
+        self.urgent
+            .pop_front()
+            .or_else(|| self.background.pop_front())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.urgent.is_empty() && self.background.is_empty()
+    }
+}
+
+impl ReadQueue {
+    /// A queue that starts at most `per_second` jobs a second. Needs a tokio runtime.
+    pub fn new(per_second: f64) -> Self {
+        let (tx, rx) = mpsc::unbounded_channel();
+        tokio::spawn(schedule(
+            rx,
+            Duration::from_secs_f64(1.0 / per_second.max(0.1)),
+        ));
+        ReadQueue { tx }
+    }
+
+    /// Queues a read; `key` identifies it for de-duplication and promotion.
+    pub fn submit(
+        &self,
+        key: String,
+        priority: Priority,
+        run: impl Future<Output = ()> + Send + 'static,
+    ) {
+        let _ = self.tx.send(Job {
+            key,
+            priority,
+            run: Box::pin(run),
+        });
+    }
+}
+
+async fn schedule(mut rx: mpsc::UnboundedReceiver<Job>, spacing: Duration) {
+    let running: Arc<Mutex<HashSet<String>>> = Arc::default();
+    let mut queues = Queues::default();
+    let mut next_slot = Instant::now();
+    loop {
+        if queues.is_empty() {
+            match rx.recv().await {
+                Some(job) => queues.push(job, &running),
+                None => return,
+            }
+        }
+        tokio::time::sleep_until(next_slot).await;
+        while let Ok(job) = rx.try_recv() {
+            queues.push(job, &running);
+        }
+        let Some(job) = queues.pop() else { continue };
+        running
+            .lock()
+            .expect("running lock")
+            .insert(job.key.clone());
+        let done = running.clone();
+        tokio::spawn(async move {
+            job.run.await;
+            done.lock().expect("running lock").remove(&job.key);
+        });
+        next_slot = Instant::now().max(next_slot) + spacing;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(
+        log: &Arc<Mutex<Vec<String>>>,
+        name: &str,
+    ) -> impl Future<Output = ()> + Send + 'static {
+        let log = log.clone();
+        let name = name.to_string();
+        async move { log.lock().unwrap().push(name) }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn urgent_jobs_jump_the_queue_and_the_rate_holds() {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let q = ReadQueue::new(10.0);
+        for name in ["a", "b", "c"] {
+            q.submit(name.into(), Priority::Prefetch, record(&log, name));
+        }
+        q.submit("c".into(), Priority::Selected, record(&log, "c!"));
+        q.submit("b".into(), Priority::Prefetch, record(&log, "b-dup"));
+        let start = Instant::now();
+        while log.lock().unwrap().len() < 3 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        let order = log.lock().unwrap().clone();
+        assert_eq!(order, ["c", "a", "b"], "c promoted, duplicate b dropped");
+        let elapsed = Instant::now() - start;
+        assert!(
+            elapsed >= Duration::from_millis(200),
+            "three jobs at 10/s take two gaps: {elapsed:?}"
+        );
+    }
+}

@@ -1,0 +1,348 @@
+//! The detail pane: everything GetEngagementInvitation tells about the selected invitation.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{format, Theme};
+use crate::app::{Clock, DetailEntry, Focus, State};
+use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting};
+
+const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let theme = &state.theme;
+    let focused = state.focus == Focus::Detail && state.overlay.is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Span::styled(" Detail ", theme.title));
+    let Some(row) = state.selected() else {
+        let hint = if state.list.loading {
+            ""
+        } else {
+            "Select an invitation to see its detail."
+        };
+        frame.render_widget(Paragraph::new(hint).style(theme.muted).block(block), area);
+        return;
+    };
+    let paragraph = match state.details.get(&row.id) {
+        Some(DetailEntry::Ready(d)) => Paragraph::new(lines(d, &state.clock, theme))
+            .wrap(Wrap { trim: false })
+            .scroll((state.detail_scroll, 0)),
+        Some(DetailEntry::Failed(e)) => Paragraph::new(vec![
+            Line::styled("Could not load this invitation.", theme.danger),
+            Line::raw(e.clone()),
+            Line::styled("Select it again or press r to retry.", theme.muted),
+        ])
+        .wrap(Wrap { trim: false }),
+        _ => Paragraph::new(Line::styled(
+            format!(
+                "{} Loading {}…",
+                SPINNER[state.spinner % SPINNER.len()],
+                row.id
+            ),
+            theme.muted,
+        )),
+    };
+    frame.render_widget(paragraph.block(block), area);
+}
+
+/// Rows the detail takes at `width` columns, wrapped.
+pub fn content_height(detail: &InvitationDetail, clock: &Clock, width: usize) -> usize {
+    Paragraph::new(lines(detail, clock, &Theme::plain()))
+        .wrap(Wrap { trim: false })
+        .line_count(width as u16)
+}
+
+struct Doc<'t> {
+    lines: Vec<Line<'static>>,
+    theme: &'t Theme,
+}
+
+impl Doc<'_> {
+    fn heading(&mut self, text: &str) {
+        self.lines.push(Line::raw(""));
+        self.lines
+            .push(Line::styled(format!("── {text} "), self.theme.heading));
+    }
+
+    fn field(&mut self, label: &str, value: impl Into<String>) {
+        let value = value.into();
+        if !value.is_empty() {
+            self.lines.push(Line::from(vec![
+                Span::styled(format!("{label:<18}"), self.theme.muted),
+                Span::raw(value),
+            ]));
+        }
+    }
+
+    fn opt(&mut self, label: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.field(label, v);
+        }
+    }
+
+    fn text(&mut self, text: &str, style: Style) {
+        for line in text.lines() {
+            self.lines.push(Line::styled(line.to_string(), style));
+        }
+    }
+}
+
+/// The detail as styled lines.
+pub fn lines(d: &InvitationDetail, clock: &Clock, theme: &Theme) -> Vec<Line<'static>> {
+    let s = &d.summary;
+    let mut doc = Doc {
+        lines: Vec::new(),
+        theme,
+    };
+    doc.lines.push(Line::styled(
+        s.engagement_title.clone().unwrap_or_else(|| s.id.clone()),
+        theme.title,
+    ));
+    let kind = match &d.payload {
+        Payload::Opportunity(_) => "Opportunity".to_string(),
+        Payload::Lead(_) => "Lead".to_string(),
+        Payload::Unknown => s
+            .payload_kind
+            .as_ref()
+            .map_or("Unknown payload".into(), |k| k.as_wire().to_string()),
+    };
+    doc.lines.push(Line::from(vec![
+        Span::styled(format::status(s.status.as_ref()).to_string(), theme.warning),
+        Span::styled(format!(" · {kind} · {}", s.id), theme.muted),
+    ]));
+    let sender = match (&s.sender_company, &s.sender_account_id) {
+        (Some(c), Some(a)) => format!("{c} ({a})"),
+        (Some(c), None) => c.clone(),
+        (None, Some(a)) => a.clone(),
+        (None, None) => String::new(),
+    };
+    doc.field("From", sender);
+    if let Some(r) = &s.receiver {
+        doc.field(
+            "To",
+            match &r.alias {
+                Some(alias) => format!("{alias} ({})", r.account_id),
+                None => r.account_id.clone(),
+            },
+        );
+    }
+    if let Some(t) = s.invitation_date {
+        doc.field(
+            "Invited",
+            format!(
+                "{} ({})",
+                format::local(t, clock.offset),
+                format::ago(t, clock.now)
+            ),
+        );
+    }
+    if let Some(t) = s.expiration_date {
+        doc.field(
+            "Expires",
+            format!(
+                "{} ({})",
+                format::local(t, clock.offset),
+                format::until(t, clock.now)
+            ),
+        );
+    }
+    doc.opt("Rejection reason", d.rejection_reason.as_deref());
+
+    match &d.payload {
+        Payload::Opportunity(o) => opportunity(&mut doc, o),
+        Payload::Lead(l) => lead(&mut doc, l),
+        Payload::Unknown => {
+            doc.heading("Payload");
+            doc.text(
+                &format!(
+                    "This invitation carries a payload type this version of pc-inbox does not know ({kind}). \
+                     Press o to open it in the Partner Central console."
+                ),
+                theme.warning,
+            );
+        }
+    }
+
+    if let Some(m) = &d.message {
+        doc.heading("Message");
+        doc.text(m, theme.text);
+    }
+    if !d.existing_members.is_empty() {
+        doc.heading("Existing members");
+        for m in &d.existing_members {
+            let name = m.company_name.clone().unwrap_or_default();
+            let site = m
+                .website_url
+                .as_deref()
+                .map(|w| format!("  {w}"))
+                .unwrap_or_default();
+            doc.lines.push(Line::from(vec![
+                Span::raw(format!("• {name}")),
+                Span::styled(site, theme.muted),
+            ]));
+        }
+    }
+    if s.engagement_title.is_some() || d.engagement_description.is_some() {
+        doc.heading("Engagement");
+        doc.opt("Title", s.engagement_title.as_deref());
+        doc.opt("Id", s.engagement_id.as_deref());
+        if let Some(desc) = &d.engagement_description {
+            doc.text(desc, theme.text);
+        }
+    }
+    if let Some(e) = &d.enrichment {
+        doc.heading("AWS insights");
+        if let Some(p) = &e.prospecting {
+            insights(&mut doc, p);
+        }
+        doc.opt("Lead readiness", e.lead_readiness_score.as_deref());
+    }
+    doc.lines
+}
+
+fn opportunity(doc: &mut Doc<'_>, o: &OpportunityPayload) {
+    let theme = doc.theme;
+    doc.heading("Customer");
+    doc.field("Company", o.customer.company_name.clone());
+    doc.field("Industry", o.customer.industry.clone());
+    doc.field("Country", format::country(&o.customer.country_code));
+    doc.field("Website", o.customer.website_url.clone());
+
+    doc.heading("Project");
+    doc.field("Title", o.project.title.clone());
+    doc.field(
+        "Target completion",
+        o.project.target_completion_date.clone(),
+    );
+    doc.lines
+        .push(Line::styled("Business problem", theme.muted));
+    doc.text(&o.project.business_problem, theme.text);
+
+    doc.heading("Expected customer spend");
+    if o.project.expected_spend.is_empty() {
+        doc.lines.push(Line::styled("None given.", theme.muted));
+    } else {
+        doc.lines.push(Line::styled(
+            format!(
+                "{:<18} {:<9} {:<22} Estimate",
+                "Amount", "Frequency", "Target company"
+            ),
+            theme.muted,
+        ));
+        for s in &o.project.expected_spend {
+            let amount = s
+                .amount
+                .as_deref()
+                .and_then(|a| a.parse::<f64>().ok())
+                .map(format::grouped)
+                .unwrap_or_else(|| "—".into());
+            doc.lines.push(Line::raw(format!(
+                "{:<18} {:<9} {:<22} {}",
+                format!("{} {amount}", s.currency),
+                s.frequency,
+                s.target_company,
+                s.estimation_url.as_deref().unwrap_or("")
+            )));
+        }
+        let totals: Vec<String> = format::monthly_totals(&o.project.expected_spend)
+            .into_iter()
+            .map(|(c, t)| format!("{c} {}", format::grouped(t)))
+            .collect();
+        doc.lines.push(Line::styled(
+            format!("Total per month: {}", totals.join(" + ")),
+            theme.title,
+        ));
+    }
+
+    if !o.receiver_responsibilities.is_empty() {
+        doc.heading("Your responsibilities");
+        doc.text(&o.receiver_responsibilities.join(", "), theme.text);
+    }
+    if !o.sender_contacts.is_empty() {
+        doc.heading("Sender contacts");
+        for c in &o.sender_contacts {
+            let name = [c.first_name.as_deref(), c.last_name.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut parts = vec![name];
+            parts.extend(c.business_title.clone());
+            parts.push(c.email.clone());
+            parts.extend(c.phone.clone());
+            parts.retain(|p| !p.is_empty());
+            doc.lines
+                .push(Line::raw(format!("• {}", parts.join(" · "))));
+        }
+    }
+}
+
+fn lead(doc: &mut Doc<'_>, l: &LeadPayload) {
+    doc.heading("Customer");
+    doc.field("Company", l.customer.company_name.clone());
+    doc.opt("Industry", l.customer.industry.as_deref());
+    if let Some(c) = &l.customer.country_code {
+        doc.field("Country", format::country(c));
+    }
+    doc.opt("AWS maturity", l.customer.aws_maturity.as_deref());
+    doc.opt("Segment", l.customer.market_segment.as_deref());
+    doc.opt("Website", l.customer.website_url.as_deref());
+    doc.heading("Interaction");
+    doc.opt("Source", l.interaction.source_type.as_deref());
+    doc.opt("Source name", l.interaction.source_name.as_deref());
+    doc.opt("Source id", l.interaction.source_id.as_deref());
+    doc.opt("Use case", l.interaction.use_case.as_deref());
+    doc.field(
+        "Contact title",
+        l.interaction.contact_business_title.clone(),
+    );
+}
+
+fn insights(doc: &mut Doc<'_>, p: &Prospecting) {
+    doc.opt("Account", p.account_name.as_deref());
+    let geo = [
+        p.geo.as_deref(),
+        p.region.as_deref(),
+        p.sub_region.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" / ");
+    doc.field("Geography", geo);
+    if let Some(c) = &p.country_code {
+        doc.field("Country", format::country(c));
+    }
+    let industry = [p.industry.as_deref(), p.sub_industry.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" / ");
+    doc.field("Industry", industry);
+    doc.opt("Segment", p.segment.as_deref());
+    doc.opt("Company size", p.company_size.as_deref());
+    doc.field("Programs", p.eligible_programs.join(", "));
+    doc.opt("Engagement score", p.engagement_score.as_deref());
+    doc.opt("Solution score", p.solution_score.as_deref());
+    let category = [
+        p.solution_category.as_deref(),
+        p.solution_sub_category.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" / ");
+    doc.field("Solution", category);
+    if let Some(summary) = &p.public_profile_summary {
+        doc.text(summary, doc.theme.text);
+    }
+}

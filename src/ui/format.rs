@@ -1,0 +1,183 @@
+//! Text for dates, money, statuses and names.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::domain::{
+    InvitationDetail, InvitationStatus, InvitationSummary, Payload, PayloadKind, Spend,
+};
+
+/// "now", "5m ago", "3h ago", "3d ago", "2mo ago".
+pub fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - t).num_seconds();
+    match secs {
+        s if s < 60 => "now".into(),
+        s if s < 3600 => format!("{}m ago", s / 60),
+        s if s < 86_400 => format!("{}h ago", s / 3600),
+        s if s < 60 * 86_400 => format!("{}d ago", s / 86_400),
+        s => format!("{}mo ago", s / (30 * 86_400)),
+    }
+}
+
+/// "in 5h", "in 2d", or "expired".
+pub fn until(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (t - now).num_seconds();
+    match secs {
+        s if s <= 0 => "expired".into(),
+        s if s < 3600 => format!("in {}m", (s / 60).max(1)),
+        s if s < 86_400 => format!("in {}h", s / 3600),
+        s => format!("in {}d", s / 86_400),
+    }
+}
+
+/// A pending invitation that expires within three days.
+pub fn expires_soon(row: &InvitationSummary, now: DateTime<Utc>) -> bool {
+    row.status == Some(InvitationStatus::Pending)
+        && row
+            .expiration_date
+            .is_some_and(|e| e > now && e - now < chrono::Duration::days(3))
+}
+
+/// A timestamp in the display time zone, to the minute.
+pub fn local(t: DateTime<Utc>, offset: FixedOffset) -> String {
+    t.with_timezone(&offset)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// The status as a word.
+pub fn status(s: Option<&InvitationStatus>) -> &str {
+    s.map_or("?", InvitationStatus::as_wire)
+}
+
+/// "Opp", "Lead" or "?" for the list.
+pub fn kind_short(k: Option<&PayloadKind>) -> &'static str {
+    match k {
+        Some(PayloadKind::Opportunity) => "Opp",
+        Some(PayloadKind::Lead) => "Lead",
+        _ => "?",
+    }
+}
+
+/// The end customer's company, for either payload.
+pub fn customer_name(d: &InvitationDetail) -> Option<&str> {
+    match &d.payload {
+        Payload::Opportunity(o) => Some(o.customer.company_name.as_str()),
+        Payload::Lead(l) => Some(l.customer.company_name.as_str()),
+        Payload::Unknown => None,
+    }
+}
+
+/// Sum of monthly spend per currency, in order of first appearance.
+pub fn monthly_totals(spend: &[Spend]) -> Vec<(String, f64)> {
+    let mut totals: Vec<(String, f64)> = Vec::new();
+    for s in spend.iter().filter(|s| s.frequency == "Monthly") {
+        let amount: f64 = s
+            .amount
+            .as_deref()
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(0.0);
+        match totals.iter_mut().find(|(c, _)| *c == s.currency) {
+            Some((_, total)) => *total += amount,
+            None => totals.push((s.currency.clone(), amount)),
+        }
+    }
+    totals
+}
+
+/// Compact monthly spend for the list, e.g. `USD 37.5k` or `USD 12k +1`.
+pub fn spend_short(d: &InvitationDetail) -> Option<String> {
+    let Payload::Opportunity(o) = &d.payload else {
+        return None;
+    };
+    let totals = monthly_totals(&o.project.expected_spend);
+    let (currency, total) = totals.first()?;
+    let more = if totals.len() > 1 {
+        format!(" +{}", totals.len() - 1)
+    } else {
+        String::new()
+    };
+    Some(format!("{currency} {}{more}", compact(*total)))
+}
+
+/// 950, 12.5k, 3.2M.
+pub fn compact(v: f64) -> String {
+    let trim = |s: String| s.trim_end_matches(".0").to_string();
+    if v >= 1_000_000.0 {
+        format!("{}M", trim(format!("{:.1}", v / 1_000_000.0)))
+    } else if v >= 1_000.0 {
+        format!("{}k", trim(format!("{:.1}", v / 1_000.0)))
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+/// `12500.5` → `12,500.50`.
+pub fn grouped(v: f64) -> String {
+    let cents = (v * 100.0).round() as u128;
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out}.{frac:02}")
+}
+
+/// A country code with its name, e.g. `Germany (DE)`.
+pub fn country(code: &str) -> String {
+    match super::countries::country_name(code) {
+        Some(name) => format!("{name} ({code})"),
+        None => code.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+
+    #[test]
+    fn relative_dates() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+        assert_eq!(ago(now - Duration::seconds(5), now), "now");
+        assert_eq!(ago(now - Duration::hours(3), now), "3h ago");
+        assert_eq!(ago(now - Duration::days(3), now), "3d ago");
+        assert_eq!(until(now + Duration::hours(50), now), "in 2d");
+        assert_eq!(until(now + Duration::minutes(30), now), "in 30m");
+        assert_eq!(until(now - Duration::hours(1), now), "expired");
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(compact(37_500.0), "37.5k");
+        assert_eq!(compact(12_000.0), "12k");
+        assert_eq!(compact(950.0), "950");
+        assert_eq!(grouped(1_234_567.5), "1,234,567.50");
+        assert_eq!(grouped(0.0), "0.00");
+        let spend = |a: &str, c: &str| Spend {
+            amount: Some(a.into()),
+            currency: c.into(),
+            frequency: "Monthly".into(),
+            ..Default::default()
+        };
+        let totals = monthly_totals(&[
+            spend("100", "USD"),
+            spend("50.5", "EUR"),
+            spend("20", "USD"),
+        ]);
+        assert_eq!(
+            totals,
+            [("USD".to_string(), 120.0), ("EUR".to_string(), 50.5)]
+        );
+    }
+
+    #[test]
+    fn countries_by_name() {
+        assert_eq!(country("JP"), "Japan (JP)");
+        assert_eq!(country("ZZ"), "ZZ");
+    }
+}

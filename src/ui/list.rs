@@ -1,0 +1,143 @@
+//! The invitation list pane. Only the rows in the window are built, so a frame costs the same
+//! for 10 or 10,000 loaded invitations.
+
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::Frame;
+
+use super::{format, layout};
+use crate::app::{Focus, State};
+use crate::domain::{InvitationStatus, Participant};
+
+/// Column sets by width: (header, width) pairs.
+fn columns(width: u16) -> Vec<(&'static str, Constraint)> {
+    let mut cols = vec![
+        ("Status", Constraint::Length(8)),
+        ("Engagement", Constraint::Fill(3)),
+    ];
+    if width >= 70 {
+        cols.push(("Sender", Constraint::Fill(2)));
+    }
+    if width >= 100 {
+        cols.push(("Type", Constraint::Length(4)));
+    }
+    cols.push(("Invited", Constraint::Length(7)));
+    cols.push(("Expires", Constraint::Length(7)));
+    if width >= 86 {
+        cols.push(("Customer", Constraint::Fill(2)));
+        cols.push(("Spend/mo", Constraint::Length(12)));
+    }
+    cols
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let theme = &state.theme;
+    let focused = state.focus == Focus::List && state.overlay.is_none();
+    let view = match state.view {
+        Participant::Received => "Received",
+        Participant::Sent => "Sent",
+    };
+    let mut title = vec![Span::styled(format!(" {view} "), theme.title)];
+    if !state.list.search().is_empty() {
+        title.push(Span::styled(
+            format!("/{} ", state.list.search()),
+            theme.warning,
+        ));
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Line::from(title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let height = layout::list_rows(state.size).min(inner.height.saturating_sub(1) as usize);
+    let (_, visible) = state.list.position();
+    if visible == 0 {
+        let text = if state.list.loading {
+            "Loading invitations…".to_string()
+        } else if let Some(error) = &state.list.failed {
+            format!("Could not load invitations: {error}\n\nPress r to try again.")
+        } else if state.list.loaded() > 0 {
+            format!(
+                "No loaded invitation matches “{}”. Esc clears the search.",
+                state.list.search()
+            )
+        } else {
+            "No invitations match these filters. f changes filters, 1/2 switches view.".to_string()
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.muted)
+                .wrap(Wrap { trim: false }),
+            inner,
+        );
+        return;
+    }
+
+    let cols = columns(inner.width);
+    let now = state.clock.now;
+    let rows = state.list.window(height).map(|(selected, row)| {
+        let detail = state.details.ready(&row.id);
+        let status_style = match row.status {
+            Some(InvitationStatus::Pending) => theme.warning,
+            Some(InvitationStatus::Accepted) => theme.success,
+            Some(InvitationStatus::Rejected) => theme.danger,
+            _ => theme.muted,
+        };
+        let open = matches!(
+            row.status,
+            Some(InvitationStatus::Pending | InvitationStatus::Expired)
+        );
+        let expiry = row
+            .expiration_date
+            .filter(|_| open)
+            .map(|e| format::until(e, now))
+            .unwrap_or_default();
+        let expiry_style = if format::expires_soon(row, now) {
+            theme.danger
+        } else {
+            theme.muted
+        };
+        let cells: Vec<Cell> =
+            cols.iter()
+                .map(|(name, _)| match *name {
+                    "Status" => Cell::from(format::status(row.status.as_ref()).to_string())
+                        .style(status_style),
+                    "Engagement" => Cell::from(row.engagement_title.clone().unwrap_or_default()),
+                    "Sender" => Cell::from(row.sender_company.clone().unwrap_or_default()),
+                    "Type" => Cell::from(format::kind_short(row.payload_kind.as_ref())),
+                    "Invited" => Cell::from(
+                        row.invitation_date
+                            .map(|d| format::ago(d, now))
+                            .unwrap_or_default(),
+                    )
+                    .style(theme.muted),
+                    "Expires" => Cell::from(expiry.clone()).style(expiry_style),
+                    "Customer" => Cell::from(
+                        detail
+                            .and_then(format::customer_name)
+                            .unwrap_or("")
+                            .to_string(),
+                    ),
+                    _ => Cell::from(detail.and_then(format::spend_short).unwrap_or_default()),
+                })
+                .collect();
+        let r = Row::new(cells);
+        if selected {
+            r.style(theme.selected)
+        } else {
+            r
+        }
+    });
+    let header = Row::new(cols.iter().map(|(name, _)| Cell::from(*name))).style(theme.heading);
+    let table = Table::new(rows, cols.iter().map(|(_, c)| *c))
+        .header(header)
+        .column_spacing(1);
+    frame.render_widget(table, inner);
+}

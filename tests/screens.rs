@@ -1,0 +1,183 @@
+//! Screen snapshots on ratatui's TestBackend at 80×24 and 160×48, plus styles that carry
+//! meaning (the selection) and the too-small guard at every size.
+
+mod fixtures;
+
+use fixtures::{deliver, key, loaded, state};
+use pc_inbox::app::{update, Msg, State};
+use pc_inbox::service::ServiceError;
+use pc_inbox::ui;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+
+fn render(s: &State) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
+    terminal.draw(|f| ui::draw(f, s)).unwrap();
+    terminal
+}
+
+fn with_detail(size: (u16, u16), detail: pc_inbox::domain::InvitationDetail, row: usize) -> State {
+    let mut s = loaded(size, 30, true);
+    for _ in 0..row {
+        update(&mut s, key('j'));
+    }
+    for i in 0..8 {
+        if i != row {
+            deliver(
+                &mut s,
+                if i % 2 == 0 {
+                    fixtures::opportunity(i)
+                } else {
+                    fixtures::lead(i)
+                },
+            );
+        }
+    }
+    deliver(&mut s, detail);
+    s
+}
+
+#[test]
+fn opportunity_80x24() {
+    insta::assert_snapshot!(render(&with_detail((80, 24), fixtures::opportunity(0), 0)).backend());
+}
+
+#[test]
+fn opportunity_160x48() {
+    insta::assert_snapshot!(render(&with_detail((160, 48), fixtures::opportunity(0), 0)).backend());
+}
+
+#[test]
+fn lead_80x24() {
+    insta::assert_snapshot!(render(&with_detail((80, 24), fixtures::lead(1), 1)).backend());
+}
+
+#[test]
+fn lead_160x48() {
+    insta::assert_snapshot!(render(&with_detail((160, 48), fixtures::lead(1), 1)).backend());
+}
+
+#[test]
+fn unknown_payload_80x24() {
+    insta::assert_snapshot!(render(&with_detail((80, 24), fixtures::unknown(2), 2)).backend());
+}
+
+#[test]
+fn unknown_payload_160x48() {
+    insta::assert_snapshot!(render(&with_detail((160, 48), fixtures::unknown(2), 2)).backend());
+}
+
+#[test]
+fn loading_80x24() {
+    let (s, _) = state((80, 24));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn empty_160x48() {
+    let (mut s, _) = state((160, 48));
+    let generation = s.list_generation;
+    update(
+        &mut s,
+        Msg::PageLoaded {
+            generation,
+            result: Ok(fixtures::page(0..0, false)),
+        },
+    );
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn error_80x24() {
+    let (mut s, _) = state((80, 24));
+    let generation = s.list_generation;
+    let err = ServiceError::Credentials {
+        problem: pc_inbox::service::CredentialsProblem::Expired,
+        message: "the SSO session has expired".into(),
+        profile: Some("partner-sales".into()),
+    };
+    update(
+        &mut s,
+        Msg::PageLoaded {
+            generation,
+            result: Err(err),
+        },
+    );
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn too_small_30x8() {
+    let (s, _) = state((30, 8));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut s = loaded((80, 24), 5, false);
+    update(&mut s, key('?'));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn filter_menu_80x24() {
+    let mut s = loaded((80, 24), 5, false);
+    update(&mut s, key('f'));
+    update(&mut s, key(' '));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn search_prompt_160x48() {
+    let mut s = loaded((160, 48), 30, true);
+    for c in "/mirai".chars() {
+        update(&mut s, key(c));
+    }
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn the_selected_row_is_reversed_and_bold_not_only_coloured() {
+    let mut s = loaded((80, 24), 5, false);
+    s.theme = ui::Theme::plain();
+    update(&mut s, key('j'));
+    let terminal = render(&s);
+    let buffer = terminal.backend().buffer();
+    let row_of = |needle: &str| {
+        (0..buffer.area.height)
+            .find(|&y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains(needle)
+            })
+            .unwrap()
+    };
+    let selected = row_of("Kühn bakery POS 1");
+    let other = row_of("Globex SAP migration 0");
+    let style = buffer[(5, selected)].style();
+    assert!(
+        style
+            .add_modifier
+            .contains(Modifier::REVERSED | Modifier::BOLD),
+        "{style:?}"
+    );
+    assert!(!buffer[(5, other)]
+        .style()
+        .add_modifier
+        .contains(Modifier::REVERSED));
+}
+
+#[test]
+fn no_size_panics_down_to_one_by_one() {
+    let base = with_detail((80, 24), fixtures::opportunity(0), 0);
+    let sizes = (1..=45).chain([79, 80, 81, 119, 120, 121]);
+    for width in sizes {
+        for height in (1..=14).chain([24, 30]) {
+            let mut s = base.clone();
+            update(&mut s, Msg::Resize { width, height });
+            render(&s);
+        }
+    }
+}
