@@ -1,0 +1,136 @@
+//! The real `pc-inbox --demo` in a pseudo-terminal: rows, selection and detail, paging, search,
+//! the Sent view, help, quitting and terminal restoration.
+
+mod pty;
+
+use pty::Tui;
+use serde_json::Value;
+
+/// Received seed invitations, newest first: (title, customer company).
+fn received() -> Vec<(String, String)> {
+    let seed: Value = serde_json::from_str(include_str!("../assets/seed.json")).unwrap();
+    let mut rows: Vec<&Value> = seed["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["ParticipantType"] == "RECEIVER")
+        .collect();
+    rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
+    rows.iter()
+        .map(|i| {
+            let payload = i["Payload"].as_object().unwrap().values().next().unwrap();
+            (
+                i["EngagementTitle"].as_str().unwrap().to_string(),
+                payload["Customer"]["CompanyName"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+fn sent_title() -> String {
+    let seed: Value = serde_json::from_str(include_str!("../assets/seed.json")).unwrap();
+    let mut rows: Vec<&Value> = seed["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["ParticipantType"] == "SENDER")
+        .collect();
+    rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
+    rows[0]["EngagementTitle"].as_str().unwrap().to_string()
+}
+
+/// The first `n` characters, as the list pane may cut a title.
+fn prefix(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+#[test]
+fn rows_appear_and_the_detail_follows_the_selection() {
+    let rows = received();
+    let mut tui = Tui::start(&["--demo"], 160, 48);
+    tui.wait_text(&prefix(&rows[0].0, 20));
+    tui.wait_text(&rows[0].1);
+    tui.send("j");
+    tui.wait_text(&rows[1].1);
+    tui.wait_text("2/40");
+    tui.send("k");
+    tui.wait_text("1/40");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(
+        tui.terminal_restored(),
+        "alternate screen left and cursor shown"
+    );
+}
+
+#[test]
+fn pages_past_the_first_page_of_a_generated_data_set() {
+    let mut tui = Tui::start(&["--demo", "--demo-generate", "300"], 120, 40);
+    tui.wait_text("1 page · more");
+    tui.send("G");
+    tui.wait_text("2 pages · more");
+    tui.send("G");
+    tui.wait_text("3 pages · more");
+    tui.wait_for("the cursor past the first page", |s| {
+        let text = s.contents();
+        text.contains("/150 · 3 pages")
+    });
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn slash_narrows_the_list_and_esc_clears_it() {
+    let rows = received();
+    let target = &rows[5];
+    let word: String = target.0.split_whitespace().next().unwrap().to_string();
+    let mut tui = Tui::start(&["--demo"], 160, 48);
+    tui.wait_text(&prefix(&rows[0].0, 20));
+    tui.send(&format!("/{word}"));
+    tui.wait_text(&format!("/{word}"));
+    tui.wait_for("only matching rows", |s| {
+        let text = s.contents();
+        text.contains(&prefix(&target.0, 20)) && !text.contains(&prefix(&rows[0].0, 20))
+    });
+    tui.send("\r");
+    tui.wait_text(" of 40 · 1 page");
+    tui.wait_text(&target.1);
+    tui.send("\x1b");
+    tui.wait_text("6/40 · 1 page");
+    tui.wait_text(&prefix(&rows[0].0, 20));
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn switches_to_sent_and_opens_help() {
+    let rows = received();
+    let mut tui = Tui::start(&["--demo"], 160, 48);
+    tui.wait_text(&prefix(&rows[0].0, 20));
+    tui.send("2");
+    tui.wait_text(" Sent ");
+    tui.wait_text(&prefix(&sent_title(), 20));
+    tui.send("?");
+    tui.wait_text("Move down");
+    tui.wait_text("Copy the invitation id");
+    tui.send("?");
+    tui.wait_for("help closed", |s| !s.contents().contains("Move down"));
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(tui.terminal_restored());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let rows = received();
+    let mut tui = Tui::start(&["--demo"], 100, 30);
+    tui.wait_text(&prefix(&rows[0].0, 20));
+    tui.signal("TERM");
+    tui.wait_exit();
+    tui.wait_for("terminal restored", |s| {
+        !s.alternate_screen() && !s.hide_cursor()
+    });
+}

@@ -1,0 +1,141 @@
+//! Drives the real `pc-inbox` binary in a pseudo-terminal and reads its screen with vt100.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+
+/// How long any one screen condition may take to appear.
+const WAIT: Duration = Duration::from_secs(30);
+
+/// A running pc-inbox in a pseudo-terminal, with a private home directory.
+pub struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    pub home: tempfile::TempDir,
+}
+
+impl Tui {
+    /// Starts `pc-inbox ARGS` at `cols`×`rows` with HOME and XDG dirs in a temp dir.
+    pub fn start(args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::start_in(tempfile::tempdir().unwrap(), args, cols, rows)
+    }
+
+    /// Like `start`, reusing a home directory (to see what an earlier run left).
+    pub fn start_in(home: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pc-inbox"));
+        cmd.args(args);
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home.path());
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
+        cmd.env("XDG_DATA_HOME", home.path().join("data"));
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env("TZ", "UTC");
+        cmd.cwd(home.path());
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = parser.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Tui {
+            parser,
+            writer,
+            child,
+            _master: pair.master,
+            home,
+        }
+    }
+
+    /// Types keys (raw bytes: `"j"`, `"\x1b"` for Esc, `"\r"` for Enter).
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// The screen's text.
+    pub fn text(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until `ready` holds for the screen; panics with the screen after the timeout.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if ready(self.parser.lock().unwrap().screen()) {
+                return;
+            }
+            if start.elapsed() > WAIT {
+                panic!("timed out waiting for {what}; screen:\n{}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen shows `needle`.
+    pub fn wait_text(&self, needle: &str) {
+        self.wait_for(&format!("{needle:?}"), |s| s.contents().contains(needle));
+    }
+
+    /// Waits for the process to end and returns whether it succeeded.
+    pub fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.success();
+            }
+            if start.elapsed() > WAIT {
+                let _ = self.child.kill();
+                panic!("pc-inbox did not exit; screen:\n{}", self.text());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends a signal to the process.
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().unwrap();
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// True once the alternate screen is left and the cursor is visible again.
+    pub fn terminal_restored(&self) -> bool {
+        let parser = self.parser.lock().unwrap();
+        let screen = parser.screen();
+        !screen.alternate_screen() && !screen.hide_cursor()
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
