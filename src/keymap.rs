@@ -25,6 +25,8 @@ pub enum Action {
     ViewReceived,
     ViewSent,
     PendingOnly,
+    Accept,
+    Reject,
     Open,
     CopyId,
     Help,
@@ -39,6 +41,8 @@ pub enum Scope {
     Global,
     /// When an invitation is selected.
     Selection,
+    /// When the selection is a received, pending invitation (not being accepted).
+    Actionable,
 }
 
 /// One key with its modifiers, e.g. `ctrl-d`.
@@ -227,6 +231,20 @@ impl Default for Keymap {
                     g,
                 ),
                 b(
+                    Accept,
+                    &[Key::ch('a')],
+                    "Accept the invitation (starts an engagement)",
+                    Some("accept"),
+                    Scope::Actionable,
+                ),
+                b(
+                    Reject,
+                    &[Key::ch('x')],
+                    "Reject the invitation, with a reason",
+                    Some("reject"),
+                    Scope::Actionable,
+                ),
+                b(
                     Open,
                     &[Key::ch('o')],
                     "Open in the Partner Central console",
@@ -276,12 +294,12 @@ impl Keymap {
             .and_then(|b| b.keys.first().copied())
     }
 
-    /// (key, label) pairs for the action bar, given whether an invitation is selected.
-    pub fn bar(&self, has_selection: bool) -> Vec<(String, &'static str)> {
+    /// (key, label, scope) for the action bar: the bindings whose scope `applies`.
+    pub fn bar(&self, applies: impl Fn(Scope) -> bool) -> Vec<(String, &'static str, Scope)> {
         self.bindings
             .iter()
-            .filter(|b| b.scope == Scope::Global || has_selection)
-            .filter_map(|b| Some((b.keys.first()?.to_string(), b.short?)))
+            .filter(|b| applies(b.scope))
+            .filter_map(|b| Some((b.keys.first()?.to_string(), b.short?, b.scope)))
             .collect()
     }
 
@@ -337,8 +355,16 @@ mod tests {
     #[test]
     fn the_bar_shows_selection_actions_only_with_a_selection() {
         let k = Keymap::default();
-        let without: Vec<_> = k.bar(false).into_iter().map(|(_, l)| l).collect();
-        let with: Vec<_> = k.bar(true).into_iter().map(|(_, l)| l).collect();
+        let without: Vec<_> = k
+            .bar(|s| s == Scope::Global)
+            .into_iter()
+            .map(|(_, l, _)| l)
+            .collect();
+        let with: Vec<_> = k
+            .bar(|s| s != Scope::Actionable)
+            .into_iter()
+            .map(|(_, l, _)| l)
+            .collect();
         assert!(!without.contains(&"open") && with.contains(&"open"));
         assert!(with.contains(&"quit"));
     }

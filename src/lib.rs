@@ -8,6 +8,7 @@
 //! - [`keymap`]: the one key table behind dispatch, the action bar and help.
 //! - [`ui`]: drawing the state.
 //! - [`runtime`]: the terminal, the event loop and the effect runner.
+//! - [`storage`]: files kept between runs (accept tokens, the invitation draft).
 
 pub mod app;
 pub mod config;
@@ -16,4 +17,5 @@ pub mod emulator;
 pub mod keymap;
 pub mod runtime;
 pub mod service;
+pub mod storage;
 pub mod ui;

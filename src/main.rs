@@ -11,6 +11,7 @@ use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_S
 use pc_inbox::keymap::Keymap;
 use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
+use pc_inbox::storage::DataDir;
 use pc_inbox::ui::Theme;
 
 mod cli;
@@ -79,6 +80,7 @@ async fn inbox(cli: &Cli) -> Result<(), String> {
         },
         keymap: Keymap::default(),
         theme: Theme::from_env(),
+        data: DataDir::default_location(),
     };
     runtime::run(Arc::new(client), options)
         .await

@@ -54,7 +54,7 @@ fn starts_by_loading_the_first_received_page_newest_first() {
         generation,
         query,
         next_token,
-    }] = effects.as_slice()
+    }, Effect::FindActiveTasks] = effects.as_slice()
     else {
         panic!("{effects:?}")
     };

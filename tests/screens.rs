@@ -181,3 +181,51 @@ fn no_size_panics_down_to_one_by_one() {
         }
     }
 }
+
+#[test]
+fn accept_confirmation_80x24() {
+    let mut s = with_detail((80, 24), fixtures::opportunity(0), 0);
+    update(&mut s, key('a'));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn reject_dialog_with_a_reason_80x24() {
+    let mut s = with_detail((80, 24), fixtures::opportunity(0), 0);
+    update(&mut s, key('x'));
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Tab));
+    update(&mut s, key('j'));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn accept_in_progress_160x48() {
+    let mut s = with_detail((160, 48), fixtures::opportunity(0), 0);
+    s.accepts = pc_inbox::app::Accepts::restore(Default::default(), "snap".into());
+    update(&mut s, key('a'));
+    update(&mut s, key('y'));
+    let task = pc_inbox::domain::AcceptTask {
+        id: "task-0000000000001".into(),
+        arn: None,
+        status: pc_inbox::domain::TaskStatus::InProgress,
+        message: None,
+        reason_code: None,
+        opportunity_id: None,
+        invitation_id: Some("engi-0000000000000".into()),
+        start_time: None,
+    };
+    update(
+        &mut s,
+        Msg::AcceptStarted {
+            invitation_id: "engi-0000000000000".into(),
+            result: Ok(task),
+        },
+    );
+    update(
+        &mut s,
+        Msg::Tick {
+            now: fixtures::now() + chrono::Duration::seconds(12),
+        },
+    );
+    insta::assert_snapshot!(render(&s).backend());
+}

@@ -44,6 +44,13 @@ impl DetailCache {
         }
     }
 
+    /// Changes a loaded detail in place (e.g. its status after an action).
+    pub fn update(&mut self, id: &str, change: impl FnOnce(&mut InvitationDetail)) {
+        if let Some(DetailEntry::Ready(d)) = self.entries.get_mut(id) {
+            change(d);
+        }
+    }
+
     pub fn set(&mut self, id: &str, entry: DetailEntry) {
         self.entries.insert(id.to_string(), entry);
     }

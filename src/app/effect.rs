@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use super::SavedAccepts;
 use crate::domain::ListQuery;
 
 /// How urgent a read is; the user's own selection jumps the queue.
@@ -24,6 +25,26 @@ pub enum Effect {
         generation: u64,
         priority: Priority,
     },
+    /// Start accepting; the reply is a `Msg::AcceptStarted`.
+    StartAccept {
+        invitation_id: String,
+        client_token: String,
+    },
+    /// Poll an accept task after a pause; the reply is a `Msg::TaskPolled`.
+    PollTask {
+        invitation_id: String,
+        task_id: String,
+        after: Duration,
+    },
+    /// Ask the service for accept tasks in progress; the reply is a `Msg::ActiveTasks`.
+    FindActiveTasks,
+    /// Reject an invitation; the reply is a `Msg::Rejected`.
+    Reject {
+        invitation_id: String,
+        reason: String,
+    },
+    /// Write the unfinished accepts to the data directory.
+    SaveAccepts(SavedAccepts),
     /// Send `Msg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
     /// Open a URL in the browser.

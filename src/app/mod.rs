@@ -5,18 +5,23 @@
 //! tokio tasks and feeds their results back as new messages; `ui` draws the state. A key press
 //! goes: `runtime` → `Msg::Key` → [`update::update`] → `keymap` → one `on_*` function.
 
+pub mod accept;
+mod actions;
 mod details;
 mod effect;
 mod filters;
 mod list;
 mod msg;
+pub mod reject;
 mod state;
 pub mod update;
 
+pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccepts};
 pub use details::{DetailCache, DetailEntry};
 pub use effect::{Effect, Priority};
 pub use filters::{FilterMenu, Filters, PayloadChoice};
 pub use list::InvitationList;
 pub use msg::Msg;
-pub use state::{Clock, Focus, Level, Notice, Overlay, Settings, State};
+pub use reject::{RejectDialog, RejectFocus};
+pub use state::{Clock, ConfirmAccept, Focus, Level, Notice, Overlay, Settings, State};
 pub use update::update;

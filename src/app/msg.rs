@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
-use crate::domain::{InvitationDetail, InvitationSummary, Page};
+use crate::domain::{AcceptTask, InvitationDetail, InvitationSummary, Page};
 use crate::service::ServiceError;
 
 /// Everything that can happen to the app.
@@ -24,6 +24,26 @@ pub enum Msg {
         generation: u64,
         result: Result<Box<InvitationDetail>, ServiceError>,
     },
+    /// The answer to StartEngagementByAcceptingInvitationTask.
+    AcceptStarted {
+        invitation_id: String,
+        result: Result<AcceptTask, ServiceError>,
+    },
+    /// The answer to one poll of an accept task.
+    TaskPolled {
+        invitation_id: String,
+        task_id: String,
+        result: Result<AcceptTask, ServiceError>,
+    },
+    /// Accept tasks the service reports IN_PROGRESS (found at start-up).
+    ActiveTasks(Result<Vec<AcceptTask>, ServiceError>),
+    /// The answer to RejectEngagementInvitation.
+    Rejected {
+        invitation_id: String,
+        result: Result<(), ServiceError>,
+    },
+    /// Saving local state failed.
+    StorageFailed(String),
     /// The selection has rested since the given epoch.
     SelectionSettled { epoch: u64 },
     /// SIGTERM or similar: leave now.

@@ -1,8 +1,10 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use tui_input::Input;
 
-use super::{DetailCache, FilterMenu, Filters, InvitationList};
-use crate::domain::{InvitationSummary, Participant};
+use super::{
+    Accepts, DetailCache, FilterMenu, Filters, InvitationList, PollSchedule, RejectDialog,
+};
+use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::Keymap;
 use crate::ui::Theme;
 
@@ -22,6 +24,8 @@ pub struct Settings {
     pub catalog: String,
     /// How long the selection must rest before its detail is fetched.
     pub debounce: std::time::Duration,
+    /// How often accept tasks are polled.
+    pub poll: PollSchedule,
 }
 
 impl Default for Settings {
@@ -30,8 +34,21 @@ impl Default for Settings {
             page_size: 50,
             catalog: "AWS".into(),
             debounce: std::time::Duration::from_millis(120),
+            poll: PollSchedule::default(),
         }
     }
+}
+
+/// The "accept this invitation?" question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmAccept {
+    pub invitation_id: String,
+    pub title: String,
+    pub customer: Option<String>,
+    /// An earlier attempt failed.
+    pub retry: bool,
+    /// Which button Enter presses.
+    pub accept_focused: bool,
 }
 
 /// Which pane has the keyboard.
@@ -47,6 +64,8 @@ pub enum Focus {
 pub enum Overlay {
     Help,
     Filters(FilterMenu),
+    ConfirmAccept(ConfirmAccept),
+    Reject(RejectDialog),
 }
 
 /// How a notice reads.
@@ -78,6 +97,7 @@ pub struct State {
     pub filters: Filters,
     pub list: InvitationList,
     pub details: DetailCache,
+    pub accepts: Accepts,
     pub focus: Focus,
     pub detail_scroll: u16,
     /// The `/` prompt while it is being typed.
@@ -113,6 +133,7 @@ impl State {
             filters: Filters::default(),
             list: InvitationList::default(),
             details: DetailCache::default(),
+            accepts: Accepts::default(),
             focus: Focus::List,
             detail_scroll: 0,
             search_input: None,
@@ -134,6 +155,19 @@ impl State {
     /// True while any request is out.
     pub fn busy(&self) -> bool {
         self.list.loading || self.details.loading() > 0
+    }
+
+    /// The selected invitation, if it is a received, pending one that is not being accepted:
+    /// the only kind that can be accepted or rejected.
+    pub fn actionable(&self) -> Option<&InvitationSummary> {
+        self.selected().filter(|row| {
+            self.view == Participant::Received
+                && row.status == Some(InvitationStatus::Pending)
+                && !self
+                    .accepts
+                    .get(&row.id)
+                    .is_some_and(|a| a.phase.is_active())
+        })
     }
 
     /// Whether a row matches the lower-cased search text: title, sender or, once its detail is

@@ -5,7 +5,9 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
-use super::{DetailEntry, Effect, FilterMenu, Focus, Level, Msg, Notice, Overlay, Priority, State};
+use super::{
+    actions, DetailEntry, Effect, FilterMenu, Focus, Level, Msg, Notice, Overlay, Priority, State,
+};
 use crate::domain::{
     InvitationDetail, InvitationStatus, InvitationSummary, Page, Participant, SortOrder,
 };
@@ -23,9 +25,11 @@ pub fn console_url(catalog: &str, id: &str) -> String {
     format!("https://console.aws.amazon.com/partnercentral/home?region=us-east-1#/engagement-invitations/{id}?catalog={catalog}")
 }
 
-/// The effects to run when the app starts: the first page.
+/// The effects to run when the app starts: the first page, and resuming accept tasks.
 pub fn init(state: &mut State) -> Vec<Effect> {
-    reload(state)
+    let mut effects = reload(state);
+    effects.extend(actions::resume(state));
+    effects
 }
 
 /// Applies one message and returns the work it asks for.
@@ -58,6 +62,28 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             result,
         } => on_detail(state, id, generation, result),
         Msg::SelectionSettled { epoch } => on_settled(state, epoch),
+        Msg::AcceptStarted {
+            invitation_id,
+            result,
+        } => actions::on_accept_started(state, invitation_id, result),
+        Msg::TaskPolled {
+            invitation_id,
+            task_id,
+            result,
+        } => actions::on_task_polled(state, invitation_id, task_id, result),
+        Msg::ActiveTasks(result) => actions::on_active_tasks(state, result),
+        Msg::Rejected {
+            invitation_id,
+            result,
+        } => actions::on_rejected(state, invitation_id, result),
+        Msg::StorageFailed(error) => {
+            notify(
+                state,
+                Level::Error,
+                format!("Could not save pc-inbox's state: {error}"),
+            );
+            Vec::new()
+        }
         Msg::Terminate => {
             state.quit = true;
             Vec::new()
@@ -90,6 +116,10 @@ fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if state.search_input.is_some() {
         return on_search_key(state, key);
     }
+    if let Some(Overlay::Reject(_)) = state.overlay {
+        state.notice = None;
+        return actions::on_reject_key(state, key);
+    }
     if let Some(notice) = state.notice.take() {
         if notice.level == Level::Error {
             return Vec::new();
@@ -103,6 +133,8 @@ fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Overlay::Filters(_)) => on_filter_key(state, key, action),
+        Some(Overlay::ConfirmAccept(_)) => actions::on_confirm_key(state, key, action),
+        Some(Overlay::Reject(_)) => actions::on_reject_key(state, key),
         None => action.map_or_else(Vec::new, |a| on_action(state, a)),
     }
 }
@@ -223,6 +255,8 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             };
             reload(state)
         }
+        Action::Accept => actions::ask_accept(state),
+        Action::Reject => actions::ask_reject(state),
         Action::ViewReceived => switch_view(state, Participant::Received),
         Action::ViewSent => switch_view(state, Participant::Sent),
         Action::Open => match state.selected().map(|s| s.id.clone()) {
@@ -279,7 +313,8 @@ fn clamp_detail_scroll(state: &mut State) {
         .and_then(|s| state.details.ready(&s.id))
         .map(|d| {
             let (width, height) = layout::detail_text_size(state.size);
-            detail::content_height(d, &state.clock, width).saturating_sub(height)
+            detail::content_height(d, state.accepts.get(&d.summary.id), &state.clock, width)
+                .saturating_sub(height)
         })
         .unwrap_or(0);
     state.detail_scroll = state.detail_scroll.min(max.min(u16::MAX as usize) as u16);

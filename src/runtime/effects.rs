@@ -1,33 +1,44 @@
 //! Runs effects: service calls on tokio tasks (reads through the shared [`ReadQueue`]),
-//! timers, the browser and the clipboard. Results come back as messages.
+//! timers, local files, the browser and the clipboard. Results come back as messages.
 
 use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use super::{system, ReadQueue};
+use super::{saver::Saver, system, ReadQueue};
 use crate::app::{Effect, Msg, Priority};
 use crate::service::PartnerCentral;
+use crate::storage::DataDir;
 
 /// Turns effects into work.
 pub struct EffectRunner {
     service: Arc<dyn PartnerCentral>,
     tx: UnboundedSender<Msg>,
     reads: ReadQueue,
+    saver: Saver,
 }
 
 impl EffectRunner {
-    /// A runner whose reads stay under `reads_per_second`.
+    /// A runner whose reads stay under `reads_per_second` and which keeps local state in `data`
+    /// (nothing is saved without one).
     pub fn new(
         service: Arc<dyn PartnerCentral>,
         tx: UnboundedSender<Msg>,
         reads_per_second: f64,
+        data: Option<DataDir>,
     ) -> Self {
+        let saver = Saver::new(data, tx.clone());
         EffectRunner {
             service,
             tx,
             reads: ReadQueue::new(reads_per_second),
+            saver,
         }
+    }
+
+    /// Waits until local state is written; call before exiting.
+    pub fn finish(self) {
+        self.saver.finish();
     }
 
     /// Starts one effect; never blocks on IO.
@@ -61,6 +72,59 @@ impl EffectRunner {
                     });
                 });
             }
+            Effect::StartAccept {
+                invitation_id,
+                client_token,
+            } => {
+                tokio::spawn(async move {
+                    let result = service.start_accept(&invitation_id, &client_token).await;
+                    let _ = tx.send(Msg::AcceptStarted {
+                        invitation_id,
+                        result,
+                    });
+                });
+            }
+            Effect::PollTask {
+                invitation_id,
+                task_id,
+                after,
+            } => {
+                let reads = self.reads.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(after).await;
+                    let key = format!("poll:{task_id}");
+                    reads.submit(key, Priority::Selected, async move {
+                        let result = service.get_accept_task(&task_id).await;
+                        let _ = tx.send(Msg::TaskPolled {
+                            invitation_id,
+                            task_id,
+                            result,
+                        });
+                    });
+                });
+            }
+            Effect::FindActiveTasks => {
+                self.reads
+                    .submit("active-tasks".into(), Priority::Prefetch, async move {
+                        let result = service.list_active_accept_tasks().await;
+                        let _ = tx.send(Msg::ActiveTasks(result));
+                    });
+            }
+            Effect::Reject {
+                invitation_id,
+                reason,
+            } => {
+                tokio::spawn(async move {
+                    let result = service
+                        .reject_invitation(&invitation_id, Some(&reason))
+                        .await;
+                    let _ = tx.send(Msg::Rejected {
+                        invitation_id,
+                        result,
+                    });
+                });
+            }
+            Effect::SaveAccepts(saved) => self.saver.accepts(saved),
             Effect::SettleSelection { epoch, after } => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;

@@ -3,6 +3,7 @@
 
 mod effects;
 mod reads;
+mod saver;
 mod system;
 
 use std::sync::Arc;
@@ -15,9 +16,10 @@ use ratatui::DefaultTerminal;
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 
-use crate::app::{update, Clock, Msg, Settings, State};
+use crate::app::{update, Accepts, Clock, Level, Msg, Notice, SavedAccepts, Settings, State};
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
+use crate::storage::DataDir;
 use crate::ui::{self, Theme};
 pub use effects::EffectRunner;
 pub use reads::ReadQueue;
@@ -30,6 +32,8 @@ pub struct Options {
     pub settings: Settings,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Where accept tokens and drafts are kept; `None` keeps nothing.
+    pub data: Option<DataDir>,
 }
 
 /// Runs the inbox until the user quits. The terminal is restored on return, on error, on
@@ -59,17 +63,47 @@ async fn event_loop(
         clock,
         (size.width, size.height),
     );
+    let session = uuid::Uuid::new_v4().simple().to_string();
+    let saved = match &options.data {
+        Some(data) => data.load_accepts::<SavedAccepts>(),
+        None => Ok(SavedAccepts::default()),
+    };
+    match saved {
+        Ok(saved) => state.accepts = Accepts::restore(saved, session),
+        Err(e) => {
+            state.accepts = Accepts::restore(SavedAccepts::default(), session);
+            state.notice = Some(Notice {
+                level: Level::Error,
+                text: format!(
+                    "Could not read the accepts in progress ({e}); they will not be resumed"
+                ),
+                since: clock.now,
+            });
+        }
+    }
     let (tx, mut rx) = mpsc::unbounded_channel();
-    let runner = EffectRunner::new(service, tx, READS_PER_SECOND);
+    let runner = EffectRunner::new(service, tx, READS_PER_SECOND, options.data);
+    let result = drive(terminal, &mut state, &runner, &mut rx).await;
+    runner.finish();
+    result
+}
+
+/// The event loop proper: draw, wait for the next message, update, run effects.
+async fn drive(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    runner: &EffectRunner,
+    rx: &mut mpsc::UnboundedReceiver<Msg>,
+) -> std::io::Result<()> {
     let mut events = EventStream::new();
     let mut ticks = tokio::time::interval(Duration::from_millis(200));
     let mut term = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
-    for effect in update::init(&mut state) {
+    for effect in update::init(state) {
         runner.run(effect);
     }
     loop {
-        terminal.draw(|frame| ui::draw(frame, &state))?;
+        terminal.draw(|frame| ui::draw(frame, state))?;
         let msg = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) => Msg::Key(key),
@@ -88,7 +122,7 @@ async fn event_loop(
             batch.push(more);
         }
         for msg in batch {
-            for effect in update(&mut state, msg) {
+            for effect in update(state, msg) {
                 runner.run(effect);
             }
         }

@@ -21,7 +21,8 @@ struct Job {
     run: BoxFuture,
 }
 
-/// Starts queued reads no faster than a fixed rate.
+/// Starts queued reads no faster than a fixed rate. Clones share the queue.
+#[derive(Clone)]
 pub struct ReadQueue {
     tx: mpsc::UnboundedSender<Job>,
 }

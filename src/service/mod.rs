@@ -48,6 +48,9 @@ pub trait PartnerCentral: Send + Sync {
     /// The current state of one accept task (the API has no Get for tasks).
     async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask>;
 
+    /// Every accept task the service reports IN_PROGRESS.
+    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>>;
+
     /// All accept tasks started for one invitation.
     async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>>;
 

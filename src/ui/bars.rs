@@ -5,26 +5,43 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use crate::app::{Level, State};
+use crate::app::{AcceptPhase, Level, State};
+use crate::keymap::Scope;
+use crate::ui::format;
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
-/// Draws the keys that apply now. When they do not fit, entries are dropped from the middle so
-/// the last two (help and quit) always show.
+/// Draws the keys that apply now. When they do not fit, the general ones go first, from the
+/// end, so the actions on the selection, help and quit stay.
 pub fn draw_actions(frame: &mut Frame, area: Rect, state: &State) {
     let theme = &state.theme;
-    let mut items = state.keymap.bar(state.selected().is_some());
-    let width = |items: &[(String, &str)]| {
+    let has_selection = state.selected().is_some();
+    let actionable = state.actionable().is_some();
+    let mut items = state.keymap.bar(|scope| match scope {
+        Scope::Global => true,
+        Scope::Selection => has_selection,
+        Scope::Actionable => actionable,
+    });
+    let width = |items: &[(String, &str, Scope)]| {
         items
             .iter()
-            .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
+            .map(|(k, l, _)| k.chars().count() + l.chars().count() + 3)
             .sum::<usize>()
     };
-    while width(&items) > area.width as usize && items.len() > 2 {
-        items.remove(items.len() - 3);
+    let keep = |label: &str| matches!(label, "help" | "quit");
+    for drop_scope in [Scope::Global, Scope::Selection, Scope::Actionable] {
+        while width(&items) > area.width as usize {
+            let Some(i) = items
+                .iter()
+                .rposition(|(_, l, s)| *s == drop_scope && !keep(l))
+            else {
+                break;
+            };
+            items.remove(i);
+        }
     }
     let mut spans = Vec::new();
-    for (key, label) in items {
+    for (key, label, _) in items {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
@@ -78,6 +95,9 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State) {
                 Span::styled(n.text.clone(), style)
             }
         }
+        None if state.accepts.active().next().is_some() => {
+            Span::styled(accepting(state), theme.warning)
+        }
         None if state.busy() => Span::styled(
             format!(
                 "{} loading…  {}",
@@ -93,4 +113,31 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State) {
         Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right),
         right_area,
     );
+}
+
+/// `⠋ accepting “Title” · IN_PROGRESS · 0:12 (+1 more)`.
+fn accepting(state: &State) -> String {
+    let active: Vec<_> = state.accepts.active().collect();
+    let Some((id, first)) = active.first() else {
+        return String::new();
+    };
+    let status = match &first.phase {
+        AcceptPhase::Starting => "starting".to_string(),
+        AcceptPhase::Running {
+            last_error: Some(_),
+            ..
+        } => "IN_PROGRESS (retrying a poll)".to_string(),
+        _ => "IN_PROGRESS".to_string(),
+    };
+    let more = if active.len() > 1 {
+        format!(" (+{} more)", active.len() - 1)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} accepting “{}” · {status} · {}{more}",
+        SPINNER[state.spinner % SPINNER.len()],
+        first.title.as_deref().unwrap_or(id),
+        format::elapsed(first.started, state.clock.now)
+    )
 }

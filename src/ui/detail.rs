@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{format, Theme};
-use crate::app::{Clock, DetailEntry, Focus, State};
+use crate::app::{Accept, AcceptPhase, Clock, DetailEntry, Focus, State};
 use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting};
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
@@ -33,9 +33,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     let paragraph = match state.details.get(&row.id) {
-        Some(DetailEntry::Ready(d)) => Paragraph::new(lines(d, &state.clock, theme))
-            .wrap(Wrap { trim: false })
-            .scroll((state.detail_scroll, 0)),
+        Some(DetailEntry::Ready(d)) => {
+            Paragraph::new(lines(d, state.accepts.get(&row.id), &state.clock, theme))
+                .wrap(Wrap { trim: false })
+                .scroll((state.detail_scroll, 0))
+        }
         Some(DetailEntry::Failed(e)) => Paragraph::new(vec![
             Line::styled("Could not load this invitation.", theme.danger),
             Line::raw(e.clone()),
@@ -55,8 +57,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 }
 
 /// Rows the detail takes at `width` columns, wrapped.
-pub fn content_height(detail: &InvitationDetail, clock: &Clock, width: usize) -> usize {
-    Paragraph::new(lines(detail, clock, &Theme::plain()))
+pub fn content_height(
+    detail: &InvitationDetail,
+    accept: Option<&Accept>,
+    clock: &Clock,
+    width: usize,
+) -> usize {
+    Paragraph::new(lines(detail, accept, clock, &Theme::plain()))
         .wrap(Wrap { trim: false })
         .line_count(width as u16)
 }
@@ -96,8 +103,53 @@ impl Doc<'_> {
     }
 }
 
-/// The detail as styled lines.
-pub fn lines(d: &InvitationDetail, clock: &Clock, theme: &Theme) -> Vec<Line<'static>> {
+fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
+    let theme = doc.theme;
+    doc.heading("Accept");
+    let elapsed = format::elapsed(accept.started, clock.now);
+    match &accept.phase {
+        AcceptPhase::Starting => doc.text(&format!("Starting… ({elapsed})"), theme.warning),
+        AcceptPhase::Running {
+            task_id,
+            last_error,
+            ..
+        } => {
+            doc.field("Task", task_id.clone());
+            doc.field("Status", format!("IN_PROGRESS · {elapsed}"));
+            doc.opt("Last poll failed", last_error.as_deref());
+        }
+        AcceptPhase::Complete { opportunity_id } => {
+            doc.field("Status", "COMPLETE");
+            doc.opt("Opportunity", opportunity_id.as_deref());
+        }
+        AcceptPhase::Failed {
+            reason_code,
+            message,
+        } => {
+            doc.lines.push(Line::styled("FAILED", theme.danger));
+            doc.opt("Reason code", reason_code.as_deref());
+            doc.opt("Message", message.as_deref());
+            doc.text("Press a to try again.", theme.muted);
+        }
+        AcceptPhase::Interrupted { error } => {
+            doc.lines
+                .push(Line::styled("Not confirmed by the service", theme.danger));
+            doc.text(error, theme.text);
+            doc.text(
+                "Press a to try again; the same request cannot start a second task.",
+                theme.muted,
+            );
+        }
+    }
+}
+
+/// The detail as styled lines, with the state of its accept if there is one.
+pub fn lines(
+    d: &InvitationDetail,
+    accept: Option<&Accept>,
+    clock: &Clock,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let s = &d.summary;
     let mut doc = Doc {
         lines: Vec::new(),
@@ -156,6 +208,9 @@ pub fn lines(d: &InvitationDetail, clock: &Clock, theme: &Theme) -> Vec<Line<'st
         );
     }
     doc.opt("Rejection reason", d.rejection_reason.as_deref());
+    if let Some(accept) = accept {
+        accept_section(&mut doc, accept, clock);
+    }
 
     match &d.payload {
         Payload::Opportunity(o) => opportunity(&mut doc, o),

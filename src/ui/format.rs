@@ -29,6 +29,12 @@ pub fn until(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
+/// Minutes and seconds since `start`, e.g. `1:05`.
+pub fn elapsed(start: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - start).num_seconds().max(0);
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
 /// A pending invitation that expires within three days.
 pub fn expires_soon(row: &InvitationSummary, now: DateTime<Utc>) -> bool {
     row.status == Some(InvitationStatus::Pending)

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
 use super::{format, layout};
-use crate::app::{Focus, State};
+use crate::app::{AcceptPhase, Focus, State};
 use crate::domain::{InvitationStatus, Participant};
 
 /// Column sets by width: (header, width) pairs.
@@ -23,7 +23,7 @@ fn columns(width: u16) -> Vec<(&'static str, Constraint)> {
         cols.push(("Type", Constraint::Length(4)));
     }
     cols.push(("Invited", Constraint::Length(7)));
-    cols.push(("Expires", Constraint::Length(7)));
+    cols.push(("Expires", Constraint::Length(11)));
     if width >= 86 {
         cols.push(("Customer", Constraint::Fill(2)));
         cols.push(("Spend/mo", Constraint::Length(12)));
@@ -104,30 +104,36 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         } else {
             theme.muted
         };
-        let cells: Vec<Cell> =
-            cols.iter()
-                .map(|(name, _)| match *name {
-                    "Status" => Cell::from(format::status(row.status.as_ref()).to_string())
+        let cells: Vec<Cell> = cols
+            .iter()
+            .map(|(name, _)| match *name {
+                "Status" => match accept_badge(state, &row.id) {
+                    Some(badge) => badge,
+                    None => Cell::from(format::status(row.status.as_ref()).to_string())
                         .style(status_style),
-                    "Engagement" => Cell::from(row.engagement_title.clone().unwrap_or_default()),
-                    "Sender" => Cell::from(row.sender_company.clone().unwrap_or_default()),
-                    "Type" => Cell::from(format::kind_short(row.payload_kind.as_ref())),
-                    "Invited" => Cell::from(
-                        row.invitation_date
-                            .map(|d| format::ago(d, now))
-                            .unwrap_or_default(),
-                    )
-                    .style(theme.muted),
-                    "Expires" => Cell::from(expiry.clone()).style(expiry_style),
-                    "Customer" => Cell::from(
-                        detail
-                            .and_then(format::customer_name)
-                            .unwrap_or("")
-                            .to_string(),
-                    ),
-                    _ => Cell::from(detail.and_then(format::spend_short).unwrap_or_default()),
-                })
-                .collect();
+                },
+                "Engagement" => Cell::from(row.engagement_title.clone().unwrap_or_default()),
+                "Sender" => Cell::from(row.sender_company.clone().unwrap_or_default()),
+                "Type" => Cell::from(format::kind_short(row.payload_kind.as_ref())),
+                "Invited" => Cell::from(
+                    row.invitation_date
+                        .map(|d| format::ago(d, now))
+                        .unwrap_or_default(),
+                )
+                .style(theme.muted),
+                "Expires" => match opportunity(state, &row.id) {
+                    Some(o) => Cell::from(o).style(theme.success),
+                    None => Cell::from(expiry.clone()).style(expiry_style),
+                },
+                "Customer" => Cell::from(
+                    detail
+                        .and_then(format::customer_name)
+                        .unwrap_or("")
+                        .to_string(),
+                ),
+                _ => Cell::from(detail.and_then(format::spend_short).unwrap_or_default()),
+            })
+            .collect();
         let r = Row::new(cells);
         if selected {
             r.style(theme.selected)
@@ -140,4 +146,33 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .header(header)
         .column_spacing(1);
     frame.render_widget(table, inner);
+}
+
+const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
+
+/// The status cell of an invitation being accepted, or whose accept failed.
+fn accept_badge<'a>(state: &State, id: &str) -> Option<Cell<'a>> {
+    let accept = state.accepts.get(id)?;
+    let theme = &state.theme;
+    match &accept.phase {
+        AcceptPhase::Starting | AcceptPhase::Running { .. } => Some(
+            Cell::from(format!(
+                "{} {}",
+                SPINNER[state.spinner % SPINNER.len()],
+                format::elapsed(accept.started, state.clock.now)
+            ))
+            .style(theme.warning),
+        ),
+        AcceptPhase::Failed { .. } => Some(Cell::from("FAILED").style(theme.danger)),
+        AcceptPhase::Interrupted { .. } => Some(Cell::from("ERROR").style(theme.danger)),
+        AcceptPhase::Complete { .. } => None,
+    }
+}
+
+/// The opportunity an accept in this session created.
+fn opportunity(state: &State, id: &str) -> Option<String> {
+    match &state.accepts.get(id)?.phase {
+        AcceptPhase::Complete { opportunity_id } => opportunity_id.clone(),
+        _ => None,
+    }
 }

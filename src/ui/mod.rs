@@ -3,6 +3,7 @@
 mod bars;
 pub mod countries;
 pub mod detail;
+mod dialogs;
 pub mod format;
 pub mod layout;
 mod list;
@@ -45,6 +46,8 @@ pub fn draw(frame: &mut Frame, state: &State) {
     match &state.overlay {
         Some(Overlay::Help) => overlays::help(frame, area, state),
         Some(Overlay::Filters(menu)) => overlays::filters(frame, area, menu, &state.theme),
+        Some(Overlay::ConfirmAccept(c)) => dialogs::confirm_accept(frame, area, c, &state.theme),
+        Some(Overlay::Reject(d)) => dialogs::reject(frame, area, d, &state.theme),
         None => {}
     }
     if let Some(notice) = state.notice.as_ref().filter(|n| n.level == Level::Error) {

@@ -114,6 +114,35 @@ impl AwsPartnerCentral {
         }
     }
 
+    /// Every accept task matching the filters, across pages.
+    async fn all_tasks(
+        &self,
+        invitation_id: Option<&str>,
+        status: Option<sdk::TaskStatus>,
+    ) -> ServiceResult<Vec<AcceptTask>> {
+        let mut tasks = Vec::new();
+        let mut token = None;
+        loop {
+            let mut request = self
+                .client
+                .list_engagement_by_accepting_invitation_tasks()
+                .catalog(&self.catalog)
+                .set_next_token(token);
+            if let Some(id) = invitation_id {
+                request = request.engagement_invitation_identifier(id);
+            }
+            if let Some(status) = status.clone() {
+                request = request.task_status(status);
+            }
+            let out = request.send().await.map_err(|e| self.fail(e))?;
+            tasks.extend(out.task_summaries().iter().map(convert::task_summary));
+            token = out.next_token().map(str::to_string);
+            if token.is_none() {
+                return Ok(tasks);
+            }
+        }
+    }
+
     fn fail<E, R>(&self, err: aws_sdk_partnercentralselling::error::SdkError<E, R>) -> ServiceError
     where
         E: errors::OperationError + 'static,
@@ -255,25 +284,13 @@ impl PartnerCentral for AwsPartnerCentral {
             })
     }
 
+    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>> {
+        self.all_tasks(None, Some(sdk::TaskStatus::InProgress))
+            .await
+    }
+
     async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>> {
-        let mut tasks = Vec::new();
-        let mut token = None;
-        loop {
-            let out = self
-                .client
-                .list_engagement_by_accepting_invitation_tasks()
-                .catalog(&self.catalog)
-                .engagement_invitation_identifier(invitation_id)
-                .set_next_token(token)
-                .send()
-                .await
-                .map_err(|e| self.fail(e))?;
-            tasks.extend(out.task_summaries().iter().map(convert::task_summary));
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(tasks);
-            }
-        }
+        self.all_tasks(Some(invitation_id), None).await
     }
 
     async fn list_engagements(

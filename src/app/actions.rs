@@ -1,0 +1,437 @@
+//! The reducer's part for acting on invitations: the accept confirmation, accept tasks and
+//! their polling, resuming them after a restart, and the reject dialog.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::backend::crossterm::EventHandler;
+
+use super::accept::AcceptPhase;
+use super::reject::{RejectDialog, RejectFocus, REASONS};
+use super::{ConfirmAccept, Effect, Level, Notice, Overlay, State};
+use crate::domain::{AcceptTask, InvitationStatus, TaskStatus};
+use crate::keymap::Action;
+use crate::service::ServiceError;
+use crate::ui::format;
+
+fn notify(state: &mut State, level: Level, text: impl Into<String>) {
+    state.notice = Some(Notice {
+        level,
+        text: text.into(),
+        since: state.clock.now,
+    });
+}
+
+fn title_of(state: &State, id: &str) -> String {
+    state
+        .details
+        .ready(id)
+        .and_then(|d| d.summary.engagement_title.clone())
+        .or_else(|| {
+            state
+                .selected()
+                .filter(|s| s.id == id)
+                .and_then(|s| s.engagement_title.clone())
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Effects to run at start-up: poll the tasks an earlier run left running, and ask the
+/// service for any other task in progress.
+pub(super) fn resume(state: &mut State) -> Vec<Effect> {
+    let mut effects: Vec<Effect> = state
+        .accepts
+        .running()
+        .map(|(invitation_id, task_id)| Effect::PollTask {
+            invitation_id: invitation_id.clone(),
+            task_id: task_id.clone(),
+            after: std::time::Duration::ZERO,
+        })
+        .collect();
+    effects.push(Effect::FindActiveTasks);
+    effects
+}
+
+/// `a`: asks for confirmation, or says why the selection cannot be accepted.
+pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
+    let Some(row) = state.actionable() else {
+        explain_not_actionable(state, "accepted");
+        return Vec::new();
+    };
+    let id = row.id.clone();
+    let retry = state.accepts.get(&id).is_some();
+    state.overlay = Some(Overlay::ConfirmAccept(ConfirmAccept {
+        title: title_of(state, &id),
+        customer: state
+            .details
+            .ready(&id)
+            .and_then(format::customer_name)
+            .map(str::to_string),
+        invitation_id: id,
+        retry,
+        accept_focused: true,
+    }));
+    Vec::new()
+}
+
+/// `x`: opens the reject dialog, or says why the selection cannot be rejected.
+pub(super) fn ask_reject(state: &mut State) -> Vec<Effect> {
+    let Some(row) = state.actionable() else {
+        explain_not_actionable(state, "rejected");
+        return Vec::new();
+    };
+    let id = row.id.clone();
+    let customer = state
+        .details
+        .ready(&id)
+        .and_then(format::customer_name)
+        .map(str::to_string);
+    state.overlay = Some(Overlay::Reject(RejectDialog::new(
+        id.clone(),
+        title_of(state, &id),
+        customer,
+    )));
+    Vec::new()
+}
+
+fn explain_not_actionable(state: &mut State, verb: &str) {
+    let Some(row) = state.selected() else { return };
+    let text = if state
+        .accepts
+        .get(&row.id)
+        .is_some_and(|a| a.phase.is_active())
+    {
+        "This invitation is already being accepted".to_string()
+    } else if state.view != crate::domain::Participant::Received {
+        format!("Sent invitations cannot be {verb} by you")
+    } else {
+        format!(
+            "Only PENDING invitations can be {verb}; this one is {}",
+            format::status(row.status.as_ref())
+        )
+    };
+    notify(state, Level::Info, text);
+}
+
+/// Keys while the accept confirmation is open.
+pub(super) fn on_confirm_key(
+    state: &mut State,
+    key: KeyEvent,
+    action: Option<Action>,
+) -> Vec<Effect> {
+    let Some(Overlay::ConfirmAccept(confirm)) = &mut state.overlay else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Tab
+        | KeyCode::BackTab
+        | KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Char('h')
+        | KeyCode::Char('l') => {
+            confirm.accept_focused = !confirm.accept_focused;
+            Vec::new()
+        }
+        KeyCode::Char('y') => confirm_accept(state),
+        KeyCode::Enter if confirm.accept_focused => confirm_accept(state),
+        KeyCode::Enter | KeyCode::Char('n') => {
+            state.overlay = None;
+            Vec::new()
+        }
+        _ if matches!(action, Some(Action::Back | Action::Quit)) => {
+            state.overlay = None;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn confirm_accept(state: &mut State) -> Vec<Effect> {
+    let Some(Overlay::ConfirmAccept(confirm)) = state.overlay.take() else {
+        return Vec::new();
+    };
+    let token = state.accepts.begin(
+        &confirm.invitation_id,
+        Some(confirm.title.clone()),
+        state.clock.now,
+    );
+    vec![
+        Effect::SaveAccepts(state.accepts.saved()),
+        Effect::StartAccept {
+            invitation_id: confirm.invitation_id,
+            client_token: token,
+        },
+    ]
+}
+
+pub(super) fn on_accept_started(
+    state: &mut State,
+    id: String,
+    result: Result<AcceptTask, ServiceError>,
+) -> Vec<Effect> {
+    let Some(accept) = state.accepts.get_mut(&id) else {
+        return Vec::new();
+    };
+    if accept.phase != AcceptPhase::Starting {
+        return Vec::new();
+    }
+    match result {
+        Ok(task) => apply_task(state, &id, task, 0),
+        Err(e) => {
+            accept.phase = AcceptPhase::Interrupted {
+                error: e.to_string(),
+            };
+            let title = accept.title.clone().unwrap_or_else(|| id.clone());
+            notify(
+                state,
+                Level::Error,
+                format!("Could not start accepting “{title}”: {e}. Press a to try again; it cannot start twice."),
+            );
+            vec![Effect::SaveAccepts(state.accepts.saved())]
+        }
+    }
+}
+
+pub(super) fn on_task_polled(
+    state: &mut State,
+    id: String,
+    task_id: String,
+    result: Result<AcceptTask, ServiceError>,
+) -> Vec<Effect> {
+    let schedule = state.settings.poll;
+    let Some(accept) = state.accepts.get_mut(&id) else {
+        return Vec::new();
+    };
+    let AcceptPhase::Running {
+        task_id: current,
+        polls,
+        last_error,
+    } = &mut accept.phase
+    else {
+        return Vec::new();
+    };
+    if *current != task_id {
+        return Vec::new();
+    }
+    match result {
+        Ok(task) if task.status == TaskStatus::InProgress => {
+            *polls += 1;
+            *last_error = None;
+            vec![Effect::PollTask {
+                invitation_id: id,
+                task_id,
+                after: schedule.delay(*polls),
+            }]
+        }
+        Ok(task) => {
+            let polls = *polls + 1;
+            apply_task(state, &id, task, polls)
+        }
+        Err(e) if e.is_transient() => {
+            *polls += 1;
+            *last_error = Some(e.to_string());
+            vec![Effect::PollTask {
+                invitation_id: id,
+                task_id,
+                after: schedule.delay(*polls),
+            }]
+        }
+        Err(e) => {
+            accept.phase = AcceptPhase::Interrupted {
+                error: e.to_string(),
+            };
+            notify(
+                state,
+                Level::Error,
+                format!("Lost track of the accept task {task_id}: {e}. Press a to check again."),
+            );
+            vec![Effect::SaveAccepts(state.accepts.saved())]
+        }
+    }
+}
+
+/// Records what a task says and schedules the next poll while it runs.
+fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<Effect> {
+    let Some(accept) = state.accepts.get_mut(id) else {
+        return Vec::new();
+    };
+    let title = accept.title.clone().unwrap_or_else(|| id.to_string());
+    match task.status {
+        TaskStatus::Complete => {
+            accept.phase = AcceptPhase::Complete {
+                opportunity_id: task.opportunity_id.clone(),
+            };
+            state
+                .list
+                .update_row(id, |row| row.status = Some(InvitationStatus::Accepted));
+            state
+                .details
+                .update(id, |d| d.summary.status = Some(InvitationStatus::Accepted));
+            let opportunity = task
+                .opportunity_id
+                .map(|o| format!(" — opportunity {o}"))
+                .unwrap_or_default();
+            notify(
+                state,
+                Level::Success,
+                format!("Accepted “{title}”{opportunity}"),
+            );
+            vec![Effect::SaveAccepts(state.accepts.saved())]
+        }
+        TaskStatus::Failed => {
+            let reason = [task.reason_code.clone(), task.message.clone()]
+                .into_iter()
+                .flatten()
+                .map(|s| s.trim_end_matches('.').to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
+            accept.phase = AcceptPhase::Failed {
+                reason_code: task.reason_code,
+                message: task.message,
+            };
+            notify(
+                state,
+                Level::Error,
+                format!("Accepting “{title}” failed — {reason}. Press a to try again."),
+            );
+            vec![Effect::SaveAccepts(state.accepts.saved())]
+        }
+        TaskStatus::InProgress | TaskStatus::Unknown(_) => {
+            let first = !matches!(accept.phase, AcceptPhase::Running { .. });
+            accept.phase = AcceptPhase::Running {
+                task_id: task.id.clone(),
+                polls,
+                last_error: None,
+            };
+            let mut effects = vec![Effect::PollTask {
+                invitation_id: id.to_string(),
+                task_id: task.id,
+                after: state.settings.poll.delay(polls),
+            }];
+            if first {
+                effects.push(Effect::SaveAccepts(state.accepts.saved()));
+            }
+            effects
+        }
+    }
+}
+
+/// Tasks the service has in progress: track and poll those this run does not know yet.
+pub(super) fn on_active_tasks(
+    state: &mut State,
+    result: Result<Vec<AcceptTask>, ServiceError>,
+) -> Vec<Effect> {
+    let Ok(tasks) = result else { return Vec::new() };
+    let mut effects = Vec::new();
+    for task in tasks
+        .into_iter()
+        .filter(|t| t.status == TaskStatus::InProgress)
+    {
+        let Some(invitation_id) = task.invitation_id.clone() else {
+            continue;
+        };
+        let started = task.start_time.unwrap_or(state.clock.now);
+        if state
+            .accepts
+            .adopt(&invitation_id, task.id.clone(), started)
+        {
+            effects.push(Effect::PollTask {
+                invitation_id,
+                task_id: task.id,
+                after: state.settings.poll.first,
+            });
+        }
+    }
+    effects
+}
+
+/// Keys while the reject dialog is open. Esc always closes it.
+pub(super) fn on_reject_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Some(Overlay::Reject(dialog)) = &mut state.overlay else {
+        return Vec::new();
+    };
+    let back = key.code == KeyCode::BackTab
+        || key.modifiers.contains(KeyModifiers::SHIFT) && key.code == KeyCode::Tab;
+    match (key.code, dialog.focus) {
+        (KeyCode::Esc, _) => state.overlay = None,
+        (KeyCode::Tab | KeyCode::BackTab, _) => dialog.focus = dialog.focus.cycle(back),
+        (KeyCode::Down | KeyCode::Char('j'), RejectFocus::Reasons) => {
+            dialog.cursor = (dialog.cursor + 1) % REASONS.len();
+            dialog.pick();
+        }
+        (KeyCode::Up | KeyCode::Char('k'), RejectFocus::Reasons) => {
+            dialog.cursor = (dialog.cursor + REASONS.len() - 1) % REASONS.len();
+            dialog.pick();
+        }
+        (KeyCode::Enter | KeyCode::Char(' '), RejectFocus::Reasons) => {
+            dialog.pick();
+            dialog.focus = if dialog.reason.value().is_empty() {
+                RejectFocus::Text
+            } else {
+                RejectFocus::Reject
+            };
+        }
+        (KeyCode::Enter, RejectFocus::Text) => dialog.focus = RejectFocus::Reject,
+        (_, RejectFocus::Text) => {
+            dialog.reason.handle_event(&Event::Key(key));
+        }
+        (KeyCode::Enter, RejectFocus::Reject) => {
+            if dialog.submitting || dialog.problem().is_some() {
+                return Vec::new();
+            }
+            dialog.submitting = true;
+            dialog.error = None;
+            return vec![Effect::Reject {
+                invitation_id: dialog.invitation_id.clone(),
+                reason: dialog.reason.value().to_string(),
+            }];
+        }
+        (KeyCode::Enter, RejectFocus::Cancel) => state.overlay = None,
+        (
+            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l'),
+            RejectFocus::Reject | RejectFocus::Cancel,
+        ) => {
+            dialog.focus = if dialog.focus == RejectFocus::Reject {
+                RejectFocus::Cancel
+            } else {
+                RejectFocus::Reject
+            };
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn on_rejected(
+    state: &mut State,
+    id: String,
+    result: Result<(), ServiceError>,
+) -> Vec<Effect> {
+    let dialog = match &mut state.overlay {
+        Some(Overlay::Reject(d)) if d.invitation_id == id => Some(d),
+        _ => None,
+    };
+    match result {
+        Ok(()) => {
+            let reason = dialog.as_ref().map(|d| d.reason.value().to_string());
+            if dialog.is_some() {
+                state.overlay = None;
+            }
+            state
+                .list
+                .update_row(&id, |row| row.status = Some(InvitationStatus::Rejected));
+            state.details.update(&id, |d| {
+                d.summary.status = Some(InvitationStatus::Rejected);
+                d.rejection_reason = reason;
+            });
+            let title = title_of(state, &id);
+            notify(state, Level::Success, format!("Rejected “{title}”"));
+        }
+        Err(e) => match dialog {
+            Some(d) => {
+                d.submitting = false;
+                d.error = Some(e.to_string());
+            }
+            None => notify(state, Level::Error, format!("Rejecting {id} failed: {e}")),
+        },
+    }
+    Vec::new()
+}

@@ -1,0 +1,135 @@
+//! The reject dialog: the documented reasons as quick picks, a free-text reason validated live,
+//! and Cancel focused by default because rejecting cannot be undone.
+
+use tui_input::Input;
+
+/// The reasons Partner Central documents.
+pub const REASONS: [&str; 5] = [
+    "Customer problem unclear",
+    "Next steps unclear",
+    "Unable to support",
+    "Duplicate of partner referral",
+    "Other",
+];
+
+/// Longest reason the service accepts.
+pub const MAX_REASON: usize = 80;
+
+/// Where the keyboard is in the dialog; Tab goes round in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectFocus {
+    Reasons,
+    Text,
+    Reject,
+    Cancel,
+}
+
+impl RejectFocus {
+    /// The next stop for Tab (or Shift-Tab when `back`).
+    pub fn cycle(self, back: bool) -> Self {
+        use RejectFocus::*;
+        let order = [Reasons, Text, Reject, Cancel];
+        let i = order.iter().position(|f| *f == self).unwrap_or(0);
+        let n = order.len();
+        order[if back { (i + n - 1) % n } else { (i + 1) % n }]
+    }
+}
+
+/// The dialog's state.
+#[derive(Debug, Clone)]
+pub struct RejectDialog {
+    pub invitation_id: String,
+    pub title: String,
+    pub customer: Option<String>,
+    pub cursor: usize,
+    pub reason: Input,
+    pub focus: RejectFocus,
+    pub submitting: bool,
+    /// The service's answer to the last attempt.
+    pub error: Option<String>,
+}
+
+impl PartialEq for RejectDialog {
+    fn eq(&self, other: &Self) -> bool {
+        self.invitation_id == other.invitation_id
+            && self.reason.value() == other.reason.value()
+            && self.focus == other.focus
+            && self.cursor == other.cursor
+            && self.submitting == other.submitting
+            && self.error == other.error
+    }
+}
+
+impl Eq for RejectDialog {}
+
+impl RejectDialog {
+    pub fn new(invitation_id: String, title: String, customer: Option<String>) -> Self {
+        RejectDialog {
+            invitation_id,
+            title,
+            customer,
+            cursor: 0,
+            reason: Input::default(),
+            focus: RejectFocus::Cancel,
+            submitting: false,
+            error: None,
+        }
+    }
+
+    /// Picks the reason under the cursor into the text ("Other" empties it for typing).
+    pub fn pick(&mut self) {
+        let text = if self.cursor == REASONS.len() - 1 {
+            ""
+        } else {
+            REASONS[self.cursor]
+        };
+        self.reason = Input::new(text.to_string());
+    }
+
+    /// Why the reason cannot be sent yet, if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        reason_problem(self.reason.value())
+    }
+}
+
+/// Checks a rejection reason as the service does: 1–80 printable characters.
+pub fn reason_problem(reason: &str) -> Option<String> {
+    let len = reason.chars().count();
+    if len == 0 {
+        return Some("Pick a reason or type one".into());
+    }
+    if len > MAX_REASON {
+        return Some(format!("At most {MAX_REASON} characters ({len} now)"));
+    }
+    let printable = |c: char| matches!(c, '\u{20}'..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}');
+    reason
+        .chars()
+        .find(|c| !printable(*c))
+        .map(|c| format!("Only printable characters (not {:?})", c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_must_be_one_to_eighty_printable_characters() {
+        assert!(reason_problem("").is_some());
+        assert!(reason_problem("Unable to support").is_none());
+        assert!(reason_problem("Kein Kunde – später").is_none());
+        assert!(reason_problem(&"x".repeat(80)).is_none());
+        assert_eq!(
+            reason_problem(&"x".repeat(81)).unwrap(),
+            "At most 80 characters (81 now)"
+        );
+        assert!(reason_problem("tab\there").is_some());
+    }
+
+    #[test]
+    fn cancel_has_focus_first_and_tab_goes_round() {
+        let d = RejectDialog::new("engi-1".into(), "T".into(), None);
+        assert_eq!(d.focus, RejectFocus::Cancel);
+        assert_eq!(d.focus.cycle(false), RejectFocus::Reasons);
+        assert_eq!(d.focus.cycle(true), RejectFocus::Reject);
+    }
+}

@@ -1,0 +1,166 @@
+//! The accept confirmation and the reject dialog.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::Theme;
+use crate::app::reject::{MAX_REASON, REASONS};
+use crate::app::{ConfirmAccept, RejectDialog, RejectFocus};
+
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn button<'a>(label: &'a str, focused: bool, theme: &Theme) -> Span<'a> {
+    if focused {
+        Span::styled(format!("[ {label} ]"), theme.selected)
+    } else {
+        Span::styled(format!("  {label}  "), theme.text)
+    }
+}
+
+pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &Theme) {
+    let mut lines = vec![
+        Line::styled(c.title.clone(), theme.title),
+        Line::from(vec![
+            Span::styled("Customer  ", theme.muted),
+            Span::raw(
+                c.customer
+                    .clone()
+                    .unwrap_or_else(|| "(detail not loaded)".into()),
+            ),
+        ]),
+        Line::styled(c.invitation_id.clone(), theme.muted),
+        Line::raw(""),
+        Line::raw("Accepting starts an engagement and creates an opportunity for you."),
+    ];
+    if c.retry {
+        lines.push(Line::styled(
+            "An earlier attempt did not finish; this tries again.",
+            theme.warning,
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        button("Accept (y)", c.accept_focused, theme),
+        Span::raw("   "),
+        button("Cancel (n)", !c.accept_focused, theme),
+    ]));
+    let area = popup(area, 72, lines.len() as u16 + 2);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(" Accept invitation? ", theme.title));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, theme: &Theme) {
+    let mut lines = vec![
+        Line::styled(d.title.clone(), theme.title),
+        Line::from(vec![
+            Span::styled("Customer  ", theme.muted),
+            Span::raw(
+                d.customer
+                    .clone()
+                    .unwrap_or_else(|| "(detail not loaded)".into()),
+            ),
+        ]),
+        Line::styled("Rejecting is irreversible.", theme.danger),
+        Line::raw(""),
+        Line::styled(
+            "Reason",
+            if d.focus == RejectFocus::Reasons {
+                theme.key
+            } else {
+                theme.heading
+            },
+        ),
+    ];
+    for (i, reason) in REASONS.iter().enumerate() {
+        let mark = if i == d.cursor { "›" } else { " " };
+        let style = if i == d.cursor && d.focus == RejectFocus::Reasons {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(format!(" {mark} {reason}"), style));
+    }
+    lines.push(Line::raw(""));
+    let count = d.reason.value().chars().count();
+    let text_style = if d.focus == RejectFocus::Text {
+        theme.selected
+    } else {
+        theme.text
+    };
+    lines.push(Line::from(vec![
+        Span::styled(
+            "Text  ",
+            if d.focus == RejectFocus::Text {
+                theme.key
+            } else {
+                theme.heading
+            },
+        ),
+        Span::styled(format!("{} ", d.reason.value()), text_style),
+        Span::styled(format!(" {count}/{MAX_REASON}"), theme.muted),
+    ]));
+    match d.problem() {
+        Some(problem) => lines.push(Line::styled(format!("      {problem}"), theme.warning)),
+        None => lines.push(Line::styled("      ✓", theme.success)),
+    }
+    if let Some(error) = &d.error {
+        lines.push(Line::styled(
+            format!("The service refused: {error}"),
+            theme.danger,
+        ));
+    }
+    lines.push(Line::raw(""));
+    let reject_label = if d.submitting {
+        "Rejecting…"
+    } else {
+        "Reject"
+    };
+    lines.push(Line::from(vec![
+        button(reject_label, d.focus == RejectFocus::Reject, theme),
+        Span::raw("   "),
+        button("Cancel", d.focus == RejectFocus::Cancel, theme),
+    ]));
+    let area = popup(area, 76, lines.len() as u16 + 3);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.danger)
+        .title(Span::styled(" Reject invitation ", theme.danger))
+        .title_bottom(Span::styled(
+            " Tab next · ↑↓ pick · Enter · Esc cancels ",
+            theme.muted,
+        ));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+    if d.focus == RejectFocus::Text {
+        let inner_x = area.x + 1 + 6 + d.reason.visual_cursor() as u16;
+        let text_row = area.y + 1 + 5 + REASONS.len() as u16 + 1;
+        if inner_x < area.right() && text_row < area.bottom() {
+            frame.set_cursor_position((inner_x, text_row));
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The whole app minus the terminal: the reducer and the real effect runner, with the real SDK
+//! client, against the emulator. Accept to COMPLETE and FAILED, one task per token, resuming
+//! after a restart, rejecting.
+
+mod common;
+mod fixtures;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::KeyCode;
+use pc_inbox::app::{
+    update, AcceptPhase, Accepts, Msg, PollSchedule, SavedAccepts, Settings, State,
+};
+use pc_inbox::domain::InvitationStatus;
+use pc_inbox::emulator::Emulator;
+use pc_inbox::keymap::Keymap;
+use pc_inbox::runtime::EffectRunner;
+use pc_inbox::service::{PartnerCentral, ServiceError};
+use pc_inbox::storage::DataDir;
+use pc_inbox::ui::Theme;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
+
+struct Headless {
+    state: State,
+    runner: EffectRunner,
+    rx: UnboundedReceiver<Msg>,
+}
+
+impl Headless {
+    /// Stops the app, waiting until its local state is written.
+    fn stop(self) {
+        self.runner.finish();
+    }
+
+    async fn start(emulator: &Emulator, data: &DataDir) -> Self {
+        let settings = Settings {
+            poll: PollSchedule {
+                first: Duration::from_millis(50),
+                cap: Duration::from_millis(200),
+            },
+            debounce: Duration::from_millis(10),
+            ..Settings::default()
+        };
+        let mut state = State::new(
+            settings,
+            Keymap::default(),
+            Theme::plain(),
+            fixtures::clock(),
+            (160, 48),
+        );
+        state.accepts = Accepts::restore(data.load_accepts::<SavedAccepts>().unwrap(), uuid_like());
+        let (tx, rx) = unbounded_channel();
+        let client: Arc<dyn PartnerCentral> = Arc::new(common::client(emulator).await);
+        let runner = EffectRunner::new(client, tx, 50.0, Some(data.clone()));
+        let mut app = Headless { state, runner, rx };
+        for effect in pc_inbox::app::update::init(&mut app.state) {
+            app.runner.run(effect);
+        }
+        app
+    }
+
+    fn apply(&mut self, msg: Msg) {
+        for effect in update(&mut self.state, msg) {
+            self.runner.run(effect);
+        }
+    }
+
+    async fn next(&mut self) -> Msg {
+        tokio::time::timeout(Duration::from_secs(20), self.rx.recv())
+            .await
+            .expect("a message within 20 s")
+            .unwrap()
+    }
+
+    /// Processes messages until `done` holds.
+    async fn until(&mut self, what: &str, done: impl Fn(&State) -> bool) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        while !done(&self.state) {
+            let msg = tokio::time::timeout_at(deadline, self.rx.recv())
+                .await
+                .unwrap_or_else(|_| panic!("timed out: {what}"));
+            self.apply(msg.unwrap());
+        }
+    }
+
+    /// Moves the selection to an invitation (the list must contain it).
+    async fn select(&mut self, id: &str) {
+        self.until("rows", |s| s.list.loaded() > 0).await;
+        self.apply(fixtures::code(KeyCode::Home));
+        for _ in 0..100 {
+            if self.state.selected().is_some_and(|r| r.id == id) {
+                return;
+            }
+            self.apply(fixtures::key('j'));
+        }
+        panic!("{id} not in the list");
+    }
+}
+
+fn uuid_like() -> String {
+    format!("t{}", std::process::id())
+}
+
+fn phase(s: &State, id: &str) -> Option<AcceptPhase> {
+    s.accepts.get(id).map(|a| a.phase.clone())
+}
+
+#[tokio::test]
+async fn accepting_polls_to_complete_and_shows_the_opportunity() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let mut app = Headless::start(&emulator, &data).await;
+    let id = common::acceptable(0);
+    app.select(&id).await;
+    app.apply(fixtures::key('a'));
+    app.apply(fixtures::key('y'));
+    app.until("COMPLETE", |s| {
+        matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
+    })
+    .await;
+    let Some(AcceptPhase::Complete {
+        opportunity_id: Some(o),
+    }) = phase(&app.state, &id)
+    else {
+        panic!()
+    };
+    assert!(o.starts_with('O'));
+    assert_eq!(
+        app.state.selected().unwrap().status,
+        Some(InvitationStatus::Accepted)
+    );
+    app.stop();
+    assert!(
+        data.load_accepts::<SavedAccepts>()
+            .unwrap()
+            .invitations
+            .is_empty(),
+        "nothing left to resume"
+    );
+}
+
+#[tokio::test]
+async fn a_failed_task_surfaces_its_reason_code() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let seed = common::seed_json();
+    let failing = seed["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i.get("AcceptOutcome").is_some())
+        .unwrap()
+        .clone();
+    let id = failing["Id"].as_str().unwrap().to_string();
+    app.select(&id).await;
+    app.apply(fixtures::key('a'));
+    app.apply(fixtures::key('y'));
+    app.until("FAILED", |s| {
+        matches!(phase(s, &id), Some(AcceptPhase::Failed { .. }))
+    })
+    .await;
+    let Some(AcceptPhase::Failed { reason_code, .. }) = phase(&app.state, &id) else {
+        panic!()
+    };
+    assert_eq!(
+        reason_code.as_deref(),
+        failing["AcceptOutcome"]["ReasonCode"].as_str()
+    );
+    let notice = app.state.notice.clone().unwrap();
+    assert!(
+        notice
+            .text
+            .contains(failing["AcceptOutcome"]["ReasonCode"].as_str().unwrap()),
+        "{}",
+        notice.text
+    );
+}
+
+#[tokio::test]
+async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let id = common::acceptable(1);
+    app.select(&id).await;
+    app.apply(fixtures::key('a'));
+    app.apply(fixtures::key('y'));
+    loop {
+        match app.next().await {
+            Msg::AcceptStarted {
+                invitation_id,
+                result,
+            } => {
+                assert!(result.is_ok(), "the service did start the task");
+                let lost = ServiceError::Network {
+                    message: "connection reset before the reply".into(),
+                };
+                app.apply(Msg::AcceptStarted {
+                    invitation_id,
+                    result: Err(lost),
+                });
+                break;
+            }
+            other => app.apply(other),
+        }
+    }
+    assert!(matches!(
+        phase(&app.state, &id),
+        Some(AcceptPhase::Interrupted { .. })
+    ));
+    app.apply(fixtures::code(KeyCode::Esc));
+    app.apply(fixtures::key('a'));
+    app.apply(fixtures::key('y'));
+    app.until("COMPLETE", |s| {
+        matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
+    })
+    .await;
+    let client = common::client(&emulator).await;
+    assert_eq!(
+        client.list_accept_tasks(&id).await.unwrap().len(),
+        1,
+        "one task for one token"
+    );
+}
+
+#[tokio::test]
+async fn a_restart_mid_task_resumes_it_to_the_end() {
+    let config = pc_inbox::emulator::EmulatorConfig {
+        accept_delay: Duration::from_millis(1500),
+        ..common::config(0)
+    };
+    let emulator = common::start(config).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let id = common::acceptable(2);
+    let task_id = {
+        let mut first = Headless::start(&emulator, &data).await;
+        first.select(&id).await;
+        first.apply(fixtures::key('a'));
+        first.apply(fixtures::key('y'));
+        first
+            .until("IN_PROGRESS", |s| {
+                matches!(phase(s, &id), Some(AcceptPhase::Running { .. }))
+            })
+            .await;
+        let Some(AcceptPhase::Running { task_id, .. }) = phase(&first.state, &id) else {
+            panic!()
+        };
+        first.stop();
+        task_id
+    };
+    let saved: SavedAccepts = data.load_accepts().unwrap();
+    assert_eq!(
+        saved.invitations[&id].task_id.as_deref(),
+        Some(task_id.as_str())
+    );
+
+    let mut second = Headless::start(&emulator, &data).await;
+    assert!(
+        matches!(phase(&second.state, &id), Some(AcceptPhase::Running { .. })),
+        "resumed from the file"
+    );
+    second
+        .until("COMPLETE after restart", |s| {
+            matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
+        })
+        .await;
+    let client = common::client(&emulator).await;
+    let tasks = client.list_accept_tasks(&id).await.unwrap();
+    assert_eq!(
+        tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        [task_id.as_str()]
+    );
+}
+
+#[tokio::test]
+async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let id = common::acceptable(3);
+    app.select(&id).await;
+    app.apply(fixtures::key('x'));
+    app.apply(fixtures::code(KeyCode::Tab));
+    app.apply(fixtures::key('j'));
+    app.apply(fixtures::key('j'));
+    app.apply(fixtures::code(KeyCode::Enter));
+    app.apply(fixtures::code(KeyCode::Enter));
+    app.until("rejected", |s| s.overlay.is_none()).await;
+    assert_eq!(
+        app.state.selected().unwrap().status,
+        Some(InvitationStatus::Rejected)
+    );
+    let detail = common::client(&emulator)
+        .await
+        .get_invitation(&id)
+        .await
+        .unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Rejected));
+    assert_eq!(
+        detail.rejection_reason.as_deref(),
+        Some("Unable to support")
+    );
+}
