@@ -1,14 +1,15 @@
 //! The invitation list pane. Only the rows in the window are built, so a frame costs the same
 //! for 10 or 10,000 loaded invitations.
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{format, layout};
 use crate::app::{AcceptPhase, Focus, State};
-use crate::domain::{InvitationStatus, Participant};
+use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 
 /// Column sets by width: (header, width) pairs.
 fn columns(width: u16) -> Vec<(&'static str, Constraint)> {
@@ -81,90 +82,103 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     }
 
     let cols = columns(inner.width);
-    let now = state.clock.now;
-    let rows = state.list.window(height).map(|(selected, row)| {
-        let detail = state.details.ready(&row.id);
-        let status_style = match row.status {
-            Some(InvitationStatus::Pending) => theme.warning,
-            Some(InvitationStatus::Accepted) => theme.success,
-            Some(InvitationStatus::Rejected) => theme.danger,
-            _ => theme.muted,
-        };
-        let open = matches!(
-            row.status,
-            Some(InvitationStatus::Pending | InvitationStatus::Expired)
-        );
-        let expiry = row
-            .expiration_date
-            .filter(|_| open)
-            .map(|e| format::until(e, now))
-            .unwrap_or_default();
-        let expiry_style = if format::expires_soon(row, now) {
-            theme.danger
-        } else {
-            theme.muted
-        };
-        let cells: Vec<Cell> = cols
-            .iter()
-            .map(|(name, _)| match *name {
-                "Status" => match accept_badge(state, &row.id) {
-                    Some(badge) => badge,
-                    None => Cell::from(format::status(row.status.as_ref()).to_string())
-                        .style(status_style),
-                },
-                "Engagement" => Cell::from(row.engagement_title.clone().unwrap_or_default()),
-                "Sender" => Cell::from(row.sender_company.clone().unwrap_or_default()),
-                "Type" => Cell::from(format::kind_short(row.payload_kind.as_ref())),
-                "Invited" => Cell::from(
-                    row.invitation_date
-                        .map(|d| format::ago(d, now))
-                        .unwrap_or_default(),
-                )
-                .style(theme.muted),
-                "Expires" => match opportunity(state, &row.id) {
-                    Some(o) => Cell::from(o).style(theme.success),
-                    None => Cell::from(expiry.clone()).style(expiry_style),
-                },
-                "Customer" => Cell::from(
-                    detail
-                        .and_then(format::customer_name)
-                        .unwrap_or("")
-                        .to_string(),
-                ),
-                _ => Cell::from(detail.and_then(format::spend_short).unwrap_or_default()),
-            })
-            .collect();
-        let r = Row::new(cells);
+    let spans = Layout::horizontal(cols.iter().map(|(_, c)| *c))
+        .spacing(1)
+        .split(inner);
+    let buf = frame.buffer_mut();
+    for ((name, _), col) in cols.iter().zip(spans.iter()) {
+        buf.set_stringn(col.x, inner.y, name, col.width as usize, theme.heading);
+    }
+    for (k, (selected, row)) in state.list.window(height).enumerate() {
+        let y = inner.y + 1 + k as u16;
         if selected {
-            r.style(theme.selected)
-        } else {
-            r
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected);
         }
-    });
-    let header = Row::new(cols.iter().map(|(name, _)| Cell::from(*name))).style(theme.heading);
-    let table = Table::new(rows, cols.iter().map(|(_, c)| *c))
-        .header(header)
-        .column_spacing(1);
-    frame.render_widget(table, inner);
+        for ((name, _), col) in cols.iter().zip(spans.iter()) {
+            let (text, style) = cell(state, row, name);
+            buf.set_stringn(col.x, y, text, col.width as usize, style);
+        }
+    }
+}
+
+/// The text and style of one column of one row.
+fn cell(state: &State, row: &InvitationSummary, column: &str) -> (String, Style) {
+    let theme = &state.theme;
+    let now = state.clock.now;
+    let detail = || state.details.ready(&row.id);
+    match column {
+        "Status" => accept_badge(state, &row.id).unwrap_or_else(|| {
+            let style = match row.status {
+                Some(InvitationStatus::Pending) => theme.warning,
+                Some(InvitationStatus::Accepted) => theme.success,
+                Some(InvitationStatus::Rejected) => theme.danger,
+                _ => theme.muted,
+            };
+            (format::status(row.status.as_ref()).to_string(), style)
+        }),
+        "Engagement" => (row.engagement_title.clone().unwrap_or_default(), theme.text),
+        "Sender" => (row.sender_company.clone().unwrap_or_default(), theme.text),
+        "Type" => (
+            format::kind_short(row.payload_kind.as_ref()).to_string(),
+            theme.text,
+        ),
+        "Invited" => (
+            row.invitation_date
+                .map(|d| format::ago(d, now))
+                .unwrap_or_default(),
+            theme.muted,
+        ),
+        "Expires" => match opportunity(state, &row.id) {
+            Some(o) => (o, theme.success),
+            None => {
+                let open = matches!(
+                    row.status,
+                    Some(InvitationStatus::Pending | InvitationStatus::Expired)
+                );
+                let text = row
+                    .expiration_date
+                    .filter(|_| open)
+                    .map(|e| format::until(e, now))
+                    .unwrap_or_default();
+                let style = if format::expires_soon(row, now) {
+                    theme.danger
+                } else {
+                    theme.muted
+                };
+                (text, style)
+            }
+        },
+        "Customer" => (
+            detail()
+                .and_then(format::customer_name)
+                .unwrap_or("")
+                .to_string(),
+            theme.text,
+        ),
+        _ => (
+            detail().and_then(format::spend_short).unwrap_or_default(),
+            theme.text,
+        ),
+    }
 }
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
 /// The status cell of an invitation being accepted, or whose accept failed.
-fn accept_badge<'a>(state: &State, id: &str) -> Option<Cell<'a>> {
+fn accept_badge(state: &State, id: &str) -> Option<(String, Style)> {
     let accept = state.accepts.get(id)?;
     let theme = &state.theme;
     match &accept.phase {
-        AcceptPhase::Starting | AcceptPhase::Running { .. } => Some(
-            Cell::from(format!(
+        AcceptPhase::Starting | AcceptPhase::Running { .. } => Some((
+            format!(
                 "{} {}",
                 SPINNER[state.spinner % SPINNER.len()],
                 format::elapsed(accept.started, state.clock.now)
-            ))
-            .style(theme.warning),
-        ),
-        AcceptPhase::Failed { .. } => Some(Cell::from("FAILED").style(theme.danger)),
-        AcceptPhase::Interrupted { .. } => Some(Cell::from("ERROR").style(theme.danger)),
+            ),
+            theme.warning,
+        )),
+        AcceptPhase::Failed { .. } => Some(("FAILED".into(), theme.danger)),
+        AcceptPhase::Interrupted { .. } => Some(("ERROR".into(), theme.danger)),
         AcceptPhase::Complete { .. } => None,
     }
 }
