@@ -55,4 +55,8 @@ pub struct EmulatorArgs {
     /// Turn off the request quotas (10 reads/s, 1 write/s).
     #[arg(long)]
     pub no_quotas: bool,
+    /// Fault injection: answer the 1st, (N+1)th, (2N+1)th… write request with 500
+    /// InternalServerException.
+    #[arg(long, value_name = "N")]
+    pub fail_every_write: Option<u32>,
 }

@@ -25,6 +25,7 @@ pub enum Action {
     ViewReceived,
     ViewSent,
     PendingOnly,
+    NewInvitation,
     Accept,
     Reject,
     Open,
@@ -228,6 +229,13 @@ impl Default for Keymap {
                     &[Key::ch('2')],
                     "Sent invitations",
                     Some("sent"),
+                    g,
+                ),
+                b(
+                    NewInvitation,
+                    &[Key::ch('n')],
+                    "New invitation (continues a saved draft)",
+                    Some("new"),
                     g,
                 ),
                 b(

@@ -3,6 +3,7 @@
 //! - [`domain`]: our own types for invitations, tasks and engagements.
 //! - [`service`]: the [`service::PartnerCentral`] trait and its AWS SDK adapter.
 //! - [`emulator`]: a local Partner Central that speaks the real wire protocol.
+//! - [`model`]: the service model and a validator for requests against it.
 //! - [`config`]: the user's TOML configuration.
 //! - [`app`]: state, messages, effects and the pure `update` (the one-way flow).
 //! - [`keymap`]: the one key table behind dispatch, the action bar and help.
@@ -15,6 +16,7 @@ pub mod config;
 pub mod domain;
 pub mod emulator;
 pub mod keymap;
+pub mod model;
 pub mod runtime;
 pub mod service;
 pub mod storage;

@@ -48,6 +48,7 @@ async fn run_emulator(args: &EmulatorArgs) -> Result<(), String> {
         generate: args.generate,
         accept_delay: Duration::from_millis(args.accept_delay_ms),
         quotas: (!args.no_quotas).then(Default::default),
+        fail_every_write: args.fail_every_write,
         ..EmulatorConfig::default()
     };
     let emulator = Emulator::start(config, args.port).await?;

@@ -4,103 +4,16 @@
 
 mod common;
 mod fixtures;
+mod headless;
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
-use pc_inbox::app::{
-    update, AcceptPhase, Accepts, Msg, PollSchedule, SavedAccepts, Settings, State,
-};
+use headless::Headless;
+use pc_inbox::app::{AcceptPhase, Msg, SavedAccepts, State};
 use pc_inbox::domain::InvitationStatus;
-use pc_inbox::emulator::Emulator;
-use pc_inbox::keymap::Keymap;
-use pc_inbox::runtime::EffectRunner;
 use pc_inbox::service::{PartnerCentral, ServiceError};
 use pc_inbox::storage::DataDir;
-use pc_inbox::ui::Theme;
-use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver};
-
-struct Headless {
-    state: State,
-    runner: EffectRunner,
-    rx: UnboundedReceiver<Msg>,
-}
-
-impl Headless {
-    /// Stops the app, waiting until its local state is written.
-    fn stop(self) {
-        self.runner.finish();
-    }
-
-    async fn start(emulator: &Emulator, data: &DataDir) -> Self {
-        let settings = Settings {
-            poll: PollSchedule {
-                first: Duration::from_millis(50),
-                cap: Duration::from_millis(200),
-            },
-            debounce: Duration::from_millis(10),
-            ..Settings::default()
-        };
-        let mut state = State::new(
-            settings,
-            Keymap::default(),
-            Theme::plain(),
-            fixtures::clock(),
-            (160, 48),
-        );
-        state.accepts = Accepts::restore(data.load_accepts::<SavedAccepts>().unwrap(), uuid_like());
-        let (tx, rx) = unbounded_channel();
-        let client: Arc<dyn PartnerCentral> = Arc::new(common::client(emulator).await);
-        let runner = EffectRunner::new(client, tx, 50.0, Some(data.clone()));
-        let mut app = Headless { state, runner, rx };
-        for effect in pc_inbox::app::update::init(&mut app.state) {
-            app.runner.run(effect);
-        }
-        app
-    }
-
-    fn apply(&mut self, msg: Msg) {
-        for effect in update(&mut self.state, msg) {
-            self.runner.run(effect);
-        }
-    }
-
-    async fn next(&mut self) -> Msg {
-        tokio::time::timeout(Duration::from_secs(20), self.rx.recv())
-            .await
-            .expect("a message within 20 s")
-            .unwrap()
-    }
-
-    /// Processes messages until `done` holds.
-    async fn until(&mut self, what: &str, done: impl Fn(&State) -> bool) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        while !done(&self.state) {
-            let msg = tokio::time::timeout_at(deadline, self.rx.recv())
-                .await
-                .unwrap_or_else(|_| panic!("timed out: {what}"));
-            self.apply(msg.unwrap());
-        }
-    }
-
-    /// Moves the selection to an invitation (the list must contain it).
-    async fn select(&mut self, id: &str) {
-        self.until("rows", |s| s.list.loaded() > 0).await;
-        self.apply(fixtures::code(KeyCode::Home));
-        for _ in 0..100 {
-            if self.state.selected().is_some_and(|r| r.id == id) {
-                return;
-            }
-            self.apply(fixtures::key('j'));
-        }
-        panic!("{id} not in the list");
-    }
-}
-
-fn uuid_like() -> String {
-    format!("t{}", std::process::id())
-}
 
 fn phase(s: &State, id: &str) -> Option<AcceptPhase> {
     s.accepts.get(id).map(|a| a.phase.clone())
@@ -304,4 +217,96 @@ async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() 
         detail.rejection_reason.as_deref(),
         Some("Unable to support")
     );
+}
+
+#[tokio::test]
+async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    use pc_inbox::app::Overlay;
+    use pc_inbox::domain::{ListQuery, Participant};
+
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    app.until("rows", |s| s.list.loaded() > 0).await;
+    app.apply(fixtures::key('n'));
+    app.until(
+        "engagements",
+        |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.engagements.loading),
+    )
+    .await;
+    let Some(Overlay::Create(form)) = &mut app.state.overlay else {
+        panic!()
+    };
+    let engagement = form
+        .engagements
+        .items
+        .iter()
+        .find(|e| e.created_by.as_deref() == Some("111122223333"))
+        .unwrap()
+        .id
+        .clone();
+    let d = &mut form.draft;
+    d.engagement_id = engagement.clone();
+    d.receiver_account = "777788889999".into();
+    d.message = "Only once, please".into();
+    d.kind = pc_inbox::app::form::draft::DraftKind::Lead;
+    d.lead_company = "Fabrikam Foods".into();
+    d.lead_country = "FR".into();
+    d.source_type = "Event".into();
+    d.source_name = "AWS Summit Paris".into();
+    d.source_id = "summit-42".into();
+    d.contact_title = "CIO".into();
+    let ctrl_s = Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    app.apply(ctrl_s.clone());
+    loop {
+        match app.next().await {
+            Msg::InvitationCreated {
+                client_token,
+                result,
+            } => {
+                assert!(result.is_ok(), "the service did create it");
+                let lost = ServiceError::Network {
+                    message: "timed out waiting for the reply".into(),
+                };
+                app.apply(Msg::InvitationCreated {
+                    client_token,
+                    result: Err(lost),
+                });
+                break;
+            }
+            other => app.apply(other),
+        }
+    }
+    assert!(
+        matches!(app.state.overlay, Some(Overlay::Create(_))),
+        "the form stays with the input"
+    );
+    app.apply(ctrl_s);
+    app.until("sent", |s| s.overlay.is_none()).await;
+    let mut query = ListQuery::new(Participant::Sent);
+    query.page_size = Some(100);
+    let sent = common::client(&emulator)
+        .await
+        .list_invitations(&query, None)
+        .await
+        .unwrap()
+        .items;
+    let created = sent
+        .iter()
+        .filter(|r| {
+            r.receiver
+                .as_ref()
+                .is_some_and(|x| x.account_id == "777788889999")
+        })
+        .count();
+    assert_eq!(created, 1, "one invitation for one draft");
+    app.until("the new invitation selected under Sent", |s| {
+        s.selected().is_some_and(|r| {
+            r.receiver
+                .as_ref()
+                .is_some_and(|x| x.account_id == "777788889999")
+        })
+    })
+    .await;
 }

@@ -449,7 +449,7 @@ fn open_and_copy_act_on_the_selection() {
 fn help_opens_and_closes_and_q_quits() {
     let mut s = loaded(SIZE, 3, false);
     update(&mut s, key('?'));
-    assert_eq!(s.overlay, Some(Overlay::Help));
+    assert!(matches!(s.overlay, Some(Overlay::Help)));
     update(&mut s, key('j'));
     assert_eq!(
         s.list.position().0,

@@ -229,3 +229,15 @@ fn accept_in_progress_160x48() {
     );
     insta::assert_snapshot!(render(&s).backend());
 }
+
+#[test]
+fn create_form_with_a_problem_100x40() {
+    let mut s = loaded((100, 40), 5, false);
+    update(&mut s, key('n'));
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Down));
+    for c in "12345".chars() {
+        update(&mut s, key(c));
+    }
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Tab));
+    insta::assert_snapshot!(render(&s).backend());
+}

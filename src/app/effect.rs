@@ -1,7 +1,8 @@
 use std::time::Duration;
 
+use super::form::draft::Draft;
 use super::SavedAccepts;
-use crate::domain::ListQuery;
+use crate::domain::{ListQuery, NewInvitation};
 
 /// How urgent a read is; the user's own selection jumps the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,16 @@ pub enum Effect {
         invitation_id: String,
         reason: String,
     },
+    /// Fetch a page of engagements; the reply is a `Msg::EngagementsLoaded`.
+    LoadEngagements { next_token: Option<String> },
+    /// Create an invitation; the reply is a `Msg::InvitationCreated`.
+    CreateInvitation {
+        engagement_id: String,
+        client_token: String,
+        invitation: Box<NewInvitation>,
+    },
+    /// Write the draft to the data directory, or remove it (`None`).
+    SaveDraft(Option<Box<Draft>>),
     /// Write the unfinished accepts to the data directory.
     SaveAccepts(SavedAccepts),
     /// Send `Msg::SelectionSettled { epoch }` after `after`.

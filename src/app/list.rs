@@ -158,6 +158,17 @@ impl InvitationList {
                 || self.visible.len() < self.offset + height)
     }
 
+    /// Moves the cursor to an invitation if it is visible; true when it was found.
+    pub fn select(&mut self, id: &str) -> bool {
+        match self.visible.iter().position(|&i| self.rows[i].id == id) {
+            Some(pos) => {
+                self.cursor = pos;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Changes one loaded row in place (e.g. its status after an action).
     pub fn update_row(&mut self, id: &str, change: impl FnOnce(&mut InvitationSummary)) {
         if let Some(row) = self.rows.iter_mut().find(|r| r.id == id) {

@@ -7,9 +7,11 @@
 
 pub mod accept;
 mod actions;
+mod create;
 mod details;
 mod effect;
 mod filters;
+pub mod form;
 mod list;
 mod msg;
 pub mod reject;

@@ -1,8 +1,8 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
-use crate::domain::{AcceptTask, InvitationDetail, InvitationSummary, Page};
-use crate::service::ServiceError;
+use crate::domain::{AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, Page};
+use crate::service::{CreatedInvitation, ServiceError};
 
 /// Everything that can happen to the app.
 #[derive(Debug, Clone)]
@@ -41,6 +41,13 @@ pub enum Msg {
     Rejected {
         invitation_id: String,
         result: Result<(), ServiceError>,
+    },
+    /// A page of ListEngagements for the create form.
+    EngagementsLoaded(Result<Page<EngagementSummary>, ServiceError>),
+    /// The answer to CreateEngagementInvitation for the draft with this client token.
+    InvitationCreated {
+        client_token: String,
+        result: Result<CreatedInvitation, ServiceError>,
     },
     /// Saving local state failed.
     StorageFailed(String),

@@ -49,19 +49,6 @@ pub struct RejectDialog {
     pub error: Option<String>,
 }
 
-impl PartialEq for RejectDialog {
-    fn eq(&self, other: &Self) -> bool {
-        self.invitation_id == other.invitation_id
-            && self.reason.value() == other.reason.value()
-            && self.focus == other.focus
-            && self.cursor == other.cursor
-            && self.submitting == other.submitting
-            && self.error == other.error
-    }
-}
-
-impl Eq for RejectDialog {}
-
 impl RejectDialog {
     pub fn new(invitation_id: String, title: String, customer: Option<String>) -> Self {
         RejectDialog {

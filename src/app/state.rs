@@ -1,6 +1,8 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use tui_input::Input;
 
+use super::form::draft::Draft;
+use super::form::InvitationForm;
 use super::{
     Accepts, DetailCache, FilterMenu, Filters, InvitationList, PollSchedule, RejectDialog,
 };
@@ -60,12 +62,13 @@ pub enum Focus {
 }
 
 /// A popup over the main screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     Help,
     Filters(FilterMenu),
     ConfirmAccept(ConfirmAccept),
     Reject(RejectDialog),
+    Create(Box<InvitationForm>),
 }
 
 /// How a notice reads.
@@ -98,6 +101,12 @@ pub struct State {
     pub list: InvitationList,
     pub details: DetailCache,
     pub accepts: Accepts,
+    /// The unsent invitation draft while the form is closed.
+    pub draft: Option<Draft>,
+    /// Select this invitation once a page brings it (after creating it).
+    pub select_after_load: Option<String>,
+    /// Differs between runs; makes client tokens unique.
+    pub session: String,
     pub focus: Focus,
     pub detail_scroll: u16,
     /// The `/` prompt while it is being typed.
@@ -134,6 +143,9 @@ impl State {
             list: InvitationList::default(),
             details: DetailCache::default(),
             accepts: Accepts::default(),
+            draft: None,
+            select_after_load: None,
+            session: "local".into(),
             focus: Focus::List,
             detail_scroll: 0,
             search_input: None,

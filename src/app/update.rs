@@ -6,7 +6,8 @@ use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
 use super::{
-    actions, DetailEntry, Effect, FilterMenu, Focus, Level, Msg, Notice, Overlay, Priority, State,
+    actions, create, DetailEntry, Effect, FilterMenu, Focus, Level, Msg, Notice, Overlay, Priority,
+    State,
 };
 use crate::domain::{
     InvitationDetail, InvitationStatus, InvitationSummary, Page, Participant, SortOrder,
@@ -76,6 +77,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             invitation_id,
             result,
         } => actions::on_rejected(state, invitation_id, result),
+        Msg::EngagementsLoaded(result) => create::on_engagements(state, result),
+        Msg::InvitationCreated {
+            client_token,
+            result,
+        } => create::on_created(state, client_token, result),
         Msg::StorageFailed(error) => {
             notify(
                 state,
@@ -116,9 +122,16 @@ fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     if state.search_input.is_some() {
         return on_search_key(state, key);
     }
-    if let Some(Overlay::Reject(_)) = state.overlay {
-        state.notice = None;
-        return actions::on_reject_key(state, key);
+    match state.overlay {
+        Some(Overlay::Reject(_)) => {
+            state.notice = None;
+            return actions::on_reject_key(state, key);
+        }
+        Some(Overlay::Create(_)) => {
+            state.notice = None;
+            return create::on_key(state, key);
+        }
+        _ => {}
     }
     if let Some(notice) = state.notice.take() {
         if notice.level == Level::Error {
@@ -135,6 +148,7 @@ fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(Overlay::Filters(_)) => on_filter_key(state, key, action),
         Some(Overlay::ConfirmAccept(_)) => actions::on_confirm_key(state, key, action),
         Some(Overlay::Reject(_)) => actions::on_reject_key(state, key),
+        Some(Overlay::Create(_)) => create::on_key(state, key),
         None => action.map_or_else(Vec::new, |a| on_action(state, a)),
     }
 }
@@ -255,6 +269,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             };
             reload(state)
         }
+        Action::NewInvitation => create::open(state),
         Action::Accept => actions::ask_accept(state),
         Action::Reject => actions::ask_reject(state),
         Action::ViewReceived => switch_view(state, Participant::Received),
@@ -329,7 +344,7 @@ fn switch_view(state: &mut State, view: Participant) -> Vec<Effect> {
 }
 
 /// Starts over with a new query: rows go, cached details stay (they are keyed by id).
-fn reload(state: &mut State) -> Vec<Effect> {
+pub(super) fn reload(state: &mut State) -> Vec<Effect> {
     state.list_generation += 1;
     state.list.clear();
     state.replace_rows = false;
@@ -423,6 +438,11 @@ fn on_page(
             state
                 .list
                 .add_page(page, replace, |r, q| State::matches(details, r, q));
+            if let Some(id) = state.select_after_load.clone() {
+                if state.list.select(&id) {
+                    state.select_after_load = None;
+                }
+            }
             state.list.scroll_to_cursor(list_rows(state));
             let mut effects = if first || state.selected().map(|s| &s.id) != before.as_ref() {
                 selection_changed(state)

@@ -1,11 +1,10 @@
 //! A local, stateful AWS Partner Central Selling API on 127.0.0.1. It speaks the real wire
 //! protocol, so the official SDK, the AWS CLI and boto3 talk to it as they talk to AWS.
 //!
-//! Request flow: [`server`] (auth, quotas, validation against [`model`]) → [`ops`] handlers →
+//! Request flow: [`server`] (auth, quotas, validation against [`crate::model`]) → [`ops`] handlers →
 //! [`store`] state, seeded from [`seed`].
 
 mod auth;
-pub mod model;
 mod ops;
 mod paging;
 mod quota;
@@ -44,6 +43,9 @@ pub struct EmulatorConfig {
     pub quotas: Option<QuotaLimits>,
     /// Accepted (access key, secret key) pairs.
     pub credentials: Vec<(String, String)>,
+    /// Fault injection: the 1st, (N+1)th, (2N+1)th… write request answers 500
+    /// InternalServerException.
+    pub fail_every_write: Option<u32>,
 }
 
 impl Default for EmulatorConfig {
@@ -54,6 +56,7 @@ impl Default for EmulatorConfig {
             accept_delay: Duration::from_secs(3),
             quotas: Some(QuotaLimits::default()),
             credentials: vec![(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())],
+            fail_every_write: None,
         }
     }
 }
@@ -78,6 +81,9 @@ impl Emulator {
             store: Mutex::new(store::Store::new(data, accept_delay)),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
             secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),
+            faults: config
+                .fail_every_write
+                .map(|n| (n.max(1), Default::default())),
         });
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port))
             .await

@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::model::model;
 use super::store::{Engagement, Failure, Invitation};
+use crate::model::model;
 
 const EMBEDDED: &str = include_str!("../../assets/seed.json");
 

@@ -13,11 +13,11 @@ use chrono::Utc;
 use serde_json::Value;
 
 use super::auth::{self, SignedRequest};
-use super::model::model;
 use super::ops;
 use super::quota::{Quotas, RequestClass};
 use super::store::Store;
 use super::wire::ApiError;
+use crate::model::model;
 
 /// The `X-Amz-Target` prefix of the service.
 pub const TARGET_PREFIX: &str = "AWSPartnerCentralSelling.";
@@ -28,6 +28,8 @@ pub struct Shared {
     pub store: Mutex<Store>,
     pub quotas: Option<Mutex<Quotas>>,
     pub secrets: HashMap<String, String>,
+    /// Fault injection: the 1st, (N+1)th, (2N+1)th… write fails with a 500; the writes so far.
+    pub faults: Option<(u32, std::sync::atomic::AtomicU32)>,
 }
 
 /// The one handler for every request.
@@ -102,6 +104,16 @@ impl Shared {
             );
             if !admitted {
                 return Err(ApiError::throttling());
+            }
+        }
+        if let Some((every, count)) = &self.faults {
+            if RequestClass::of(operation_name) == RequestClass::Write {
+                let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                if (n - 1) % every == 0 {
+                    return Err(ApiError::internal(format!(
+                        "Injected fault: every {every}th write fails"
+                    )));
+                }
             }
         }
         let input: Value = if body.iter().all(u8::is_ascii_whitespace) {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Map, Value};
 
-use super::model::Violation;
+use crate::model::Violation;
 
 /// An error answer: HTTP status, `__type` and `message`, plus any shape-specific members.
 #[derive(Debug, Clone, PartialEq)]

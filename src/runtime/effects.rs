@@ -125,6 +125,29 @@ impl EffectRunner {
                 });
             }
             Effect::SaveAccepts(saved) => self.saver.accepts(saved),
+            Effect::SaveDraft(draft) => self.saver.draft(draft),
+            Effect::LoadEngagements { next_token } => {
+                let key = format!("engagements:{}", next_token.as_deref().unwrap_or(""));
+                self.reads.submit(key, Priority::Selected, async move {
+                    let result = service.list_engagements(next_token).await;
+                    let _ = tx.send(Msg::EngagementsLoaded(result));
+                });
+            }
+            Effect::CreateInvitation {
+                engagement_id,
+                client_token,
+                invitation,
+            } => {
+                tokio::spawn(async move {
+                    let result = service
+                        .create_invitation(&engagement_id, &client_token, &invitation)
+                        .await;
+                    let _ = tx.send(Msg::InvitationCreated {
+                        client_token,
+                        result,
+                    });
+                });
+            }
             Effect::SettleSelection { epoch, after } => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;

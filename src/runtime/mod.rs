@@ -3,6 +3,7 @@
 
 mod effects;
 mod reads;
+mod restore;
 mod saver;
 mod system;
 
@@ -16,7 +17,7 @@ use ratatui::DefaultTerminal;
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 
-use crate::app::{update, Accepts, Clock, Level, Msg, Notice, SavedAccepts, Settings, State};
+use crate::app::{update, Clock, Msg, Settings, State};
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
 use crate::storage::DataDir;
@@ -63,24 +64,7 @@ async fn event_loop(
         clock,
         (size.width, size.height),
     );
-    let session = uuid::Uuid::new_v4().simple().to_string();
-    let saved = match &options.data {
-        Some(data) => data.load_accepts::<SavedAccepts>(),
-        None => Ok(SavedAccepts::default()),
-    };
-    match saved {
-        Ok(saved) => state.accepts = Accepts::restore(saved, session),
-        Err(e) => {
-            state.accepts = Accepts::restore(SavedAccepts::default(), session);
-            state.notice = Some(Notice {
-                level: Level::Error,
-                text: format!(
-                    "Could not read the accepts in progress ({e}); they will not be resumed"
-                ),
-                since: clock.now,
-            });
-        }
-    }
+    restore::restore(&mut state, options.data.as_ref());
     let (tx, mut rx) = mpsc::unbounded_channel();
     let runner = EffectRunner::new(service, tx, READS_PER_SECOND, options.data);
     let result = drive(terminal, &mut state, &runner, &mut rx).await;

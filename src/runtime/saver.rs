@@ -5,11 +5,13 @@ use std::sync::mpsc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use crate::app::form::draft::Draft;
 use crate::app::{Msg, SavedAccepts};
 use crate::storage::DataDir;
 
 enum Job {
     Accepts(SavedAccepts),
+    Draft(Option<Box<Draft>>),
 }
 
 /// Sends snapshots to the writer thread.
@@ -32,6 +34,7 @@ impl Saver {
             while let Ok(job) = rx.recv() {
                 let result = match job {
                     Job::Accepts(saved) => data.save_accepts(&saved),
+                    Job::Draft(draft) => data.save_draft(draft.as_deref()),
                 };
                 if let Err(e) = result {
                     let _ = replies.send(Msg::StorageFailed(e));
@@ -55,6 +58,12 @@ impl Saver {
     pub fn accepts(&self, saved: SavedAccepts) {
         if let Some(tx) = &self.tx {
             let _ = tx.send(Job::Accepts(saved));
+        }
+    }
+
+    pub fn draft(&self, draft: Option<Box<Draft>>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Job::Draft(draft));
         }
     }
 }

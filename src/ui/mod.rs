@@ -4,6 +4,7 @@ mod bars;
 pub mod countries;
 pub mod detail;
 mod dialogs;
+mod form;
 pub mod format;
 pub mod layout;
 mod list;
@@ -48,6 +49,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Some(Overlay::Filters(menu)) => overlays::filters(frame, area, menu, &state.theme),
         Some(Overlay::ConfirmAccept(c)) => dialogs::confirm_accept(frame, area, c, &state.theme),
         Some(Overlay::Reject(d)) => dialogs::reject(frame, area, d, &state.theme),
+        Some(Overlay::Create(f)) => form::draw(frame, area, f, &state.theme),
         None => {}
     }
     if let Some(notice) = state.notice.as_ref().filter(|n| n.level == Level::Error) {

@@ -16,17 +16,20 @@ pub struct Tui {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
-    pub home: tempfile::TempDir,
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Tui {
     /// Starts `pc-inbox ARGS` at `cols`×`rows` with HOME and XDG dirs in a temp dir.
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Self {
-        Self::start_in(tempfile::tempdir().unwrap(), args, cols, rows)
+        let home = tempfile::tempdir().unwrap();
+        let mut tui = Self::start_in(home.path(), args, cols, rows);
+        tui._home = Some(home);
+        tui
     }
 
-    /// Like `start`, reusing a home directory (to see what an earlier run left).
-    pub fn start_in(home: tempfile::TempDir, args: &[&str], cols: u16, rows: u16) -> Self {
+    /// Like `start`, in a given home directory (to see what an earlier run left there).
+    pub fn start_in(home: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -40,12 +43,12 @@ impl Tui {
         cmd.env_clear();
         cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
         cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", home.path());
-        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-        cmd.env("XDG_DATA_HOME", home.path().join("data"));
-        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env("TZ", "UTC");
-        cmd.cwd(home.path());
+        cmd.cwd(home);
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -66,7 +69,7 @@ impl Tui {
             writer,
             child,
             _master: pair.master,
-            home,
+            _home: None,
         }
     }
 

@@ -5,6 +5,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod requests;
+
+pub use requests::create_invitation_request;
+
 use fancy_regex::Regex;
 use serde::Deserialize;
 use serde_json::Value;
@@ -179,6 +183,17 @@ impl ServiceModel {
             })
             .collect();
         Ok(ServiceModel { shapes, operations })
+    }
+
+    /// The allowed values of an enum shape (empty for other shapes).
+    pub fn enum_values(&self, shape: &str) -> &[String] {
+        match self.shapes.get(shape) {
+            Some(Shape::String {
+                enumeration: Some(values),
+                ..
+            }) => values,
+            _ => &[],
+        }
     }
 
     /// The operation of that name, if the service has it.

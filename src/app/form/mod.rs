@@ -1,0 +1,114 @@
+//! The create-invitation form: the draft, its fields, live validation and pickers.
+
+pub mod draft;
+pub mod fields;
+pub mod picker;
+pub mod validate;
+
+use std::collections::BTreeSet;
+
+use tui_input::Input;
+
+use crate::domain::EngagementSummary;
+use draft::Draft;
+use fields::{fields, text_mut, Field};
+use picker::Picker;
+use validate::Problems;
+
+/// Engagements to invite to, loaded page by page.
+#[derive(Debug, Clone, Default)]
+pub struct EngagementChoices {
+    pub items: Vec<EngagementSummary>,
+    pub loading: bool,
+    pub error: Option<String>,
+}
+
+/// The open form.
+#[derive(Debug, Clone)]
+pub struct InvitationForm {
+    pub draft: Draft,
+    /// Position in `fields(&draft)`.
+    pub cursor: usize,
+    /// The text of the focused field while it is edited.
+    pub input: Input,
+    pub picker: Option<Picker>,
+    /// Live problems with the draft.
+    pub problems: Problems,
+    /// Fields the user has left; their problems show (all show after a submit attempt).
+    pub touched: BTreeSet<Field>,
+    pub submit_attempted: bool,
+    /// Problems the service reported on the last submit, by field.
+    pub server: Problems,
+    pub submitting: bool,
+    /// The draft came back from an earlier run.
+    pub restored: bool,
+    pub engagements: EngagementChoices,
+}
+
+impl InvitationForm {
+    /// Opens a form on a draft.
+    pub fn open(draft: Draft, restored: bool) -> Self {
+        let mut form = InvitationForm {
+            problems: validate::problems(&draft),
+            draft,
+            cursor: 0,
+            input: Input::default(),
+            picker: None,
+            touched: BTreeSet::new(),
+            submit_attempted: false,
+            server: Problems::new(),
+            submitting: false,
+            restored,
+            engagements: EngagementChoices::default(),
+        };
+        form.load_input();
+        form
+    }
+
+    /// The focused field.
+    pub fn field(&self) -> Field {
+        let list = fields(&self.draft);
+        list[self.cursor.min(list.len() - 1)]
+    }
+
+    /// Puts the focused field's text into the editor.
+    pub fn load_input(&mut self) {
+        let field = self.field();
+        let text = text_mut(&mut self.draft, field)
+            .cloned()
+            .unwrap_or_default();
+        self.input = Input::new(text);
+    }
+
+    /// Moves the focus by `delta` fields (wrapping), marking the field left as touched.
+    pub fn move_focus(&mut self, delta: isize) {
+        self.touched.insert(self.field());
+        let n = fields(&self.draft).len() as isize;
+        self.cursor = (self.cursor as isize + delta).rem_euclid(n) as usize;
+        self.load_input();
+    }
+
+    /// Focuses a field if it is shown.
+    pub fn focus(&mut self, field: Field) {
+        if let Some(i) = fields(&self.draft).iter().position(|f| *f == field) {
+            self.cursor = i;
+            self.load_input();
+        }
+    }
+
+    /// Re-checks the draft after a change; a changed field's server problem goes away.
+    pub fn changed(&mut self, field: Field) {
+        self.server.remove(&Some(field));
+        self.problems = validate::problems(&self.draft);
+        let n = fields(&self.draft).len();
+        self.cursor = self.cursor.min(n - 1);
+    }
+
+    /// The problem to show next to a field, if any.
+    pub fn problem(&self, field: Field) -> Option<&String> {
+        let shown = self.submit_attempted || self.touched.contains(&field);
+        self.server
+            .get(&Some(field))
+            .or_else(|| self.problems.get(&Some(field)).filter(|_| shown))
+    }
+}

@@ -1,0 +1,241 @@
+//! The create-invitation form and its pickers.
+
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use super::Theme;
+use crate::app::form::fields::{fields, shown, Editor, Field};
+use crate::app::form::InvitationForm;
+
+const LABEL: usize = 22;
+
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, theme: &Theme) {
+    let outer = popup(area, 110, area.height);
+    let title = if form.submitting {
+        " New invitation — sending… "
+    } else {
+        " New invitation "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.title))
+        .title_bottom(Span::styled(
+            " Tab/↓ next · ↑ back · Enter pick · Space toggle · Ctrl-s send · Esc close (draft kept) ",
+            theme.muted,
+        ));
+    let inner = block.inner(outer);
+    frame.render_widget(Clear, outer);
+    frame.render_widget(block, outer);
+
+    let mut lines: Vec<Line> = Vec::new();
+    if form.restored {
+        let when = form
+            .draft
+            .saved_at
+            .map(|t| t.format(" from %Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default();
+        lines.push(Line::styled(
+            format!("Restored your unsent draft{when}."),
+            theme.info,
+        ));
+    }
+    if let Some(general) = form.server.get(&None) {
+        lines.push(Line::styled(
+            format!("The service refused: {general}"),
+            theme.danger,
+        ));
+    }
+    if form.submit_attempted && !form.problems.is_empty() {
+        lines.push(Line::styled(
+            format!("{} field(s) need attention.", form.problems.len()),
+            theme.warning,
+        ));
+    }
+    if let Some(e) = &form.engagements.error {
+        lines.push(Line::styled(
+            format!("Could not load engagements: {e}"),
+            theme.danger,
+        ));
+    }
+    let focused = form.field();
+    let value_width = (inner.width as usize).saturating_sub(LABEL + 3);
+    let mut scratch = form.draft.clone();
+    let mut cursor_at = None;
+    let mut focus_line = 0;
+    let mut last_section = None;
+    for field in fields(&form.draft) {
+        if let Some(section) = field.section().filter(|s| last_section != Some(*s)) {
+            last_section = Some(section);
+            lines.push(Line::raw(""));
+            if !section.is_empty() {
+                lines.push(Line::styled(format!("── {section} "), theme.heading));
+            }
+        }
+        let is_focused = field == focused;
+        if is_focused {
+            focus_line = lines.len();
+        }
+        let marker = if is_focused { "› " } else { "  " };
+        let label_style = if is_focused { theme.key } else { theme.muted };
+        let line = match field.editor() {
+            Editor::Button => {
+                let style = if is_focused {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                Line::from(vec![Span::raw(marker), Span::styled(field.label(), style)])
+            }
+            Editor::Text if is_focused => {
+                let scroll = form.input.visual_scroll(value_width.max(1));
+                let visible: String = form
+                    .input
+                    .value()
+                    .chars()
+                    .skip(scroll)
+                    .take(value_width)
+                    .collect();
+                cursor_at = Some((
+                    lines.len(),
+                    form.input.visual_cursor().saturating_sub(scroll),
+                ));
+                Line::from(vec![
+                    Span::raw(marker),
+                    Span::styled(format!("{:<LABEL$}", field.label()), label_style),
+                    Span::styled(visible, theme.selected),
+                ])
+            }
+            _ => {
+                let mut value = shown(&mut scratch, field);
+                if value.chars().count() > value_width {
+                    value = value
+                        .chars()
+                        .take(value_width.saturating_sub(1))
+                        .collect::<String>()
+                        + "…";
+                }
+                let hint = match (field.editor(), value.is_empty()) {
+                    (Editor::Pick(_), true) => "Enter to pick",
+                    _ => "",
+                };
+                let value_style = if is_focused {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                Line::from(vec![
+                    Span::raw(marker),
+                    Span::styled(format!("{:<LABEL$}", field.label()), label_style),
+                    Span::styled(value, value_style),
+                    Span::styled(hint, theme.muted),
+                ])
+            }
+        };
+        lines.push(line);
+        if let Some(problem) = form.problem(field) {
+            lines.push(Line::styled(
+                format!("{:width$}✗ {problem}", "", width = LABEL + 2),
+                theme.danger,
+            ));
+        } else if is_focused && field == Field::BusinessProblem {
+            let n = form.input.value().chars().count();
+            lines.push(Line::styled(
+                format!("{:width$}{n}/2000 characters", "", width = LABEL + 2),
+                theme.muted,
+            ));
+        }
+    }
+    let height = inner.height as usize;
+    let offset = focus_line
+        .saturating_sub(height / 2)
+        .min(lines.len().saturating_sub(height));
+    let visible: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    if let Some((line, col)) = cursor_at.filter(|_| form.picker.is_none()) {
+        if line >= offset && line < offset + height {
+            let x = inner.x + (2 + LABEL + col) as u16;
+            let y = inner.y + (line - offset) as u16;
+            if x < inner.right() {
+                frame.set_cursor_position(Position::new(x, y));
+            }
+        }
+    }
+    if let Some(picker) = &form.picker {
+        draw_picker(frame, inner, form, picker, theme);
+    }
+}
+
+fn draw_picker(
+    frame: &mut Frame,
+    area: Rect,
+    form: &InvitationForm,
+    picker: &crate::app::form::picker::Picker,
+    theme: &Theme,
+) {
+    let matches = picker.matches(&form.engagements.items);
+    let rect = popup(area, 70, 20);
+    let title = format!(" {} ", picker.field.label().trim());
+    let help = if picker.multi() {
+        " type to filter · Space tick · Enter done · Esc "
+    } else {
+        " type to filter · ↑↓ · Enter choose · Esc "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.title))
+        .title_bottom(Span::styled(help, theme.muted));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Filter: ", theme.muted),
+        Span::raw(picker.query.value().to_string()),
+    ])];
+    let rows = (inner.height as usize).saturating_sub(1).max(1);
+    let start = picker.cursor.saturating_sub(rows.saturating_sub(1));
+    if matches.is_empty() {
+        let text = if form.engagements.loading {
+            "Loading…"
+        } else {
+            "Nothing matches."
+        };
+        lines.push(Line::styled(text, theme.muted));
+    }
+    for (i, choice) in matches.iter().enumerate().skip(start).take(rows) {
+        let tick = if picker.multi() {
+            if picker.ticked.contains(&choice.value) {
+                "[x] "
+            } else {
+                "[ ] "
+            }
+        } else {
+            ""
+        };
+        let style = if i == picker.cursor {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(format!("{tick}{}", choice.label), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + 8 + picker.query.visual_cursor() as u16;
+    if x < inner.right() {
+        frame.set_cursor_position(Position::new(x, inner.y));
+    }
+}

@@ -1,0 +1,223 @@
+//! No panic and no lost input when the service fails: every other write answers 500, or the
+//! write quota throttles. The app (reducer + real effect runner + real SDK client without
+//! retries) keeps what was typed, says what happened, and the retry goes through once.
+
+mod common;
+mod fixtures;
+mod headless;
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use headless::Headless;
+use pc_inbox::app::{AcceptPhase, Level, Msg, Overlay};
+use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
+use pc_inbox::emulator::{EmulatorConfig, QuotaLimits};
+use pc_inbox::service::PartnerCentral;
+use pc_inbox::storage::DataDir;
+
+fn failing_writes() -> EmulatorConfig {
+    EmulatorConfig {
+        fail_every_write: Some(2),
+        ..common::config(0)
+    }
+}
+
+#[tokio::test]
+async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
+    let emulator = common::start(failing_writes()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let id = common::acceptable(0);
+    app.select(&id).await;
+    app.apply(fixtures::key('a'));
+    app.apply(fixtures::key('y'));
+    app.until("the failed start", |s| {
+        matches!(
+            s.accepts.get(&id).map(|a| &a.phase),
+            Some(AcceptPhase::Interrupted { .. })
+        )
+    })
+    .await;
+    let notice = app.state.notice.clone().unwrap();
+    assert_eq!(notice.level, Level::Error);
+    assert!(notice.text.contains("Injected fault"), "{}", notice.text);
+    app.apply(fixtures::code(KeyCode::Esc));
+    app.apply(fixtures::key('a'));
+    app.apply(fixtures::key('y'));
+    app.until("COMPLETE", |s| {
+        matches!(
+            s.accepts.get(&id).map(|a| &a.phase),
+            Some(AcceptPhase::Complete { .. })
+        )
+    })
+    .await;
+    let tasks = common::client(&emulator)
+        .await
+        .list_accept_tasks(&id)
+        .await
+        .unwrap();
+    assert_eq!(tasks.len(), 1);
+}
+
+#[tokio::test]
+async fn reject_keeps_the_dialog_and_the_reason_through_a_500() {
+    let emulator = common::start(failing_writes()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let id = common::acceptable(1);
+    app.select(&id).await;
+    app.apply(fixtures::key('x'));
+    for _ in 0..2 {
+        app.apply(fixtures::code(KeyCode::Tab));
+    }
+    for c in "No delivery capacity in Q1".chars() {
+        app.apply(fixtures::key(c));
+    }
+    app.apply(fixtures::code(KeyCode::Enter));
+    app.apply(fixtures::code(KeyCode::Enter));
+    app.until(
+        "the refusal",
+        |s| matches!(&s.overlay, Some(Overlay::Reject(d)) if d.error.is_some()),
+    )
+    .await;
+    let Some(Overlay::Reject(d)) = &app.state.overlay else {
+        panic!()
+    };
+    assert_eq!(d.reason.value(), "No delivery capacity in Q1");
+    assert!(d.error.as_deref().unwrap().contains("Injected fault"));
+    app.apply(fixtures::code(KeyCode::Enter));
+    app.until("rejected", |s| s.overlay.is_none()).await;
+    let detail = common::client(&emulator)
+        .await
+        .get_invitation(&id)
+        .await
+        .unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Rejected));
+    assert_eq!(
+        detail.rejection_reason.as_deref(),
+        Some("No delivery capacity in Q1")
+    );
+}
+
+#[tokio::test]
+async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
+    let emulator = common::start(failing_writes()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    app.until("rows", |s| s.list.loaded() > 0).await;
+    app.apply(fixtures::key('n'));
+    app.until(
+        "engagements",
+        |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.engagements.loading),
+    )
+    .await;
+    let Some(Overlay::Create(form)) = &mut app.state.overlay else {
+        panic!()
+    };
+    let engagement = form
+        .engagements
+        .items
+        .iter()
+        .find(|e| e.created_by.as_deref() == Some("111122223333"))
+        .unwrap()
+        .clone();
+    let d = &mut form.draft;
+    d.engagement_id = engagement.id.clone();
+    d.receiver_account = "444455556666".into();
+    d.message = "Fault-tolerant hello".into();
+    d.company = "Contoso".into();
+    d.industry = "Retail".into();
+    d.country = "US".into();
+    d.website = "https://www.contoso.example".into();
+    d.project_title = "Migration".into();
+    d.business_problem = "The data centre lease ends next year.".into();
+    d.target_date = "2027-06-30".into();
+    d.spend[0].amount = "12000".into();
+    d.responsibilities = vec!["Services Partner".into()];
+    d.contacts[0].email = "anna@northwind.example".into();
+    let ctrl_s = Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    app.apply(ctrl_s.clone());
+    app.until(
+        "the refusal",
+        |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.submitting),
+    )
+    .await;
+    let Some(Overlay::Create(form)) = &app.state.overlay else {
+        panic!("the form stays open")
+    };
+    assert!(form.server.get(&None).unwrap().contains("Injected fault"));
+    assert_eq!(form.draft.message, "Fault-tolerant hello");
+    app.apply(ctrl_s);
+    app.until("sent", |s| s.overlay.is_none()).await;
+    let client = common::client(&emulator).await;
+    let mut query = ListQuery::new(Participant::Sent);
+    query.page_size = Some(100);
+    let sent = client.list_invitations(&query, None).await.unwrap().items;
+    let matching = sent
+        .iter()
+        .filter(|r| {
+            r.engagement_id.as_deref() == Some(engagement.id.as_str())
+                && r.receiver
+                    .as_ref()
+                    .is_some_and(|x| x.account_id == "444455556666")
+        })
+        .count();
+    assert_eq!(matching, 1);
+}
+
+#[tokio::test]
+async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
+    let config = EmulatorConfig {
+        quotas: Some(QuotaLimits {
+            reads_per_second: 100.0,
+            writes_per_second: 1.0,
+        }),
+        ..common::config(0)
+    };
+    let emulator = common::start(config).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    common::client(&emulator)
+        .await
+        .reject_invitation(&common::acceptable(4), Some("Other"))
+        .await
+        .unwrap();
+    let id = common::acceptable(1);
+    app.select(&id).await;
+    app.apply(fixtures::key('x'));
+    app.apply(fixtures::code(KeyCode::Tab));
+    app.apply(fixtures::key('j'));
+    app.apply(fixtures::code(KeyCode::Enter));
+    let mut throttled = false;
+    for _ in 0..20 {
+        app.apply(fixtures::code(KeyCode::Enter));
+        app.until(
+            "an answer",
+            |s| !matches!(&s.overlay, Some(Overlay::Reject(d)) if d.submitting),
+        )
+        .await;
+        match &app.state.overlay {
+            None => break,
+            Some(Overlay::Reject(d)) => {
+                assert_eq!(
+                    d.reason.value(),
+                    "Next steps unclear",
+                    "the reason survives"
+                );
+                throttled |= d.error.as_deref().is_some_and(|e| e.contains("throttling"));
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(throttled, "the second write within a second was throttled");
+    assert!(
+        app.state.overlay.is_none(),
+        "and went through once the quota allowed"
+    );
+    assert_eq!(
+        app.state.selected().unwrap().status,
+        Some(InvitationStatus::Rejected)
+    );
+}

@@ -1,0 +1,128 @@
+//! Creating an invitation in the real `pc-inbox --demo`, in a pseudo-terminal: the whole form
+//! (with an invalid email refused first), the new invitation under Sent, and a draft that
+//! survives quitting.
+
+mod pty;
+
+use pty::Tui;
+use serde_json::Value;
+
+const TAB: &str = "\t";
+const ENTER: &str = "\r";
+const BACKSPACE: &str = "\x7f";
+const CTRL_S: &str = "\x13";
+const CTRL_C: &str = "\x03";
+
+/// The first word of the title of an engagement the demo account created.
+fn own_engagement() -> (String, String) {
+    let seed: Value = serde_json::from_str(include_str!("../assets/seed.json")).unwrap();
+    let e = seed["Engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["CreatedBy"] == "111122223333")
+        .unwrap()
+        .clone();
+    let title = e["Title"].as_str().unwrap().to_string();
+    (title.split_whitespace().next().unwrap().to_string(), title)
+}
+
+/// Types one field's text and moves on.
+fn field(tui: &mut Tui, text: &str) {
+    tui.send(text);
+    tui.send(TAB);
+}
+
+/// Opens a picker, narrows it and chooses the first match.
+fn pick(tui: &mut Tui, filter: &str, expect: &str) {
+    tui.send(ENTER);
+    tui.wait_text("type to filter");
+    tui.send(filter);
+    tui.wait_text(expect);
+    tui.send(ENTER);
+    tui.wait_for("the picker closed", |s| {
+        !s.contents().contains("type to filter")
+    });
+}
+
+#[test]
+fn fill_the_form_fix_a_bad_email_and_find_the_invitation_under_sent() {
+    let (word, title) = own_engagement();
+    let mut tui = Tui::start(&["--demo"], 140, 50);
+    tui.wait_text("1/40");
+    tui.send("n");
+    tui.wait_text("New invitation");
+    pick(&mut tui, &word, &title);
+    field(&mut tui, "444455556666");
+    field(&mut tui, "Fabrikam");
+    field(&mut tui, "Let's co-sell the POS modernisation together.");
+    tui.send(TAB);
+    field(&mut tui, "Contoso Retail GmbH");
+    pick(&mut tui, "retail", "Retail");
+    pick(&mut tui, "germ", "Germany (DE)");
+    field(&mut tui, "https://www.contoso-retail.example");
+    field(&mut tui, "POS modernisation");
+    field(
+        &mut tui,
+        "The stores' point-of-sale servers reach end of life next year.",
+    );
+    field(&mut tui, "2027-06-30");
+    field(&mut tui, "12000");
+    for _ in 0..4 {
+        tui.send(TAB);
+    }
+    tui.send(ENTER);
+    tui.wait_text("type to filter");
+    tui.send(" ");
+    tui.send(ENTER);
+    tui.wait_for("the picker closed", |s| {
+        !s.contents().contains("type to filter")
+    });
+    field(&mut tui, "anna-at-northwind");
+    tui.wait_text("✗ Not an email address");
+    tui.send(CTRL_S);
+    tui.wait_text("1 field(s) need attention.");
+    tui.wait_text("› #1 Email");
+    for _ in 0.."anna-at-northwind".len() {
+        tui.send(BACKSPACE);
+    }
+    tui.send("anna@northwind.example");
+    tui.wait_for("the email accepted", |s| {
+        !s.contents().contains("Not an email address")
+    });
+    tui.send(CTRL_S);
+    tui.wait_text(" Sent ");
+    tui.wait_text(" sent");
+    tui.wait_text(&title.chars().take(18).collect::<String>());
+    tui.wait_text("Contoso Retail GmbH");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn quitting_mid_form_keeps_the_draft_for_the_next_run() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = Tui::start_in(home.path(), &["--demo"], 120, 40);
+    first.wait_text("1/40");
+    first.send("n");
+    first.wait_text("New invitation");
+    first.send(TAB);
+    field(&mut first, "444455556666");
+    field(&mut first, "Draft alias Ünïcode");
+    first.wait_text("Draft alias Ünïcode");
+    first.send(CTRL_C);
+    assert!(first.wait_exit());
+
+    let mut second = Tui::start_in(home.path(), &["--demo"], 120, 40);
+    second.wait_text("unsent invitation draft");
+    second.send("n");
+    second.wait_text("Restored your unsent draft");
+    second.wait_text("444455556666");
+    second.wait_text("Draft alias Ünïcode");
+    second.send("\x1b");
+    second.wait_for("the form closed", |s| {
+        !s.contents().contains("New invitation")
+    });
+    second.send("q");
+    assert!(second.wait_exit());
+}
