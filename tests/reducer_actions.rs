@@ -451,3 +451,18 @@ fn only_pending_received_invitations_offer_accept_and_reject() {
         "sent invitations cannot be rejected by their sender"
     );
 }
+
+#[test]
+fn several_accepts_run_at_once_and_the_status_line_counts_them() {
+    let mut s = loaded(SIZE, 5, false);
+    with_accepts(&mut s);
+    let first = start_token(&accept(&mut s));
+    update(&mut s, key('j'));
+    let second = start_token(&accept(&mut s));
+    assert_ne!(first, second);
+    assert_eq!(s.accepts.active().count(), 2);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| pc_inbox::ui::draw(f, &s)).unwrap();
+    let screen = format!("{:?}", terminal.backend());
+    assert!(screen.contains("(+1 more)"), "{screen}");
+}

@@ -277,6 +277,26 @@ mod tests {
     }
 
     #[test]
+    fn every_text_field_has_a_bound_with_a_reason() {
+        for kind in [DraftKind::Opportunity, DraftKind::Lead] {
+            let mut base = valid();
+            base.kind = kind;
+            for field in super::super::fields::fields(&base) {
+                if field.editor() != super::super::fields::Editor::Text {
+                    continue;
+                }
+                let mut d = base.clone();
+                *super::super::fields::text_mut(&mut d, field).unwrap() = "x".repeat(2001);
+                let p = problems(&d);
+                let reason = p
+                    .get(&Some(field))
+                    .unwrap_or_else(|| panic!("{field:?} takes 2001 characters"));
+                assert!(!reason.is_empty());
+            }
+        }
+    }
+
+    #[test]
     fn service_paths_map_back_to_fields() {
         assert_eq!(
             field_for_path("Invitation.Payload.OpportunityInvitation.SenderContacts[2].Email"),
