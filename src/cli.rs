@@ -3,6 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use pc_inbox::commands::accept::AcceptArgs;
+use pc_inbox::commands::create::CreateArgs;
+use pc_inbox::commands::engagements::EngagementsArgs;
+use pc_inbox::commands::list::ListArgs;
+use pc_inbox::commands::reject::RejectArgs;
+use pc_inbox::commands::show::ShowArgs;
 
 /// A keyboard-driven inbox for AWS Partner Central engagement invitations.
 #[derive(Debug, Parser)]
@@ -30,9 +36,28 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Subcommands.
+/// Subcommands. Without one, pc-inbox opens the interactive inbox.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// List invitations (received, or sent with --sent).
+    List(ListArgs),
+    /// Show one invitation.
+    Show(ShowArgs),
+    /// Accept an invitation (starts an engagement); --wait polls to COMPLETE or FAILED.
+    Accept(AcceptArgs),
+    /// Reject an invitation with a reason. Irreversible.
+    Reject(RejectArgs),
+    /// Invite another partner to an engagement, from a TOML file.
+    Create(CreateArgs),
+    /// List engagements.
+    Engagements(EngagementsArgs),
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// Run the local Partner Central emulator in the foreground.
     Emulator(EmulatorArgs),
 }

@@ -5,6 +5,7 @@
 //! - [`emulator`]: a local Partner Central that speaks the real wire protocol.
 //! - [`model`]: the service model and a validator for requests against it.
 //! - [`config`]: the user's TOML configuration.
+//! - [`commands`]: the scriptable subcommands (`list`, `show`, `accept`, ...).
 //! - [`app`]: state, messages, effects and the pure `update` (the one-way flow).
 //! - [`keymap`]: the one key table behind dispatch, the action bar and help.
 //! - [`ui`]: drawing the state.
@@ -12,6 +13,7 @@
 //! - [`storage`]: files kept between runs (accept tokens, the invitation draft).
 
 pub mod app;
+pub mod commands;
 pub mod config;
 pub mod domain;
 pub mod emulator;

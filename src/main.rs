@@ -2,10 +2,12 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
+use chrono::Offset;
+use clap::{CommandFactory, Parser};
 use std::sync::Arc;
 
-use pc_inbox::app::Settings;
+use pc_inbox::app::{Clock, PollSchedule, Settings};
+use pc_inbox::commands;
 use pc_inbox::config::{self, Config};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
 use pc_inbox::keymap::Keymap;
@@ -20,9 +22,32 @@ use cli::{Cli, Command, EmulatorArgs};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let result = match &cli.command {
         Some(Command::Emulator(args)) => run_emulator(args).await,
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "pc-inbox", &mut script);
+            print_quietly(&script)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| e.to_string())
+                .and_then(|()| print_quietly(&page))
+        }
+        Some(command) => return subcommand(&cli, command).await,
         None => inbox(&cli).await,
     };
     match result {
@@ -30,6 +55,67 @@ async fn main() -> ExitCode {
         Err(message) => {
             eprintln!("pc-inbox: {message}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes to stdout; a reader that stopped reading (`| head`) is not an error.
+fn print_quietly(bytes: &[u8]) -> Result<(), String> {
+    match std::io::stdout().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
+}
+
+/// Runs a scriptable subcommand; its failure decides the exit code.
+async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
+    let prepared = async {
+        let config = config::load().map_err(|e| e.to_string())?;
+        let (settings, emulator) = settings(cli, &config).await?;
+        Ok::<_, String>((
+            config,
+            AwsPartnerCentral::connect(&settings).await,
+            emulator,
+        ))
+    };
+    let (config, client, _emulator) = match prepared.await {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("pc-inbox: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let page_size = config.page_size.map_or(50, |p| p.0);
+    let mut out = std::io::stdout();
+    let clock = Clock {
+        now: chrono::Utc::now(),
+        offset: chrono::Local::now().offset().fix(),
+    };
+    let data = DataDir::default_location();
+    let result = match command {
+        Command::List(args) => commands::list::run(&client, args, page_size, &mut out).await,
+        Command::Show(args) => commands::show::run(&client, args, &clock, &mut out).await,
+        Command::Accept(args) => {
+            commands::accept::run(
+                &client,
+                args,
+                data.as_ref(),
+                PollSchedule::default(),
+                &mut out,
+            )
+            .await
+        }
+        Command::Reject(args) => commands::reject::run(&client, args, &mut out).await,
+        Command::Create(args) => commands::create::run(&client, args, &mut out).await,
+        Command::Engagements(args) => commands::engagements::run(&client, args, &mut out).await,
+        Command::Completions { .. } | Command::Man | Command::Emulator(_) => Ok(()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::Failure::OutputClosed) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("pc-inbox: {failure}");
+            failure.exit_code()
         }
     }
 }

@@ -1,0 +1,219 @@
+//! `pc-inbox list`: invitations, one page, N of them or all, as a table, JSON or CSV.
+
+use std::io::Write;
+
+use chrono::SecondsFormat;
+
+use super::output::{summary_json, write_csv, write_table};
+use super::{CommandResult, Format};
+use crate::domain::{
+    InvitationStatus, InvitationSummary, ListQuery, Participant, PayloadKind, SortOrder,
+};
+use crate::service::PartnerCentral;
+
+/// A status to filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    Pending,
+    Accepted,
+    Rejected,
+    Expired,
+}
+
+/// A payload type to filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PayloadArg {
+    Opportunity,
+    Lead,
+}
+
+/// Options of `pc-inbox list`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    /// Invitations you sent, instead of those you received.
+    #[arg(long)]
+    pub sent: bool,
+    /// Only invitations with this status (repeat for several).
+    #[arg(long, value_enum)]
+    pub status: Vec<StatusArg>,
+    /// Only this payload type.
+    #[arg(long, value_enum)]
+    pub payload: Option<PayloadArg>,
+    /// Oldest invitations first.
+    #[arg(long)]
+    pub oldest_first: bool,
+    /// At most N invitations (default: one page).
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub limit: Option<usize>,
+    /// Every invitation, page after page.
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    pub output: Format,
+}
+
+impl ListArgs {
+    fn query(&self, page_size: u32) -> ListQuery {
+        let mut q = ListQuery::new(if self.sent {
+            Participant::Sent
+        } else {
+            Participant::Received
+        });
+        q.statuses = self
+            .status
+            .iter()
+            .map(|s| match s {
+                StatusArg::Pending => InvitationStatus::Pending,
+                StatusArg::Accepted => InvitationStatus::Accepted,
+                StatusArg::Rejected => InvitationStatus::Rejected,
+                StatusArg::Expired => InvitationStatus::Expired,
+            })
+            .collect();
+        q.payload_kinds = self
+            .payload
+            .map(|p| match p {
+                PayloadArg::Opportunity => PayloadKind::Opportunity,
+                PayloadArg::Lead => PayloadKind::Lead,
+            })
+            .into_iter()
+            .collect();
+        q.sort = if self.oldest_first {
+            SortOrder::OldestFirst
+        } else {
+            SortOrder::NewestFirst
+        };
+        q.page_size = Some(page_size.clamp(1, 100));
+        q
+    }
+}
+
+/// Fetches the invitations the arguments ask for.
+pub async fn fetch(
+    service: &dyn PartnerCentral,
+    args: &ListArgs,
+    page_size: u32,
+) -> Result<Vec<InvitationSummary>, crate::service::ServiceError> {
+    let limit = if args.all {
+        usize::MAX
+    } else {
+        args.limit.unwrap_or(page_size as usize)
+    };
+    let query = args.query(if args.all {
+        100
+    } else {
+        page_size.min(limit.max(1) as u32)
+    });
+    let mut rows = Vec::new();
+    let mut token = None;
+    loop {
+        let page = service.list_invitations(&query, token).await?;
+        rows.extend(page.items);
+        token = page.next_token;
+        if token.is_none() || rows.len() >= limit {
+            rows.truncate(limit);
+            return Ok(rows);
+        }
+    }
+}
+
+const CSV_HEADER: [&str; 9] = [
+    "Id",
+    "Status",
+    "PayloadType",
+    "EngagementId",
+    "EngagementTitle",
+    "SenderAwsAccountId",
+    "SenderCompanyName",
+    "InvitationDate",
+    "ExpirationDate",
+];
+
+pub async fn run(
+    service: &dyn PartnerCentral,
+    args: &ListArgs,
+    page_size: u32,
+    out: &mut dyn Write,
+) -> CommandResult {
+    let rows = fetch(service, args, page_size).await?;
+    let iso = |t: Option<chrono::DateTime<chrono::Utc>>| {
+        t.map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
+            .unwrap_or_default()
+    };
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    match args.output {
+        Format::Json => {
+            let values: Vec<_> = rows.iter().map(summary_json).collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&values).expect("JSON values serialize")
+            )?;
+        }
+        Format::Csv => {
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        r.status
+                            .as_ref()
+                            .map(|s| s.as_wire().to_string())
+                            .unwrap_or_default(),
+                        r.payload_kind
+                            .as_ref()
+                            .map(|p| p.as_wire().to_string())
+                            .unwrap_or_default(),
+                        text(&r.engagement_id),
+                        text(&r.engagement_title),
+                        text(&r.sender_account_id),
+                        text(&r.sender_company),
+                        iso(r.invitation_date),
+                        iso(r.expiration_date),
+                    ]
+                })
+                .collect();
+            write_csv(out, &CSV_HEADER, &cells)?;
+        }
+        Format::Table => {
+            let day = |t: Option<chrono::DateTime<chrono::Utc>>| {
+                t.map(|t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d")
+                        .to_string()
+                })
+                .unwrap_or_default()
+            };
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        r.status
+                            .as_ref()
+                            .map(|s| s.as_wire().to_string())
+                            .unwrap_or_default(),
+                        crate::ui::format::kind_short(r.payload_kind.as_ref()).to_string(),
+                        day(r.invitation_date),
+                        day(r.expiration_date),
+                        text(&r.sender_company),
+                        text(&r.engagement_title),
+                    ]
+                })
+                .collect();
+            write_table(
+                out,
+                &[
+                    "ID",
+                    "STATUS",
+                    "TYPE",
+                    "INVITED",
+                    "EXPIRES",
+                    "SENDER",
+                    "ENGAGEMENT",
+                ],
+                &cells,
+            )?;
+        }
+    }
+    Ok(())
+}

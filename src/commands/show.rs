@@ -1,0 +1,48 @@
+//! `pc-inbox show ID`: one invitation, as text or JSON.
+
+use std::io::Write;
+
+use super::output::detail_json;
+use super::CommandResult;
+use crate::app::Clock;
+use crate::service::PartnerCentral;
+use crate::ui::{detail, Theme};
+
+/// How `show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// Options of `pc-inbox show`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ShowArgs {
+    /// The invitation's id (engi-…) or ARN.
+    pub id: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub output: ShowFormat,
+}
+
+pub async fn run(
+    service: &dyn PartnerCentral,
+    args: &ShowArgs,
+    clock: &Clock,
+    out: &mut dyn Write,
+) -> CommandResult {
+    let d = service.get_invitation(&args.id).await?;
+    match args.output {
+        ShowFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&detail_json(&d)).expect("JSON values serialize")
+        )?,
+        ShowFormat::Text => {
+            for line in detail::lines(&d, None, clock, &Theme::plain()) {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                writeln!(out, "{}", text.trim_end())?;
+            }
+        }
+    }
+    Ok(())
+}

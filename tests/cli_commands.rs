@@ -1,0 +1,259 @@
+//! The scriptable subcommands, run as the real binary: against `--demo`, or against an emulator
+//! in this test process through `--endpoint-url` and the standard credential chain (env vars),
+//! with a private HOME.
+
+mod common;
+
+use std::collections::HashSet;
+use std::process::Command;
+
+use serde_json::Value;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `pc-inbox ARGS` with a private HOME (and credentials for the emulator in env vars).
+fn run(home: &std::path::Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_pc-inbox"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("TZ", "UTC")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn demo(args: &[&str]) -> Run {
+    let home = tempfile::tempdir().unwrap();
+    let mut all = vec!["--demo"];
+    all.extend_from_slice(args);
+    run(home.path(), &all)
+}
+
+/// Runs a command against a shared emulator, off the async runtime.
+async fn against(url: &str, home: &std::path::Path, args: &[&str]) -> Run {
+    let mut all: Vec<String> = vec!["--endpoint-url".into(), url.into()];
+    all.extend(args.iter().map(|s| s.to_string()));
+    let home = home.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        run(&home, &all.iter().map(String::as_str).collect::<Vec<_>>())
+    })
+    .await
+    .unwrap()
+}
+
+#[test]
+fn list_all_as_json_returns_every_one_of_a_thousand_invitations_once() {
+    let r = demo(&[
+        "--demo-generate",
+        "1000",
+        "list",
+        "--all",
+        "--output",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let received = common::seed_ids(|i| i["ParticipantType"] == "RECEIVER").len();
+    assert_eq!(rows.len(), 1000 + received);
+    let ids: HashSet<&str> = rows.iter().map(|r| r["Id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), rows.len(), "each once");
+    let date = rows[0]["InvitationDate"].as_str().unwrap();
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(date).is_ok(),
+        "ISO-8601: {date}"
+    );
+    assert_eq!(rows[0]["ParticipantType"], "RECEIVER");
+}
+
+#[test]
+fn list_filters_limits_and_sorts() {
+    let r = demo(&[
+        "list",
+        "--status",
+        "pending",
+        "--payload",
+        "lead",
+        "--oldest-first",
+        "--limit",
+        "3",
+        "--output",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(rows
+        .iter()
+        .all(|r| r["Status"] == "PENDING" && r["PayloadType"] == "LeadInvitation"));
+    let dates: Vec<&str> = rows
+        .iter()
+        .map(|r| r["InvitationDate"].as_str().unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+    let sent = demo(&["list", "--sent", "--output", "csv"]);
+    let mut lines = sent.stdout.lines();
+    assert_eq!(lines.next().unwrap(), "Id,Status,PayloadType,EngagementId,EngagementTitle,SenderAwsAccountId,SenderCompanyName,InvitationDate,ExpirationDate");
+    assert_eq!(
+        lines.count(),
+        common::seed_ids(|i| i["ParticipantType"] == "SENDER").len()
+    );
+    let table = demo(&["list"]);
+    assert!(table.stdout.starts_with("ID  "), "{}", table.stdout);
+}
+
+#[test]
+fn show_prints_text_or_the_service_json() {
+    let id = common::acceptable(0);
+    let r = demo(&["show", &id, "--output", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["Id"], id.as_str());
+    assert!(v["Payload"].is_object());
+    let text = demo(&["show", &id]);
+    assert!(
+        text.stdout.contains("── Customer") || text.stdout.contains("── Lead"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn exit_codes_tell_service_errors_from_bad_input() {
+    let missing = demo(&["show", "engi-0000000000000"]);
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("not found"), "{}", missing.stderr);
+    assert!(missing.stdout.is_empty());
+    let bad_reason = demo(&["reject", &common::acceptable(0), "--reason", "tab\there"]);
+    assert_eq!(bad_reason.code, 2);
+    assert!(
+        bad_reason
+            .stderr
+            .contains("--reason: Only printable characters"),
+        "{}",
+        bad_reason.stderr
+    );
+    let usage = demo(&["list", "--status", "bogus"]);
+    assert_eq!(usage.code, 1);
+    assert!(usage.stderr.contains("invalid value 'bogus'"));
+}
+
+#[test]
+fn accept_wait_exits_0_on_complete_and_3_on_failed() {
+    let ok = demo(&[
+        "accept",
+        &common::acceptable(0),
+        "--wait",
+        "--output",
+        "json",
+    ]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    let task: Value = serde_json::from_str(&ok.stdout).unwrap();
+    assert_eq!(task["TaskStatus"], "COMPLETE");
+    assert!(task["OpportunityId"].as_str().unwrap().starts_with('O'));
+    let failing = common::seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i.get("AcceptOutcome").is_some())
+        .unwrap()
+        .clone();
+    let failed = demo(&["accept", failing["Id"].as_str().unwrap(), "--wait"]);
+    assert_eq!(failed.code, 3, "{}", failed.stderr);
+    assert!(failed
+        .stdout
+        .contains(failing["AcceptOutcome"]["ReasonCode"].as_str().unwrap()));
+    assert!(failed.stderr.contains("failed"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reject_then_conflict_and_create_is_idempotent_per_file() {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let id = common::acceptable(0);
+    let first = against(
+        &url,
+        home.path(),
+        &["reject", &id, "--reason", "Unable to support"],
+    )
+    .await;
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let again = against(
+        &url,
+        home.path(),
+        &["reject", &id, "--reason", "Unable to support"],
+    )
+    .await;
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("conflict"), "{}", again.stderr);
+
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/invitation.example.toml"
+    );
+    let a = against(&url, home.path(), &["create", "--file", file]).await;
+    let b = against(&url, home.path(), &["create", "--file", file]).await;
+    assert_eq!((a.code, b.code), (0, 0), "{} {}", a.stderr, b.stderr);
+    assert_eq!(a.stdout, b.stdout, "the same file creates one invitation");
+    assert!(a.stdout.starts_with("engi-"));
+
+    let bad = home.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        std::fs::read_to_string(file)
+            .unwrap()
+            .replace("anna.keller@northwind.example", "anna-at-northwind"),
+    )
+    .unwrap();
+    let refused = against(
+        &url,
+        home.path(),
+        &["create", "--file", bad.to_str().unwrap()],
+    )
+    .await;
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("#1 Email: Not an email address"),
+        "{}",
+        refused.stderr
+    );
+
+    let engagements = against(&url, home.path(), &["engagements", "--output", "json"]).await;
+    let list: Vec<Value> = serde_json::from_str(&engagements.stdout).unwrap();
+    assert_eq!(
+        list.len(),
+        common::seed_json()["Engagements"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    let home = tempfile::tempdir().unwrap();
+    let bash = run(home.path(), &["completions", "bash"]);
+    assert_eq!(bash.code, 0);
+    assert!(bash.stdout.contains("pc-inbox") && bash.stdout.contains("engagements"));
+    let man = run(home.path(), &["man"]);
+    assert!(
+        man.stdout.starts_with(".ie") || man.stdout.contains(".TH pc-inbox"),
+        "{}",
+        &man.stdout[..100]
+    );
+}
