@@ -32,6 +32,9 @@ pub struct Cli {
     /// Partner Central catalog.
     #[arg(long, global = true, value_parser = ["AWS", "Sandbox"])]
     pub catalog: Option<String>,
+    /// Log filter for the log file in the data directory (e.g. info, debug); overrides RUST_LOG.
+    #[arg(long, global = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

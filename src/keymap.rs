@@ -35,6 +35,53 @@ pub enum Action {
     ForceQuit,
 }
 
+impl Action {
+    /// Every action with its name in config files (`[keys]` table).
+    pub const NAMES: [(Action, &'static str); 25] = [
+        (Action::Up, "up"),
+        (Action::Down, "down"),
+        (Action::Top, "top"),
+        (Action::Bottom, "bottom"),
+        (Action::HalfPageDown, "half_page_down"),
+        (Action::HalfPageUp, "half_page_up"),
+        (Action::PageDown, "page_down"),
+        (Action::PageUp, "page_up"),
+        (Action::SwitchPane, "switch_pane"),
+        (Action::Search, "search"),
+        (Action::Back, "back"),
+        (Action::Refresh, "refresh"),
+        (Action::Sort, "sort"),
+        (Action::Filters, "filters"),
+        (Action::ViewReceived, "view_received"),
+        (Action::ViewSent, "view_sent"),
+        (Action::PendingOnly, "pending_only"),
+        (Action::NewInvitation, "new_invitation"),
+        (Action::Accept, "accept"),
+        (Action::Reject, "reject"),
+        (Action::Open, "open"),
+        (Action::CopyId, "copy_id"),
+        (Action::Help, "help"),
+        (Action::Quit, "quit"),
+        (Action::ForceQuit, "force_quit"),
+    ];
+
+    /// The action a config file names.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::NAMES
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(a, _)| *a)
+    }
+
+    /// The action's name in config files.
+    pub fn name(self) -> &'static str {
+        Action::NAMES
+            .iter()
+            .find(|(a, _)| *a == self)
+            .map_or("?", |(_, n)| n)
+    }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -70,6 +117,67 @@ impl Key {
             code: KeyCode::Char(c),
             modifiers: KeyModifiers::CONTROL,
         }
+    }
+
+    /// Reads a key as written in a config file: `j`, `G`, `?`, `ctrl-d` (or `C-d`), `alt-x`,
+    /// `esc`, `enter`, `tab`, `backtab`, `space`, `backspace`, arrows (`up`…), `home`, `end`,
+    /// `pageup`, `pagedown`, `f1`…`f12`.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_lowercase();
+            if let Some(r) = ["ctrl-", "ctrl+", "c-"]
+                .iter()
+                .find_map(|p| lower.strip_prefix(p).map(|r| &rest[rest.len() - r.len()..]))
+            {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = r;
+            } else if let Some(r) = ["alt-", "alt+", "m-"]
+                .iter()
+                .find_map(|p| lower.strip_prefix(p).map(|r| &rest[rest.len() - r.len()..]))
+            {
+                modifiers |= KeyModifiers::ALT;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_lowercase().as_str() {
+                "esc" | "escape" => KeyCode::Esc,
+                "enter" | "return" => KeyCode::Enter,
+                "tab" => KeyCode::Tab,
+                "backtab" | "s-tab" | "shift-tab" => KeyCode::BackTab,
+                "space" => KeyCode::Char(' '),
+                "backspace" => KeyCode::Backspace,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "pagedown" | "pgdn" => KeyCode::PageDown,
+                f if f.starts_with('f')
+                    && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+                {
+                    KeyCode::F(f[1..].parse().expect("checked"))
+                }
+                _ => return Err(format!("cannot read key `{text}`")),
+            },
+        };
+        if modifiers.contains(KeyModifiers::CONTROL) {
+            if let KeyCode::Char(c) = code {
+                return Ok(Key {
+                    code: KeyCode::Char(c.to_ascii_lowercase()),
+                    modifiers,
+                });
+            }
+        }
+        Ok(Key { code, modifiers })
     }
 
     /// Whether a terminal key event is this key. Shift is implied by the character itself.
@@ -294,6 +402,32 @@ impl Keymap {
         &self.bindings
     }
 
+    /// Binds `keys` to `action` in place of its defaults. A key another action already uses is
+    /// skipped, with a message; if no key is left, the defaults stay.
+    pub fn rebind(&mut self, action: Action, keys: &[Key]) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut accepted = Vec::new();
+        for key in keys {
+            let taken = self
+                .bindings
+                .iter()
+                .find(|b| b.action != action && b.keys.contains(key));
+            match taken {
+                Some(other) => problems.push(format!(
+                    "`{key}` is already bound to {}",
+                    other.action.name()
+                )),
+                None => accepted.push(*key),
+            }
+        }
+        if accepted.is_empty() {
+            problems.push(format!("{} keeps its default keys", action.name()));
+        } else if let Some(binding) = self.bindings.iter_mut().find(|b| b.action == action) {
+            binding.keys = accepted;
+        }
+        problems
+    }
+
     /// The first key bound to an action, for hints.
     pub fn key_for(&self, action: Action) -> Option<Key> {
         self.bindings
@@ -375,6 +509,54 @@ mod tests {
             .collect();
         assert!(!without.contains(&"open") && with.contains(&"open"));
         assert!(with.contains(&"quit"));
+    }
+
+    #[test]
+    fn keys_parse_as_written_in_config_files() {
+        assert_eq!(Key::parse("G").unwrap(), Key::ch('G'));
+        assert_eq!(Key::parse("ctrl-d").unwrap(), Key::ctrl('d'));
+        assert_eq!(Key::parse("C-D").unwrap(), Key::ctrl('d'));
+        assert_eq!(Key::parse("pgdn").unwrap(), Key::plain(KeyCode::PageDown));
+        assert_eq!(Key::parse("f5").unwrap(), Key::plain(KeyCode::F(5)));
+        assert_eq!(Key::parse("space").unwrap(), Key::ch(' '));
+        assert_eq!(
+            Key::parse("ctrl-shift-meta").unwrap_err(),
+            "cannot read key `ctrl-shift-meta`"
+        );
+    }
+
+    #[test]
+    fn rebinding_replaces_defaults_and_refuses_keys_in_use() {
+        let mut k = Keymap::default();
+        assert!(k.rebind(Action::Help, &[Key::ch('H')]).is_empty());
+        assert_eq!(
+            k.action(&press(KeyCode::Char('H'), KeyModifiers::SHIFT)),
+            Some(Action::Help)
+        );
+        assert_eq!(
+            k.action(&press(KeyCode::Char('?'), KeyModifiers::NONE)),
+            None
+        );
+        let problems = k.rebind(Action::Reject, &[Key::ch('a')]);
+        assert_eq!(
+            problems,
+            [
+                "`a` is already bound to accept",
+                "reject keeps its default keys"
+            ]
+        );
+        assert_eq!(
+            k.action(&press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Reject)
+        );
+    }
+
+    #[test]
+    fn every_action_has_a_name() {
+        for (action, name) in Action::NAMES {
+            assert_eq!(Action::from_name(name), Some(action));
+        }
+        assert_eq!(Action::from_name("acept"), None);
     }
 
     #[test]

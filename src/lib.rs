@@ -11,6 +11,7 @@
 //! - [`ui`]: drawing the state.
 //! - [`runtime`]: the terminal, the event loop and the effect runner.
 //! - [`storage`]: files kept between runs (accept tokens, the invitation draft).
+//! - [`logging`]: the log file.
 
 pub mod app;
 pub mod commands;
@@ -18,6 +19,7 @@ pub mod config;
 pub mod domain;
 pub mod emulator;
 pub mod keymap;
+pub mod logging;
 pub mod model;
 pub mod runtime;
 pub mod service;

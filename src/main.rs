@@ -6,15 +6,15 @@ use chrono::Offset;
 use clap::{CommandFactory, Parser};
 use std::sync::Arc;
 
-use pc_inbox::app::{Clock, PollSchedule, Settings};
+use pc_inbox::app::Clock;
 use pc_inbox::commands;
 use pc_inbox::config::{self, Config};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
-use pc_inbox::keymap::Keymap;
+use pc_inbox::logging;
 use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
+use pc_inbox::service::Logged;
 use pc_inbox::storage::DataDir;
-use pc_inbox::ui::Theme;
 
 mod cli;
 
@@ -70,40 +70,43 @@ fn print_quietly(bytes: &[u8]) -> Result<(), String> {
 /// Runs a scriptable subcommand; its failure decides the exit code.
 async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
     let prepared = async {
-        let config = config::load().map_err(|e| e.to_string())?;
+        let loaded = config::load().map_err(|e| e.to_string())?;
+        for warning in &loaded.warnings {
+            eprintln!("pc-inbox: warning: {warning}");
+        }
+        let config = loaded.config;
+        let guard = start_logging(cli, &config);
+        tracing::info!(command = ?command, "subcommand");
         let (settings, emulator) = settings(cli, &config).await?;
         Ok::<_, String>((
             config,
-            AwsPartnerCentral::connect(&settings).await,
-            emulator,
+            Logged::new(AwsPartnerCentral::connect(&settings).await),
+            (emulator, guard),
         ))
     };
-    let (config, client, _emulator) = match prepared.await {
+    let (config, client, _keep) = match prepared.await {
         Ok(p) => p,
         Err(message) => {
             eprintln!("pc-inbox: {message}");
             return ExitCode::FAILURE;
         }
     };
-    let page_size = config.page_size.map_or(50, |p| p.0);
+    let page_size = config.page_size();
     let mut out = std::io::stdout();
     let clock = Clock {
         now: chrono::Utc::now(),
-        offset: chrono::Local::now().offset().fix(),
+        offset: if config.time_zone == config::TimeZone::Utc {
+            chrono::Utc.fix()
+        } else {
+            chrono::Local::now().offset().fix()
+        },
     };
     let data = DataDir::default_location();
     let result = match command {
         Command::List(args) => commands::list::run(&client, args, page_size, &mut out).await,
         Command::Show(args) => commands::show::run(&client, args, &clock, &mut out).await,
         Command::Accept(args) => {
-            commands::accept::run(
-                &client,
-                args,
-                data.as_ref(),
-                PollSchedule::default(),
-                &mut out,
-            )
-            .await
+            commands::accept::run(&client, args, data.as_ref(), config.poll, &mut out).await
         }
         Command::Reject(args) => commands::reject::run(&client, args, &mut out).await,
         Command::Create(args) => commands::create::run(&client, args, &mut out).await,
@@ -156,22 +159,31 @@ async fn wait_for_shutdown() {
 
 /// The interactive inbox.
 async fn inbox(cli: &Cli) -> Result<(), String> {
-    let config = config::load().map_err(|e| e.to_string())?;
+    let loaded = config::load().map_err(|e| e.to_string())?;
+    let config = loaded.config;
+    let _guard = start_logging(cli, &config);
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), "inbox starting");
     let (settings, _emulator) = settings(cli, &config).await?;
     let client = AwsPartnerCentral::connect(&settings).await;
     let options = Options {
-        settings: Settings {
-            page_size: config.page_size.map_or(50, |p| p.0),
-            catalog: settings.catalog.clone(),
-            ..Settings::default()
-        },
-        keymap: Keymap::default(),
-        theme: Theme::from_env(),
+        settings: config.app_settings(settings.catalog.clone()),
+        theme: config.theme(),
+        keymap: config.keymap,
         data: DataDir::default_location(),
+        warnings: loaded.warnings,
     };
-    runtime::run(Arc::new(client), options)
+    runtime::run(Arc::new(Logged::new(client)), options)
         .await
         .map_err(|e| format!("terminal error: {e}"))
+}
+
+/// Logs into the data directory with the filter from the flag, RUST_LOG or the config file.
+fn start_logging(
+    cli: &Cli,
+    config: &Config,
+) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    let filter = logging::filter(cli.log_level.as_deref(), config.log_level.as_deref());
+    logging::init(DataDir::default_location().as_ref(), &filter)
 }
 
 /// Client settings from flags over the config file; `--demo` starts the embedded emulator.

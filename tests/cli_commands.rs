@@ -257,3 +257,44 @@ fn completions_and_man_page_are_generated() {
         &man.stdout[..100]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logs_go_to_a_file_in_the_data_dir_without_credentials_or_signatures() {
+    let emulator = common::start(common::config(0)).await;
+    let home = tempfile::tempdir().unwrap();
+    let r = against(
+        &emulator.endpoint_url(),
+        home.path(),
+        &["--log-level", "trace", "list", "--limit", "2"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stdout.contains("TRACE") && !r.stderr.contains("TRACE"),
+        "nothing on screen"
+    );
+    let dir = home.path().join("data/pc-inbox/logs");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .expect("a log file")
+        .unwrap()
+        .path();
+    let log = std::fs::read_to_string(file).unwrap();
+    assert!(
+        log.contains("operation=\"ListEngagementInvitations\""),
+        "{log}"
+    );
+    for secret in [
+        "Signature=",
+        "Credential=",
+        "AWS4-HMAC-SHA256",
+        "authorization",
+        "x-amz-security-token",
+    ] {
+        assert!(
+            !log.to_lowercase().contains(&secret.to_lowercase()),
+            "{secret} in the log"
+        );
+    }
+}

@@ -28,6 +28,11 @@ pub struct Settings {
     pub debounce: std::time::Duration,
     /// How often accept tasks are polled.
     pub poll: PollSchedule,
+    /// The view and the service-side filters the inbox opens with.
+    pub view: Participant,
+    pub filters: Filters,
+    /// Show dates in UTC instead of the local time zone.
+    pub utc: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +42,9 @@ impl Default for Settings {
             catalog: "AWS".into(),
             debounce: std::time::Duration::from_millis(120),
             poll: PollSchedule::default(),
+            view: Participant::Received,
+            filters: Filters::default(),
+            utc: false,
         }
     }
 }
@@ -132,14 +140,15 @@ impl State {
         clock: Clock,
         size: (u16, u16),
     ) -> Self {
+        let (view, filters) = (settings.view, settings.filters.clone());
         State {
             settings,
             keymap,
             theme,
             clock,
             size,
-            view: Participant::Received,
-            filters: Filters::default(),
+            view,
+            filters,
             list: InvitationList::default(),
             details: DetailCache::default(),
             accepts: Accepts::default(),

@@ -35,6 +35,8 @@ pub struct Options {
     pub theme: Theme,
     /// Where accept tokens and drafts are kept; `None` keeps nothing.
     pub data: Option<DataDir>,
+    /// Problems found in the config file, shown when the inbox opens.
+    pub warnings: Vec<String>,
 }
 
 /// Runs the inbox until the user quits. The terminal is restored on return, on error, on
@@ -55,7 +57,11 @@ async fn event_loop(
     let size = terminal.size()?;
     let clock = Clock {
         now: Utc::now(),
-        offset: Local::now().offset().fix(),
+        offset: if options.settings.utc {
+            Utc.fix()
+        } else {
+            Local::now().offset().fix()
+        },
     };
     let mut state = State::new(
         options.settings,
@@ -65,6 +71,13 @@ async fn event_loop(
         (size.width, size.height),
     );
     restore::restore(&mut state, options.data.as_ref());
+    if !options.warnings.is_empty() {
+        state.notice = Some(crate::app::Notice {
+            level: crate::app::Level::Error,
+            text: format!("Config file: {}", options.warnings.join("; ")),
+            since: clock.now,
+        });
+    }
     let (tx, mut rx) = mpsc::unbounded_channel();
     let runner = EffectRunner::new(service, tx, READS_PER_SECOND, options.data);
     let result = drive(terminal, &mut state, &runner, &mut rx).await;

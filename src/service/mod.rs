@@ -3,6 +3,7 @@
 
 pub mod aws;
 mod error;
+mod logged;
 
 use async_trait::async_trait;
 
@@ -11,6 +12,7 @@ use crate::domain::{
     Page,
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError};
+pub use logged::Logged;
 
 /// Result of a service call.
 pub type ServiceResult<T> = Result<T, ServiceError>;

@@ -56,11 +56,54 @@ impl Theme {
         }
     }
 
+    /// The role names a config file's `[theme]` table may use.
+    pub const ROLES: [&'static str; 12] = [
+        "text",
+        "muted",
+        "title",
+        "heading",
+        "border",
+        "border_focused",
+        "selected",
+        "key",
+        "success",
+        "warning",
+        "danger",
+        "info",
+    ];
+
+    /// Gives a role a foreground colour (its modifiers stay); false for an unknown role.
+    pub fn set_colour(&mut self, role: &str, colour: Color) -> bool {
+        let style = match role {
+            "text" => &mut self.text,
+            "muted" => &mut self.muted,
+            "title" => &mut self.title,
+            "heading" => &mut self.heading,
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "selected" => &mut self.selected,
+            "key" => &mut self.key,
+            "success" => &mut self.success,
+            "warning" => &mut self.warning,
+            "danger" => &mut self.danger,
+            "info" => &mut self.info,
+            _ => return false,
+        };
+        *style = style.fg(colour);
+        true
+    }
+
+    /// Whether `NO_COLOR` asks for no colours.
+    pub fn no_color() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+
     /// `plain` when the `NO_COLOR` environment variable is set and not empty.
     pub fn from_env() -> Self {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::plain(),
-            _ => Theme::colored(),
+        if Theme::no_color() {
+            Theme::plain()
+        } else {
+            Theme::colored()
         }
     }
 }

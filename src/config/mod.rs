@@ -1,0 +1,294 @@
+//! The user's configuration file (TOML). Every key is documented in `config.example.toml`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ratatui::style::Color;
+use serde::{Deserialize, Deserializer};
+
+use crate::app::{Filters, PayloadChoice, PollSchedule, Settings};
+use crate::domain::{InvitationStatus, Participant, SortOrder};
+use crate::keymap::Keymap;
+use crate::ui::Theme;
+
+mod file;
+
+/// Environment variable naming the config file to use instead of the default lookup.
+pub const CONFIG_ENV: &str = "PC_INBOX_CONFIG";
+
+/// Which Partner Central catalog to work in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+pub enum Catalog {
+    #[default]
+    #[serde(rename = "AWS")]
+    Aws,
+    Sandbox,
+}
+
+impl Catalog {
+    /// The service's `Catalog` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Catalog::Aws => "AWS",
+            Catalog::Sandbox => "Sandbox",
+        }
+    }
+}
+
+/// Rows per ListEngagementInvitations page, 1–100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSize(pub u32);
+
+impl<'de> Deserialize<'de> for PageSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = u32::deserialize(d)?;
+        if (1..=100).contains(&n) {
+            Ok(PageSize(n))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "page_size must be between 1 and 100, got {n}"
+            )))
+        }
+    }
+}
+
+/// Which invitations the inbox opens on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    Received,
+    Sent,
+}
+
+/// An invitation status, as config files name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatusName {
+    Pending,
+    Accepted,
+    Rejected,
+    Expired,
+}
+
+/// A payload type, as config files name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PayloadName {
+    All,
+    Opportunity,
+    Lead,
+}
+
+/// The list order, as config files name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortName {
+    Newest,
+    Oldest,
+}
+
+/// Where dates are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeZone {
+    #[default]
+    Local,
+    Utc,
+}
+
+/// Settings read from the config file; command-line flags override them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub profile: Option<String>,
+    pub region: Option<String>,
+    pub catalog: Option<Catalog>,
+    pub endpoint_url: Option<String>,
+    pub page_size: Option<PageSize>,
+    pub view: View,
+    /// Statuses shown at start; empty means all.
+    pub statuses: Vec<StatusName>,
+    pub payload: PayloadName,
+    pub sort: SortName,
+    pub poll: PollSchedule,
+    pub time_zone: TimeZone,
+    /// Log filter when neither `--log-level` nor `RUST_LOG` is given, e.g. `debug`.
+    pub log_level: Option<String>,
+    /// `[theme]` colours by role, already checked.
+    pub colours: Vec<(String, Color)>,
+    /// The key table with the `[keys]` overrides applied.
+    pub keymap: Keymap,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            profile: None,
+            region: None,
+            catalog: None,
+            endpoint_url: None,
+            page_size: None,
+            view: View::Received,
+            statuses: Vec::new(),
+            payload: PayloadName::All,
+            sort: SortName::Newest,
+            poll: PollSchedule::default(),
+            time_zone: TimeZone::Local,
+            log_level: None,
+            colours: Vec::new(),
+            keymap: Keymap::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Rows per page, 50 unless set.
+    pub fn page_size(&self) -> u32 {
+        self.page_size.map_or(50, |p| p.0)
+    }
+
+    /// The inbox's settings from this file, for a catalog.
+    pub fn app_settings(&self, catalog: String) -> Settings {
+        let statuses = self
+            .statuses
+            .iter()
+            .map(|s| match s {
+                StatusName::Pending => InvitationStatus::Pending,
+                StatusName::Accepted => InvitationStatus::Accepted,
+                StatusName::Rejected => InvitationStatus::Rejected,
+                StatusName::Expired => InvitationStatus::Expired,
+            })
+            .collect();
+        Settings {
+            page_size: self.page_size(),
+            catalog,
+            poll: self.poll,
+            view: match self.view {
+                View::Received => Participant::Received,
+                View::Sent => Participant::Sent,
+            },
+            filters: Filters {
+                statuses,
+                payload: match self.payload {
+                    PayloadName::All => PayloadChoice::All,
+                    PayloadName::Opportunity => PayloadChoice::Opportunity,
+                    PayloadName::Lead => PayloadChoice::Lead,
+                },
+                sort: match self.sort {
+                    SortName::Newest => SortOrder::NewestFirst,
+                    SortName::Oldest => SortOrder::OldestFirst,
+                },
+            },
+            utc: self.time_zone == TimeZone::Utc,
+            ..Settings::default()
+        }
+    }
+
+    /// The theme: `NO_COLOR` wins over `[theme]` colours.
+    pub fn theme(&self) -> Theme {
+        let mut theme = Theme::from_env();
+        if !Theme::no_color() {
+            for (role, colour) in &self.colours {
+                theme.set_colour(role, *colour);
+            }
+        }
+        theme
+    }
+}
+
+/// A config file read: its settings and what in it was ignored, with why.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    pub config: Config,
+    /// `path:line: message` for each ignored key or value.
+    pub warnings: Vec<String>,
+}
+
+/// A config file that could not be read or understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// 1-based line and column of the problem, when known.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: {}",
+                self.path.display(),
+                self.message
+            ),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Where the config file is: `$PC_INBOX_CONFIG`, else the first existing of
+/// `$XDG_CONFIG_HOME/pc-inbox/config.toml`, `~/.config/pc-inbox/config.toml` and the platform
+/// default. `None` when there is none.
+pub fn locate() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(CONFIG_ENV) {
+        return Some(PathBuf::from(path));
+    }
+    let mut candidates = Vec::new();
+    if let Some(xdg) = std::env::var_os("XDG_CONFIG_HOME") {
+        candidates.push(PathBuf::from(xdg).join("pc-inbox/config.toml"));
+    }
+    if let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()) {
+        candidates.push(home.join(".config/pc-inbox/config.toml"));
+    }
+    if let Some(dirs) = directories::ProjectDirs::from("", "", "pc-inbox") {
+        candidates.push(dirs.config_dir().join("config.toml"));
+    }
+    candidates.into_iter().find(|p| p.is_file())
+}
+
+/// Reads the config file if there is one; no file means defaults.
+pub fn load() -> Result<Loaded, ConfigError> {
+    match locate() {
+        Some(path) => load_from(&path),
+        None => Ok(Loaded::default()),
+    }
+}
+
+/// Reads and parses one config file.
+pub fn load_from(path: &Path) -> Result<Loaded, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        position: None,
+        message: format!("cannot read the config file: {e}"),
+    })?;
+    file::parse(&text, &path.display().to_string()).map_err(|(position, message)| ConfigError {
+        path: path.to_path_buf(),
+        position,
+        message,
+    })
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_path_line_and_column() {
+        let e = ConfigError {
+            path: PathBuf::from("/x/config.toml"),
+            position: Some((3, 7)),
+            message: "bad".into(),
+        };
+        assert_eq!(e.to_string(), "/x/config.toml:3:7: bad");
+    }
+}

@@ -1,0 +1,146 @@
+//! A [`PartnerCentral`] that logs every call it passes on: operation, duration and outcome.
+//! Ids and error messages go to the log; credentials never pass through here.
+
+use std::time::Instant;
+
+use async_trait::async_trait;
+
+use super::{CreatedInvitation, PartnerCentral, ServiceResult};
+use crate::domain::{
+    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
+    Page,
+};
+
+/// Wraps a service and logs its calls.
+pub struct Logged<P> {
+    inner: P,
+}
+
+impl<P> Logged<P> {
+    pub fn new(inner: P) -> Self {
+        Logged { inner }
+    }
+}
+
+fn record<T>(operation: &str, subject: &str, started: Instant, result: &ServiceResult<T>) {
+    let ms = started.elapsed().as_millis() as u64;
+    match result {
+        Ok(_) => tracing::debug!(operation, subject, ms, "ok"),
+        Err(e) => tracing::warn!(operation, subject, ms, error = %e, "failed"),
+    }
+}
+
+#[async_trait]
+impl<P: PartnerCentral> PartnerCentral for Logged<P> {
+    async fn list_invitations(
+        &self,
+        query: &ListQuery,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<InvitationSummary>> {
+        let started = Instant::now();
+        let result = self.inner.list_invitations(query, next_token).await;
+        record(
+            "ListEngagementInvitations",
+            query.participant.as_wire(),
+            started,
+            &result,
+        );
+        result
+    }
+
+    async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail> {
+        let started = Instant::now();
+        let result = self.inner.get_invitation(id).await;
+        record("GetEngagementInvitation", id, started, &result);
+        result
+    }
+
+    async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {
+        let started = Instant::now();
+        let result = self.inner.reject_invitation(id, reason).await;
+        record("RejectEngagementInvitation", id, started, &result);
+        result
+    }
+
+    async fn start_accept(
+        &self,
+        invitation_id: &str,
+        client_token: &str,
+    ) -> ServiceResult<AcceptTask> {
+        let started = Instant::now();
+        let result = self.inner.start_accept(invitation_id, client_token).await;
+        record(
+            "StartEngagementByAcceptingInvitationTask",
+            invitation_id,
+            started,
+            &result,
+        );
+        result
+    }
+
+    async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask> {
+        let started = Instant::now();
+        let result = self.inner.get_accept_task(task_id).await;
+        record(
+            "ListEngagementByAcceptingInvitationTasks",
+            task_id,
+            started,
+            &result,
+        );
+        result
+    }
+
+    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>> {
+        let started = Instant::now();
+        let result = self.inner.list_active_accept_tasks().await;
+        record(
+            "ListEngagementByAcceptingInvitationTasks",
+            "IN_PROGRESS",
+            started,
+            &result,
+        );
+        result
+    }
+
+    async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>> {
+        let started = Instant::now();
+        let result = self.inner.list_accept_tasks(invitation_id).await;
+        record(
+            "ListEngagementByAcceptingInvitationTasks",
+            invitation_id,
+            started,
+            &result,
+        );
+        result
+    }
+
+    async fn list_engagements(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementSummary>> {
+        let started = Instant::now();
+        let result = self.inner.list_engagements(next_token).await;
+        record("ListEngagements", "", started, &result);
+        result
+    }
+
+    async fn create_invitation(
+        &self,
+        engagement_id: &str,
+        client_token: &str,
+        invitation: &NewInvitation,
+    ) -> ServiceResult<CreatedInvitation> {
+        let started = Instant::now();
+        let result = self
+            .inner
+            .create_invitation(engagement_id, client_token, invitation)
+            .await;
+        record(
+            "CreateEngagementInvitation",
+            engagement_id,
+            started,
+            &result,
+        );
+        result
+    }
+}

@@ -1,0 +1,78 @@
+//! The config file, read by the real binary in a pseudo-terminal: a key override changes both
+//! the key that works and the help overlay; problems in the file are reported, not fatal.
+
+mod pty;
+
+use pty::Tui;
+
+fn home_with_config(text: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/pc-inbox");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+    home
+}
+
+#[test]
+fn a_key_override_changes_the_key_and_the_help() {
+    let home = home_with_config("[keys]\nhelp = \"H\"\n");
+    let mut tui = Tui::start_in(home.path(), &["--demo"], 120, 40);
+    tui.wait_text("1/40");
+    tui.wait_text("H help");
+    tui.send("?");
+    tui.send("j");
+    tui.wait_text("2/40");
+    assert!(
+        !tui.text().contains("Show or hide this help"),
+        "? no longer opens help"
+    );
+    tui.send("H");
+    tui.wait_for("help with the new key", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("│H ") && l.contains("Show or hide this help"))
+    });
+    tui.send("H");
+    tui.wait_for("help closed", |s| {
+        !s.contents().contains("Show or hide this help")
+    });
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn config_problems_are_warnings_naming_the_line() {
+    let home = home_with_config("sort = \"oldest\"\n[keys]\nacept = \"A\"\n");
+    let mut tui = Tui::start_in(home.path(), &["--demo"], 120, 40);
+    tui.wait_for("the warning with its line", |s| {
+        let text: String = s
+            .contents()
+            .replace('│', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        text.contains("config.toml:3:") && text.contains("unknown action `acept`")
+    });
+    tui.send("x");
+    tui.wait_text("oldest first");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+#[test]
+fn a_broken_config_file_stops_with_its_position() {
+    let home = home_with_config("page_size = 500\n");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pc-inbox"))
+        .args(["--demo", "list"])
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("config.toml:1:13: page_size must be between 1 and 100, got 500"),
+        "{stderr}"
+    );
+}
