@@ -76,3 +76,49 @@ fn a_broken_config_file_stops_with_its_position() {
         "{stderr}"
     );
 }
+
+/// Runs `pc-inbox --demo list --limit 1` with these extra environment variables and returns
+/// stderr, where config warnings go.
+fn warnings_with(home: &std::path::Path, env: &[(&str, std::path::PathBuf)]) -> String {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pc-inbox"));
+    cmd.args(["--demo", "list", "--limit", "1"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"));
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn the_config_file_is_looked_up_in_the_documented_order() {
+    let home = tempfile::tempdir().unwrap();
+    let write = |dir: &std::path::Path, marker: &str| {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("config.toml"), format!("{marker} = 1\n")).unwrap();
+    };
+    write(&home.path().join(".config/pc-inbox"), "from_dot_config");
+    write(&home.path().join("xdg/pc-inbox"), "from_xdg");
+    let explicit = home.path().join("explicit.toml");
+    std::fs::write(&explicit, "from_env = 1\n").unwrap();
+
+    let stderr = warnings_with(home.path(), &[]);
+    assert!(stderr.contains("unknown key `from_dot_config`"), "{stderr}");
+    let stderr = warnings_with(home.path(), &[("XDG_CONFIG_HOME", home.path().join("xdg"))]);
+    assert!(stderr.contains("unknown key `from_xdg`"), "{stderr}");
+    let stderr = warnings_with(
+        home.path(),
+        &[
+            ("XDG_CONFIG_HOME", home.path().join("xdg")),
+            ("PC_INBOX_CONFIG", explicit.clone()),
+        ],
+    );
+    assert!(
+        stderr.contains("explicit.toml:1: unknown key `from_env`"),
+        "{stderr}"
+    );
+}
