@@ -228,26 +228,9 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
-    app.until("rows", |s| s.list.loaded() > 0).await;
-    app.apply(fixtures::key('n'));
-    app.until(
-        "engagements",
-        |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.engagements.loading),
-    )
-    .await;
-    let Some(Overlay::Create(form)) = &mut app.state.overlay else {
-        panic!()
-    };
-    let engagement = form
-        .engagements
-        .items
-        .iter()
-        .find(|e| e.created_by.as_deref() == Some("111122223333"))
-        .unwrap()
-        .id
-        .clone();
-    let d = &mut form.draft;
-    d.engagement_id = engagement.clone();
+    let engagement = app.open_form().await;
+    let d = &mut app.form().draft;
+    d.engagement_id = engagement;
     d.receiver_account = "777788889999".into();
     d.message = "Only once, please".into();
     d.kind = pc_inbox::app::form::draft::DraftKind::Lead;

@@ -105,37 +105,10 @@ async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
     let emulator = common::start(failing_writes()).await;
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
-    app.until("rows", |s| s.list.loaded() > 0).await;
-    app.apply(fixtures::key('n'));
-    app.until(
-        "engagements",
-        |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.engagements.loading),
-    )
-    .await;
-    let Some(Overlay::Create(form)) = &mut app.state.overlay else {
-        panic!()
-    };
-    let engagement = form
-        .engagements
-        .items
-        .iter()
-        .find(|e| e.created_by.as_deref() == Some("111122223333"))
-        .unwrap()
-        .clone();
-    let d = &mut form.draft;
-    d.engagement_id = engagement.id.clone();
-    d.receiver_account = "444455556666".into();
+    let engagement = app.open_form().await;
+    let d = &mut app.form().draft;
+    fixtures::fill_valid(d, &engagement);
     d.message = "Fault-tolerant hello".into();
-    d.company = "Contoso".into();
-    d.industry = "Retail".into();
-    d.country = "US".into();
-    d.website = "https://www.contoso.example".into();
-    d.project_title = "Migration".into();
-    d.business_problem = "The data centre lease ends next year.".into();
-    d.target_date = "2027-06-30".into();
-    d.spend[0].amount = "12000".into();
-    d.responsibilities = vec!["Services Partner".into()];
-    d.contacts[0].email = "anna@northwind.example".into();
     let ctrl_s = Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     app.apply(ctrl_s.clone());
     app.until(
@@ -157,7 +130,7 @@ async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
     let matching = sent
         .iter()
         .filter(|r| {
-            r.engagement_id.as_deref() == Some(engagement.id.as_str())
+            r.engagement_id.as_deref() == Some(engagement.as_str())
                 && r.receiver
                     .as_ref()
                     .is_some_and(|x| x.account_id == "444455556666")

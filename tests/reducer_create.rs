@@ -70,21 +70,8 @@ fn open() -> State {
 /// Fills every opportunity field with valid values.
 fn fill_valid(s: &mut State) {
     let f = form_mut(s);
-    let d = &mut f.draft;
-    d.engagement_id = "eng-00000000000001".into();
-    d.engagement_title = "Joint GTM".into();
-    d.receiver_account = "444455556666".into();
-    d.message = "Join us on this one".into();
-    d.company = "Contoso".into();
-    d.industry = "Retail".into();
-    d.country = "US".into();
-    d.website = "https://www.contoso.example".into();
-    d.project_title = "Migration".into();
-    d.business_problem = "The data centre lease ends next year.".into();
-    d.target_date = "2027-06-30".into();
-    d.spend[0].amount = "12000".into();
-    d.responsibilities = vec!["Services Partner".into()];
-    d.contacts[0].email = "anna@northwind.example".into();
+    fixtures::fill_valid(&mut f.draft, "eng-00000000000001");
+    f.draft.engagement_title = "Joint GTM".into();
     f.changed(Field::Message);
 }
 

@@ -5,20 +5,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
+use super::layout::centered;
 use super::Theme;
 use crate::app::reject::{MAX_REASON, REASONS};
 use crate::app::{ConfirmAccept, RejectDialog, RejectFocus};
-
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
 
 fn button<'a>(label: &'a str, focused: bool, theme: &Theme) -> Span<'a> {
     if focused {
@@ -28,21 +18,24 @@ fn button<'a>(label: &'a str, focused: bool, theme: &Theme) -> Span<'a> {
     }
 }
 
-pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &Theme) {
-    let mut lines = vec![
-        Line::styled(c.title.clone(), theme.title),
+/// The invitation a dialog is about: its title and customer.
+fn subject(title: &str, customer: Option<&str>, theme: &Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::styled(title.to_string(), theme.title),
         Line::from(vec![
             Span::styled("Customer  ", theme.muted),
-            Span::raw(
-                c.customer
-                    .clone()
-                    .unwrap_or_else(|| "(detail not loaded)".into()),
-            ),
+            Span::raw(customer.unwrap_or("(detail not loaded)").to_string()),
         ]),
+    ]
+}
+
+pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &Theme) {
+    let mut lines = subject(&c.title, c.customer.as_deref(), theme);
+    lines.extend([
         Line::styled(c.invitation_id.clone(), theme.muted),
         Line::raw(""),
         Line::raw("Accepting starts an engagement and creates an opportunity for you."),
-    ];
+    ]);
     if c.retry {
         lines.push(Line::styled(
             "An earlier attempt did not finish; this tries again.",
@@ -55,7 +48,7 @@ pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &
         Span::raw("   "),
         button("Cancel (n)", !c.accept_focused, theme),
     ]));
-    let area = popup(area, 72, lines.len() as u16 + 2);
+    let area = centered(area, 72, lines.len() as u16 + 2);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
@@ -70,16 +63,8 @@ pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &
 }
 
 pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, theme: &Theme) {
-    let mut lines = vec![
-        Line::styled(d.title.clone(), theme.title),
-        Line::from(vec![
-            Span::styled("Customer  ", theme.muted),
-            Span::raw(
-                d.customer
-                    .clone()
-                    .unwrap_or_else(|| "(detail not loaded)".into()),
-            ),
-        ]),
+    let mut lines = subject(&d.title, d.customer.as_deref(), theme);
+    lines.extend([
         Line::styled("Rejecting is irreversible.", theme.danger),
         Line::raw(""),
         Line::styled(
@@ -90,7 +75,7 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, theme: &Theme) {
                 theme.heading
             },
         ),
-    ];
+    ]);
     for (i, reason) in REASONS.iter().enumerate() {
         let mark = if i == d.cursor { "›" } else { " " };
         let style = if i == d.cursor && d.focus == RejectFocus::Reasons {
@@ -140,7 +125,7 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, theme: &Theme) {
         Span::raw("   "),
         button("Cancel", d.focus == RejectFocus::Cancel, theme),
     ]));
-    let area = popup(area, 76, lines.len() as u16 + 3);
+    let area = centered(area, 76, lines.len() as u16 + 3);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.danger)

@@ -5,25 +5,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
+use super::layout::centered;
 use super::Theme;
 use crate::app::form::fields::{fields, shown, Editor, Field};
 use crate::app::form::InvitationForm;
 
 const LABEL: usize = 22;
 
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
-
 pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, theme: &Theme) {
-    let outer = popup(area, 110, area.height);
+    let outer = centered(area, 110, area.height);
     let title = if form.submitting {
         " New invitation — sending… "
     } else {
@@ -187,7 +177,7 @@ fn draw_picker(
     theme: &Theme,
 ) {
     let matches = picker.matches(&form.engagements.items);
-    let rect = popup(area, 70, 20);
+    let rect = centered(area, 70, 20);
     let title = format!(" {} ", picker.field.label().trim());
     let help = if picker.multi() {
         " type to filter · Space tick · Enter done · Esc "

@@ -82,6 +82,38 @@ impl Headless {
         }
     }
 
+    /// Opens the create form once the list and the engagements are in; returns the id of an
+    /// engagement the demo account created.
+    pub async fn open_form(&mut self) -> String {
+        use pc_inbox::app::Overlay;
+        self.until("rows", |s| s.list.loaded() > 0).await;
+        self.apply(fixtures::key('n'));
+        self.until(
+            "engagements",
+            |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.engagements.loading),
+        )
+        .await;
+        let Some(Overlay::Create(form)) = &self.state.overlay else {
+            unreachable!("checked above")
+        };
+        let own = form
+            .engagements
+            .items
+            .iter()
+            .find(|e| e.created_by.as_deref() == Some("111122223333"));
+        own.expect("the seed has engagements of the demo account")
+            .id
+            .clone()
+    }
+
+    /// The open create form.
+    pub fn form(&mut self) -> &mut pc_inbox::app::form::InvitationForm {
+        match &mut self.state.overlay {
+            Some(pc_inbox::app::Overlay::Create(form)) => form,
+            other => panic!("no form open: {other:?}"),
+        }
+    }
+
     /// Moves the selection to an invitation (the list must contain it).
     pub async fn select(&mut self, id: &str) {
         self.until("rows", |s| s.list.loaded() > 0).await;
