@@ -104,6 +104,25 @@ fn reject_with_a_reason_marks_the_row_rejected() {
         !s.contents().contains("Rejecting is irreversible.")
     });
     tui.wait_text("Rejection reason  Next steps unclear");
+    tui.wait_text(&format!(
+        "REJECTED · {} · {id}",
+        if target["PayloadType"] == "LeadInvitation" {
+            "Lead"
+        } else {
+            "Opportunity"
+        }
+    ));
+    tui.wait_for("the row marked REJECTED", |s| {
+        let title: String = target["EngagementTitle"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .take(12)
+            .collect();
+        s.contents()
+            .lines()
+            .any(|l| l.contains("REJECTED") && l.contains(&title))
+    });
     tui.wait_text("Rejected “");
     tui.send("q");
     assert!(tui.wait_exit());
