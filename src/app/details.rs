@@ -54,12 +54,4 @@ impl DetailCache {
     pub fn set(&mut self, id: &str, entry: DetailEntry) {
         self.entries.insert(id.to_string(), entry);
     }
-
-    /// Number of requests still out.
-    pub fn loading(&self) -> usize {
-        self.entries
-            .values()
-            .filter(|e| matches!(e, DetailEntry::Loading { .. }))
-            .count()
-    }
 }

@@ -173,9 +173,18 @@ impl State {
         self.list.selected()
     }
 
-    /// True while any request is out.
+    /// True while a page, or the detail of a row on screen, is on its way.
     pub fn busy(&self) -> bool {
-        self.list.loading || self.details.loading() > 0
+        self.list.loading
+            || self
+                .list
+                .window(crate::ui::layout::list_rows(self.size))
+                .any(|(_, row)| {
+                    matches!(
+                        self.details.get(&row.id),
+                        Some(super::DetailEntry::Loading { .. })
+                    )
+                })
     }
 
     /// The selected invitation, if it is a received, pending one that is not being accepted:

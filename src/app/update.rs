@@ -396,13 +396,19 @@ fn selection_changed(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// Background detail fetches for the rows on screen that have none yet.
+/// Background detail fetches for the rows on screen that have none yet. Rows still waiting are
+/// asked for again: the read queue keeps one request per row and serves the newest first.
 fn prefetch(state: &mut State) -> Vec<Effect> {
     let generation = state.details.generation();
     let wanted: Vec<String> = state
         .list
         .window(list_rows(state))
-        .filter(|(_, row)| state.details.get(&row.id).is_none())
+        .filter(|(_, row)| {
+            matches!(
+                state.details.get(&row.id),
+                None | Some(DetailEntry::Loading { urgent: false })
+            )
+        })
         .map(|(_, row)| row.id.clone())
         .collect();
     wanted

@@ -1,6 +1,8 @@
 //! One client-side rate limiter for every read, so background prefetching never pushes the
 //! app over the service's read quota. Urgent jobs (the user's own selection, list pages) jump
-//! ahead of prefetches; a job already queued or running is not queued twice.
+//! ahead of prefetches; a job already queued or running is not queued twice. Prefetches run
+//! newest first (the rows on screen now), and only the newest [`MAX_PREFETCHES`] wait: the
+//! rows scrolled past long ago are dropped.
 
 use std::collections::{HashSet, VecDeque};
 use std::future::Future;
@@ -12,6 +14,9 @@ use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use crate::app::Priority;
+
+/// Prefetches kept waiting at most.
+pub const MAX_PREFETCHES: usize = 64;
 
 type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
 
@@ -48,15 +53,23 @@ impl Queues {
                 self.urgent.push_back(promoted);
             }
             (Priority::Selected, None) => self.urgent.push_back(job),
-            (Priority::Prefetch, Some(_)) => {}
-            (Priority::Prefetch, None) => self.background.push_back(job),
+            (Priority::Prefetch, Some(i)) => {
+                let again = self.background.remove(i).expect("position is valid");
+                self.background.push_back(again);
+            }
+            (Priority::Prefetch, None) => {
+                self.background.push_back(job);
+                if self.background.len() > MAX_PREFETCHES {
+                    self.background.pop_front();
+                }
+            }
         }
     }
 
     fn pop(&mut self) -> Option<Job> {
         self.urgent
             .pop_front()
-            .or_else(|| self.background.pop_front())
+            .or_else(|| self.background.pop_back())
     }
 
     fn is_empty(&self) -> bool {
@@ -132,6 +145,31 @@ mod tests {
         async move { log.lock().unwrap().push(name) }
     }
 
+    #[test]
+    fn only_the_newest_prefetches_wait() {
+        let running = Mutex::new(HashSet::new());
+        let mut q = Queues::default();
+        for i in 0..MAX_PREFETCHES + 10 {
+            let job = Job {
+                key: format!("k{i}"),
+                priority: Priority::Prefetch,
+                run: Box::pin(async {}),
+            };
+            q.push(job, &running);
+        }
+        assert_eq!(q.background.len(), MAX_PREFETCHES);
+        assert_eq!(
+            q.pop().unwrap().key,
+            format!("k{}", MAX_PREFETCHES + 9),
+            "newest first"
+        );
+        assert_eq!(
+            q.background.front().unwrap().key,
+            "k10",
+            "the oldest were dropped"
+        );
+    }
+
     #[tokio::test(start_paused = true)]
     async fn urgent_jobs_jump_the_queue_and_the_rate_holds() {
         let log = Arc::new(Mutex::new(Vec::new()));
@@ -146,7 +184,11 @@ mod tests {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
         let order = log.lock().unwrap().clone();
-        assert_eq!(order, ["c", "a", "b"], "c promoted, duplicate b dropped");
+        assert_eq!(
+            order,
+            ["c", "b", "a"],
+            "c promoted; b asked again, so it is newer than a"
+        );
         let elapsed = Instant::now() - start;
         assert!(
             elapsed >= Duration::from_millis(200),
