@@ -25,5 +25,7 @@ pub use filters::{FilterMenu, Filters, PayloadChoice};
 pub use list::InvitationList;
 pub use msg::Msg;
 pub use reject::{RejectDialog, RejectFocus};
-pub use state::{Clock, ConfirmAccept, Focus, Level, Notice, Overlay, Settings, State};
+pub use state::{
+    Clock, ConfirmAccept, Focus, Level, Notice, Overlay, Settings, State, DEFAULT_CONSOLE_URL,
+};
 pub use update::update;

@@ -33,7 +33,13 @@ pub struct Settings {
     pub filters: Filters,
     /// Show dates in UTC instead of the local time zone.
     pub utc: bool,
+    /// Where `o` opens an invitation: `{id}` and `{catalog}` are filled in.
+    pub console_url: String,
 }
+
+/// The Partner Central console page of an invitation, unless the config file says otherwise.
+pub const DEFAULT_CONSOLE_URL: &str =
+    "https://console.aws.amazon.com/partnercentral/home?region=us-east-1#/engagement-invitations/{id}?catalog={catalog}";
 
 impl Default for Settings {
     fn default() -> Self {
@@ -45,6 +51,7 @@ impl Default for Settings {
             view: Participant::Received,
             filters: Filters::default(),
             utc: false,
+            console_url: DEFAULT_CONSOLE_URL.into(),
         }
     }
 }

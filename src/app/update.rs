@@ -21,9 +21,10 @@ const PREFETCH_MARGIN: usize = 10;
 /// How long info and success notices stay.
 const NOTICE_SECONDS: i64 = 5;
 
-/// The URL of an invitation in the Partner Central console.
-pub fn console_url(catalog: &str, id: &str) -> String {
-    format!("https://console.aws.amazon.com/partnercentral/home?region=us-east-1#/engagement-invitations/{id}?catalog={catalog}")
+/// The URL of an invitation in the Partner Central console: the template with `{id}` and
+/// `{catalog}` filled in.
+pub fn console_url(template: &str, catalog: &str, id: &str) -> String {
+    template.replace("{id}", id).replace("{catalog}", catalog)
 }
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
@@ -277,7 +278,11 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Open => match state.selected().map(|s| s.id.clone()) {
             Some(id) => {
                 notify(state, Level::Info, format!("Opening {id} in your browser"));
-                vec![Effect::OpenUrl(console_url(&state.settings.catalog, &id))]
+                vec![Effect::OpenUrl(console_url(
+                    &state.settings.console_url,
+                    &state.settings.catalog,
+                    &id,
+                ))]
             }
             None => Vec::new(),
         },

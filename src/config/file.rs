@@ -18,7 +18,8 @@ use crate::app::PollSchedule;
 use crate::keymap::{Action, Key, Keymap};
 use crate::ui::Theme;
 
-const KNOWN: [&str; 14] = [
+const KNOWN: [&str; 15] = [
+    "console_url",
     "profile",
     "region",
     "catalog",
@@ -58,6 +59,7 @@ struct Raw {
     theme: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     keys: Option<BTreeMap<Spanned<String>, Spanned<KeySpec>>>,
     log_level: Option<String>,
+    console_url: Option<Spanned<String>>,
 }
 
 /// Parses a config file's text; `path` names it in warnings.
@@ -97,6 +99,17 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
         log_level: raw.log_level,
         ..Config::default()
     };
+
+    if let Some(url) = raw.console_url {
+        if url.get_ref().contains("{id}") {
+            config.console_url = Some(url.get_ref().clone());
+        } else {
+            warn(
+                url.span(),
+                "`console_url` needs an `{id}` placeholder; using the default".into(),
+            );
+        }
+    }
 
     let mut poll = PollSchedule::default();
     for (key, value) in raw.poll.unwrap_or_default() {
@@ -229,6 +242,10 @@ mod tests {
         );
         assert_eq!(c.keymap.key_for(Action::Help).unwrap().to_string(), "H");
         assert_eq!(c.keymap.key_for(Action::Down).unwrap().to_string(), "C-n");
+        assert_eq!(
+            c.console_url.as_deref(),
+            Some("https://partners.example/invitations/{id}")
+        );
     }
 
     #[test]
@@ -257,12 +274,13 @@ mod tests {
             loaded.warnings,
             [
                 "warnings.toml:2: unknown key `colour`",
-                "warnings.toml:5: unknown theme role `accent` (roles: text, muted, title, heading, border, border_focused, selected, key, success, warning, danger, info)",
-                "warnings.toml:6: `theme.danger`: unknown colour `blood-orange` (use a name like `cyan`, `#rrggbb` or 0-255)",
-                "warnings.toml:9: unknown action `acept` in [keys]",
-                "warnings.toml:10: `keys.help`: cannot read key `ctrl-shift-meta`",
-                "warnings.toml:11: `keys.reject`: `a` is already bound to accept",
-                "warnings.toml:11: `keys.reject`: reject keeps its default keys",
+                "warnings.toml:3: `console_url` needs an `{id}` placeholder; using the default",
+                "warnings.toml:6: unknown theme role `accent` (roles: text, muted, title, heading, border, border_focused, selected, key, success, warning, danger, info)",
+                "warnings.toml:7: `theme.danger`: unknown colour `blood-orange` (use a name like `cyan`, `#rrggbb` or 0-255)",
+                "warnings.toml:10: unknown action `acept` in [keys]",
+                "warnings.toml:11: `keys.help`: cannot read key `ctrl-shift-meta`",
+                "warnings.toml:12: `keys.reject`: `a` is already bound to accept",
+                "warnings.toml:12: `keys.reject`: reject keeps its default keys",
             ]
         );
         assert_eq!(

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
-use crate::app::{Filters, PayloadChoice, PollSchedule, Settings};
+use crate::app::{Filters, PayloadChoice, PollSchedule, Settings, DEFAULT_CONSOLE_URL};
 use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::Keymap;
 use crate::ui::Theme;
@@ -113,6 +113,8 @@ pub struct Config {
     pub time_zone: TimeZone,
     /// Log filter when neither `--log-level` nor `RUST_LOG` is given, e.g. `debug`.
     pub log_level: Option<String>,
+    /// Where `o` opens an invitation; `None` for the default.
+    pub console_url: Option<String>,
     /// `[theme]` colours by role, already checked.
     pub colours: Vec<(String, Color)>,
     /// The key table with the `[keys]` overrides applied.
@@ -134,6 +136,7 @@ impl Default for Config {
             poll: PollSchedule::default(),
             time_zone: TimeZone::Local,
             log_level: None,
+            console_url: None,
             colours: Vec::new(),
             keymap: Keymap::default(),
         }
@@ -179,6 +182,10 @@ impl Config {
                 },
             },
             utc: self.time_zone == TimeZone::Utc,
+            console_url: self
+                .console_url
+                .clone()
+                .unwrap_or_else(|| DEFAULT_CONSOLE_URL.into()),
             ..Settings::default()
         }
     }
