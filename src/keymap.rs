@@ -126,17 +126,10 @@ impl Key {
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
         loop {
-            let lower = rest.to_lowercase();
-            if let Some(r) = ["ctrl-", "ctrl+", "c-"]
-                .iter()
-                .find_map(|p| lower.strip_prefix(p).map(|r| &rest[rest.len() - r.len()..]))
-            {
+            if let Some(r) = strip_any(rest, &["ctrl-", "ctrl+", "c-"]) {
                 modifiers |= KeyModifiers::CONTROL;
                 rest = r;
-            } else if let Some(r) = ["alt-", "alt+", "m-"]
-                .iter()
-                .find_map(|p| lower.strip_prefix(p).map(|r| &rest[rest.len() - r.len()..]))
-            {
+            } else if let Some(r) = strip_any(rest, &["alt-", "alt+", "m-"]) {
                 modifiers |= KeyModifiers::ALT;
                 rest = r;
             } else {
@@ -185,6 +178,14 @@ impl Key {
         let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
         event.code == self.code && (event.modifiers & relevant) == (self.modifiers & relevant)
     }
+}
+
+/// `text` without the first of `prefixes` it starts with (ignoring ASCII case).
+fn strip_any<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes.iter().find_map(|p| {
+        let head = text.get(..p.len())?;
+        head.eq_ignore_ascii_case(p).then(|| &text[p.len()..])
+    })
 }
 
 impl fmt::Display for Key {
