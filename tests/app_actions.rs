@@ -59,14 +59,7 @@ async fn a_failed_task_surfaces_its_reason_code() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
-    let seed = common::seed_json();
-    let failing = seed["Invitations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i.get("AcceptOutcome").is_some())
-        .unwrap()
-        .clone();
+    let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap().to_string();
     app.select(&id).await;
     app.apply(fixtures::key('a'));
@@ -207,16 +200,7 @@ async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() 
         app.state.selected().unwrap().status,
         Some(InvitationStatus::Rejected)
     );
-    let detail = common::client(&emulator)
-        .await
-        .get_invitation(&id)
-        .await
-        .unwrap();
-    assert_eq!(detail.summary.status, Some(InvitationStatus::Rejected));
-    assert_eq!(
-        detail.rejection_reason.as_deref(),
-        Some("Unable to support")
-    );
+    common::assert_rejected(&emulator, &id, "Unable to support").await;
 }
 
 #[tokio::test]

@@ -88,16 +88,7 @@ async fn reject_keeps_the_dialog_and_the_reason_through_a_500() {
     assert!(d.error.as_deref().unwrap().contains("Injected fault"));
     app.apply(fixtures::code(KeyCode::Enter));
     app.until("rejected", |s| s.overlay.is_none()).await;
-    let detail = common::client(&emulator)
-        .await
-        .get_invitation(&id)
-        .await
-        .unwrap();
-    assert_eq!(detail.summary.status, Some(InvitationStatus::Rejected));
-    assert_eq!(
-        detail.rejection_reason.as_deref(),
-        Some("No delivery capacity in Q1")
-    );
+    common::assert_rejected(&emulator, &id, "No delivery capacity in Q1").await;
 }
 
 #[tokio::test]

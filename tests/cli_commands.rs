@@ -168,13 +168,7 @@ fn accept_wait_exits_0_on_complete_and_3_on_failed() {
     let task: Value = serde_json::from_str(&ok.stdout).unwrap();
     assert_eq!(task["TaskStatus"], "COMPLETE");
     assert!(task["OpportunityId"].as_str().unwrap().starts_with('O'));
-    let failing = common::seed_json()["Invitations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i.get("AcceptOutcome").is_some())
-        .unwrap()
-        .clone();
+    let failing = common::failing_invitation();
     let failed = demo(&["accept", failing["Id"].as_str().unwrap(), "--wait"]);
     assert_eq!(failed.code, 3, "{}", failed.stderr);
     assert!(failed

@@ -78,14 +78,7 @@ async fn the_same_client_token_returns_the_same_task() {
 async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
     let emulator = common::start(common::config(0)).await;
     let client = common::client(&emulator).await;
-    let seed = common::seed_json();
-    let failing = seed["Invitations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i.get("AcceptOutcome").is_some())
-        .unwrap()
-        .clone();
+    let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap();
     let task = client.start_accept(id, "token-fail").await.unwrap();
     let done = finished(&client, &task.id).await;

@@ -116,6 +116,14 @@ pub async fn fetch(
     }
 }
 
+/// The service's status value, or nothing.
+fn status(r: &InvitationSummary) -> String {
+    r.status
+        .as_ref()
+        .map(|s| s.as_wire().to_string())
+        .unwrap_or_default()
+}
+
 const CSV_HEADER: [&str; 9] = [
     "Id",
     "Status",
@@ -155,10 +163,7 @@ pub async fn run(
                 .map(|r| {
                     vec![
                         r.id.clone(),
-                        r.status
-                            .as_ref()
-                            .map(|s| s.as_wire().to_string())
-                            .unwrap_or_default(),
+                        status(r),
                         r.payload_kind
                             .as_ref()
                             .map(|p| p.as_wire().to_string())
@@ -188,10 +193,7 @@ pub async fn run(
                 .map(|r| {
                     vec![
                         r.id.clone(),
-                        r.status
-                            .as_ref()
-                            .map(|s| s.as_wire().to_string())
-                            .unwrap_or_default(),
+                        status(r),
                         crate::ui::format::kind_short(r.payload_kind.as_ref()).to_string(),
                         day(r.invitation_date),
                         day(r.expiration_date),

@@ -81,6 +81,28 @@ pub fn seed_ids(pred: impl Fn(&Value) -> bool) -> Vec<String> {
         .collect()
 }
 
+/// The first seed invitation whose accept task the seed makes fail.
+pub fn failing_invitation() -> Value {
+    seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i.get("AcceptOutcome").is_some())
+        .expect("the seed has an invitation whose accept fails")
+        .clone()
+}
+
+/// Checks on the service that an invitation is REJECTED with this reason.
+pub async fn assert_rejected(emulator: &Emulator, id: &str, reason: &str) {
+    use pc_inbox::service::PartnerCentral;
+    let detail = client(emulator).await.get_invitation(id).await.unwrap();
+    assert_eq!(
+        detail.summary.status,
+        Some(pc_inbox::domain::InvitationStatus::Rejected)
+    );
+    assert_eq!(detail.rejection_reason.as_deref(), Some(reason));
+}
+
 /// A PENDING received invitation whose accept succeeds and that is not about to expire.
 pub fn acceptable(n: usize) -> String {
     seed_ids(|i| {
