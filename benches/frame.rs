@@ -50,9 +50,14 @@ fn frame(c: &mut Criterion) {
         let state = state_with(rows);
         assert_eq!(state.list.loaded(), rows);
         let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+        let theme = ui::Theme::colored();
         group.bench_with_input(BenchmarkId::from_parameter(rows), &state, |b, s| {
             b.iter(|| {
-                terminal.draw(|f| ui::draw(f, s)).unwrap();
+                terminal
+                    .draw(|f| {
+                        ui::draw(f, s, &theme);
+                    })
+                    .unwrap();
             });
         });
     }

@@ -166,11 +166,13 @@ async fn inbox(cli: &Cli) -> Result<(), String> {
     let (settings, _emulator) = settings(cli, &config).await?;
     let client = AwsPartnerCentral::connect(&settings).await;
     let options = Options {
-        settings: config.app_settings(settings.catalog.clone()),
-        theme: config.theme(),
-        keymap: config.keymap,
-        data: DataDir::default_location(),
         warnings: loaded.warnings,
+        ..Options::new(
+            config.app_settings(settings.catalog.clone()),
+            config.keymap.clone(),
+            config.theme(),
+            DataDir::default_location(),
+        )
     };
     runtime::run(Arc::new(Logged::new(client)), options)
         .await

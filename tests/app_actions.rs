@@ -27,8 +27,8 @@ async fn accepting_polls_to_complete_and_shows_the_opportunity() {
     let mut app = Headless::start(&emulator, &data).await;
     let id = common::acceptable(0);
     app.select(&id).await;
-    app.apply(fixtures::key('a'));
-    app.apply(fixtures::key('y'));
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
     app.until("COMPLETE", |s| {
         matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
     })
@@ -62,8 +62,8 @@ async fn a_failed_task_surfaces_its_reason_code() {
     let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap().to_string();
     app.select(&id).await;
-    app.apply(fixtures::key('a'));
-    app.apply(fixtures::key('y'));
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
     app.until("FAILED", |s| {
         matches!(phase(s, &id), Some(AcceptPhase::Failed { .. }))
     })
@@ -75,7 +75,7 @@ async fn a_failed_task_surfaces_its_reason_code() {
         reason_code.as_deref(),
         failing["AcceptOutcome"]["ReasonCode"].as_str()
     );
-    let notice = app.state.notice.clone().unwrap();
+    let notice = app.state.notices.latest().cloned().unwrap();
     assert!(
         notice
             .text
@@ -92,8 +92,8 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let id = common::acceptable(1);
     app.select(&id).await;
-    app.apply(fixtures::key('a'));
-    app.apply(fixtures::key('y'));
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
     loop {
         match app.next().await {
             Msg::AcceptStarted {
@@ -117,9 +117,9 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
         phase(&app.state, &id),
         Some(AcceptPhase::Interrupted { .. })
     ));
-    app.apply(fixtures::code(KeyCode::Esc));
-    app.apply(fixtures::key('a'));
-    app.apply(fixtures::key('y'));
+    app.press(fixtures::code(KeyCode::Esc)).await;
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
     app.until("COMPLETE", |s| {
         matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
     })
@@ -145,8 +145,8 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
     let task_id = {
         let mut first = Headless::start(&emulator, &data).await;
         first.select(&id).await;
-        first.apply(fixtures::key('a'));
-        first.apply(fixtures::key('y'));
+        first.press(fixtures::key('a')).await;
+        first.press(fixtures::key('y')).await;
         first
             .until("IN_PROGRESS", |s| {
                 matches!(phase(s, &id), Some(AcceptPhase::Running { .. }))
@@ -189,13 +189,13 @@ async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() 
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let id = common::acceptable(3);
     app.select(&id).await;
-    app.apply(fixtures::key('x'));
-    app.apply(fixtures::code(KeyCode::Tab));
-    app.apply(fixtures::key('j'));
-    app.apply(fixtures::key('j'));
-    app.apply(fixtures::code(KeyCode::Enter));
-    app.apply(fixtures::code(KeyCode::Enter));
-    app.until("rejected", |s| s.overlay.is_none()).await;
+    app.press(fixtures::key('x')).await;
+    app.press(fixtures::code(KeyCode::Tab)).await;
+    app.press(fixtures::key('j')).await;
+    app.press(fixtures::key('j')).await;
+    app.press(fixtures::code(KeyCode::Enter)).await;
+    app.press(fixtures::code(KeyCode::Enter)).await;
+    app.until("rejected", |s| s.modals.is_empty()).await;
     assert_eq!(
         app.state.selected().unwrap().status,
         Some(InvitationStatus::Rejected)
@@ -206,7 +206,7 @@ async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() 
 #[tokio::test]
 async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     use crossterm::event::{KeyEvent, KeyModifiers};
-    use pc_inbox::app::Overlay;
+    use pc_inbox::app::Modal;
     use pc_inbox::domain::{ListQuery, Participant};
 
     let emulator = common::start(common::config(0)).await;
@@ -225,7 +225,7 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     d.source_id = "summit-42".into();
     d.contact_title = "CIO".into();
     let ctrl_s = Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    app.apply(ctrl_s.clone());
+    app.press(ctrl_s.clone()).await;
     loop {
         match app.next().await {
             Msg::InvitationCreated {
@@ -246,11 +246,11 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
         }
     }
     assert!(
-        matches!(app.state.overlay, Some(Overlay::Create(_))),
+        matches!(app.state.top(), Some(Modal::Create(_))),
         "the form stays with the input"
     );
-    app.apply(ctrl_s);
-    app.until("sent", |s| s.overlay.is_none()).await;
+    app.press(ctrl_s).await;
+    app.until("sent", |s| s.modals.is_empty()).await;
     let mut query = ListQuery::new(Participant::Sent);
     query.page_size = Some(100);
     let sent = common::client(&emulator)

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, Level, Msg, Overlay};
+use pc_inbox::app::{AcceptPhase, Level, Modal, Msg};
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
 use pc_inbox::emulator::{EmulatorConfig, QuotaLimits};
 use pc_inbox::service::PartnerCentral;
@@ -30,8 +30,8 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let id = common::acceptable(0);
     app.select(&id).await;
-    app.apply(fixtures::key('a'));
-    app.apply(fixtures::key('y'));
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
     app.until("the failed start", |s| {
         matches!(
             s.accepts.get(&id).map(|a| &a.phase),
@@ -39,12 +39,12 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
         )
     })
     .await;
-    let notice = app.state.notice.clone().unwrap();
+    let notice = app.state.notices.latest().cloned().unwrap();
     assert_eq!(notice.level, Level::Error);
     assert!(notice.text.contains("Injected fault"), "{}", notice.text);
-    app.apply(fixtures::code(KeyCode::Esc));
-    app.apply(fixtures::key('a'));
-    app.apply(fixtures::key('y'));
+    app.press(fixtures::code(KeyCode::Esc)).await;
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
     app.until("COMPLETE", |s| {
         matches!(
             s.accepts.get(&id).map(|a| &a.phase),
@@ -67,27 +67,27 @@ async fn reject_keeps_the_dialog_and_the_reason_through_a_500() {
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let id = common::acceptable(1);
     app.select(&id).await;
-    app.apply(fixtures::key('x'));
+    app.press(fixtures::key('x')).await;
     for _ in 0..2 {
-        app.apply(fixtures::code(KeyCode::Tab));
+        app.press(fixtures::code(KeyCode::Tab)).await;
     }
     for c in "No delivery capacity in Q1".chars() {
-        app.apply(fixtures::key(c));
+        app.press(fixtures::key(c)).await;
     }
-    app.apply(fixtures::code(KeyCode::Enter));
-    app.apply(fixtures::code(KeyCode::Enter));
+    app.press(fixtures::code(KeyCode::Enter)).await;
+    app.press(fixtures::code(KeyCode::Enter)).await;
     app.until(
         "the refusal",
-        |s| matches!(&s.overlay, Some(Overlay::Reject(d)) if d.error.is_some()),
+        |s| matches!(s.top(), Some(Modal::Reject(d)) if d.error.is_some()),
     )
     .await;
-    let Some(Overlay::Reject(d)) = &app.state.overlay else {
+    let Some(Modal::Reject(d)) = app.state.top() else {
         panic!()
     };
     assert_eq!(d.reason.value(), "No delivery capacity in Q1");
     assert!(d.error.as_deref().unwrap().contains("Injected fault"));
-    app.apply(fixtures::code(KeyCode::Enter));
-    app.until("rejected", |s| s.overlay.is_none()).await;
+    app.press(fixtures::code(KeyCode::Enter)).await;
+    app.until("rejected", |s| s.modals.is_empty()).await;
     common::assert_rejected(&emulator, &id, "No delivery capacity in Q1").await;
 }
 
@@ -101,19 +101,19 @@ async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
     fixtures::fill_valid(d, &engagement);
     d.message = "Fault-tolerant hello".into();
     let ctrl_s = Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-    app.apply(ctrl_s.clone());
+    app.press(ctrl_s.clone()).await;
     app.until(
         "the refusal",
-        |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.submitting),
+        |s| matches!(s.top(), Some(Modal::Create(f)) if !f.submitting),
     )
     .await;
-    let Some(Overlay::Create(form)) = &app.state.overlay else {
+    let Some(Modal::Create(form)) = app.state.top() else {
         panic!("the form stays open")
     };
     assert!(form.server.get(&None).unwrap().contains("Injected fault"));
     assert_eq!(form.draft.message, "Fault-tolerant hello");
-    app.apply(ctrl_s);
-    app.until("sent", |s| s.overlay.is_none()).await;
+    app.press(ctrl_s).await;
+    app.until("sent", |s| s.modals.is_empty()).await;
     let client = common::client(&emulator).await;
     let mut query = ListQuery::new(Participant::Sent);
     query.page_size = Some(100);
@@ -149,21 +149,21 @@ async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
         .unwrap();
     let id = common::acceptable(1);
     app.select(&id).await;
-    app.apply(fixtures::key('x'));
-    app.apply(fixtures::code(KeyCode::Tab));
-    app.apply(fixtures::key('j'));
-    app.apply(fixtures::code(KeyCode::Enter));
+    app.press(fixtures::key('x')).await;
+    app.press(fixtures::code(KeyCode::Tab)).await;
+    app.press(fixtures::key('j')).await;
+    app.press(fixtures::code(KeyCode::Enter)).await;
     let mut throttled = false;
     for _ in 0..20 {
-        app.apply(fixtures::code(KeyCode::Enter));
+        app.press(fixtures::code(KeyCode::Enter)).await;
         app.until(
             "an answer",
-            |s| !matches!(&s.overlay, Some(Overlay::Reject(d)) if d.submitting),
+            |s| !matches!(s.top(), Some(Modal::Reject(d)) if d.submitting),
         )
         .await;
-        match &app.state.overlay {
+        match app.state.top() {
             None => break,
-            Some(Overlay::Reject(d)) => {
+            Some(Modal::Reject(d)) => {
                 assert_eq!(
                     d.reason.value(),
                     "Next steps unclear",
@@ -177,7 +177,7 @@ async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
     }
     assert!(throttled, "the second write within a second was throttled");
     assert!(
-        app.state.overlay.is_none(),
+        app.state.modals.is_empty(),
         "and went through once the quota allowed"
     );
     assert_eq!(

@@ -44,12 +44,15 @@ fn a_key_override_changes_the_key_and_the_help() {
 fn config_problems_are_warnings_naming_the_line() {
     let home = home_with_config("sort = \"oldest\"\n[keys]\nacept = \"A\"\n");
     let mut tui = Tui::start_in(home.path(), &["--demo"], 120, 40);
-    tui.wait_for("the warning with its line", |s| {
-        // The box wraps at spaces, so each of these words stays whole on screen.
+    tui.wait_for("the warning in the status line", |s| {
+        s.contents().contains("✗ Config file:")
+    });
+    tui.send("!");
+    tui.wait_for("the warning with its line in the notices log", |s| {
         let text = s.contents();
         text.contains("config.toml:3:") && text.contains("`acept`") && text.contains("unknown")
     });
-    tui.send("x");
+    tui.send("\x1b");
     tui.wait_text("oldest first");
     tui.send("q");
     assert!(tui.wait_exit());

@@ -5,9 +5,10 @@ mod fixtures;
 use crossterm::event::KeyCode;
 use fixtures::{code, ctrl, deliver, key, loaded, page, state};
 use pc_inbox::app::{
-    update, DetailEntry, Effect, Focus, Level, Msg, Overlay, PayloadChoice, Priority,
+    update, DetailEntry, Effect, Focus, Level, Modal, Msg, PayloadChoice, Priority,
 };
 use pc_inbox::domain::{InvitationStatus, Participant, PayloadKind, SortOrder};
+use pc_inbox::keymap::Mode;
 use pc_inbox::service::ServiceError;
 
 const SIZE: (u16, u16) = (160, 48);
@@ -208,13 +209,7 @@ fn details_are_fetched_when_the_selection_rests_and_then_cached() {
 fn loaded_details_are_not_asked_for_again_and_a_refresh_drops_late_details() {
     let mut s = loaded(SIZE, 10, false);
     deliver(&mut s, fixtures::opportunity(0));
-    let again = update(
-        &mut s,
-        Msg::Resize {
-            width: 160,
-            height: 48,
-        },
-    );
+    let again = update(&mut s, fixtures::resize((160, 48)));
     let ids: Vec<String> = detail_loads(&again).into_iter().map(|(id, _)| id).collect();
     assert!(
         !ids.contains(&"engi-0000000000000".to_string()),
@@ -284,7 +279,7 @@ fn slash_narrows_by_title_sender_and_known_customer() {
             || s.selected().unwrap().id == "engi-0000000000003"
     );
     update(&mut s, code(KeyCode::Enter));
-    assert!(s.search_input.is_none());
+    assert!(s.modals.is_empty());
     assert_eq!(s.list.search(), "kühn", "Enter keeps the search");
 
     update(&mut s, key('/'));
@@ -315,14 +310,14 @@ fn slash_narrows_by_title_sender_and_known_customer() {
 fn filters_menu_sort_and_pending_shortcut_go_to_the_service() {
     let mut s = loaded(SIZE, 10, false);
     update(&mut s, key('f'));
-    assert!(matches!(s.overlay, Some(Overlay::Filters(_))));
+    assert!(matches!(s.top(), Some(Modal::Filters(_))));
     update(&mut s, key(' '));
     for _ in 0..6 {
         update(&mut s, key('j'));
     }
     update(&mut s, key(' '));
     let effects = update(&mut s, code(KeyCode::Enter));
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
     let [Effect::LoadPage { query, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
@@ -358,7 +353,7 @@ fn filters_menu_sort_and_pending_shortcut_go_to_the_service() {
 }
 
 #[test]
-fn a_failed_page_keeps_the_rows_and_shows_the_error_which_swallows_one_key() {
+fn a_failed_page_keeps_the_rows_and_queues_the_error_without_taking_a_key() {
     let mut s = loaded(SIZE, 10, false);
     update(&mut s, key('j'));
     update(&mut s, key('r'));
@@ -374,18 +369,15 @@ fn a_failed_page_keeps_the_rows_and_shows_the_error_which_swallows_one_key() {
         },
     );
     assert_eq!(s.list.loaded(), 10);
-    let notice = s.notice.clone().unwrap();
+    let notice = s.notices.current(fixtures::now()).cloned().unwrap();
     assert_eq!(notice.level, Level::Error);
     assert!(notice.text.contains("Rate exceeded"), "{}", notice.text);
+    assert!(s.modals.is_empty(), "a background error opens nothing");
     update(&mut s, key('j'));
-    assert_eq!(
-        s.list.position().0,
-        1,
-        "the key that dismisses an error does nothing else"
-    );
-    assert!(s.notice.is_none());
-    update(&mut s, key('j'));
-    assert_eq!(s.list.position().0, 2);
+    assert_eq!(s.list.position().0, 2, "the next key acts as usual");
+    assert_eq!(s.notices.unread(), 1, "the error stays until it is read");
+    update(&mut s, key('!'));
+    assert_eq!(s.notices.unread(), 0);
 }
 
 #[test]
@@ -404,8 +396,7 @@ fn a_failed_detail_for_the_selection_is_reported_and_retried_on_reselect() {
         },
     );
     assert!(matches!(s.details.get(&id), Some(DetailEntry::Failed(_))));
-    assert_eq!(s.notice.as_ref().unwrap().level, Level::Error);
-    update(&mut s, code(KeyCode::Esc));
+    assert_eq!(s.notices.latest().unwrap().level, Level::Error);
     update(&mut s, key('j'));
     update(&mut s, key('j'));
     update(&mut s, key('k'));
@@ -423,6 +414,7 @@ fn a_failed_detail_for_the_selection_is_reported_and_retried_on_reselect() {
 fn tab_focuses_the_detail_which_then_scrolls_within_its_content() {
     let mut s = loaded((80, 24), 3, false);
     deliver(&mut s, fixtures::opportunity(0));
+    fixtures::measure(&mut s);
     update(&mut s, code(KeyCode::Tab));
     assert_eq!(s.focus, Focus::Detail);
     update(&mut s, key('j'));
@@ -452,14 +444,14 @@ fn open_and_copy_act_on_the_selection() {
     assert!(url.contains("engi-0000000000000"));
     let effects = update(&mut s, key('y'));
     assert_eq!(effects, [Effect::Copy("engi-0000000000000".into())]);
-    assert_eq!(s.notice.as_ref().unwrap().level, Level::Success);
+    assert_eq!(s.notices.latest().unwrap().level, Level::Success);
 }
 
 #[test]
 fn help_opens_and_closes_and_q_quits() {
     let mut s = loaded(SIZE, 3, false);
     update(&mut s, key('?'));
-    assert!(matches!(s.overlay, Some(Overlay::Help)));
+    assert!(matches!(s.top(), Some(Modal::Help(h)) if h.mode == Mode::List));
     update(&mut s, key('j'));
     assert_eq!(
         s.list.position().0,
@@ -467,7 +459,7 @@ fn help_opens_and_closes_and_q_quits() {
         "keys do not leak through the overlay"
     );
     update(&mut s, code(KeyCode::Esc));
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
     update(&mut s, key('q'));
     assert!(s.quit);
 }
@@ -482,12 +474,13 @@ fn notices_other_than_errors_expire() {
             now: fixtures::now() + chrono::Duration::seconds(2),
         },
     );
-    assert!(s.notice.is_some());
+    assert!(s.notices.current(s.clock.now).is_some());
     update(
         &mut s,
         Msg::Tick {
             now: fixtures::now() + chrono::Duration::seconds(10),
         },
     );
-    assert!(s.notice.is_none());
+    assert!(s.notices.current(s.clock.now).is_none());
+    assert_eq!(s.notices.len(), 1, "the log keeps it");
 }

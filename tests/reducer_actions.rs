@@ -8,9 +8,8 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use fixtures::{code, key, loaded};
 use pc_inbox::app::accept::SavedAccept;
-use pc_inbox::app::{
-    update, AcceptPhase, Accepts, Effect, Level, Msg, Overlay, RejectFocus, SavedAccepts, State,
-};
+use pc_inbox::app::modes::RejectFocus;
+use pc_inbox::app::{update, AcceptPhase, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
 use pc_inbox::service::ServiceError;
 
@@ -70,13 +69,13 @@ fn the_confirmation_shows_title_and_customer_and_can_be_cancelled() {
     with_accepts(&mut s);
     fixtures::deliver(&mut s, fixtures::opportunity(0));
     update(&mut s, key('a'));
-    let Some(Overlay::ConfirmAccept(c)) = &s.overlay else {
-        panic!("{:?}", s.overlay)
+    let Some(Modal::Confirm(c)) = s.top() else {
+        panic!("{:?}", s.modals)
     };
     assert_eq!(c.title, "Globex SAP migration 0");
     assert_eq!(c.customer.as_deref(), Some("Globex Corporation"));
     assert!(update(&mut s, key('n')).is_empty());
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
     update(&mut s, key('a'));
     assert!(update(&mut s, code(KeyCode::Esc)).is_empty());
     update(&mut s, key('a'));
@@ -104,9 +103,9 @@ fn confirming_saves_the_token_before_starting_the_task() {
     assert!(s.accepts.get(ID).unwrap().phase.is_active());
     assert!(s.actionable().is_none(), "no second accept while one runs");
     update(&mut s, key('a'));
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
     assert_eq!(
-        s.notice.as_ref().unwrap().text,
+        s.notices.latest().unwrap().text,
         "This invitation is already being accepted"
     );
 }
@@ -131,10 +130,10 @@ fn a_failed_start_keeps_the_token_for_the_retry() {
         s.accepts.get(ID).unwrap().phase,
         AcceptPhase::Interrupted { .. }
     ));
-    assert_eq!(s.notice.as_ref().unwrap().level, Level::Error);
+    assert_eq!(s.notices.latest().unwrap().level, Level::Error);
     update(&mut s, code(KeyCode::Esc));
     update(&mut s, key('a'));
-    let Some(Overlay::ConfirmAccept(c)) = &s.overlay else {
+    let Some(Modal::Confirm(c)) = s.top() else {
         panic!()
     };
     assert!(c.retry);
@@ -236,7 +235,7 @@ fn complete_marks_the_row_accepted_with_its_opportunity() {
         s.details.ready(ID).unwrap().summary.status,
         Some(InvitationStatus::Accepted)
     );
-    let notice = s.notice.as_ref().unwrap();
+    let notice = s.notices.latest().unwrap();
     assert_eq!(notice.level, Level::Success);
     assert!(notice.text.contains("O1234567890"), "{}", notice.text);
     assert!(s.actionable().is_none());
@@ -257,7 +256,7 @@ fn failed_shows_the_reason_and_a_retry_gets_a_new_token() {
             result: Ok(failed),
         },
     );
-    let notice = s.notice.clone().unwrap();
+    let notice = s.notices.latest().cloned().unwrap();
     assert_eq!(notice.level, Level::Error);
     assert!(
         notice
@@ -315,7 +314,7 @@ fn a_restart_resumes_running_tasks_and_adopts_others_in_progress() {
 fn reject_opens_with_cancel_focused_and_validates_the_reason_live() {
     let mut s = loaded(SIZE, 5, false);
     update(&mut s, key('x'));
-    let Some(Overlay::Reject(d)) = &s.overlay else {
+    let Some(Modal::Reject(d)) = s.top() else {
         panic!()
     };
     assert_eq!(d.focus, RejectFocus::Cancel);
@@ -323,13 +322,13 @@ fn reject_opens_with_cancel_focused_and_validates_the_reason_live() {
         update(&mut s, code(KeyCode::Enter)).is_empty(),
         "Enter on Cancel closes"
     );
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
 
     update(&mut s, key('x'));
     update(&mut s, code(KeyCode::Tab));
     update(&mut s, key('j'));
     update(&mut s, key('j'));
-    let Some(Overlay::Reject(d)) = &s.overlay else {
+    let Some(Modal::Reject(d)) = s.top() else {
         panic!()
     };
     assert_eq!(d.reason.value(), "Unable to support");
@@ -338,7 +337,7 @@ fn reject_opens_with_cancel_focused_and_validates_the_reason_live() {
     update(&mut s, code(KeyCode::Up));
     update(&mut s, code(KeyCode::Up));
     update(&mut s, code(KeyCode::Enter));
-    let Some(Overlay::Reject(d)) = &s.overlay else {
+    let Some(Modal::Reject(d)) = s.top() else {
         panic!()
     };
     assert_eq!(
@@ -350,7 +349,7 @@ fn reject_opens_with_cancel_focused_and_validates_the_reason_live() {
     for c in "x".repeat(81).chars() {
         update(&mut s, key(c));
     }
-    let Some(Overlay::Reject(d)) = &s.overlay else {
+    let Some(Modal::Reject(d)) = s.top() else {
         panic!()
     };
     assert_eq!(d.problem().unwrap(), "At most 80 characters (81 now)");
@@ -397,7 +396,7 @@ fn a_failed_reject_keeps_the_dialog_and_the_text_and_success_marks_the_row() {
             result: Err(err),
         },
     );
-    let Some(Overlay::Reject(d)) = &s.overlay else {
+    let Some(Modal::Reject(d)) = s.top() else {
         panic!("the dialog stays open")
     };
     assert_eq!(d.reason.value(), "No capacity");
@@ -411,7 +410,7 @@ fn a_failed_reject_keeps_the_dialog_and_the_text_and_success_marks_the_row() {
             result: Ok(()),
         },
     );
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
     assert_eq!(
         s.selected().unwrap().status,
         Some(InvitationStatus::Rejected)
@@ -434,8 +433,8 @@ fn only_pending_received_invitations_offer_accept_and_reject() {
         Some(InvitationStatus::Accepted)
     );
     update(&mut s, key('a'));
-    assert!(s.overlay.is_none());
-    assert!(s.notice.as_ref().unwrap().text.contains("Only PENDING"));
+    assert!(s.modals.is_empty());
+    assert!(s.notices.latest().unwrap().text.contains("Only PENDING"));
     update(&mut s, key('2'));
     let generation = s.list_generation;
     update(
@@ -447,7 +446,7 @@ fn only_pending_received_invitations_offer_accept_and_reject() {
     );
     update(&mut s, key('x'));
     assert!(
-        s.overlay.is_none(),
+        s.modals.is_empty(),
         "sent invitations cannot be rejected by their sender"
     );
 }
@@ -461,8 +460,6 @@ fn several_accepts_run_at_once_and_the_status_line_counts_them() {
     let second = start_token(&accept(&mut s));
     assert_ne!(first, second);
     assert_eq!(s.accepts.active().count(), 2);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
-    terminal.draw(|f| pc_inbox::ui::draw(f, &s)).unwrap();
-    let screen = format!("{:?}", terminal.backend());
+    let screen = fixtures::screen_text(&s);
     assert!(screen.contains("(+1 more)"), "{screen}");
 }

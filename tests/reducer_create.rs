@@ -8,22 +8,22 @@ use fixtures::{code, key, loaded};
 use pc_inbox::app::form::draft::DraftKind;
 use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::form::InvitationForm;
-use pc_inbox::app::{update, Effect, Msg, Overlay, State};
+use pc_inbox::app::{update, Effect, Modal, Msg, State};
 use pc_inbox::domain::{EngagementSummary, Page, Participant};
 use pc_inbox::service::{CreatedInvitation, FieldError, ServiceError};
 
 const SIZE: (u16, u16) = (160, 48);
 
 fn form(s: &State) -> &InvitationForm {
-    match &s.overlay {
-        Some(Overlay::Create(f)) => f,
+    match s.top() {
+        Some(Modal::Create(f)) => f,
         other => panic!("no form: {other:?}"),
     }
 }
 
 fn form_mut(s: &mut State) -> &mut InvitationForm {
-    match &mut s.overlay {
-        Some(Overlay::Create(f)) => f,
+    match s.modals.last_mut() {
+        Some(Modal::Create(f)) => f,
         other => panic!("no form: {other:?}"),
     }
 }
@@ -277,7 +277,7 @@ fn success_closes_the_form_drops_the_draft_and_shows_the_invitation_under_sent()
             result: Ok(created),
         },
     );
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
     assert!(s.draft.is_none());
     assert!(effects.contains(&Effect::SaveDraft(None)));
     assert_eq!(s.view, Participant::Sent);
@@ -299,7 +299,7 @@ fn esc_keeps_the_draft_and_n_brings_it_back() {
     type_text(&mut s, "444455556666");
     let token = form(&s).draft.client_token.clone();
     update(&mut s, code(KeyCode::Esc));
-    assert!(s.overlay.is_none());
+    assert!(s.modals.is_empty());
     assert_eq!(s.draft.as_ref().unwrap().receiver_account, "444455556666");
     update(&mut s, key('n'));
     let f = form(&s);
@@ -317,5 +317,5 @@ fn discarding_removes_the_draft() {
     form_mut(&mut s).focus(Field::Discard);
     let effects = update(&mut s, code(KeyCode::Enter));
     assert_eq!(effects, [Effect::SaveDraft(None)]);
-    assert!(s.overlay.is_none() && s.draft.is_none());
+    assert!(s.modals.is_empty() && s.draft.is_none());
 }

@@ -3,19 +3,11 @@
 
 mod fixtures;
 
-use fixtures::{deliver, key, loaded, state};
+use fixtures::{deliver, key, loaded, render, render_with, resize, state};
 use pc_inbox::app::{update, Msg, State};
 use pc_inbox::service::ServiceError;
 use pc_inbox::ui;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
-use ratatui::Terminal;
-
-fn render(s: &State) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
-    terminal.draw(|f| ui::draw(f, s)).unwrap();
-    terminal
-}
 
 fn with_detail(size: (u16, u16), detail: pc_inbox::domain::InvitationDetail, row: usize) -> State {
     let mut s = loaded(size, 30, true);
@@ -140,9 +132,8 @@ fn search_prompt_160x48() {
 #[test]
 fn the_selected_row_is_reversed_and_bold_not_only_coloured() {
     let mut s = loaded((80, 24), 5, false);
-    s.theme = ui::Theme::plain();
     update(&mut s, key('j'));
-    let terminal = render(&s);
+    let terminal = render_with(&s, &ui::Theme::plain());
     let buffer = terminal.backend().buffer();
     let row_of = |needle: &str| {
         (0..buffer.area.height)
@@ -176,7 +167,7 @@ fn no_size_panics_down_to_one_by_one() {
     for width in sizes {
         for height in (1..=14).chain([24, 30]) {
             let mut s = base.clone();
-            update(&mut s, Msg::Resize { width, height });
+            update(&mut s, resize((width, height)));
             render(&s);
         }
     }

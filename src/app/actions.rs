@@ -1,24 +1,13 @@
-//! The reducer's part for acting on invitations: the accept confirmation, accept tasks and
-//! their polling, resuming them after a restart, and the reject dialog.
-
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use tui_input::backend::crossterm::EventHandler;
+//! The reducer's part for acting on invitations: opening the accept confirmation and the
+//! reject dialog, accept tasks and their polling, resuming them after a restart, and what the
+//! service answers. Results arrive in the background, so they only ever become notices.
 
 use super::accept::AcceptPhase;
-use super::reject::{RejectDialog, RejectFocus, REASONS};
-use super::{ConfirmAccept, Effect, Level, Notice, Overlay, State};
+use super::modes::{ConfirmAccept, Modal, RejectDialog};
+use super::{Effect, Level, State};
 use crate::domain::{AcceptTask, InvitationStatus, TaskStatus};
 use crate::keymap::Action;
 use crate::service::ServiceError;
-use crate::ui::format;
-
-fn notify(state: &mut State, level: Level, text: impl Into<String>) {
-    state.notice = Some(Notice {
-        level,
-        text: text.into(),
-        since: state.clock.now,
-    });
-}
 
 fn title_of(state: &State, id: &str) -> String {
     state
@@ -58,16 +47,13 @@ pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
     };
     let id = row.id.clone();
     let retry = state.accepts.get(&id).is_some();
-    state.overlay = Some(Overlay::ConfirmAccept(ConfirmAccept {
+    state.modals.push(Modal::Confirm(ConfirmAccept {
         title: title_of(state, &id),
-        customer: state
-            .details
-            .ready(&id)
-            .and_then(format::customer_name)
-            .map(str::to_string),
+        customer: customer_of(state, &id),
         invitation_id: id,
         retry,
         accept_focused: true,
+        held: None,
     }));
     Vec::new()
 }
@@ -79,17 +65,17 @@ pub(super) fn ask_reject(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let id = row.id.clone();
-    let customer = state
-        .details
-        .ready(&id)
-        .and_then(format::customer_name)
-        .map(str::to_string);
-    state.overlay = Some(Overlay::Reject(RejectDialog::new(
-        id.clone(),
-        title_of(state, &id),
-        customer,
-    )));
+    let dialog = RejectDialog::new(id.clone(), title_of(state, &id), customer_of(state, &id));
+    state.modals.push(Modal::Reject(dialog));
     Vec::new()
+}
+
+fn customer_of(state: &State, id: &str) -> Option<String> {
+    state
+        .details
+        .ready(id)
+        .and_then(|d| d.customer_name())
+        .map(str::to_string)
 }
 
 fn explain_not_actionable(state: &mut State, verb: &str) {
@@ -105,49 +91,14 @@ fn explain_not_actionable(state: &mut State, verb: &str) {
     } else {
         format!(
             "Only PENDING invitations can be {verb}; this one is {}",
-            format::status(row.status.as_ref())
+            row.status.as_ref().map_or("?", |s| s.as_wire())
         )
     };
-    notify(state, Level::Info, text);
+    state.notify(Level::Info, text);
 }
 
-/// Keys while the accept confirmation is open.
-pub(super) fn on_confirm_key(
-    state: &mut State,
-    key: KeyEvent,
-    action: Option<Action>,
-) -> Vec<Effect> {
-    let Some(Overlay::ConfirmAccept(confirm)) = &mut state.overlay else {
-        return Vec::new();
-    };
-    match key.code {
-        KeyCode::Tab
-        | KeyCode::BackTab
-        | KeyCode::Left
-        | KeyCode::Right
-        | KeyCode::Char('h')
-        | KeyCode::Char('l') => {
-            confirm.accept_focused = !confirm.accept_focused;
-            Vec::new()
-        }
-        KeyCode::Char('y') => confirm_accept(state),
-        KeyCode::Enter if confirm.accept_focused => confirm_accept(state),
-        KeyCode::Enter | KeyCode::Char('n') => {
-            state.overlay = None;
-            Vec::new()
-        }
-        _ if matches!(action, Some(Action::Back | Action::Quit)) => {
-            state.overlay = None;
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn confirm_accept(state: &mut State) -> Vec<Effect> {
-    let Some(Overlay::ConfirmAccept(confirm)) = state.overlay.take() else {
-        return Vec::new();
-    };
+/// The user confirmed: start accepting with the invitation's client token, saved first.
+pub(super) fn start_accept(state: &mut State, confirm: ConfirmAccept) -> Vec<Effect> {
     let token = state.accepts.begin(
         &confirm.invitation_id,
         Some(confirm.title.clone()),
@@ -180,10 +131,10 @@ pub(super) fn on_accept_started(
                 error: e.to_string(),
             };
             let title = accept.title.clone().unwrap_or_else(|| id.clone());
-            notify(
-                state,
+            let key = state.list_key(Action::Accept);
+            state.notify(
                 Level::Error,
-                format!("Could not start accepting “{title}”: {e}. Press a to try again; it cannot start twice."),
+                format!("Could not start accepting “{title}”: {e}. Press {key} to try again; it cannot start twice."),
             );
             vec![Effect::SaveAccepts(state.accepts.saved())]
         }
@@ -238,10 +189,12 @@ pub(super) fn on_task_polled(
             accept.phase = AcceptPhase::Interrupted {
                 error: e.to_string(),
             };
-            notify(
-                state,
+            let key = state.list_key(Action::Accept);
+            state.notify(
                 Level::Error,
-                format!("Lost track of the accept task {task_id}: {e}. Press a to check again."),
+                format!(
+                    "Lost track of the accept task {task_id}: {e}. Press {key} to check again."
+                ),
             );
             vec![Effect::SaveAccepts(state.accepts.saved())]
         }
@@ -269,11 +222,7 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
                 .opportunity_id
                 .map(|o| format!(" — opportunity {o}"))
                 .unwrap_or_default();
-            notify(
-                state,
-                Level::Success,
-                format!("Accepted “{title}”{opportunity}"),
-            );
+            state.notify(Level::Success, format!("Accepted “{title}”{opportunity}"));
             vec![Effect::SaveAccepts(state.accepts.saved())]
         }
         TaskStatus::Failed => {
@@ -287,10 +236,10 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
                 reason_code: task.reason_code,
                 message: task.message,
             };
-            notify(
-                state,
+            let key = state.list_key(Action::Accept);
+            state.notify(
                 Level::Error,
-                format!("Accepting “{title}” failed — {reason}. Press a to try again."),
+                format!("Accepting “{title}” failed — {reason}. Press {key} to try again."),
             );
             vec![Effect::SaveAccepts(state.accepts.saved())]
         }
@@ -343,78 +292,21 @@ pub(super) fn on_active_tasks(
     effects
 }
 
-/// Keys while the reject dialog is open. Esc always closes it.
-pub(super) fn on_reject_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
-    let Some(Overlay::Reject(dialog)) = &mut state.overlay else {
-        return Vec::new();
-    };
-    let back = key.code == KeyCode::BackTab
-        || key.modifiers.contains(KeyModifiers::SHIFT) && key.code == KeyCode::Tab;
-    match (key.code, dialog.focus) {
-        (KeyCode::Esc, _) => state.overlay = None,
-        (KeyCode::Tab | KeyCode::BackTab, _) => dialog.focus = dialog.focus.cycle(back),
-        (KeyCode::Down | KeyCode::Char('j'), RejectFocus::Reasons) => {
-            dialog.cursor = (dialog.cursor + 1) % REASONS.len();
-            dialog.pick();
-        }
-        (KeyCode::Up | KeyCode::Char('k'), RejectFocus::Reasons) => {
-            dialog.cursor = (dialog.cursor + REASONS.len() - 1) % REASONS.len();
-            dialog.pick();
-        }
-        (KeyCode::Enter | KeyCode::Char(' '), RejectFocus::Reasons) => {
-            dialog.pick();
-            dialog.focus = if dialog.reason.value().is_empty() {
-                RejectFocus::Text
-            } else {
-                RejectFocus::Reject
-            };
-        }
-        (KeyCode::Enter, RejectFocus::Text) => dialog.focus = RejectFocus::Reject,
-        (_, RejectFocus::Text) => {
-            dialog.reason.handle_event(&Event::Key(key));
-        }
-        (KeyCode::Enter, RejectFocus::Reject) => {
-            if dialog.submitting || dialog.problem().is_some() {
-                return Vec::new();
-            }
-            dialog.submitting = true;
-            dialog.error = None;
-            return vec![Effect::Reject {
-                invitation_id: dialog.invitation_id.clone(),
-                reason: dialog.reason.value().to_string(),
-            }];
-        }
-        (KeyCode::Enter, RejectFocus::Cancel) => state.overlay = None,
-        (
-            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l'),
-            RejectFocus::Reject | RejectFocus::Cancel,
-        ) => {
-            dialog.focus = if dialog.focus == RejectFocus::Reject {
-                RejectFocus::Cancel
-            } else {
-                RejectFocus::Reject
-            };
-        }
-        _ => {}
-    }
-    Vec::new()
-}
-
 pub(super) fn on_rejected(
     state: &mut State,
     id: String,
     result: Result<(), ServiceError>,
 ) -> Vec<Effect> {
-    let dialog = match &mut state.overlay {
-        Some(Overlay::Reject(d)) if d.invitation_id == id => Some(d),
-        _ => None,
-    };
+    let at = state
+        .modals
+        .iter()
+        .position(|m| matches!(m, Modal::Reject(d) if d.invitation_id == id));
     match result {
         Ok(()) => {
-            let reason = dialog.as_ref().map(|d| d.reason.value().to_string());
-            if dialog.is_some() {
-                state.overlay = None;
-            }
+            let reason = at.and_then(|i| match state.modals.remove(i) {
+                Modal::Reject(d) => Some(d.reason.value().to_string()),
+                _ => None,
+            });
             state
                 .list
                 .update_row(&id, |row| row.status = Some(InvitationStatus::Rejected));
@@ -423,14 +315,14 @@ pub(super) fn on_rejected(
                 d.rejection_reason = reason;
             });
             let title = title_of(state, &id);
-            notify(state, Level::Success, format!("Rejected “{title}”"));
+            state.notify(Level::Success, format!("Rejected “{title}”"));
         }
-        Err(e) => match dialog {
-            Some(d) => {
+        Err(e) => match at.map(|i| &mut state.modals[i]) {
+            Some(Modal::Reject(d)) => {
                 d.submitting = false;
                 d.error = Some(e.to_string());
             }
-            None => notify(state, Level::Error, format!("Rejecting {id} failed: {e}")),
+            _ => state.notify(Level::Error, format!("Rejecting {id} failed: {e}")),
         },
     }
     Vec::new()

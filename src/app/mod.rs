@@ -1,9 +1,11 @@
-//! The heart of the app, free of terminal and network IO.
+//! The heart of the app, free of terminal, drawing and network IO.
 //!
 //! The flow is one-way: terminal events and service replies arrive as [`Msg`]s; the pure
 //! [`update`] changes the [`State`] and returns [`Effect`]s; the runtime runs those effects on
-//! tokio tasks and feeds their results back as new messages; `ui` draws the state. A key press
-//! goes: `runtime` → `Msg::Key` → [`update::update`] → `keymap` → one `on_*` function.
+//! tokio tasks and feeds their results back as new messages; `ui` draws the state.
+//!
+//! A key press goes: `runtime` → `Msg::Key` → [`update`] → `keys` → the one mode that has the
+//! keyboard, in [`modes`]: each mode's file lists every key it takes.
 
 pub mod accept;
 mod actions;
@@ -12,20 +14,23 @@ mod details;
 mod effect;
 mod filters;
 pub mod form;
+mod inbox;
+mod keys;
 mod list;
+pub mod modes;
 mod msg;
-pub mod reject;
+mod notices;
 mod state;
 pub mod update;
 
 pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccepts};
 pub use details::{DetailCache, DetailEntry};
 pub use effect::{Effect, Priority};
-pub use filters::{FilterMenu, Filters, PayloadChoice};
+pub use filters::{Filters, PayloadChoice};
+pub use inbox::console_url;
 pub use list::InvitationList;
+pub use modes::Modal;
 pub use msg::Msg;
-pub use reject::{RejectDialog, RejectFocus};
-pub use state::{
-    Clock, ConfirmAccept, Focus, Level, Notice, Overlay, Settings, State, DEFAULT_CONSOLE_URL,
-};
+pub use notices::{Level, Notice, Notices};
+pub use state::{Clock, Focus, Geometry, Settings, State, DEFAULT_CONSOLE_URL};
 pub use update::update;

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
+use super::Geometry;
 use crate::domain::{AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, Page};
 use crate::service::{CreatedInvitation, ServiceError};
 
@@ -9,8 +10,10 @@ use crate::service::{CreatedInvitation, ServiceError};
 pub enum Msg {
     /// A key press.
     Key(KeyEvent),
-    /// The terminal's new size.
-    Resize { width: u16, height: u16 },
+    /// The screen's new geometry (after a resize).
+    Resize(Geometry),
+    /// The selected detail takes this many rows when drawn.
+    DetailMeasured { lines: usize },
     /// Time passes (spinner, relative dates, notices that expire).
     Tick { now: DateTime<Utc> },
     /// A ListEngagementInvitations reply for the list generation it was asked for.

@@ -1,14 +1,10 @@
 use chrono::{DateTime, FixedOffset, Utc};
-use tui_input::Input;
 
 use super::form::draft::Draft;
-use super::form::InvitationForm;
-use super::{
-    Accepts, DetailCache, FilterMenu, Filters, InvitationList, PollSchedule, RejectDialog,
-};
+use super::modes::Modal;
+use super::{Accepts, DetailCache, Filters, InvitationList, Level, Notices, PollSchedule};
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
-use crate::keymap::Keymap;
-use crate::ui::Theme;
+use crate::keymap::{Keymap, Mode};
 
 /// The current time and the zone dates are shown in.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,19 +52,31 @@ impl Default for Settings {
     }
 }
 
-/// The "accept this invitation?" question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmAccept {
-    pub invitation_id: String,
-    pub title: String,
-    pub customer: Option<String>,
-    /// An earlier attempt failed.
-    pub retry: bool,
-    /// Which button Enter presses.
-    pub accept_focused: bool,
+/// What the reducer needs to know of the screen, measured by the drawing side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    /// The terminal's columns and rows.
+    pub size: (u16, u16),
+    /// Invitation rows the list pane shows.
+    pub list_rows: usize,
+    /// Text rows inside the detail pane.
+    pub detail_rows: usize,
+    /// Rows the selected invitation's detail takes when wrapped (0 until drawn).
+    pub detail_lines: usize,
 }
 
-/// Which pane has the keyboard.
+impl Default for Geometry {
+    fn default() -> Self {
+        Geometry {
+            size: (80, 24),
+            list_rows: 20,
+            detail_rows: 20,
+            detail_lines: 0,
+        }
+    }
+}
+
+/// Which pane has the keyboard when no dialog is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
     #[default]
@@ -76,41 +84,13 @@ pub enum Focus {
     Detail,
 }
 
-/// A popup over the main screen.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help,
-    Filters(FilterMenu),
-    ConfirmAccept(ConfirmAccept),
-    Reject(RejectDialog),
-    Create(Box<InvitationForm>),
-}
-
-/// How a notice reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Success,
-    Error,
-}
-
-/// A message in the status line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Notice {
-    pub level: Level,
-    pub text: String,
-    pub since: DateTime<Utc>,
-}
-
 /// Everything the screen shows.
 #[derive(Debug, Clone)]
 pub struct State {
     pub settings: Settings,
     pub keymap: Keymap,
-    pub theme: Theme,
     pub clock: Clock,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
+    pub geometry: Geometry,
     pub view: Participant,
     pub filters: Filters,
     pub list: InvitationList,
@@ -124,10 +104,12 @@ pub struct State {
     pub session: String,
     pub focus: Focus,
     pub detail_scroll: u16,
-    /// The `/` prompt while it is being typed.
-    pub search_input: Option<Input>,
-    pub overlay: Option<Overlay>,
-    pub notice: Option<Notice>,
+    /// Dialogs and prompts over the inbox; the last one gets the keys.
+    pub modals: Vec<Modal>,
+    pub notices: Notices,
+    /// A notice came in from the background since the last key press: the next key must not
+    /// press a button that cannot be undone.
+    pub interrupted: bool,
     pub spinner: usize,
     /// Tags list requests; replies for an older generation are dropped.
     pub list_generation: u64,
@@ -140,20 +122,13 @@ pub struct State {
 
 impl State {
     /// The start state: received invitations, all statuses, newest first.
-    pub fn new(
-        settings: Settings,
-        keymap: Keymap,
-        theme: Theme,
-        clock: Clock,
-        size: (u16, u16),
-    ) -> Self {
+    pub fn new(settings: Settings, keymap: Keymap, clock: Clock, geometry: Geometry) -> Self {
         let (view, filters) = (settings.view, settings.filters.clone());
         State {
             settings,
             keymap,
-            theme,
             clock,
-            size,
+            geometry,
             view,
             filters,
             list: InvitationList::default(),
@@ -164,9 +139,9 @@ impl State {
             session: "local".into(),
             focus: Focus::List,
             detail_scroll: 0,
-            search_input: None,
-            overlay: None,
-            notice: None,
+            modals: Vec::new(),
+            notices: Notices::default(),
+            interrupted: false,
             spinner: 0,
             list_generation: 0,
             replace_rows: false,
@@ -180,18 +155,39 @@ impl State {
         self.list.selected()
     }
 
+    /// The dialog or prompt that has the keyboard, if any.
+    pub fn top(&self) -> Option<&Modal> {
+        self.modals.last()
+    }
+
+    /// The mode whose keys apply now.
+    pub fn mode(&self) -> Mode {
+        match self.top() {
+            Some(modal) => modal.mode(),
+            None if self.focus == Focus::Detail => Mode::Detail,
+            None => Mode::List,
+        }
+    }
+
+    /// Adds a notice to the queue.
+    pub fn notify(&mut self, level: Level, text: impl Into<String>) {
+        self.notices.push(level, text, self.clock.now);
+    }
+
+    /// The key bound to a list action, as hints name it (e.g. `a`).
+    pub fn list_key(&self, action: crate::keymap::Action) -> String {
+        self.keymap.hint(Mode::List, action)
+    }
+
     /// True while a page, or the detail of a row on screen, is on its way.
     pub fn busy(&self) -> bool {
         self.list.loading
-            || self
-                .list
-                .window(crate::ui::layout::list_rows(self.size))
-                .any(|(_, row)| {
-                    matches!(
-                        self.details.get(&row.id),
-                        Some(super::DetailEntry::Loading { .. })
-                    )
-                })
+            || self.list.window(self.geometry.list_rows).any(|(_, row)| {
+                matches!(
+                    self.details.get(&row.id),
+                    Some(super::DetailEntry::Loading { .. })
+                )
+            })
     }
 
     /// The selected invitation, if it is a received, pending one that is not being accepted:
@@ -213,8 +209,6 @@ impl State {
         let hit = |s: Option<&str>| s.is_some_and(|s| s.to_lowercase().contains(search));
         hit(row.engagement_title.as_deref())
             || hit(row.sender_company.as_deref())
-            || hit(details
-                .ready(&row.id)
-                .and_then(|d| crate::ui::format::customer_name(d)))
+            || hit(details.ready(&row.id).and_then(|d| d.customer_name()))
     }
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{CommandResult, Failure};
-use crate::app::reject::reason_problem;
+use crate::app::modes::reject::reason_problem;
 use crate::service::PartnerCentral;
 
 /// Options of `pc-inbox reject`.

@@ -5,6 +5,7 @@ use std::io::Write;
 use super::output::detail_json;
 use super::CommandResult;
 use crate::app::Clock;
+use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
 use crate::ui::{detail, Theme};
 
@@ -38,7 +39,7 @@ pub async fn run(
             serde_json::to_string_pretty(&detail_json(&d)).expect("JSON values serialize")
         )?,
         ShowFormat::Text => {
-            for line in detail::lines(&d, None, clock, &Theme::plain()) {
+            for line in detail::lines(&d, None, clock, &Theme::plain(), &Keymap::default()) {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
                 writeln!(out, "{}", text.trim_end())?;
             }

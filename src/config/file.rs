@@ -15,7 +15,7 @@ use super::{
     View,
 };
 use crate::app::PollSchedule;
-use crate::keymap::{Action, Key, Keymap};
+use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
 const KNOWN: [&str; 15] = [
@@ -36,11 +36,36 @@ const KNOWN: [&str; 15] = [
     "log_level",
 ];
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum KeySpec {
-    One(String),
-    Many(Vec<String>),
+/// What `[keys]` holds under one name: a key or list of keys for a list action (`help = "H"`),
+/// or a mode's table (`[keys.reject]`).
+enum KeyEntry {
+    Keys(Vec<String>),
+    Mode(BTreeMap<Spanned<String>, Spanned<KeyEntry>>),
+}
+
+impl<'de> Deserialize<'de> for KeyEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = KeyEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key, a list of keys, or a table of a mode's actions")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<KeyEntry, E> {
+                Ok(KeyEntry::Keys(vec![v.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<KeyEntry, A::Error> {
+                let keys = Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(KeyEntry::Keys(keys))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<KeyEntry, A::Error> {
+                let table =
+                    BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(KeyEntry::Mode(table))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -57,7 +82,7 @@ struct Raw {
     time_zone: Option<TimeZone>,
     poll: Option<BTreeMap<Spanned<String>, Spanned<f64>>>,
     theme: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
-    keys: Option<BTreeMap<Spanned<String>, Spanned<KeySpec>>>,
+    keys: Option<BTreeMap<Spanned<String>, Spanned<KeyEntry>>>,
     log_level: Option<String>,
     console_url: Option<Spanned<String>>,
 }
@@ -160,34 +185,70 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
     }
 
     let mut keymap = Keymap::default();
-    for (name, spec) in raw.keys.unwrap_or_default() {
-        let Some(action) = Action::from_name(name.get_ref()) else {
-            warn(
-                name.span(),
-                format!("unknown action `{}` in [keys]", name.get_ref()),
-            );
-            continue;
-        };
-        let written = match spec.get_ref() {
-            KeySpec::One(k) => vec![k.clone()],
-            KeySpec::Many(ks) => ks.clone(),
-        };
-        let mut keys = Vec::new();
-        for k in &written {
-            match Key::parse(k) {
-                Ok(key) => keys.push(key),
-                Err(e) => warn(spec.span(), format!("`keys.{}`: {e}", name.get_ref())),
+    for (name, entry) in raw.keys.unwrap_or_default() {
+        match entry.get_ref() {
+            KeyEntry::Keys(_) => {
+                let mode = match Action::from_name(name.get_ref()) {
+                    Some(Action::ForceQuit) => Mode::Global,
+                    _ => Mode::List,
+                };
+                bind(&mut keymap, (mode, "keys"), &name, &entry, &mut warn);
             }
-        }
-        if keys.is_empty() {
-            continue;
-        }
-        for problem in keymap.rebind(action, &keys) {
-            warn(spec.span(), format!("`keys.{}`: {problem}", name.get_ref()));
+            KeyEntry::Mode(table) => {
+                let Some(mode) = Mode::from_name(name.get_ref()) else {
+                    warn(
+                        name.span(),
+                        format!("unknown mode `[keys.{}]`", name.get_ref()),
+                    );
+                    continue;
+                };
+                let table_name = format!("keys.{}", mode.name());
+                for (action, keys) in table {
+                    bind(&mut keymap, (mode, &table_name), action, keys, &mut warn);
+                }
+            }
         }
     }
     config.keymap = keymap;
     Ok(Loaded { config, warnings })
+}
+
+/// Applies one `action = keys` line of `table`: `[keys]` (list actions) or `[keys.<mode>]`.
+fn bind(
+    keymap: &mut Keymap,
+    (mode, table): (Mode, &str),
+    name: &Spanned<String>,
+    entry: &Spanned<KeyEntry>,
+    warn: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    let path = format!("{table}.{}", name.get_ref());
+    let Some(action) = Action::from_name(name.get_ref()) else {
+        warn(
+            name.span(),
+            format!("unknown action `{}` in [{table}]", name.get_ref()),
+        );
+        return;
+    };
+    let KeyEntry::Keys(written) = entry.get_ref() else {
+        warn(
+            entry.span(),
+            format!("`{path}`: expected a key or a list of keys"),
+        );
+        return;
+    };
+    let mut keys = Vec::new();
+    for k in written {
+        match Key::parse(k) {
+            Ok(key) => keys.push(key),
+            Err(e) => warn(entry.span(), format!("`{path}`: {e}")),
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    for problem in keymap.rebind(mode, action, &keys) {
+        warn(entry.span(), format!("`{path}`: {problem}"));
+    }
 }
 
 #[cfg(test)]
@@ -240,8 +301,20 @@ mod tests {
                 ("key".to_string(), Color::Rgb(0xff, 0x88, 0x00))
             ]
         );
-        assert_eq!(c.keymap.key_for(Action::Help).unwrap().to_string(), "H");
-        assert_eq!(c.keymap.key_for(Action::Down).unwrap().to_string(), "C-n");
+        assert_eq!(
+            c.keymap
+                .key_for(Mode::List, Action::Help)
+                .unwrap()
+                .to_string(),
+            "H"
+        );
+        assert_eq!(
+            c.keymap
+                .key_for(Mode::List, Action::Down)
+                .unwrap()
+                .to_string(),
+            "C-n"
+        );
         assert_eq!(
             c.console_url.as_deref(),
             Some("https://partners.example/invitations/{id}")
@@ -292,7 +365,7 @@ mod tests {
             loaded
                 .config
                 .keymap
-                .key_for(Action::Reject)
+                .key_for(Mode::List, Action::Reject)
                 .unwrap()
                 .to_string(),
             "x"

@@ -134,3 +134,14 @@ pub struct InvitationDetail {
     pub payload: Payload,
     pub enrichment: Option<Enrichment>,
 }
+
+impl InvitationDetail {
+    /// The end customer's company, for either payload.
+    pub fn customer_name(&self) -> Option<&str> {
+        match &self.payload {
+            Payload::Opportunity(o) => Some(o.customer.company_name.as_str()),
+            Payload::Lead(l) => Some(l.customer.company_name.as_str()),
+            Payload::Unknown => None,
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Our own types for everything the app shows and sends. Nothing here knows about the AWS SDK:
 //! the service adapter converts at the boundary.
 
+pub mod countries;
 mod engagement;
 mod invitation;
 mod payload;

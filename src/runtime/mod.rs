@@ -1,5 +1,9 @@
 //! The imperative shell: owns the terminal, turns terminal events, replies and signals into
 //! messages, runs `update`, hands effects to the [`effects::EffectRunner`], draws.
+//!
+//! [`drive`] is the event loop. It is generic over the terminal backend, the terminal event
+//! stream and the signal stream, so tests run this very loop on a `TestBackend` with keys of
+//! their own, under paused tokio time.
 
 mod effects;
 mod reads;
@@ -10,14 +14,16 @@ mod system;
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::{Local, Offset, Utc};
+use chrono::{DateTime, Local, Offset, Utc};
 use crossterm::event::{Event, EventStream};
-use futures::StreamExt;
-use ratatui::DefaultTerminal;
+use futures::{Stream, StreamExt};
+use ratatui::backend::Backend;
+use ratatui::Terminal;
 use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
+use tokio::time::Interval;
 
-use crate::app::{update, Clock, Msg, Settings, State};
+use crate::app::{update, Clock, Level, Msg, Settings, State};
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
 use crate::storage::DataDir;
@@ -28,6 +34,9 @@ pub use reads::ReadQueue;
 /// Reads per second the app allows itself: under the service's 10, with headroom.
 pub const READS_PER_SECOND: f64 = 8.0;
 
+/// Where the app reads the time.
+pub type Now = Box<dyn Fn() -> DateTime<Utc> + Send>;
+
 /// What the inbox starts with.
 pub struct Options {
     pub settings: Settings,
@@ -37,94 +46,195 @@ pub struct Options {
     pub data: Option<DataDir>,
     /// Problems found in the config file, shown when the inbox opens.
     pub warnings: Vec<String>,
+    /// Reads per second against the service.
+    pub reads_per_second: f64,
+    /// The clock: the system's, or in tests one that follows paused tokio time.
+    pub now: Now,
+}
+
+impl Options {
+    /// Options with the system clock and the default read rate.
+    pub fn new(settings: Settings, keymap: Keymap, theme: Theme, data: Option<DataDir>) -> Self {
+        Options {
+            settings,
+            keymap,
+            theme,
+            data,
+            warnings: Vec::new(),
+            reads_per_second: READS_PER_SECOND,
+            now: Box::new(Utc::now),
+        }
+    }
+}
+
+/// The running app: its state, the effect runner and the channel replies come back on.
+pub struct App {
+    pub state: State,
+    pub theme: Theme,
+    runner: EffectRunner,
+    rx: mpsc::UnboundedReceiver<Msg>,
+    ticks: Interval,
+    now: Now,
+}
+
+impl App {
+    /// Builds the app for a terminal of `size`, restores what an earlier run left in the data
+    /// directory, and starts the first effects (the first page, resuming accepts).
+    pub fn start(service: Arc<dyn PartnerCentral>, options: Options, size: (u16, u16)) -> App {
+        let now = (options.now)();
+        let clock = Clock {
+            now,
+            offset: if options.settings.utc {
+                Utc.fix()
+            } else {
+                Local::now().offset().fix()
+            },
+        };
+        let mut state = State::new(
+            options.settings,
+            options.keymap,
+            clock,
+            ui::geometry(size, 0),
+        );
+        restore::restore(&mut state, options.data.as_ref());
+        for warning in &options.warnings {
+            state.notify(Level::Error, format!("Config file: {warning}"));
+        }
+        let (tx, rx) = mpsc::unbounded_channel();
+        let runner = EffectRunner::new(service, tx, options.reads_per_second, options.data);
+        let mut app = App {
+            state,
+            theme: options.theme,
+            runner,
+            rx,
+            ticks: tokio::time::interval(Duration::from_millis(200)),
+            now: options.now,
+        };
+        for effect in update::init(&mut app.state) {
+            app.runner.run(effect);
+        }
+        app
+    }
+
+    /// Applies one message and starts the effects it asks for.
+    pub fn apply(&mut self, msg: Msg) {
+        for effect in update(&mut self.state, msg) {
+            self.runner.run(effect);
+        }
+    }
+
+    /// One turn of the loop: draw, wait for the next message, then apply it with every reply
+    /// already waiting. The user's keys come first when several things are ready.
+    pub async fn step<B, E, S>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        events: &mut E,
+        signals: &mut S,
+    ) -> std::io::Result<()>
+    where
+        B: Backend,
+        E: Stream<Item = std::io::Result<Event>> + Unpin,
+        S: Stream<Item = ()> + Unpin,
+    {
+        self.draw(terminal)?;
+        let msg = tokio::select! {
+            biased;
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) => Msg::Key(key),
+                Some(Ok(Event::Resize(width, height))) => Msg::Resize(ui::geometry(
+                    (width, height),
+                    self.state.geometry.detail_lines,
+                )),
+                Some(Ok(_)) => return Ok(()),
+                Some(Err(e)) => return Err(e),
+                None => Msg::Terminate,
+            },
+            Some(msg) = self.rx.recv() => msg,
+            _ = self.ticks.tick() => Msg::Tick { now: (self.now)() },
+            _ = signals.next() => Msg::Terminate,
+        };
+        self.apply(msg);
+        while let Ok(more) = self.rx.try_recv() {
+            self.apply(more);
+        }
+        Ok(())
+    }
+
+    /// Draws a frame, and tells the reducer when the selected detail's height changed.
+    pub fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> std::io::Result<()> {
+        let mut drawn = None;
+        terminal
+            .draw(|frame| drawn = Some(ui::draw(frame, &self.state, &self.theme)))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        if let Some(drawn) = drawn.filter(|d| d.detail_lines != self.state.geometry.detail_lines) {
+            self.apply(Msg::DetailMeasured {
+                lines: drawn.detail_lines,
+            });
+        }
+        Ok(())
+    }
+
+    /// The next reply from the effects, without applying it: for tests that stand in for the
+    /// network (a reply lost on the way).
+    pub async fn next_reply(&mut self) -> Option<Msg> {
+        self.rx.recv().await
+    }
+
+    /// Waits until local state is written; call before exiting.
+    pub fn finish(self) {
+        self.runner.finish();
+    }
+}
+
+/// The event loop proper: steps until the user quits or a signal ends it.
+pub async fn drive<B, E, S>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut events: E,
+    mut signals: S,
+) -> std::io::Result<()>
+where
+    B: Backend,
+    E: Stream<Item = std::io::Result<Event>> + Unpin,
+    S: Stream<Item = ()> + Unpin,
+{
+    while !app.state.quit {
+        app.step(terminal, &mut events, &mut signals).await?;
+    }
+    Ok(())
+}
+
+/// SIGTERM and SIGHUP, as one stream.
+pub fn termination_signals() -> std::io::Result<impl Stream<Item = ()> + Unpin> {
+    let stream = |kind| {
+        signal(kind).map(|s| {
+            futures::stream::unfold(s, |mut s| async move { s.recv().await.map(|()| ((), s)) })
+        })
+    };
+    let term = stream(SignalKind::terminate())?;
+    let hangup = stream(SignalKind::hangup())?;
+    Ok(Box::pin(futures::stream::select(term, hangup)))
 }
 
 /// Runs the inbox until the user quits. The terminal is restored on return, on error, on
 /// SIGTERM/SIGHUP and (through ratatui's panic hook) on panic.
 pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, service, options).await;
+    let result = async {
+        let size = terminal.size()?;
+        let mut app = App::start(service, options, (size.width, size.height));
+        let result = drive(
+            &mut terminal,
+            &mut app,
+            EventStream::new(),
+            termination_signals()?,
+        )
+        .await;
+        app.finish();
+        result
+    }
+    .await;
     let _ = terminal.show_cursor();
     ratatui::restore();
     result
-}
-
-async fn event_loop(
-    terminal: &mut DefaultTerminal,
-    service: Arc<dyn PartnerCentral>,
-    options: Options,
-) -> std::io::Result<()> {
-    let size = terminal.size()?;
-    let clock = Clock {
-        now: Utc::now(),
-        offset: if options.settings.utc {
-            Utc.fix()
-        } else {
-            Local::now().offset().fix()
-        },
-    };
-    let mut state = State::new(
-        options.settings,
-        options.keymap,
-        options.theme,
-        clock,
-        (size.width, size.height),
-    );
-    restore::restore(&mut state, options.data.as_ref());
-    if !options.warnings.is_empty() {
-        state.notice = Some(crate::app::Notice {
-            level: crate::app::Level::Error,
-            text: format!("Config file: {}", options.warnings.join("; ")),
-            since: clock.now,
-        });
-    }
-    let (tx, mut rx) = mpsc::unbounded_channel();
-    let runner = EffectRunner::new(service, tx, READS_PER_SECOND, options.data);
-    let result = drive(terminal, &mut state, &runner, &mut rx).await;
-    runner.finish();
-    result
-}
-
-/// The event loop proper: draw, wait for the next message, update, run effects.
-async fn drive(
-    terminal: &mut DefaultTerminal,
-    state: &mut State,
-    runner: &EffectRunner,
-    rx: &mut mpsc::UnboundedReceiver<Msg>,
-) -> std::io::Result<()> {
-    let mut events = EventStream::new();
-    let mut ticks = tokio::time::interval(Duration::from_millis(200));
-    let mut term = signal(SignalKind::terminate())?;
-    let mut hangup = signal(SignalKind::hangup())?;
-    for effect in update::init(state) {
-        runner.run(effect);
-    }
-    loop {
-        terminal.draw(|frame| ui::draw(frame, state))?;
-        let msg = tokio::select! {
-            event = events.next() => match event {
-                Some(Ok(Event::Key(key))) => Msg::Key(key),
-                Some(Ok(Event::Resize(width, height))) => Msg::Resize { width, height },
-                Some(Ok(_)) => continue,
-                Some(Err(e)) => return Err(e),
-                None => Msg::Terminate,
-            },
-            Some(msg) = rx.recv() => msg,
-            _ = ticks.tick() => Msg::Tick { now: Utc::now() },
-            _ = term.recv() => Msg::Terminate,
-            _ = hangup.recv() => Msg::Terminate,
-        };
-        let mut batch = vec![msg];
-        while let Ok(more) = rx.try_recv() {
-            batch.push(more);
-        }
-        for msg in batch {
-            for effect in update(state, msg) {
-                runner.run(effect);
-            }
-        }
-        if state.quit {
-            return Ok(());
-        }
-    }
 }

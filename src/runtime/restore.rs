@@ -1,7 +1,8 @@
 //! What an earlier run left behind: accepts to resume and the unsent draft.
 
 use crate::app::form::draft::Draft;
-use crate::app::{Accepts, Level, Notice, SavedAccepts, State};
+use crate::app::{Accepts, Level, SavedAccepts, State};
+use crate::keymap::Action;
 use crate::storage::DataDir;
 
 /// Gives the state a fresh session id and what `data` holds. A file that cannot be read is
@@ -24,20 +25,16 @@ pub fn restore(state: &mut State, data: Option<&DataDir>) {
     match data.map(|d| d.load_draft::<Draft>()) {
         Some(Ok(Some(draft))) if !draft.is_blank() => {
             state.draft = Some(draft);
-            state.notice = Some(Notice {
-                level: Level::Info,
-                text: "You have an unsent invitation draft: n continues it".into(),
-                since: state.clock.now,
-            });
+            let key = state.list_key(Action::NewInvitation);
+            state.notify(
+                Level::Info,
+                format!("You have an unsent invitation draft: {key} continues it"),
+            );
         }
         Some(Err(e)) => problems.push(format!("could not read the saved draft ({e})")),
         _ => {}
     }
     if !problems.is_empty() {
-        state.notice = Some(Notice {
-            level: Level::Error,
-            text: problems.join("; "),
-            since: state.clock.now,
-        });
+        state.notify(Level::Error, problems.join("; "));
     }
 }

@@ -1,24 +1,52 @@
-//! The action bar (keys that apply now) and the status line (prompt, notices, spinner, pager).
+//! The action bar (the keys that apply now, from the keymap) and the status line (prompt,
+//! notices, spinner, pager).
 
 use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use crate::app::{AcceptPhase, Level, State};
-use crate::keymap::Scope;
+use super::Theme;
+use crate::app::modes::{confirm, filters, form, help, notices, picker, reject, search};
+use crate::app::{AcceptPhase, Level, Modal, State};
+use crate::keymap::{Action, Mode, Scope};
 use crate::ui::format;
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
-/// Draws the keys that apply now. When they do not fit, the general ones go first, from the
-/// end, so the actions on the selection, help and quit stay.
-pub fn draw_actions(frame: &mut Frame, area: Rect, state: &State) {
-    let theme = &state.theme;
+/// The (actions, words) hints of the mode that has the keyboard, when it is a dialog.
+pub fn hints(state: &State) -> Option<&'static [(&'static [Action], &'static str)]> {
+    Some(match state.top()? {
+        Modal::Search(_) => search::HINTS,
+        Modal::Filters(_) => filters::HINTS,
+        Modal::Help(_) => help::HINTS,
+        Modal::Notices(_) => notices::HINTS,
+        Modal::Confirm(_) => confirm::HINTS,
+        Modal::Reject(_) => reject::HINTS,
+        Modal::Create(f) => match &f.picker {
+            Some(p) if p.multi() => picker::MULTI_HINTS,
+            Some(_) => picker::HINTS,
+            None => form::HINTS,
+        },
+    })
+}
+
+/// Draws the keys that apply now: a dialog's own keys, or the list's. When the list's do not
+/// fit, the general ones go first, from the end, so the actions on the selection, help and
+/// quit stay.
+pub fn draw_actions(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    if let Some(hints) = hints(state) {
+        let line = state.keymap.hint_line(state.mode(), hints);
+        frame.render_widget(
+            Paragraph::new(Span::styled(line.trim().to_string(), theme.muted)),
+            area,
+        );
+        return;
+    }
     let has_selection = state.selected().is_some();
     let actionable = state.actionable().is_some();
     let mut items = state.keymap.bar(|scope| match scope {
-        Scope::Global => true,
+        Scope::Always => true,
         Scope::Selection => has_selection,
         Scope::Actionable => actionable,
     });
@@ -29,7 +57,7 @@ pub fn draw_actions(frame: &mut Frame, area: Rect, state: &State) {
             .sum::<usize>()
     };
     let keep = |label: &str| matches!(label, "help" | "quit");
-    for drop_scope in [Scope::Global, Scope::Selection, Scope::Actionable] {
+    for drop_scope in [Scope::Always, Scope::Selection, Scope::Actionable] {
         while width(&items) > area.width as usize {
             let Some(i) = items
                 .iter()
@@ -67,12 +95,16 @@ pub fn pager(state: &State) -> String {
     format!("{of} · {pages} page{plural} · {more}")
 }
 
-pub fn draw_status(frame: &mut Frame, area: Rect, state: &State) {
-    let theme = &state.theme;
-    if let Some(input) = &state.search_input {
-        let prompt = format!("/{}", input.value());
-        frame.render_widget(Paragraph::new(Span::styled(prompt, theme.warning)), area);
-        let x = area.x + 1 + input.visual_cursor() as u16;
+/// The status line: the search prompt while it is open; else the newest unread error or fresh
+/// notice, accepts in progress, loading, or the filters; and the pager on the right.
+pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    if let Some(Modal::Search(prompt)) = state.top() {
+        let prompt_text = format!("/{}", prompt.input.value());
+        frame.render_widget(
+            Paragraph::new(Span::styled(prompt_text, theme.warning)),
+            area,
+        );
+        let x = area.x + 1 + prompt.input.visual_cursor() as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
@@ -82,23 +114,31 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State) {
         Constraint::Length(right.chars().count() as u16 + 1),
     ])
     .areas(area);
-    let left = match &state.notice {
+    let left = match state.notices.current(state.clock.now) {
+        Some(n) if n.level == Level::Error => {
+            let unread = state.notices.unread();
+            let more = if unread > 1 {
+                format!(" (+{} more)", unread - 1)
+            } else {
+                String::new()
+            };
+            let log = state.keymap.hint(Mode::List, Action::Notices);
+            Line::from(vec![
+                Span::styled(format!("✗ {}{more}", first_line(&n.text)), theme.danger),
+                Span::styled(format!("  {log} notices"), theme.muted),
+            ])
+        }
         Some(n) => {
             let style = match n.level {
-                Level::Info => theme.info,
                 Level::Success => theme.success,
-                Level::Error => theme.danger,
+                _ => theme.info,
             };
-            if n.level == Level::Error {
-                Span::styled("Error (shown above); any key dismisses it", style)
-            } else {
-                Span::styled(n.text.clone(), style)
-            }
+            Line::styled(first_line(&n.text).to_string(), style)
         }
         None if state.accepts.active().next().is_some() => {
-            Span::styled(accepting(state), theme.warning)
+            Line::styled(accepting(state), theme.warning)
         }
-        None if state.busy() => Span::styled(
+        None if state.busy() => Line::styled(
             format!(
                 "{} loading…  {}",
                 SPINNER[state.spinner % SPINNER.len()],
@@ -106,13 +146,17 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State) {
             ),
             theme.muted,
         ),
-        None => Span::styled(state.filters.describe(), theme.muted),
+        None => Line::styled(state.filters.describe(), theme.muted),
     };
     frame.render_widget(Paragraph::new(left), left_area);
     frame.render_widget(
         Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right),
         right_area,
     );
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
 }
 
 /// `⠋ accepting “Title” · IN_PROGRESS · 0:12 (+1 more)`.

@@ -9,12 +9,13 @@ use ratatui::Frame;
 use super::{format, Theme};
 use crate::app::{Accept, AcceptPhase, Clock, DetailEntry, Focus, State};
 use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting};
+use crate::keymap::{Action, Keymap, Mode};
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
-    let theme = &state.theme;
-    let focused = state.focus == Focus::Detail && state.overlay.is_none();
+/// Draws the pane; returns how many rows the selected detail takes (0 when none is shown).
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usize {
+    let focused = state.focus == Focus::Detail && state.modals.is_empty();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
@@ -30,18 +31,32 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             "Select an invitation to see its detail."
         };
         frame.render_widget(Paragraph::new(hint).style(theme.muted).block(block), area);
-        return;
+        return 0;
     };
+    let mut measured = 0;
     let paragraph = match state.details.get(&row.id) {
         Some(DetailEntry::Ready(d)) => {
-            Paragraph::new(lines(d, state.accepts.get(&row.id), &state.clock, theme))
-                .wrap(Wrap { trim: false })
-                .scroll((state.detail_scroll, 0))
+            let doc = lines(
+                d,
+                state.accepts.get(&row.id),
+                &state.clock,
+                theme,
+                &state.keymap,
+            );
+            let paragraph = Paragraph::new(doc).wrap(Wrap { trim: false });
+            measured = paragraph.line_count(area.width.saturating_sub(2));
+            paragraph.scroll((state.detail_scroll, 0))
         }
         Some(DetailEntry::Failed(e)) => Paragraph::new(vec![
             Line::styled("Could not load this invitation.", theme.danger),
             Line::raw(e.clone()),
-            Line::styled("Select it again or press r to retry.", theme.muted),
+            Line::styled(
+                format!(
+                    "Select it again or press {} to retry.",
+                    state.list_key(Action::Refresh)
+                ),
+                theme.muted,
+            ),
         ])
         .wrap(Wrap { trim: false }),
         _ => Paragraph::new(Line::styled(
@@ -54,23 +69,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         )),
     };
     frame.render_widget(paragraph.block(block), area);
-}
-
-/// Rows the detail takes at `width` columns, wrapped.
-pub fn content_height(
-    detail: &InvitationDetail,
-    accept: Option<&Accept>,
-    clock: &Clock,
-    width: usize,
-) -> usize {
-    Paragraph::new(lines(detail, accept, clock, &Theme::plain()))
-        .wrap(Wrap { trim: false })
-        .line_count(width as u16)
+    measured
 }
 
 struct Doc<'t> {
     lines: Vec<Line<'static>>,
     theme: &'t Theme,
+    keys: &'t Keymap,
+}
+
+impl Doc<'_> {
+    /// The list key of an action, for "Press a…" lines.
+    fn key(&self, action: Action) -> String {
+        self.keys.hint(Mode::List, action)
+    }
 }
 
 impl Doc<'_> {
@@ -129,16 +141,18 @@ fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
             doc.lines.push(Line::styled("FAILED", theme.danger));
             doc.opt("Reason code", reason_code.as_deref());
             doc.opt("Message", message.as_deref());
-            doc.text("Press a to try again.", theme.muted);
+            let text = format!("Press {} to try again.", doc.key(Action::Accept));
+            doc.text(&text, theme.muted);
         }
         AcceptPhase::Interrupted { error } => {
             doc.lines
                 .push(Line::styled("Not confirmed by the service", theme.danger));
             doc.text(error, theme.text);
-            doc.text(
-                "Press a to try again; the same request cannot start a second task.",
-                theme.muted,
+            let text = format!(
+                "Press {} to try again; the same request cannot start a second task.",
+                doc.key(Action::Accept)
             );
+            doc.text(&text, theme.muted);
         }
     }
 }
@@ -149,11 +163,13 @@ pub fn lines(
     accept: Option<&Accept>,
     clock: &Clock,
     theme: &Theme,
+    keys: &Keymap,
 ) -> Vec<Line<'static>> {
     let s = &d.summary;
     let mut doc = Doc {
         lines: Vec::new(),
         theme,
+        keys,
     };
     doc.lines.push(Line::styled(
         s.engagement_title.clone().unwrap_or_else(|| s.id.clone()),
@@ -220,7 +236,8 @@ pub fn lines(
             doc.text(
                 &format!(
                     "This invitation carries a payload type this version of pc-inbox does not know ({kind}). \
-                     Press o to open it in the Partner Central console."
+                     Press {} to open it in the Partner Central console.",
+                    doc.key(Action::Open)
                 ),
                 theme.warning,
             );

@@ -7,8 +7,9 @@ use ratatui::Frame;
 
 use super::layout::centered;
 use super::Theme;
-use crate::app::reject::{MAX_REASON, REASONS};
-use crate::app::{ConfirmAccept, RejectDialog, RejectFocus};
+use crate::app::modes::reject::{self as reject_mode, MAX_REASON, REASONS};
+use crate::app::modes::{confirm as confirm_mode, ConfirmAccept, RejectDialog, RejectFocus};
+use crate::keymap::{Action, Keymap, Mode};
 
 fn button<'a>(label: &'a str, focused: bool, theme: &Theme) -> Span<'a> {
     if focused {
@@ -29,7 +30,13 @@ fn subject(title: &str, customer: Option<&str>, theme: &Theme) -> Vec<Line<'stat
     ]
 }
 
-pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &Theme) {
+pub fn confirm_accept(
+    frame: &mut Frame,
+    area: Rect,
+    c: &ConfirmAccept,
+    keys: &Keymap,
+    theme: &Theme,
+) {
     let mut lines = subject(&c.title, c.customer.as_deref(), theme);
     lines.extend([
         Line::styled(c.invitation_id.clone(), theme.muted),
@@ -42,17 +49,26 @@ pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &
             theme.warning,
         ));
     }
+    if let Some(held) = &c.held {
+        lines.push(Line::styled(held.clone(), theme.warning));
+    }
     lines.push(Line::raw(""));
+    let accept = format!("Accept ({})", keys.hint(Mode::Confirm, Action::Accept));
+    let cancel = format!("Cancel ({})", keys.hint(Mode::Confirm, Action::Cancel));
     lines.push(Line::from(vec![
-        button("Accept (y)", c.accept_focused, theme),
+        button(&accept, c.accept_focused, theme),
         Span::raw("   "),
-        button("Cancel (n)", !c.accept_focused, theme),
+        button(&cancel, !c.accept_focused, theme),
     ]));
     let area = centered(area, 72, lines.len() as u16 + 2);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(" Accept invitation? ", theme.title));
+        .title(Span::styled(" Accept invitation? ", theme.title))
+        .title_bottom(Span::styled(
+            keys.hint_line(Mode::Confirm, confirm_mode::HINTS),
+            theme.muted,
+        ));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
@@ -62,7 +78,7 @@ pub fn confirm_accept(frame: &mut Frame, area: Rect, c: &ConfirmAccept, theme: &
     );
 }
 
-pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, theme: &Theme) {
+pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, theme: &Theme) {
     let mut lines = subject(&d.title, d.customer.as_deref(), theme);
     lines.extend([
         Line::styled("Rejecting is irreversible.", theme.danger),
@@ -114,6 +130,9 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, theme: &Theme) {
             theme.danger,
         ));
     }
+    if let Some(held) = &d.held {
+        lines.push(Line::styled(held.clone(), theme.warning));
+    }
     lines.push(Line::raw(""));
     let reject_label = if d.submitting {
         "Rejecting…"
@@ -131,7 +150,7 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, theme: &Theme) {
         .border_style(theme.danger)
         .title(Span::styled(" Reject invitation ", theme.danger))
         .title_bottom(Span::styled(
-            " Tab next · ↑↓ pick · Enter · Esc cancels ",
+            keys.hint_line(Mode::Reject, reject_mode::HINTS),
             theme.muted,
         ));
     frame.render_widget(Clear, area);

@@ -9,10 +9,12 @@ use super::layout::centered;
 use super::Theme;
 use crate::app::form::fields::{fields, shown, Editor, Field};
 use crate::app::form::InvitationForm;
+use crate::app::modes::{form as form_mode, picker as picker_mode};
+use crate::keymap::{Action, Keymap, Mode};
 
 const LABEL: usize = 22;
 
-pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap, theme: &Theme) {
     let outer = centered(area, 110, area.height);
     let title = if form.submitting {
         " New invitation — sending… "
@@ -24,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, theme: &Theme)
         .border_style(theme.border_focused)
         .title(Span::styled(title, theme.title))
         .title_bottom(Span::styled(
-            " Tab/↓ next · ↑ back · Enter pick · Space toggle · Ctrl-s send · Esc close (draft kept) ",
+            keys.hint_line(Mode::Form, form_mode::HINTS),
             theme.muted,
         ));
     let inner = block.inner(outer);
@@ -119,8 +121,10 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, theme: &Theme)
                         + "…";
                 }
                 let hint = match (field.editor(), value.is_empty()) {
-                    (Editor::Pick(_), true) => "Enter to pick",
-                    _ => "",
+                    (Editor::Pick(_), true) => {
+                        format!("{} to pick", keys.hint(Mode::Form, Action::Confirm))
+                    }
+                    _ => String::new(),
                 };
                 let value_style = if is_focused {
                     theme.selected
@@ -165,7 +169,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, theme: &Theme)
         }
     }
     if let Some(picker) = &form.picker {
-        draw_picker(frame, inner, form, picker, theme);
+        draw_picker(frame, inner, form, picker, keys, theme);
     }
 }
 
@@ -174,16 +178,18 @@ fn draw_picker(
     area: Rect,
     form: &InvitationForm,
     picker: &crate::app::form::picker::Picker,
+    keys: &Keymap,
     theme: &Theme,
 ) {
     let matches = picker.matches(&form.engagements.items);
     let rect = centered(area, 70, 20);
     let title = format!(" {} ", picker.field.label().trim());
-    let help = if picker.multi() {
-        " type to filter · Space tick · Enter done · Esc "
+    let hints = if picker.multi() {
+        picker_mode::MULTI_HINTS
     } else {
-        " type to filter · ↑↓ · Enter choose · Esc "
+        picker_mode::HINTS
     };
+    let help = format!(" type to filter ·{}", keys.hint_line(Mode::Picker, hints));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)

@@ -64,15 +64,6 @@ pub fn kind_short(k: Option<&PayloadKind>) -> &'static str {
     }
 }
 
-/// The end customer's company, for either payload.
-pub fn customer_name(d: &InvitationDetail) -> Option<&str> {
-    match &d.payload {
-        Payload::Opportunity(o) => Some(o.customer.company_name.as_str()),
-        Payload::Lead(l) => Some(l.customer.company_name.as_str()),
-        Payload::Unknown => None,
-    }
-}
-
 /// Sum of monthly spend per currency, in order of first appearance.
 pub fn monthly_totals(spend: &[Spend]) -> Vec<(String, f64)> {
     let mut totals: Vec<(String, f64)> = Vec::new();
@@ -134,7 +125,7 @@ pub fn grouped(v: f64) -> String {
 
 /// A country code with its name, e.g. `Germany (DE)`.
 pub fn country(code: &str) -> String {
-    match super::countries::country_name(code) {
+    match crate::domain::countries::country_name(code) {
         Some(name) => format!("{name} ({code})"),
         None => code.to_string(),
     }

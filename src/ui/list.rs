@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::{format, layout};
+use super::{format, Theme};
 use crate::app::{AcceptPhase, Focus, State};
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
+use crate::keymap::Action;
 
 /// Column sets by width: (header, width) pairs.
 fn columns(width: u16) -> Vec<(&'static str, Constraint)> {
@@ -32,9 +33,8 @@ fn columns(width: u16) -> Vec<(&'static str, Constraint)> {
     cols
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
-    let theme = &state.theme;
-    let focused = state.focus == Focus::List && state.overlay.is_none();
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let focused = state.focus == Focus::List && state.modals.is_empty();
     let view = match state.view {
         Participant::Received => "Received",
         Participant::Sent => "Sent",
@@ -57,20 +57,32 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let height = layout::list_rows(state.size).min(inner.height.saturating_sub(1) as usize);
+    let height = state
+        .geometry
+        .list_rows
+        .min(inner.height.saturating_sub(1) as usize);
     let (_, visible) = state.list.position();
     if visible == 0 {
         let text = if state.list.loading {
             "Loading invitations…".to_string()
         } else if let Some(error) = &state.list.failed {
-            format!("Could not load invitations: {error}\n\nPress r to try again.")
+            format!(
+                "Could not load invitations: {error}\n\nPress {} to try again.",
+                state.list_key(Action::Refresh)
+            )
         } else if state.list.loaded() > 0 {
             format!(
-                "No loaded invitation matches “{}”. Esc clears the search.",
-                state.list.search()
+                "No loaded invitation matches “{}”. {} clears the search.",
+                state.list.search(),
+                state.list_key(Action::Back)
             )
         } else {
-            "No invitations match these filters. f changes filters, 1/2 switches view.".to_string()
+            format!(
+                "No invitations match these filters. {} changes filters, {}/{} switches view.",
+                state.list_key(Action::Filters),
+                state.list_key(Action::ViewReceived),
+                state.list_key(Action::ViewSent)
+            )
         };
         frame.render_widget(
             Paragraph::new(text)
@@ -95,19 +107,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected);
         }
         for ((name, _), col) in cols.iter().zip(spans.iter()) {
-            let (text, style) = cell(state, row, name);
+            let (text, style) = cell(state, theme, row, name);
             buf.set_stringn(col.x, y, text, col.width as usize, style);
         }
     }
 }
 
 /// The text and style of one column of one row.
-fn cell(state: &State, row: &InvitationSummary, column: &str) -> (String, Style) {
-    let theme = &state.theme;
+fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: &str) -> (String, Style) {
     let now = state.clock.now;
     let detail = || state.details.ready(&row.id);
     match column {
-        "Status" => accept_badge(state, &row.id).unwrap_or_else(|| {
+        "Status" => accept_badge(state, theme, &row.id).unwrap_or_else(|| {
             let style = match row.status {
                 Some(InvitationStatus::Pending) => theme.warning,
                 Some(InvitationStatus::Accepted) => theme.success,
@@ -150,7 +161,7 @@ fn cell(state: &State, row: &InvitationSummary, column: &str) -> (String, Style)
         },
         "Customer" => (
             detail()
-                .and_then(format::customer_name)
+                .and_then(|d| d.customer_name())
                 .unwrap_or("")
                 .to_string(),
             theme.text,
@@ -165,9 +176,8 @@ fn cell(state: &State, row: &InvitationSummary, column: &str) -> (String, Style)
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
 /// The status cell of an invitation being accepted, or whose accept failed.
-fn accept_badge(state: &State, id: &str) -> Option<(String, Style)> {
+fn accept_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)> {
     let accept = state.accepts.get(id)?;
-    let theme = &state.theme;
     match &accept.phase {
         AcceptPhase::Starting | AcceptPhase::Running { .. } => Some((
             format!(

@@ -1,7 +1,7 @@
 //! Drawing. Everything here reads `&State` and writes to the frame; nothing changes state.
+//! Every key a hint names comes from the state's keymap.
 
 mod bars;
-pub mod countries;
 pub mod detail;
 mod dialogs;
 mod form;
@@ -11,16 +11,34 @@ mod list;
 mod overlays;
 mod theme;
 
-use ratatui::layout::Alignment;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
 pub use theme::Theme;
 
-use crate::app::{Level, Overlay, State};
+use crate::app::{Geometry, Modal, State};
+
+/// What drawing measured that the reducer needs back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drawn {
+    /// Rows the selected invitation's detail takes, wrapped to the pane.
+    pub detail_lines: usize,
+}
+
+/// The geometry the reducer works with for a terminal of `size` (columns, rows).
+pub fn geometry(size: (u16, u16), detail_lines: usize) -> Geometry {
+    let (_, detail_rows) = layout::detail_text_size(size);
+    Geometry {
+        size,
+        list_rows: layout::list_rows(size),
+        detail_rows,
+        detail_lines,
+    }
+}
 
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame, state: &State) {
+pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> Drawn {
     let area = frame.area();
     if layout::too_small((area.width, area.height)) {
         let text = format!(
@@ -32,32 +50,35 @@ pub fn draw(frame: &mut Frame, state: &State) {
         );
         frame.render_widget(
             Paragraph::new(text)
-                .style(state.theme.warning)
+                .style(theme.warning)
                 .alignment(Alignment::Center)
                 .wrap(Wrap { trim: true }),
             area,
         );
-        return;
+        return Drawn {
+            detail_lines: state.geometry.detail_lines,
+        };
     }
     let areas = layout::areas(area);
-    list::draw(frame, areas.list, state);
-    detail::draw(frame, areas.detail, state);
-    bars::draw_actions(frame, areas.actions, state);
-    bars::draw_status(frame, areas.status, state);
-    match &state.overlay {
-        Some(Overlay::Help) => overlays::help(frame, area, state),
-        Some(Overlay::Filters(menu)) => overlays::filters(frame, area, menu, &state.theme),
-        Some(Overlay::ConfirmAccept(c)) => dialogs::confirm_accept(frame, area, c, &state.theme),
-        Some(Overlay::Reject(d)) => dialogs::reject(frame, area, d, &state.theme),
-        Some(Overlay::Create(f)) => form::draw(frame, area, f, &state.theme),
-        None => {}
+    list::draw(frame, areas.list, state, theme);
+    let detail_lines = detail::draw(frame, areas.detail, state, theme);
+    bars::draw_actions(frame, areas.actions, state, theme);
+    bars::draw_status(frame, areas.status, state, theme);
+    for modal in &state.modals {
+        draw_modal(frame, area, modal, state, theme);
     }
-    if let Some(notice) = state.notice.as_ref().filter(|n| n.level == Level::Error) {
-        overlays::error(
-            frame,
-            areas.list.union(areas.detail),
-            &notice.text,
-            &state.theme,
-        );
+    Drawn { detail_lines }
+}
+
+fn draw_modal(frame: &mut Frame, area: Rect, modal: &Modal, state: &State, theme: &Theme) {
+    let keys = &state.keymap;
+    match modal {
+        Modal::Search(_) => {}
+        Modal::Help(view) => overlays::help(frame, area, view, keys, theme),
+        Modal::Notices(log) => overlays::notices(frame, area, log, state, theme),
+        Modal::Filters(menu) => overlays::filters(frame, area, menu, keys, theme),
+        Modal::Confirm(c) => dialogs::confirm_accept(frame, area, c, keys, theme),
+        Modal::Reject(d) => dialogs::reject(frame, area, d, keys, theme),
+        Modal::Create(f) => form::draw(frame, area, f, keys, theme),
     }
 }

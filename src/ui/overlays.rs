@@ -1,4 +1,4 @@
-//! Popups: the help overlay and the filter menu, always clamped to the frame.
+//! Popups: the help overlay, the filter menu and the notices log, always clamped to the frame.
 
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -6,33 +6,44 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
 use super::layout::centered;
-use super::Theme;
-use crate::app::{FilterMenu, State};
+use super::{format, Theme};
+use crate::app::modes::{filters as filter_mode, help as help_mode, notices as notices_mode};
+use crate::app::modes::{FilterMenu, HelpView, NoticesLog};
+use crate::app::{Level, State};
+use crate::keymap::{Keymap, Mode};
 
-pub fn help(frame: &mut Frame, area: Rect, state: &State) {
-    let theme = &state.theme;
-    let rows: Vec<Row> = state
-        .keymap
-        .help()
+fn popup_block<'a>(title: String, hints: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.title))
+        .title_bottom(Span::styled(hints, theme.muted))
+}
+
+/// The keys of the mode help was opened from, then the global ones.
+pub fn help(frame: &mut Frame, area: Rect, view: &HelpView, keys: &Keymap, theme: &Theme) {
+    let rows: Vec<Row> = keys
+        .help(view.mode)
         .into_iter()
+        .skip(view.scroll as usize)
         .map(|(keys, description)| {
             Row::new(vec![Span::styled(keys, theme.key), Span::raw(description)])
         })
         .collect();
-    let popup = centered(area, 60, rows.len() as u16 + 4);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(" Keys ", theme.title))
-        .title_bottom(Span::styled(" ? or Esc closes ", theme.muted));
+    let popup = centered(area, 64, rows.len() as u16 + 4);
+    let block = popup_block(
+        format!(" Keys: {} ", view.mode.title()),
+        keys.hint_line(Mode::Help, help_mode::HINTS),
+        theme,
+    );
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Table::new(rows, [Constraint::Length(14), Constraint::Fill(1)]).block(block),
+        Table::new(rows, [Constraint::Length(16), Constraint::Fill(1)]).block(block),
         popup,
     );
 }
 
-pub fn filters(frame: &mut Frame, area: Rect, menu: &FilterMenu, theme: &Theme) {
+pub fn filters(frame: &mut Frame, area: Rect, menu: &FilterMenu, keys: &Keymap, theme: &Theme) {
     let mut lines = vec![Line::styled("Status (none checked = all)", theme.heading)];
     for i in 0..FilterMenu::ROWS {
         if i == 4 {
@@ -52,37 +63,46 @@ pub fn filters(frame: &mut Frame, area: Rect, menu: &FilterMenu, theme: &Theme) 
         };
         lines.push(Line::styled(format!("{mark} {label}"), style));
     }
-    let popup = centered(area, 40, lines.len() as u16 + 2);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(" Filters ", theme.title))
-        .title_bottom(Span::styled(
-            " Space toggle · Enter apply · Esc ",
-            theme.muted,
-        ));
+    let popup = centered(area, 44, lines.len() as u16 + 2);
+    let block = popup_block(
+        " Filters ".into(),
+        keys.hint_line(Mode::Filters, filter_mode::HINTS),
+        theme,
+    );
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
-/// An error, wrapped in a box at the bottom of `area`, until a key dismisses it.
-pub fn error(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
-    let width = area.width.saturating_sub(4).clamp(1, 76);
-    let paragraph = Paragraph::new(text.to_string())
-        .style(theme.text)
-        .wrap(Wrap { trim: true });
-    let height = (paragraph.line_count(width.saturating_sub(2)) as u16 + 2).min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.bottom().saturating_sub(height),
-        width,
-        height,
+/// The notices log, newest first.
+pub fn notices(frame: &mut Frame, area: Rect, log: &NoticesLog, state: &State, theme: &Theme) {
+    let popup = centered(area, 100, area.height.saturating_sub(2));
+    let block = popup_block(
+        format!(" Notices ({}) ", state.notices.len()),
+        state.keymap.hint_line(Mode::Notices, notices_mode::HINTS),
+        theme,
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.danger)
-        .title(Span::styled(" Error ", theme.danger))
-        .title_bottom(Span::styled(" any key dismisses ", theme.muted));
+    let mut lines = Vec::new();
+    if state.notices.is_empty() {
+        lines.push(Line::styled("Nothing has happened yet.", theme.muted));
+    }
+    let offset = state.clock.offset;
+    for n in state.notices.newest_first().skip(log.scroll) {
+        let (mark, style) = match n.level {
+            Level::Error => ("✗", theme.danger),
+            Level::Success => ("✓", theme.success),
+            Level::Info => ("·", theme.info),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", format::local(n.at, offset)), theme.muted),
+            Span::styled(format!("{mark} "), style),
+            Span::raw(n.text.clone()),
+        ]));
+    }
     frame.render_widget(Clear, popup);
-    frame.render_widget(paragraph.block(block), popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        popup,
+    );
 }

@@ -1,99 +1,160 @@
-//! The whole app minus the terminal, for integration tests: the reducer and the real effect
-//! runner, with the real SDK client, against the emulator.
+//! The whole app on a `TestBackend`: the production loop (`App::step`, as `runtime::drive` runs
+//! it) with the real effect runner and the real SDK client against the emulator. Keys go in
+//! through the terminal event stream, as a user's would.
 #![allow(dead_code)]
 
+use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crossterm::event::KeyCode;
-use pc_inbox::app::{update, Accepts, Msg, PollSchedule, SavedAccepts, Settings, State};
+use crossterm::event::{Event, KeyCode};
+use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
+use pc_inbox::app::{Msg, PollSchedule, Settings, State};
 use pc_inbox::emulator::Emulator;
 use pc_inbox::keymap::Keymap;
-use pc_inbox::runtime::EffectRunner;
+use pc_inbox::runtime::{App, Options};
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::storage::DataDir;
 use pc_inbox::ui::Theme;
-use tokio::sync::mpsc::UnboundedReceiver;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
 
 use super::common;
 use super::fixtures;
 
-/// The app without a terminal: state, reducer and the real effect runner.
+/// The app with a test terminal of 160×48.
 pub struct Headless {
-    pub state: State,
-    pub runner: EffectRunner,
-    rx: UnboundedReceiver<Msg>,
+    app: App,
+    pub terminal: Terminal<TestBackend>,
+    keys: UnboundedSender<std::io::Result<Event>>,
+    events: UnboundedReceiver<std::io::Result<Event>>,
+    signals: futures::stream::Pending<()>,
+}
+
+impl Deref for Headless {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl DerefMut for Headless {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+/// Settings with quick polls, for tests.
+pub fn settings() -> Settings {
+    Settings {
+        poll: PollSchedule {
+            first: Duration::from_millis(50),
+            cap: Duration::from_millis(200),
+        },
+        debounce: Duration::from_millis(10),
+        ..Settings::default()
+    }
 }
 
 impl Headless {
     /// Stops the app, waiting until its local state is written.
     pub fn stop(self) {
-        self.runner.finish();
+        self.app.finish();
     }
 
     pub async fn start(emulator: &Emulator, data: &DataDir) -> Self {
-        let settings = Settings {
-            poll: PollSchedule {
-                first: Duration::from_millis(50),
-                cap: Duration::from_millis(200),
-            },
-            debounce: Duration::from_millis(10),
-            ..Settings::default()
-        };
-        let mut state = State::new(
-            settings,
-            Keymap::default(),
-            Theme::plain(),
-            fixtures::clock(),
-            (160, 48),
-        );
-        state.accepts = Accepts::restore(data.load_accepts::<SavedAccepts>().unwrap(), uuid_like());
-        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        Self::start_with(emulator, data, Keymap::default()).await
+    }
+
+    pub async fn start_with(emulator: &Emulator, data: &DataDir, keymap: Keymap) -> Self {
         let client: Arc<dyn PartnerCentral> = Arc::new(common::client(emulator).await);
-        let runner = EffectRunner::new(client, tx, 50.0, Some(data.clone()));
-        let mut app = Headless { state, runner, rx };
-        for effect in pc_inbox::app::update::init(&mut app.state) {
-            app.runner.run(effect);
+        let started = tokio::time::Instant::now();
+        let base = fixtures::now();
+        let options = Options {
+            reads_per_second: 50.0,
+            now: Box::new(move || {
+                base + chrono::Duration::from_std(started.elapsed()).expect("small")
+            }),
+            ..Options::new(settings(), keymap, Theme::plain(), Some(data.clone()))
+        };
+        let app = App::start(client, options, (160, 48));
+        let (keys, events) = unbounded();
+        Headless {
+            app,
+            terminal: Terminal::new(TestBackend::new(160, 48)).unwrap(),
+            keys,
+            events,
+            signals: futures::stream::pending(),
         }
-        app
     }
 
+    /// Applies a message that is not a key, as if it came from the effects.
     pub fn apply(&mut self, msg: Msg) {
-        for effect in update(&mut self.state, msg) {
-            self.runner.run(effect);
-        }
+        assert!(!matches!(msg, Msg::Key(_)), "keys go through press");
+        self.app.apply(msg);
     }
 
+    /// A key press, through the terminal event stream; handled before this returns.
+    pub async fn press(&mut self, key: Msg) {
+        let Msg::Key(key) = key else {
+            panic!("not a key: {key:?}")
+        };
+        self.keys.unbounded_send(Ok(Event::Key(key))).unwrap();
+        self.app
+            .step(&mut self.terminal, &mut self.events, &mut self.signals)
+            .await
+            .unwrap();
+    }
+
+    /// The next reply of the effects, not yet applied.
     pub async fn next(&mut self) -> Msg {
-        tokio::time::timeout(Duration::from_secs(20), self.rx.recv())
+        tokio::time::timeout(Duration::from_secs(20), self.app.next_reply())
             .await
             .expect("a message within 20 s")
             .unwrap()
     }
 
-    /// Processes messages until `done` holds.
+    /// Runs the loop until `done` holds.
     pub async fn until(&mut self, what: &str, done: impl Fn(&State) -> bool) {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        while !done(&self.state) {
-            let msg = tokio::time::timeout_at(deadline, self.rx.recv())
-                .await
-                .unwrap_or_else(|_| panic!("timed out: {what}"));
-            self.apply(msg.unwrap());
+        while !done(&self.app.state) {
+            tokio::time::timeout_at(
+                deadline,
+                self.app
+                    .step(&mut self.terminal, &mut self.events, &mut self.signals),
+            )
+            .await
+            .unwrap_or_else(|_| panic!("timed out: {what}"))
+            .unwrap();
         }
+    }
+
+    /// The screen as text.
+    pub fn screen(&mut self) -> String {
+        self.app.draw(&mut self.terminal).unwrap();
+        let buffer = self.terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Opens the create form once the list and the engagements are in; returns the id of an
     /// engagement the demo account created.
     pub async fn open_form(&mut self) -> String {
-        use pc_inbox::app::Overlay;
+        use pc_inbox::app::Modal;
         self.until("rows", |s| s.list.loaded() > 0).await;
-        self.apply(fixtures::key('n'));
+        self.press(fixtures::key('n')).await;
         self.until(
             "engagements",
-            |s| matches!(&s.overlay, Some(Overlay::Create(f)) if !f.engagements.loading),
+            |s| matches!(s.top(), Some(Modal::Create(f)) if !f.engagements.loading),
         )
         .await;
-        let Some(Overlay::Create(form)) = &self.state.overlay else {
+        let Some(Modal::Create(form)) = self.state.top() else {
             unreachable!("checked above")
         };
         let own = form
@@ -108,8 +169,8 @@ impl Headless {
 
     /// The open create form.
     pub fn form(&mut self) -> &mut pc_inbox::app::form::InvitationForm {
-        match &mut self.state.overlay {
-            Some(pc_inbox::app::Overlay::Create(form)) => form,
+        match self.app.state.modals.last_mut() {
+            Some(pc_inbox::app::Modal::Create(form)) => form,
             other => panic!("no form open: {other:?}"),
         }
     }
@@ -117,17 +178,13 @@ impl Headless {
     /// Moves the selection to an invitation (the list must contain it).
     pub async fn select(&mut self, id: &str) {
         self.until("rows", |s| s.list.loaded() > 0).await;
-        self.apply(fixtures::code(KeyCode::Home));
+        self.press(fixtures::code(KeyCode::Home)).await;
         for _ in 0..100 {
             if self.state.selected().is_some_and(|r| r.id == id) {
                 return;
             }
-            self.apply(fixtures::key('j'));
+            self.press(fixtures::key('j')).await;
         }
         panic!("{id} not in the list");
     }
-}
-
-fn uuid_like() -> String {
-    format!("t{}", std::process::id())
 }

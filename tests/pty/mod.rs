@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use serde_json::Value;
 
 /// How long any one screen condition may take to appear.
 const WAIT: Duration = Duration::from_secs(30);
@@ -30,6 +31,24 @@ impl Tui {
 
     /// Like `start`, in a given home directory (to see what an earlier run left there).
     pub fn start_in(home: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::start_in_env(home, args, &[], cols, rows)
+    }
+
+    /// Like `start`, with environment variables set (credentials for an emulator of the test's).
+    pub fn start_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        let home = tempfile::tempdir().unwrap();
+        let mut tui = Self::start_in_env(home.path(), args, env, cols, rows);
+        tui._home = Some(home);
+        tui
+    }
+
+    fn start_in_env(
+        home: &std::path::Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -48,6 +67,9 @@ impl Tui {
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env("TZ", "UTC");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         cmd.cwd(home);
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
@@ -141,4 +163,35 @@ impl Drop for Tui {
     fn drop(&mut self) {
         let _ = self.child.kill();
     }
+}
+
+pub fn seed() -> Value {
+    serde_json::from_str(include_str!("../../assets/seed.json")).unwrap()
+}
+
+/// Received invitations newest first.
+pub fn received() -> Vec<Value> {
+    let seed = seed();
+    let mut rows: Vec<Value> = seed["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["ParticipantType"] == "RECEIVER")
+        .cloned()
+        .collect();
+    rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
+    rows
+}
+
+/// Moves the selection to the row with `id` and waits until the detail shows it.
+pub fn select(tui: &mut Tui, id: &str) {
+    let position = received().iter().position(|i| i["Id"] == id).unwrap();
+    tui.wait_text("/40");
+    tui.send("g");
+    tui.wait_text("1/40");
+    for _ in 0..position {
+        tui.send("j");
+    }
+    tui.wait_text(&format!("{}/40", position + 1));
+    tui.wait_text(id);
 }

@@ -260,7 +260,7 @@ pub fn shown(copy: &mut Draft, field: Field) -> String {
         Field::Responsibilities => copy.responsibilities.join(", "),
         Field::Country | Field::LeadCountry => {
             let code = text_mut(copy, field).cloned().unwrap_or_default();
-            match crate::ui::countries::country_name(&code) {
+            match crate::domain::countries::country_name(&code) {
                 Some(name) => format!("{name} ({code})"),
                 None => code,
             }

@@ -4,9 +4,9 @@
 use tui_input::Input;
 
 use super::fields::{Field, PickerKind};
+use crate::domain::countries::COUNTRIES;
 use crate::domain::EngagementSummary;
 use crate::model::model;
-use crate::ui::countries::COUNTRIES;
 
 /// One choice: the value stored in the draft and the text shown.
 #[derive(Debug, Clone, PartialEq, Eq)]

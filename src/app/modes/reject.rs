@@ -1,7 +1,13 @@
 //! The reject dialog: the documented reasons as quick picks, a free-text reason validated live,
 //! and Cancel focused by default because rejecting cannot be undone.
 
+use crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
+
+use super::Modal;
+use crate::app::{Effect, State};
+use crate::keymap::{Action, Mode};
 
 /// The reasons Partner Central documents.
 pub const REASONS: [&str; 5] = [
@@ -47,6 +53,8 @@ pub struct RejectDialog {
     pub submitting: bool,
     /// The service's answer to the last attempt.
     pub error: Option<String>,
+    /// Said when a key was held back because a notice had just come in.
+    pub held: Option<String>,
 }
 
 impl RejectDialog {
@@ -60,6 +68,7 @@ impl RejectDialog {
             focus: RejectFocus::Cancel,
             submitting: false,
             error: None,
+            held: None,
         }
     }
 
@@ -77,6 +86,85 @@ impl RejectDialog {
     pub fn problem(&self) -> Option<String> {
         reason_problem(self.reason.value())
     }
+}
+
+/// What the dialog's hint line names.
+pub const HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Next], "next"),
+    (&[Action::Up, Action::Down], "pick"),
+    (&[Action::Confirm], "press"),
+    (&[Action::Cancel], "cancel"),
+];
+
+/// Every key the dialog takes. In the text field, characters type themselves.
+pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Some(Modal::Reject(dialog)) = state.modals.last() else {
+        return Vec::new();
+    };
+    let action = if dialog.focus == RejectFocus::Text {
+        state.keymap.action_typing(Mode::Reject, &key)
+    } else {
+        state.keymap.action(Mode::Reject, &key)
+    };
+    let interrupted = state.interrupted;
+    let again = state.keymap.hint(Mode::Reject, Action::Confirm);
+    let Some(Modal::Reject(dialog)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    dialog.held = None;
+    match (action, dialog.focus) {
+        (Some(Action::Cancel), _) | (Some(Action::Confirm), RejectFocus::Cancel) => {
+            state.modals.pop();
+        }
+        (Some(Action::Next), _) => dialog.focus = dialog.focus.cycle(false),
+        (Some(Action::Previous), _) => dialog.focus = dialog.focus.cycle(true),
+        (Some(Action::Down), RejectFocus::Reasons) => {
+            dialog.cursor = (dialog.cursor + 1) % REASONS.len();
+            dialog.pick();
+        }
+        (Some(Action::Up), RejectFocus::Reasons) => {
+            dialog.cursor = (dialog.cursor + REASONS.len() - 1) % REASONS.len();
+            dialog.pick();
+        }
+        (Some(Action::Confirm | Action::Toggle), RejectFocus::Reasons) => {
+            dialog.pick();
+            dialog.focus = if dialog.reason.value().is_empty() {
+                RejectFocus::Text
+            } else {
+                RejectFocus::Reject
+            };
+        }
+        (Some(Action::Confirm), RejectFocus::Text) => dialog.focus = RejectFocus::Reject,
+        (None, RejectFocus::Text) => {
+            dialog.reason.handle_event(&Event::Key(key));
+        }
+        (Some(Action::Confirm), RejectFocus::Reject) => {
+            if dialog.submitting || dialog.problem().is_some() {
+                return Vec::new();
+            }
+            if interrupted {
+                dialog.held = Some(format!(
+                    "A notice came in just now; press {again} again to reject."
+                ));
+                return Vec::new();
+            }
+            dialog.submitting = true;
+            dialog.error = None;
+            return vec![Effect::Reject {
+                invitation_id: dialog.invitation_id.clone(),
+                reason: dialog.reason.value().to_string(),
+            }];
+        }
+        (Some(Action::Switch), RejectFocus::Reject | RejectFocus::Cancel) => {
+            dialog.focus = if dialog.focus == RejectFocus::Reject {
+                RejectFocus::Cancel
+            } else {
+                RejectFocus::Reject
+            };
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
 /// Checks a rejection reason as the service does: 1–80 printable characters.

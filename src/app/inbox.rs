@@ -1,0 +1,266 @@
+//! The inbox underneath every dialog: pages of invitations, the selection, the search, detail
+//! fetches, and what each reply changes. The list and detail modes call in here.
+
+use super::{DetailEntry, Effect, Focus, Level, Priority, State};
+use crate::domain::{InvitationDetail, InvitationSummary, Page, Participant};
+use crate::keymap::Action;
+use crate::service::ServiceError;
+
+/// Rows from the end of the loaded list at which the next page is fetched.
+const PREFETCH_MARGIN: usize = 10;
+
+/// The URL of an invitation in the Partner Central console: the template with `{id}` and
+/// `{catalog}` filled in.
+pub fn console_url(template: &str, catalog: &str, id: &str) -> String {
+    template.replace("{id}", id).replace("{catalog}", catalog)
+}
+
+fn rows(state: &State) -> usize {
+    state.geometry.list_rows
+}
+
+/// Narrows the list to rows matching `text`.
+pub(super) fn set_search(state: &mut State, text: &str) -> Vec<Effect> {
+    let before = state.selected().map(|s| s.id.clone());
+    let details = &state.details;
+    state
+        .list
+        .set_search(text, |r, q| State::matches(details, r, q));
+    state.list.scroll_to_cursor(rows(state));
+    let mut effects = if state.selected().map(|s| &s.id) != before.as_ref() {
+        selection_changed(state)
+    } else {
+        prefetch(state)
+    };
+    effects.extend(more_pages(state));
+    effects
+}
+
+/// Moves the cursor by `delta` rows, fetching more pages near the end.
+pub(super) fn step(state: &mut State, delta: isize) -> Vec<Effect> {
+    let changed = state.list.move_by(delta, rows(state));
+    let mut effects = if changed {
+        selection_changed(state)
+    } else {
+        Vec::new()
+    };
+    effects.extend(more_pages(state));
+    effects
+}
+
+/// Scrolls the detail pane by `delta` lines, within its content.
+pub(super) fn scroll_detail(state: &mut State, delta: isize) {
+    let target = (state.detail_scroll as isize)
+        .saturating_add(delta)
+        .clamp(0, u16::MAX as isize);
+    state.detail_scroll = target as u16;
+    clamp_detail_scroll(state);
+}
+
+/// Keeps the detail scroll within what the drawing side measured.
+pub(super) fn clamp_detail_scroll(state: &mut State) {
+    let g = state.geometry;
+    let max = g.detail_lines.saturating_sub(g.detail_rows);
+    state.detail_scroll = state.detail_scroll.min(max.min(u16::MAX as usize) as u16);
+}
+
+/// The screen changed size.
+pub(super) fn resized(state: &mut State) -> Vec<Effect> {
+    state.list.scroll_to_cursor(rows(state));
+    clamp_detail_scroll(state);
+    let mut effects = prefetch(state);
+    effects.extend(more_pages(state));
+    effects
+}
+
+/// Shows received or sent invitations.
+pub(super) fn switch_view(state: &mut State, view: Participant) -> Vec<Effect> {
+    if state.view == view {
+        return Vec::new();
+    }
+    state.view = view;
+    reload(state)
+}
+
+/// Starts over with a new query: rows go, cached details stay (they are keyed by id).
+pub(super) fn reload(state: &mut State) -> Vec<Effect> {
+    state.list_generation += 1;
+    state.list.clear();
+    state.replace_rows = false;
+    state.focus = Focus::List;
+    state.detail_scroll = 0;
+    first_page(state)
+}
+
+/// Reloads the same query, keeping rows on screen until the new first page arrives.
+pub(super) fn refresh(state: &mut State) -> Vec<Effect> {
+    state.list_generation += 1;
+    state.details.invalidate();
+    state.replace_rows = true;
+    first_page(state)
+}
+
+fn first_page(state: &mut State) -> Vec<Effect> {
+    state.list.loading = true;
+    vec![Effect::LoadPage {
+        generation: state.list_generation,
+        query: state.filters.query(state.view, state.settings.page_size),
+        next_token: None,
+    }]
+}
+
+fn more_pages(state: &mut State) -> Vec<Effect> {
+    if !state.list.wants_more(rows(state), PREFETCH_MARGIN) {
+        return Vec::new();
+    }
+    state.list.loading = true;
+    vec![Effect::LoadPage {
+        generation: state.list_generation,
+        query: state.filters.query(state.view, state.settings.page_size),
+        next_token: state.list.next_token().cloned(),
+    }]
+}
+
+fn selection_changed(state: &mut State) -> Vec<Effect> {
+    state.detail_scroll = 0;
+    state.selection_epoch += 1;
+    if state.selected().is_none() {
+        state.focus = Focus::List;
+    }
+    let mut effects = vec![Effect::SettleSelection {
+        epoch: state.selection_epoch,
+        after: state.settings.debounce,
+    }];
+    effects.extend(prefetch(state));
+    effects
+}
+
+/// Background detail fetches for the rows on screen that have none yet. Rows still waiting are
+/// asked for again: the read queue keeps one request per row and serves the newest first.
+fn prefetch(state: &mut State) -> Vec<Effect> {
+    let generation = state.details.generation();
+    let wanted: Vec<String> = state
+        .list
+        .window(rows(state))
+        .filter(|(_, row)| {
+            matches!(
+                state.details.get(&row.id),
+                None | Some(DetailEntry::Loading { urgent: false })
+            )
+        })
+        .map(|(_, row)| row.id.clone())
+        .collect();
+    wanted
+        .into_iter()
+        .map(|id| {
+            state
+                .details
+                .set(&id, DetailEntry::Loading { urgent: false });
+            Effect::LoadDetail {
+                id,
+                generation,
+                priority: Priority::Prefetch,
+            }
+        })
+        .collect()
+}
+
+/// A page of invitations arrived.
+pub(super) fn on_page(
+    state: &mut State,
+    generation: u64,
+    result: Result<Page<InvitationSummary>, ServiceError>,
+) -> Vec<Effect> {
+    if generation != state.list_generation {
+        return Vec::new();
+    }
+    state.list.loading = false;
+    match result {
+        Ok(page) => {
+            let replace = std::mem::take(&mut state.replace_rows);
+            let first = state.list.pages() == 0 || replace;
+            let before = state.selected().map(|s| s.id.clone());
+            let details = &state.details;
+            state
+                .list
+                .add_page(page, replace, |r, q| State::matches(details, r, q));
+            if let Some(id) = state.select_after_load.clone() {
+                if state.list.select(&id) {
+                    state.select_after_load = None;
+                }
+            }
+            state.list.scroll_to_cursor(rows(state));
+            let mut effects = if first || state.selected().map(|s| &s.id) != before.as_ref() {
+                selection_changed(state)
+            } else {
+                prefetch(state)
+            };
+            effects.extend(more_pages(state));
+            effects
+        }
+        Err(e) => {
+            state.replace_rows = false;
+            state.list.failed = Some(e.to_string());
+            let key = state.list_key(Action::Refresh);
+            state.notify(
+                Level::Error,
+                format!("Could not load invitations: {e} Press {key} to try again."),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// An invitation's detail arrived.
+pub(super) fn on_detail(
+    state: &mut State,
+    id: String,
+    generation: u64,
+    result: Result<Box<InvitationDetail>, ServiceError>,
+) -> Vec<Effect> {
+    if generation != state.details.generation() {
+        return Vec::new();
+    }
+    match result {
+        Ok(detail) => {
+            if let Some(status) = detail.summary.status.clone() {
+                state.list.update_row(&id, |row| row.status = Some(status));
+            }
+            state.details.set(&id, DetailEntry::Ready(detail));
+            if !state.list.search().is_empty() {
+                let details = &state.details;
+                state.list.refilter(|r, q| State::matches(details, r, q));
+            }
+        }
+        Err(e) => {
+            if state.selected().is_some_and(|s| s.id == id) {
+                state.notify(Level::Error, format!("Could not load {id}: {e}"));
+            }
+            state.details.set(&id, DetailEntry::Failed(e.to_string()));
+        }
+    }
+    Vec::new()
+}
+
+/// The selection has rested: fetch its detail now, ahead of the prefetches.
+pub(super) fn on_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
+    if epoch != state.selection_epoch {
+        return Vec::new();
+    }
+    let Some(id) = state.selected().map(|s| s.id.clone()) else {
+        return Vec::new();
+    };
+    match state.details.get(&id) {
+        Some(DetailEntry::Ready(_) | DetailEntry::Loading { urgent: true }) => Vec::new(),
+        _ => {
+            state
+                .details
+                .set(&id, DetailEntry::Loading { urgent: true });
+            vec![Effect::LoadDetail {
+                id,
+                generation: state.details.generation(),
+                priority: Priority::Selected,
+            }]
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! "Accept this invitation?": a yes key, a no key, and two buttons with Accept focused.
+
+use crossterm::event::KeyEvent;
+
+use super::Modal;
+use crate::app::{actions, Effect, State};
+use crate::keymap::{Action, Mode};
+
+/// The question, with what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmAccept {
+    pub invitation_id: String,
+    pub title: String,
+    pub customer: Option<String>,
+    /// An earlier attempt failed.
+    pub retry: bool,
+    /// Which button the confirm key presses.
+    pub accept_focused: bool,
+    /// Said when a key was held back because a notice had just come in.
+    pub held: Option<String>,
+}
+
+/// What the confirmation's hint line names.
+pub const HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Accept], "accept"),
+    (&[Action::Cancel], "cancel"),
+    (&[Action::Switch], "switch"),
+    (&[Action::Confirm], "press"),
+];
+
+/// Every key the confirmation takes.
+pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let action = state.keymap.action(Mode::Confirm, &key);
+    let interrupted = state.interrupted;
+    let again = action.map(|a| state.keymap.hint(Mode::Confirm, a));
+    let Some(Modal::Confirm(confirm)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    let accept = match action {
+        Some(Action::Switch) => {
+            confirm.accept_focused = !confirm.accept_focused;
+            false
+        }
+        Some(Action::Accept) => true,
+        Some(Action::Confirm) => confirm.accept_focused,
+        Some(Action::Cancel) => false,
+        _ => return Vec::new(),
+    };
+    if action == Some(Action::Switch) {
+        return Vec::new();
+    }
+    if !accept {
+        state.modals.pop();
+        return Vec::new();
+    }
+    if interrupted {
+        confirm.held = Some(format!(
+            "A notice came in just now; press {} again to accept.",
+            again.unwrap_or_default()
+        ));
+        return Vec::new();
+    }
+    let Some(Modal::Confirm(confirm)) = state.modals.pop() else {
+        return Vec::new();
+    };
+    actions::start_accept(state, confirm)
+}

@@ -1,0 +1,125 @@
+//! The new-invitation form: moving between fields, typing, pressing buttons, sending, closing.
+//! The picker over a field has keys of its own ([`super::picker`]).
+
+use crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::app::create::{close, form_mut, save, submit};
+use crate::app::form::draft::{DraftContact, DraftKind, DraftSpend};
+use crate::app::form::fields::{text_mut, Editor, Field, PickerKind};
+use crate::app::form::picker::Picker;
+use crate::app::{Effect, Level, State};
+use crate::keymap::{Action, Mode};
+
+/// What the form's hint line names.
+pub const HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Next], "next"),
+    (&[Action::Previous], "back"),
+    (&[Action::Confirm], "pick"),
+    (&[Action::Toggle], "toggle"),
+    (&[Action::Submit], "send"),
+    (&[Action::Cancel], "close (draft kept)"),
+];
+
+/// Every key the form takes. In a text field, characters type themselves.
+pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    let field = form.field();
+    let typing = field.editor() == Editor::Text;
+    let action = if typing {
+        state.keymap.action_typing(Mode::Form, &key)
+    } else {
+        state.keymap.action(Mode::Form, &key)
+    };
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    match action {
+        Some(Action::Submit) => submit(state),
+        Some(Action::Cancel) => close(state),
+        Some(Action::Next) => {
+            form.move_focus(1);
+            Vec::new()
+        }
+        Some(Action::Previous) => {
+            form.move_focus(-1);
+            Vec::new()
+        }
+        Some(Action::Confirm) => activate(state, field),
+        Some(Action::Toggle) if !typing => activate(state, field),
+        None if typing => {
+            form.input.handle_event(&Event::Key(key));
+            let value = form.input.value().to_string();
+            if let Some(slot) = text_mut(&mut form.draft, field) {
+                if *slot == value {
+                    return Vec::new();
+                }
+                *slot = value;
+            }
+            form.changed(field);
+            save(state)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Enter on a field: the next field for text, a picker, a toggle, or a button's job.
+fn activate(state: &mut State, field: Field) -> Vec<Effect> {
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    match field.editor() {
+        Editor::Text => {
+            form.move_focus(1);
+            Vec::new()
+        }
+        Editor::Pick(kind) => {
+            let ticked = if kind == PickerKind::Responsibilities {
+                form.draft.responsibilities.clone()
+            } else {
+                Vec::new()
+            };
+            form.picker = Some(Picker::new(field, kind, ticked));
+            Vec::new()
+        }
+        Editor::Toggle => {
+            form.draft.kind = match form.draft.kind {
+                DraftKind::Opportunity => DraftKind::Lead,
+                DraftKind::Lead => DraftKind::Opportunity,
+            };
+            form.changed(field);
+            save(state)
+        }
+        Editor::Button => match field {
+            Field::Submit => submit(state),
+            Field::Discard => {
+                state.modals.pop();
+                state.draft = None;
+                state.notify(Level::Info, "Draft discarded");
+                vec![Effect::SaveDraft(None)]
+            }
+            _ => {
+                match field {
+                    Field::AddSpend => form.draft.spend.push(DraftSpend {
+                        currency: "USD".into(),
+                        target_company: "AWS".into(),
+                        ..Default::default()
+                    }),
+                    Field::RemoveSpend(i) if i < form.draft.spend.len() => {
+                        form.draft.spend.remove(i);
+                    }
+                    Field::AddContact => form.draft.contacts.push(DraftContact::default()),
+                    Field::RemoveContact(i) if i < form.draft.contacts.len() => {
+                        form.draft.contacts.remove(i);
+                    }
+                    _ => return Vec::new(),
+                }
+                form.changed(field);
+                form.load_input();
+                save(state)
+            }
+        },
+    }
+}

@@ -1,0 +1,97 @@
+//! The invitation list, the base of the screen: every key it takes, and the action bar.
+
+use crossterm::event::KeyEvent;
+
+use super::{filters, help, notices, search};
+use crate::app::{actions, create, inbox, Effect, Focus, Level, State};
+use crate::domain::{InvitationStatus, Participant, SortOrder};
+use crate::keymap::{Action, Mode};
+
+/// Every key the list takes.
+pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    match state.keymap.action(Mode::List, &key) {
+        Some(action) => on_action(state, action),
+        None => Vec::new(),
+    }
+}
+
+fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let rows = state.geometry.list_rows as isize;
+    match action {
+        Action::Down => inbox::step(state, 1),
+        Action::Up => inbox::step(state, -1),
+        Action::HalfPageDown => inbox::step(state, (rows / 2).max(1)),
+        Action::HalfPageUp => inbox::step(state, -(rows / 2).max(1)),
+        Action::PageDown => inbox::step(state, rows.max(1)),
+        Action::PageUp => inbox::step(state, -rows.max(1)),
+        Action::Top => inbox::step(state, isize::MIN / 2),
+        Action::Bottom => inbox::step(state, isize::MAX / 2),
+        Action::SwitchPane => {
+            if state.selected().is_some() {
+                state.focus = Focus::Detail;
+            }
+            Vec::new()
+        }
+        Action::Search => {
+            search::open(state);
+            Vec::new()
+        }
+        Action::Back if !state.list.search().is_empty() => inbox::set_search(state, ""),
+        Action::Refresh => inbox::refresh(state),
+        Action::Sort => {
+            state.filters.sort = match state.filters.sort {
+                SortOrder::NewestFirst => SortOrder::OldestFirst,
+                SortOrder::OldestFirst => SortOrder::NewestFirst,
+            };
+            inbox::reload(state)
+        }
+        Action::Filters => {
+            filters::open(state);
+            Vec::new()
+        }
+        Action::PendingOnly => {
+            state.filters.statuses = if state.filters.statuses == [InvitationStatus::Pending] {
+                Vec::new()
+            } else {
+                vec![InvitationStatus::Pending]
+            };
+            inbox::reload(state)
+        }
+        Action::NewInvitation => create::open(state),
+        Action::Accept => actions::ask_accept(state),
+        Action::Reject => actions::ask_reject(state),
+        Action::ViewReceived => inbox::switch_view(state, Participant::Received),
+        Action::ViewSent => inbox::switch_view(state, Participant::Sent),
+        Action::Open => match state.selected().map(|s| s.id.clone()) {
+            Some(id) => {
+                state.notify(Level::Info, format!("Opening {id} in your browser"));
+                vec![Effect::OpenUrl(inbox::console_url(
+                    &state.settings.console_url,
+                    &state.settings.catalog,
+                    &id,
+                ))]
+            }
+            None => Vec::new(),
+        },
+        Action::CopyId => match state.selected().map(|s| s.id.clone()) {
+            Some(id) => {
+                state.notify(Level::Success, format!("Copied {id} to the clipboard"));
+                vec![Effect::Copy(id)]
+            }
+            None => Vec::new(),
+        },
+        Action::Notices => {
+            notices::open(state);
+            Vec::new()
+        }
+        Action::Help => {
+            help::open(state);
+            Vec::new()
+        }
+        Action::Quit | Action::ForceQuit => {
+            state.quit = true;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

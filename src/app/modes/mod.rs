@@ -1,0 +1,53 @@
+//! The modes: the list and the detail pane underneath, and the dialogs and prompts stacked over
+//! them. Each mode's file holds its state, every key it takes ([`on_key`](list::on_key)) and
+//! the hints it shows. [`crate::app::keys`] gives each key press to exactly one of them.
+
+pub mod confirm;
+pub mod detail;
+pub mod filters;
+pub mod form;
+pub mod help;
+pub mod list;
+pub mod notices;
+pub mod picker;
+pub mod reject;
+pub mod search;
+
+use crate::keymap::Mode;
+
+pub use confirm::ConfirmAccept;
+pub use filters::FilterMenu;
+pub use help::HelpView;
+pub use notices::NoticesLog;
+pub use reject::{RejectDialog, RejectFocus};
+pub use search::SearchPrompt;
+
+use super::form::InvitationForm;
+
+/// A dialog or prompt over the inbox. Only a key the user pressed opens one.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    Search(SearchPrompt),
+    Filters(FilterMenu),
+    Help(HelpView),
+    Notices(NoticesLog),
+    Confirm(ConfirmAccept),
+    Reject(RejectDialog),
+    Create(Box<InvitationForm>),
+}
+
+impl Modal {
+    /// The key table this modal reads.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Modal::Search(_) => Mode::Search,
+            Modal::Filters(_) => Mode::Filters,
+            Modal::Help(_) => Mode::Help,
+            Modal::Notices(_) => Mode::Notices,
+            Modal::Confirm(_) => Mode::Confirm,
+            Modal::Reject(_) => Mode::Reject,
+            Modal::Create(form) if form.picker.is_some() => Mode::Picker,
+            Modal::Create(_) => Mode::Form,
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The picker over a form field: type to narrow, move, tick (several allowed), choose.
+
+use crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+use crate::app::create::{form_mut, save};
+use crate::app::form::fields::{text_mut, Field};
+use crate::app::{Effect, State};
+use crate::keymap::{Action, Mode};
+
+/// What a single-choice picker's hint line names.
+pub const HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Up, Action::Down], "move"),
+    (&[Action::Confirm], "choose"),
+    (&[Action::Cancel], "close"),
+];
+
+/// What the multi-choice picker's hint line names.
+pub const MULTI_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Up, Action::Down], "move"),
+    (&[Action::Toggle], "tick"),
+    (&[Action::Confirm], "done"),
+    (&[Action::Cancel], "close"),
+];
+
+/// Every key the picker takes. Characters type into the query, except the tick key of the
+/// multi-choice picker.
+pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let multi = form_mut(state)
+        .and_then(|f| f.picker.as_ref())
+        .is_some_and(|p| p.multi());
+    let action = match state.keymap.action(Mode::Picker, &key) {
+        Some(Action::Toggle) if multi => Some(Action::Toggle),
+        _ => state.keymap.action_typing(Mode::Picker, &key),
+    };
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    let Some(picker) = form.picker.as_mut() else {
+        return Vec::new();
+    };
+    let matches = picker.matches(&form.engagements.items);
+    match action {
+        Some(Action::Cancel) => form.picker = None,
+        Some(Action::Down) => {
+            picker.cursor = (picker.cursor + 1).min(matches.len().saturating_sub(1))
+        }
+        Some(Action::Up) => picker.cursor = picker.cursor.saturating_sub(1),
+        Some(Action::Toggle) => {
+            if let Some(choice) = matches.get(picker.cursor) {
+                match picker.ticked.iter().position(|t| *t == choice.value) {
+                    Some(i) => {
+                        picker.ticked.remove(i);
+                    }
+                    None => picker.ticked.push(choice.value.clone()),
+                }
+            }
+        }
+        Some(Action::Confirm) => {
+            let field = picker.field;
+            if picker.multi() {
+                form.draft.responsibilities = picker.ticked.clone();
+            } else {
+                let Some(choice) = matches.get(picker.cursor) else {
+                    return Vec::new();
+                };
+                if field == Field::Engagement {
+                    let title = form
+                        .engagements
+                        .items
+                        .iter()
+                        .find(|e| e.id == choice.value)
+                        .and_then(|e| e.title.clone());
+                    form.draft.engagement_title = title.unwrap_or_default();
+                }
+                if let Some(slot) = text_mut(&mut form.draft, field) {
+                    *slot = choice.value.clone();
+                }
+            }
+            form.picker = None;
+            form.touched.insert(field);
+            form.changed(field);
+            form.move_focus(1);
+            return save(state);
+        }
+        None => {
+            picker.query.handle_event(&Event::Key(key));
+            picker.cursor = 0;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
