@@ -90,7 +90,15 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
                 } else {
                     theme.text
                 };
-                Line::from(vec![Span::raw(marker), Span::styled(field.label(), style)])
+                let label = match field {
+                    Field::Submit => format!(
+                        "{} ({})",
+                        field.label(),
+                        keys.hint(Mode::Form, Action::Submit)
+                    ),
+                    _ => field.label(),
+                };
+                Line::from(vec![Span::raw(marker), Span::styled(label, style)])
             }
             Editor::Text if is_focused => {
                 let scroll = form.input.visual_scroll(value_width.max(1));
@@ -123,6 +131,9 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
                 let hint = match (field.editor(), value.is_empty()) {
                     (Editor::Pick(_), true) => {
                         format!("{} to pick", keys.hint(Mode::Form, Action::Confirm))
+                    }
+                    (Editor::Toggle, _) => {
+                        format!("  ({} switches)", keys.hint(Mode::Form, Action::Toggle))
                     }
                     _ => String::new(),
                 };

@@ -106,7 +106,7 @@ impl Field {
             SourceId => "Source id".into(),
             UseCase => "Use case".into(),
             ContactBusinessTitle => "Contact's title".into(),
-            Submit => "Send invitation (Ctrl-s)".into(),
+            Submit => "Send invitation".into(),
             Discard => "Discard this draft".into(),
         }
     }
@@ -251,8 +251,8 @@ pub fn text_mut(draft: &mut Draft, field: Field) -> Option<&mut String> {
 pub fn shown(copy: &mut Draft, field: Field) -> String {
     match field {
         Field::Kind => match copy.kind {
-            DraftKind::Opportunity => "Opportunity  (Space switches to Lead)".into(),
-            DraftKind::Lead => "Lead  (Space switches to Opportunity)".into(),
+            DraftKind::Opportunity => "Opportunity".into(),
+            DraftKind::Lead => "Lead".into(),
         },
         Field::Engagement if !copy.engagement_id.is_empty() => {
             format!("{} · {}", copy.engagement_title, copy.engagement_id)
