@@ -343,3 +343,32 @@ fn rebound_form_and_picker_keys_work_and_their_hints_say_so() {
     assert!(form.picker.is_none());
     assert_eq!(form.draft.industry, "Retail");
 }
+
+#[test]
+fn a_retried_poll_is_noted_once_and_takes_no_key() {
+    let mut s = with_accepts();
+    let id = start_accept(&mut s, 0);
+    let lost = || Msg::TaskPolled {
+        invitation_id: id.clone(),
+        task_id: "task-0".into(),
+        result: Err(pc_inbox::service::ServiceError::Network {
+            message: "connection reset".into(),
+        }),
+    };
+    let before = s.notices.len();
+    for _ in 0..2 {
+        let effects = update(&mut s, lost());
+        assert!(
+            matches!(effects.as_slice(), [Effect::PollTask { .. }]),
+            "{effects:?}"
+        );
+    }
+    assert_eq!(
+        s.notices.len(),
+        before + 1,
+        "one notice for a run of retries"
+    );
+    assert!(s.notices.latest().unwrap().text.contains("retrying"));
+    assert_eq!(s.notices.unread(), 0, "a retry is not an error");
+    assert!(s.modals.is_empty());
+}

@@ -178,11 +178,19 @@ pub(super) fn on_task_polled(
         }
         Err(e) if e.is_transient() => {
             *polls += 1;
-            *last_error = Some(e.to_string());
+            let first_failure = last_error.replace(e.to_string()).is_none();
+            let after = schedule.delay(*polls);
+            if first_failure {
+                let title = accept.title.clone().unwrap_or_else(|| id.clone());
+                state.notify(
+                    Level::Info,
+                    format!("Checking on accepting “{title}” failed ({e}); retrying"),
+                );
+            }
             vec![Effect::PollTask {
                 invitation_id: id,
                 task_id,
-                after: schedule.delay(*polls),
+                after,
             }]
         }
         Err(e) => {

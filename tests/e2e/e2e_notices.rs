@@ -2,24 +2,21 @@
 //! accept fails while the reject dialog has focus on [Reject]; the next key rejects nothing on
 //! the service, and the failure can still be read in the notices log.
 
-mod common;
-mod pty;
-
 use std::time::Duration;
 
+use crate::pty::{received, select, Tui};
 use pc_inbox::domain::InvitationStatus;
 use pc_inbox::emulator::{TEST_ACCESS_KEY, TEST_SECRET_KEY};
 use pc_inbox::service::PartnerCentral;
-use pty::{received, select, Tui};
 
 #[test]
 fn a_failure_arriving_over_the_reject_dialog_rejects_nothing_and_stays_readable() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let emulator = runtime.block_on(common::start(pc_inbox::emulator::EmulatorConfig {
+    let emulator = runtime.block_on(crate::common::start(pc_inbox::emulator::EmulatorConfig {
         accept_delay: Duration::from_secs(3),
-        ..common::config(0)
+        ..crate::common::config(0)
     }));
-    let failing = common::failing_invitation();
+    let failing = crate::common::failing_invitation();
     let failing_id = failing["Id"].as_str().unwrap();
     let reason = failing["AcceptOutcome"]["ReasonCode"].as_str().unwrap();
     let other = received()
@@ -61,7 +58,7 @@ fn a_failure_arriving_over_the_reject_dialog_rejects_nothing_and_stays_readable(
     tui.wait_text("A notice came in just now; press Enter again to reject.");
     let status = runtime
         .block_on(async {
-            common::client(&emulator)
+            crate::common::client(&emulator)
                 .await
                 .get_invitation(&other_id)
                 .await

@@ -2,9 +2,7 @@
 //! (with an invalid email refused first), the new invitation under Sent, and a draft that
 //! survives quitting.
 
-mod pty;
-
-use pty::Tui;
+use crate::pty::Tui;
 use serde_json::Value;
 
 const TAB: &str = "\t";
@@ -15,7 +13,7 @@ const CTRL_C: &str = "\x03";
 
 /// The first word of the title of an engagement the demo account created.
 fn own_engagement() -> (String, String) {
-    let seed: Value = serde_json::from_str(include_str!("../assets/seed.json")).unwrap();
+    let seed: Value = crate::pty::seed();
     let e = seed["Engagements"]
         .as_array()
         .unwrap()

@@ -1,8 +1,6 @@
 //! Accepting and rejecting in the real `pc-inbox --demo`, in a pseudo-terminal.
 
-mod pty;
-
-use pty::{received, select, Tui};
+use crate::pty::{received, select, Tui};
 
 #[test]
 fn accept_polls_to_complete_and_shows_the_opportunity() {

@@ -1,9 +1,7 @@
 //! The config file, read by the real binary in a pseudo-terminal: a key override changes both
 //! the key that works and the help overlay; problems in the file are reported, not fatal.
 
-mod pty;
-
-use pty::Tui;
+use crate::pty::Tui;
 
 fn home_with_config(text: &str) -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();

@@ -1,14 +1,12 @@
 //! The real `pc-inbox --demo` in a pseudo-terminal: rows, selection and detail, paging, search,
 //! the Sent view, help, quitting and terminal restoration.
 
-mod pty;
-
-use pty::Tui;
+use crate::pty::Tui;
 use serde_json::Value;
 
 /// Received seed invitations, newest first: (title, customer company).
 fn received() -> Vec<(String, String)> {
-    let seed: Value = serde_json::from_str(include_str!("../assets/seed.json")).unwrap();
+    let seed: Value = crate::pty::seed();
     let mut rows: Vec<&Value> = seed["Invitations"]
         .as_array()
         .unwrap()
@@ -31,7 +29,7 @@ fn received() -> Vec<(String, String)> {
 }
 
 fn sent_title() -> String {
-    let seed: Value = serde_json::from_str(include_str!("../assets/seed.json")).unwrap();
+    let seed: Value = crate::pty::seed();
     let mut rows: Vec<&Value> = seed["Invitations"]
         .as_array()
         .unwrap()
