@@ -277,3 +277,37 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_failed_accept_and_a_later_success_are_both_readable() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let failing = common::failing_invitation()["Id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let fine = common::acceptable(0);
+    app.select(&failing).await;
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
+    app.until("FAILED", |s| {
+        matches!(phase(s, &failing), Some(AcceptPhase::Failed { .. }))
+    })
+    .await;
+    app.select(&fine).await;
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
+    app.until("COMPLETE", |s| {
+        matches!(phase(s, &fine), Some(AcceptPhase::Complete { .. }))
+    })
+    .await;
+    let status_line = app.screen().lines().last().unwrap().to_string();
+    assert!(status_line.contains("✗ Accepting “"), "{status_line}");
+    assert!(status_line.contains("failed"), "{status_line}");
+    app.press(fixtures::key('!')).await;
+    let log = app.screen();
+    assert!(log.contains("failed —"), "{log}");
+    assert!(log.contains("✓ Accepted “"), "{log}");
+    assert_eq!(app.state.notices.unread(), 0);
+}

@@ -89,19 +89,24 @@ impl Action {
 
     /// The action a config file names.
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(a, _)| *a)
+        by_name(&Action::NAMES, name)
     }
 
     /// The action's name in config files.
     pub fn name(self) -> &'static str {
-        Action::NAMES
-            .iter()
-            .find(|(a, _)| *a == self)
-            .map_or("?", |(_, n)| n)
+        name_of(&Action::NAMES, self)
     }
+}
+
+fn by_name<T: Copy>(table: &[(T, &'static str)], name: &str) -> Option<T> {
+    table.iter().find(|(_, n)| *n == name).map(|(t, _)| *t)
+}
+
+fn name_of<T: PartialEq>(table: &[(T, &'static str)], value: T) -> &'static str {
+    table
+        .iter()
+        .find(|(t, _)| *t == value)
+        .map_or("?", |(_, n)| n)
 }
 
 /// Where a binding applies: everywhere (`Global`) or in one mode. Config files name them in
@@ -139,18 +144,12 @@ impl Mode {
 
     /// The mode a config file names.
     pub fn from_name(name: &str) -> Option<Mode> {
-        Mode::NAMES
-            .iter()
-            .find(|(_, n)| *n == name)
-            .map(|(m, _)| *m)
+        by_name(&Mode::NAMES, name)
     }
 
     /// The mode's name in config files.
     pub fn name(self) -> &'static str {
-        Mode::NAMES
-            .iter()
-            .find(|(m, _)| *m == self)
-            .map_or("?", |(_, n)| n)
+        name_of(&Mode::NAMES, self)
     }
 
     /// What the help overlay calls the mode.

@@ -132,15 +132,7 @@ impl Headless {
     /// The screen as text.
     pub fn screen(&mut self) -> String {
         self.app.draw(&mut self.terminal).unwrap();
-        let buffer = self.terminal.backend().buffer();
-        (0..buffer.area.height)
-            .map(|y| {
-                (0..buffer.area.width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        fixtures::buffer_text(self.terminal.backend().buffer())
     }
 
     /// Opens the create form once the list and the engagements are in; returns the id of an
