@@ -9,6 +9,7 @@ use pc_inbox::commands::engagements::EngagementsArgs;
 use pc_inbox::commands::list::ListArgs;
 use pc_inbox::commands::reject::RejectArgs;
 use pc_inbox::commands::show::ShowArgs;
+use pc_inbox::domain::Catalog;
 
 /// A keyboard-driven inbox for AWS Partner Central engagement invitations.
 #[derive(Debug, Parser)]
@@ -30,8 +31,8 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub region: Option<String>,
     /// Partner Central catalog.
-    #[arg(long, global = true, value_parser = ["AWS", "Sandbox"])]
-    pub catalog: Option<String>,
+    #[arg(long, global = true, value_enum)]
+    pub catalog: Option<Catalog>,
     /// Log filter for the log file in the data directory (e.g. info, debug); overrides RUST_LOG.
     #[arg(long, global = true, value_name = "LEVEL")]
     pub log_level: Option<String>,

@@ -4,6 +4,7 @@
 //! - [`service`]: the [`service::PartnerCentral`] trait and its AWS SDK adapter.
 //! - [`emulator`]: a local Partner Central that speaks the real wire protocol.
 //! - [`model`]: the service model and a validator for requests against it.
+//! - [`wire`]: the service's shapes as serde structs, shared by the emulator, the CLI and tests.
 //! - [`config`]: the user's TOML configuration.
 //! - [`commands`]: the scriptable subcommands (`list`, `show`, `accept`, ...).
 //! - [`app`]: state, messages, effects and the pure `update` (the one-way flow).
@@ -25,3 +26,4 @@ pub mod runtime;
 pub mod service;
 pub mod storage;
 pub mod ui;
+pub mod wire;

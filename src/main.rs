@@ -196,8 +196,10 @@ async fn settings(
     let mut settings = ClientSettings {
         catalog: cli
             .catalog
-            .clone()
-            .unwrap_or_else(|| config.catalog.unwrap_or_default().as_str().to_string()),
+            .or(config.catalog)
+            .unwrap_or_default()
+            .as_str()
+            .to_string(),
         region: cli.region.clone().or_else(|| config.region.clone()),
         profile: cli.profile.clone().or_else(|| config.profile.clone()),
         endpoint_url: cli

@@ -1,9 +1,12 @@
 use crate::domain::{InvitationStatus, ListQuery, Participant, PayloadKind, SortOrder};
 
-/// Which payload types to list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which payload types to list: the config file's `payload` (`all`, `opportunity`, `lead`) and
+/// the command line's `--payload` (`opportunity`, `lead`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
 pub enum PayloadChoice {
     #[default]
+    #[value(skip)]
     All,
     Opportunity,
     Lead,

@@ -6,13 +6,14 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
-use super::output::task_json;
+use super::output::write_json;
 use super::show::ShowFormat;
 use super::{CommandResult, Failure};
 use crate::app::{AcceptPhase, Accepts, PollSchedule, SavedAccepts};
 use crate::domain::{AcceptTask, TaskStatus};
 use crate::service::PartnerCentral;
 use crate::storage::DataDir;
+use crate::wire::ListEngagementByAcceptingInvitationTaskSummary;
 
 /// Options of `pc-inbox accept`.
 #[derive(Debug, Clone, clap::Args)]
@@ -38,10 +39,9 @@ fn save(data: Option<&DataDir>, accepts: &Accepts) -> Result<(), Failure> {
 
 fn report(out: &mut dyn Write, task: &AcceptTask, format: ShowFormat) -> std::io::Result<()> {
     match format {
-        ShowFormat::Json => writeln!(
+        ShowFormat::Json => write_json(
             out,
-            "{}",
-            serde_json::to_string_pretty(&task_json(task)).expect("JSON values serialize")
+            &ListEngagementByAcceptingInvitationTaskSummary::from(task),
         ),
         ShowFormat::Text => {
             let detail = match task.status {
@@ -56,11 +56,7 @@ fn report(out: &mut dyn Write, task: &AcceptTask, format: ShowFormat) -> std::io
                 ),
                 _ => "still running".into(),
             };
-            let status = super::output::task_json(task)["TaskStatus"]
-                .as_str()
-                .unwrap_or("?")
-                .to_string();
-            writeln!(out, "{} {status} — {detail}", task.id)
+            writeln!(out, "{} {} — {detail}", task.id, task.status.as_wire())
         }
     }
 }

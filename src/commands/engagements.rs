@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use super::output::{engagement_json, write_csv, write_table};
+use super::output::{write_csv, write_json, write_table};
 use super::{CommandResult, Format};
 use crate::service::PartnerCentral;
+use crate::wire;
 
 /// Options of `pc-inbox engagements`.
 #[derive(Debug, Clone, clap::Args)]
@@ -41,12 +42,8 @@ pub async fn run(
         .collect();
     match args.output {
         Format::Json => {
-            let values: Vec<_> = items.iter().map(engagement_json).collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&values).expect("JSON values serialize")
-            )?;
+            let values: Vec<_> = items.iter().map(wire::EngagementSummary::from).collect();
+            write_json(out, &values)?;
         }
         Format::Csv => write_csv(out, &["Id", "Title", "CreatedBy", "MemberCount"], &rows)?,
         Format::Table => write_table(out, &["ID", "TITLE", "CREATED BY", "MEMBERS"], &rows)?,

@@ -4,28 +4,12 @@ use std::io::Write;
 
 use chrono::SecondsFormat;
 
-use super::output::{summary_json, write_csv, write_table};
+use super::output::{write_csv, write_json, write_table};
 use super::{CommandResult, Format};
-use crate::domain::{
-    InvitationStatus, InvitationSummary, ListQuery, Participant, PayloadKind, SortOrder,
-};
+use crate::app::{Filters, PayloadChoice};
+use crate::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant, SortOrder};
 use crate::service::PartnerCentral;
-
-/// A status to filter on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatusArg {
-    Pending,
-    Accepted,
-    Rejected,
-    Expired,
-}
-
-/// A payload type to filter on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PayloadArg {
-    Opportunity,
-    Lead,
-}
+use crate::wire;
 
 /// Options of `pc-inbox list`.
 #[derive(Debug, Clone, clap::Args)]
@@ -35,10 +19,10 @@ pub struct ListArgs {
     pub sent: bool,
     /// Only invitations with this status (repeat for several).
     #[arg(long, value_enum)]
-    pub status: Vec<StatusArg>,
+    pub status: Vec<InvitationStatus>,
     /// Only this payload type.
     #[arg(long, value_enum)]
-    pub payload: Option<PayloadArg>,
+    pub payload: Option<PayloadChoice>,
     /// Oldest invitations first.
     #[arg(long)]
     pub oldest_first: bool,
@@ -54,36 +38,21 @@ pub struct ListArgs {
 
 impl ListArgs {
     fn query(&self, page_size: u32) -> ListQuery {
-        let mut q = ListQuery::new(if self.sent {
+        let filters = Filters {
+            statuses: self.status.clone(),
+            payload: self.payload.unwrap_or_default(),
+            sort: if self.oldest_first {
+                SortOrder::OldestFirst
+            } else {
+                SortOrder::NewestFirst
+            },
+        };
+        let view = if self.sent {
             Participant::Sent
         } else {
             Participant::Received
-        });
-        q.statuses = self
-            .status
-            .iter()
-            .map(|s| match s {
-                StatusArg::Pending => InvitationStatus::Pending,
-                StatusArg::Accepted => InvitationStatus::Accepted,
-                StatusArg::Rejected => InvitationStatus::Rejected,
-                StatusArg::Expired => InvitationStatus::Expired,
-            })
-            .collect();
-        q.payload_kinds = self
-            .payload
-            .map(|p| match p {
-                PayloadArg::Opportunity => PayloadKind::Opportunity,
-                PayloadArg::Lead => PayloadKind::Lead,
-            })
-            .into_iter()
-            .collect();
-        q.sort = if self.oldest_first {
-            SortOrder::OldestFirst
-        } else {
-            SortOrder::NewestFirst
         };
-        q.page_size = Some(page_size.clamp(1, 100));
-        q
+        filters.query(view, page_size.clamp(1, 100))
     }
 }
 
@@ -150,12 +119,11 @@ pub async fn run(
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
     match args.output {
         Format::Json => {
-            let values: Vec<_> = rows.iter().map(summary_json).collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&values).expect("JSON values serialize")
-            )?;
+            let values: Vec<_> = rows
+                .iter()
+                .map(wire::EngagementInvitationSummary::from)
+                .collect();
+            write_json(out, &values)?;
         }
         Format::Csv => {
             let cells: Vec<Vec<String>> = rows

@@ -2,12 +2,13 @@
 
 use std::io::Write;
 
-use super::output::detail_json;
+use super::output::write_json;
 use super::CommandResult;
 use crate::app::Clock;
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
 use crate::ui::{detail, Theme};
+use crate::wire::GetEngagementInvitationResponse;
 
 /// How `show` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -33,11 +34,7 @@ pub async fn run(
 ) -> CommandResult {
     let d = service.get_invitation(&args.id).await?;
     match args.output {
-        ShowFormat::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&detail_json(&d)).expect("JSON values serialize")
-        )?,
+        ShowFormat::Json => write_json(out, &GetEngagementInvitationResponse::from(&d))?,
         ShowFormat::Text => {
             for line in detail::lines(&d, None, clock, &Theme::plain(), &Keymap::default()) {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();

@@ -13,26 +13,26 @@ use crate::ui::Theme;
 
 mod file;
 
+pub use crate::domain::Catalog;
+
 /// Environment variable naming the config file to use instead of the default lookup.
 pub const CONFIG_ENV: &str = "PC_INBOX_CONFIG";
 
-/// Which Partner Central catalog to work in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-pub enum Catalog {
-    #[default]
-    #[serde(rename = "AWS")]
-    Aws,
-    Sandbox,
-}
+// The names `file.rs` gives the domain types that the config file's `view`, `status`,
+// `payload` and `sort` keys read into.
+use InvitationStatus as StatusName;
+use Participant as View;
+use PayloadChoice as PayloadName;
+use SortOrder as SortName;
 
-impl Catalog {
-    /// The service's `Catalog` value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Catalog::Aws => "AWS",
-            Catalog::Sandbox => "Sandbox",
-        }
-    }
+/// `SortName::Newest` and `SortName::Oldest`, the names `file.rs` uses.
+// TODO: once `file.rs` (being rewritten on another branch) says `SortOrder::NewestFirst`, drop
+// these and the aliases above.
+#[allow(non_upper_case_globals)]
+impl SortOrder {
+    const Newest: SortOrder = SortOrder::NewestFirst;
+    #[cfg_attr(not(test), allow(dead_code))]
+    const Oldest: SortOrder = SortOrder::OldestFirst;
 }
 
 /// Rows per ListEngagementInvitations page, 1–100.
@@ -52,41 +52,6 @@ impl<'de> Deserialize<'de> for PageSize {
     }
 }
 
-/// Which invitations the inbox opens on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum View {
-    Received,
-    Sent,
-}
-
-/// An invitation status, as config files name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StatusName {
-    Pending,
-    Accepted,
-    Rejected,
-    Expired,
-}
-
-/// A payload type, as config files name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PayloadName {
-    All,
-    Opportunity,
-    Lead,
-}
-
-/// The list order, as config files name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortName {
-    Newest,
-    Oldest,
-}
-
 /// Where dates are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -104,11 +69,11 @@ pub struct Config {
     pub catalog: Option<Catalog>,
     pub endpoint_url: Option<String>,
     pub page_size: Option<PageSize>,
-    pub view: View,
+    pub view: Participant,
     /// Statuses shown at start; empty means all.
-    pub statuses: Vec<StatusName>,
-    pub payload: PayloadName,
-    pub sort: SortName,
+    pub statuses: Vec<InvitationStatus>,
+    pub payload: PayloadChoice,
+    pub sort: SortOrder,
     pub poll: PollSchedule,
     pub time_zone: TimeZone,
     /// Log filter when neither `--log-level` nor `RUST_LOG` is given, e.g. `debug`.
@@ -129,10 +94,10 @@ impl Default for Config {
             catalog: None,
             endpoint_url: None,
             page_size: None,
-            view: View::Received,
+            view: Participant::Received,
             statuses: Vec::new(),
-            payload: PayloadName::All,
-            sort: SortName::Newest,
+            payload: PayloadChoice::All,
+            sort: SortOrder::NewestFirst,
             poll: PollSchedule::default(),
             time_zone: TimeZone::Local,
             log_level: None,
@@ -151,35 +116,15 @@ impl Config {
 
     /// The inbox's settings from this file, for a catalog.
     pub fn app_settings(&self, catalog: String) -> Settings {
-        let statuses = self
-            .statuses
-            .iter()
-            .map(|s| match s {
-                StatusName::Pending => InvitationStatus::Pending,
-                StatusName::Accepted => InvitationStatus::Accepted,
-                StatusName::Rejected => InvitationStatus::Rejected,
-                StatusName::Expired => InvitationStatus::Expired,
-            })
-            .collect();
         Settings {
             page_size: self.page_size(),
             catalog,
             poll: self.poll,
-            view: match self.view {
-                View::Received => Participant::Received,
-                View::Sent => Participant::Sent,
-            },
+            view: self.view,
             filters: Filters {
-                statuses,
-                payload: match self.payload {
-                    PayloadName::All => PayloadChoice::All,
-                    PayloadName::Opportunity => PayloadChoice::Opportunity,
-                    PayloadName::Lead => PayloadChoice::Lead,
-                },
-                sort: match self.sort {
-                    SortName::Newest => SortOrder::NewestFirst,
-                    SortName::Oldest => SortOrder::OldestFirst,
-                },
+                statuses: self.statuses.clone(),
+                payload: self.payload,
+                sort: self.sort,
             },
             utc: self.time_zone == TimeZone::Utc,
             console_url: self

@@ -1,9 +1,13 @@
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer};
 
-use super::{Enrichment, Payload};
+use super::{deserialize_by_name, Enrichment, Payload};
 
 /// Which side of an invitation we are on: `RECEIVER` (received) or `SENDER` (sent).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Its serde form is the config file's `view` value: `received` or `sent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Participant {
     Received,
     Sent,
@@ -17,9 +21,22 @@ impl Participant {
             Participant::Sent => "SENDER",
         }
     }
+
+    /// Parses the service's value.
+    pub fn from_wire(s: &str) -> Option<Self> {
+        match s {
+            "RECEIVER" => Some(Participant::Received),
+            "SENDER" => Some(Participant::Sent),
+            _ => None,
+        }
+    }
 }
 
 /// Lifecycle of an invitation.
+///
+/// The config file (`status = ["pending"]`) and the command line (`--status pending`) name the
+/// four known statuses in lower case: that is its serde form and its [`clap::ValueEnum`]. The
+/// service's value (`PENDING`) is [`InvitationStatus::as_wire`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InvitationStatus {
     Pending,
@@ -59,6 +76,32 @@ impl InvitationStatus {
             "EXPIRED" => InvitationStatus::Expired,
             other => InvitationStatus::Unknown(other.to_string()),
         }
+    }
+}
+
+/// [`InvitationStatus::ALL`] as a static, for [`clap::ValueEnum::value_variants`].
+static KNOWN_STATUSES: [InvitationStatus; 4] = InvitationStatus::ALL;
+
+impl clap::ValueEnum for InvitationStatus {
+    fn value_variants<'a>() -> &'a [Self] {
+        &KNOWN_STATUSES
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let name = match self {
+            InvitationStatus::Pending => "pending",
+            InvitationStatus::Accepted => "accepted",
+            InvitationStatus::Rejected => "rejected",
+            InvitationStatus::Expired => "expired",
+            InvitationStatus::Unknown(_) => return None,
+        };
+        Some(clap::builder::PossibleValue::new(name))
+    }
+}
+
+impl<'de> Deserialize<'de> for InvitationStatus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_by_name(d)
     }
 }
 

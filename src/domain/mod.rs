@@ -1,6 +1,7 @@
 //! Our own types for everything the app shows and sends. Nothing here knows about the AWS SDK:
 //! the service adapter converts at the boundary.
 
+mod catalog;
 pub mod countries;
 mod engagement;
 mod invitation;
@@ -8,6 +9,7 @@ mod payload;
 mod query;
 mod task;
 
+pub use catalog::Catalog;
 pub use engagement::{EngagementSummary, NewInvitation, NewPayload};
 pub use invitation::{
     InvitationDetail, InvitationStatus, InvitationSummary, Member, Participant, PayloadKind,
@@ -19,3 +21,42 @@ pub use payload::{
 };
 pub use query::{ListQuery, Page, SortOrder};
 pub use task::{AcceptTask, TaskStatus};
+
+/// Reads a value by its [`clap::ValueEnum`] name, so that a config file and the command line
+/// spell it the same way. An unknown name is serde's usual "unknown variant" error.
+fn deserialize_by_name<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: clap::ValueEnum,
+{
+    struct ByName<T>(std::marker::PhantomData<T>);
+
+    /// "one of `a`, `b`", as serde words it.
+    fn one_of<T: clap::ValueEnum>() -> String {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|p| format!("`{}`", p.get_name()))
+            .collect();
+        format!("one of {}", names.join(", "))
+    }
+
+    impl<T: clap::ValueEnum> serde::de::Visitor<'_> for ByName<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&one_of::<T>())
+        }
+
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            T::from_str(s, false).map_err(|_| {
+                E::custom(format_args!(
+                    "unknown variant `{s}`, expected {}",
+                    one_of::<T>()
+                ))
+            })
+        }
+    }
+
+    d.deserialize_str(ByName(std::marker::PhantomData))
+}

@@ -1,3 +1,8 @@
+//! Invitation payloads. The structs an invitation's `Payload` union holds are also the
+//! service's shapes (see [`crate::wire`]): their serde form uses the model's member names.
+
+use serde::{Deserialize, Serialize};
+
 /// The body of an invitation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payload {
@@ -7,17 +12,20 @@ pub enum Payload {
     Unknown,
 }
 
-/// An invitation to co-sell an opportunity.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// An invitation to co-sell an opportunity: the model's `OpportunityInvitationPayload`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct OpportunityPayload {
     pub customer: Customer,
     pub project: Project,
     pub receiver_responsibilities: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sender_contacts: Vec<Contact>,
 }
 
-/// The end customer of an opportunity.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The end customer of an opportunity: the model's `EngagementCustomer`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Customer {
     pub company_name: String,
     pub industry: String,
@@ -25,61 +33,85 @@ pub struct Customer {
     pub website_url: String,
 }
 
-/// The customer's project.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The customer's project: the model's `ProjectDetails`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Project {
     pub title: String,
     pub business_problem: String,
     /// `YYYY-MM-DD`, as the service sends it.
     pub target_completion_date: String,
+    #[serde(rename = "ExpectedCustomerSpend")]
     pub expected_spend: Vec<Spend>,
 }
 
-/// One expected-customer-spend entry.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// One expected-customer-spend entry: the model's `ExpectedCustomerSpend`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Spend {
     /// Decimal string, e.g. `12500.00`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
+    #[serde(rename = "CurrencyCode")]
     pub currency: String,
     pub frequency: String,
     pub target_company: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub estimation_url: Option<String>,
 }
 
-/// A person on the sending side.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A person on the sending side: the model's `SenderContact`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Contact {
     pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub business_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }
 
-/// An invitation to follow up a lead.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// An invitation to follow up a lead: the model's `LeadInvitationPayload`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct LeadPayload {
     pub customer: LeadCustomer,
     pub interaction: LeadInteraction,
 }
 
-/// The company behind a lead.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The company behind a lead: the model's `LeadInvitationCustomer`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct LeadCustomer {
     pub company_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub website_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_maturity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub market_segment: Option<String>,
 }
 
-/// How the lead came about.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// How the lead came about: the model's `LeadInvitationInteraction`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct LeadInteraction {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_name: Option<String>,
+    #[serde(rename = "Usecase")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub use_case: Option<String>,
     pub contact_business_title: String,
 }

@@ -1,10 +1,15 @@
+use serde::Deserialize;
+
 use super::{InvitationStatus, Participant, PayloadKind};
 
-/// Order of the invitation list by invitation date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Order of the invitation list by invitation date. Its serde form is the config file's
+/// `sort` value: `newest` or `oldest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 pub enum SortOrder {
     #[default]
+    #[serde(rename = "newest")]
     NewestFirst,
+    #[serde(rename = "oldest")]
     OldestFirst,
 }
 

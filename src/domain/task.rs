@@ -20,6 +20,16 @@ impl TaskStatus {
         }
     }
 
+    /// The service's `TaskStatus` value.
+    pub fn as_wire(&self) -> &str {
+        match self {
+            TaskStatus::InProgress => "IN_PROGRESS",
+            TaskStatus::Complete => "COMPLETE",
+            TaskStatus::Failed => "FAILED",
+            TaskStatus::Unknown(s) => s,
+        }
+    }
+
     /// True once the task will not change any more.
     pub fn is_finished(&self) -> bool {
         matches!(self, TaskStatus::Complete | TaskStatus::Failed)

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::wire::ApiError;
+use super::error::ApiError;
 
 /// The signing name of the service.
 pub const SERVICE: &str = "partnercentral-selling";

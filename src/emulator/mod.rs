@@ -5,13 +5,13 @@
 //! [`store`] state, seeded from [`seed`].
 
 mod auth;
+mod error;
 mod ops;
 mod paging;
 mod quota;
 mod seed;
 mod server;
 mod store;
-mod wire;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};

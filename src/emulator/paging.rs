@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::wire::ApiError;
+use super::error::ApiError;
 
 /// Position in a sorted listing: the time key in milliseconds and the id that breaks ties.
 pub type SortKey = (i64, String);

@@ -3,10 +3,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
-use serde_json::{json, Value};
 
 use super::store::{Engagement, Failure, Invitation};
+use crate::domain::{Catalog, InvitationStatus, Participant, PayloadKind};
 use crate::model::model;
+use crate::wire;
 
 const EMBEDDED: &str = include_str!("../../assets/seed.json");
 
@@ -31,15 +32,17 @@ struct SeedEngagement {
     #[serde(default)]
     context_types: Vec<String>,
     #[serde(default)]
-    contexts: Vec<Value>,
+    contexts: Vec<wire::EngagementContextDetails>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct SeedInvitation {
     id: String,
-    participant_type: String,
-    status: String,
+    #[serde(with = "wire::value")]
+    participant_type: Participant,
+    #[serde(with = "wire::value")]
+    status: InvitationStatus,
     invited_hours_ago: i64,
     expires_in_hours: Option<i64>,
     engagement_id: String,
@@ -47,22 +50,16 @@ struct SeedInvitation {
     engagement_description: Option<String>,
     sender_aws_account_id: String,
     sender_company_name: String,
-    receiver: Value,
+    receiver: wire::Receiver,
     invitation_message: Option<String>,
     rejection_reason: Option<String>,
-    payload_type: String,
-    payload: Value,
+    #[serde(with = "wire::value")]
+    payload_type: PayloadKind,
+    payload: wire::Payload,
     #[serde(default)]
-    existing_members: Vec<Value>,
-    enrichment_context: Option<Value>,
-    accept_outcome: Option<SeedFailure>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
-struct SeedFailure {
-    reason_code: String,
-    message: String,
+    existing_members: Vec<wire::EngagementMemberSummary>,
+    enrichment_context: Option<wire::EnrichmentContext>,
+    accept_outcome: Option<Failure>,
 }
 
 /// A parsed seed file.
@@ -116,10 +113,18 @@ impl Seed {
             .invitations
             .iter()
             .map(|s| {
+                if s.payload.kind() != s.payload_type {
+                    return Err(format!(
+                        "seed invitation {}: PayloadType is {} but the Payload is {}",
+                        s.id,
+                        s.payload_type.as_wire(),
+                        s.payload.kind().as_wire()
+                    ));
+                }
                 let invitation_date = now - Duration::hours(s.invited_hours_ago);
                 let invitation = Invitation {
                     id: s.id.clone(),
-                    participant: s.participant_type.clone(),
+                    participant: s.participant_type,
                     status: s.status.clone(),
                     invitation_date,
                     expiration_date: s.expires_in_hours.map(|h| now + Duration::hours(h)),
@@ -131,14 +136,10 @@ impl Seed {
                     receiver: s.receiver.clone(),
                     message: s.invitation_message.clone(),
                     rejection_reason: s.rejection_reason.clone(),
-                    payload_type: s.payload_type.clone(),
                     payload: s.payload.clone(),
                     existing_members: s.existing_members.clone(),
                     enrichment: s.enrichment_context.clone(),
-                    accept_failure: s.accept_outcome.as_ref().map(|f| Failure {
-                        reason_code: f.reason_code.clone(),
-                        message: f.message.clone(),
-                    }),
+                    accept_failure: s.accept_outcome.clone(),
                 };
                 check(&invitation, &self.account.aws_account_id, now).map(|()| invitation)
             })
@@ -152,7 +153,8 @@ impl Seed {
 }
 
 fn check(invitation: &Invitation, account: &str, now: DateTime<Utc>) -> Result<(), String> {
-    let detail = invitation.detail_json("AWS", account, now);
+    let detail = serde_json::to_value(invitation.detail(Catalog::Aws, account, now))
+        .expect("wire shapes serialize");
     let violations = model()
         .validate("GetEngagementInvitationResponse", &detail)
         .map_err(|e| format!("seed invitation {}: {}", invitation.id, e.0))?;
@@ -210,8 +212,13 @@ const SENDERS: &[&str] = &[
     "Fabrikam Cloud",
     "Tailspin Data",
 ];
-const STATUSES: &[&str] = &[
-    "PENDING", "PENDING", "PENDING", "ACCEPTED", "REJECTED", "EXPIRED",
+const STATUSES: &[InvitationStatus] = &[
+    InvitationStatus::Pending,
+    InvitationStatus::Pending,
+    InvitationStatus::Pending,
+    InvitationStatus::Accepted,
+    InvitationStatus::Rejected,
+    InvitationStatus::Expired,
 ];
 
 /// `n` synthetic received invitations, deterministic for a given `n`, one every 17 minutes back
@@ -219,62 +226,98 @@ const STATUSES: &[&str] = &[
 pub fn generate(n: usize, account: &SeedAccount, now: DateTime<Utc>) -> Vec<Invitation> {
     (0..n)
         .map(|i| {
-            let pick = |list: &[&'static str], salt: usize| list[(i * 7 + salt * 13 + i / 3) % list.len()];
+            let at = |salt: usize, len: usize| (i * 7 + salt * 13 + i / 3) % len;
+            let pick = |list: &[&'static str], salt: usize| list[at(salt, list.len())].to_string();
             let company = format!("{} #{i}", pick(COMPANIES, 1));
             let project = pick(PROJECTS, 2);
-            let status = pick(STATUSES, 3);
+            let status = STATUSES[at(3, STATUSES.len())].clone();
+            let expired = status == InvitationStatus::Expired;
             let invitation_date = now - Duration::minutes(17 * (i as i64 + 1));
-            let expiration_date = if status == "EXPIRED" {
+            let expiration_date = if expired {
                 now - Duration::hours(1)
             } else {
                 invitation_date + Duration::days(15)
             };
-            let lead = i % 4 == 3;
-            let (payload_type, payload) = if lead {
-                (
-                    "LeadInvitation",
-                    json!({"LeadInvitation": {
-                        "Customer": {"CompanyName": company, "Industry": pick(INDUSTRIES, 4),
-                            "CountryCode": pick(COUNTRIES, 5), "AwsMaturity": "Early Stage", "MarketSegment": "Enterprise"},
-                        "Interaction": {"SourceType": "Event", "SourceId": format!("evt-{i}"), "SourceName": "AWS Summit",
-                            "Usecase": project, "ContactBusinessTitle": "Head of IT"}
-                    }}),
-                )
+            let payload = if i % 4 == 3 {
+                wire::Payload::LeadInvitation(wire::LeadInvitationPayload {
+                    customer: wire::LeadInvitationCustomer {
+                        company_name: company.clone(),
+                        industry: Some(pick(INDUSTRIES, 4)),
+                        country_code: Some(pick(COUNTRIES, 5)),
+                        aws_maturity: Some("Early Stage".into()),
+                        market_segment: Some("Enterprise".into()),
+                        website_url: None,
+                    },
+                    interaction: wire::LeadInvitationInteraction {
+                        source_type: Some("Event".into()),
+                        source_id: Some(format!("evt-{i}")),
+                        source_name: Some("AWS Summit".into()),
+                        use_case: Some(project.clone()),
+                        contact_business_title: "Head of IT".into(),
+                    },
+                })
             } else {
-                let spend: Vec<Value> = (0..(i % 4))
-                    .map(|k| json!({"Amount": format!("{}.00", 1000 + 250 * ((i + k) % 40)),
-                        "CurrencyCode": pick(CURRENCIES, 6 + k), "Frequency": "Monthly", "TargetCompany": "AWS"}))
+                let spend = (0..(i % 4))
+                    .map(|k| wire::ExpectedCustomerSpend {
+                        amount: Some(format!("{}.00", 1000 + 250 * ((i + k) % 40))),
+                        currency: pick(CURRENCIES, 6 + k),
+                        frequency: "Monthly".into(),
+                        target_company: "AWS".into(),
+                        estimation_url: None,
+                    })
                     .collect();
-                (
-                    "OpportunityInvitation",
-                    json!({"OpportunityInvitation": {
-                        "SenderContacts": [{"Email": format!("rep{i}@example.com"), "FirstName": "Sam", "LastName": format!("Rep{i}")}],
-                        "ReceiverResponsibilities": ["Services Partner"],
-                        "Customer": {"Industry": pick(INDUSTRIES, 4), "CompanyName": company,
-                            "WebsiteUrl": format!("https://www.customer{i}.example.com"), "CountryCode": pick(COUNTRIES, 5)},
-                        "Project": {"Title": format!("{project} for {company}"),
-                            "BusinessProblem": format!("{company} needs help with {project}; the current platform cannot scale."),
-                            "TargetCompletionDate": "2027-06-30", "ExpectedCustomerSpend": spend}
-                    }}),
-                )
+                wire::Payload::OpportunityInvitation(wire::OpportunityInvitationPayload {
+                    sender_contacts: vec![wire::SenderContact {
+                        email: format!("rep{i}@example.com"),
+                        first_name: Some("Sam".into()),
+                        last_name: Some(format!("Rep{i}")),
+                        business_title: None,
+                        phone: None,
+                    }],
+                    receiver_responsibilities: vec!["Services Partner".into()],
+                    customer: wire::EngagementCustomer {
+                        industry: pick(INDUSTRIES, 4),
+                        company_name: company.clone(),
+                        website_url: format!("https://www.customer{i}.example.com"),
+                        country_code: pick(COUNTRIES, 5),
+                    },
+                    project: wire::ProjectDetails {
+                        title: format!("{project} for {company}"),
+                        business_problem: format!(
+                            "{company} needs help with {project}; the current platform cannot scale."
+                        ),
+                        target_completion_date: "2027-06-30".into(),
+                        expected_spend: spend,
+                    },
+                })
             };
             Invitation {
                 id: format!("engi-g{i:012}"),
-                participant: "RECEIVER".to_string(),
-                status: if status == "EXPIRED" { "PENDING" } else { status }.to_string(),
+                participant: Participant::Received,
+                status: if expired {
+                    InvitationStatus::Pending
+                } else {
+                    status.clone()
+                },
                 invitation_date,
                 expiration_date: Some(expiration_date),
                 engagement_id: format!("eng-g{i:013}"),
                 engagement_title: format!("{project} #{i}").chars().take(40).collect(),
                 engagement_description: Some(format!("Synthetic engagement number {i}")),
                 sender_account: format!("{:012}", 100_000_000_000u64 + i as u64 % 4),
-                sender_company: pick(SENDERS, 7).to_string(),
-                receiver: json!({"Account": {"AwsAccountId": account.aws_account_id, "Alias": account.alias}}),
+                sender_company: pick(SENDERS, 7),
+                receiver: wire::Receiver::Account(wire::AccountReceiver {
+                    aws_account_id: account.aws_account_id.clone(),
+                    alias: Some(account.alias.clone()),
+                }),
                 message: Some(format!("Could you help {company} with {project}?")),
-                rejection_reason: (status == "REJECTED").then(|| "Unable to support".to_string()),
-                payload_type: payload_type.to_string(),
+                rejection_reason: (status == InvitationStatus::Rejected)
+                    .then(|| "Unable to support".to_string()),
                 payload,
-                existing_members: vec![json!({"CompanyName": pick(SENDERS, 7), "WebsiteUrl": "https://aws.amazon.com"})],
+                existing_members: vec![wire::EngagementMemberSummary {
+                    company_name: Some(pick(SENDERS, 7)),
+                    website_url: Some("https://aws.amazon.com".into()),
+                }],
                 enrichment: None,
                 accept_failure: None,
             }
@@ -292,16 +335,16 @@ mod tests {
         let n = |f: &dyn Fn(&Invitation) -> bool| data.invitations.iter().filter(|i| f(i)).count();
         assert!(data.invitations.len() >= 40);
         assert!(data.engagements.len() >= 3);
-        for status in ["PENDING", "ACCEPTED", "REJECTED", "EXPIRED"] {
-            assert!(n(&|i| i.status == status) > 0, "{status}");
+        for status in InvitationStatus::ALL {
+            assert!(n(&|i| i.status == status) > 0, "{status:?}");
         }
-        assert!(n(&|i| i.payload_type == "LeadInvitation") > 0);
-        assert!(n(&|i| i.payload_type == "OpportunityInvitation") > 0);
-        assert!(n(&|i| i.participant == "SENDER") > 0);
+        assert!(n(&|i| i.payload.kind() == PayloadKind::Lead) > 0);
+        assert!(n(&|i| i.payload.kind() == PayloadKind::Opportunity) > 0);
+        assert!(n(&|i| i.participant == Participant::Sent) > 0);
         assert!(n(&|i| i.accept_failure.is_some()) > 0);
         let soon = Utc::now() + Duration::days(3);
         assert!(
-            n(&|i| i.status == "PENDING"
+            n(&|i| i.status == InvitationStatus::Pending
                 && i.expiration_date
                     .is_some_and(|e| e < soon && e > Utc::now()))
                 > 0
@@ -309,10 +352,9 @@ mod tests {
         let longest = data
             .invitations
             .iter()
-            .filter_map(|i| {
-                i.payload
-                    .pointer("/OpportunityInvitation/Project/BusinessProblem")?
-                    .as_str()
+            .filter_map(|i| match &i.payload {
+                wire::Payload::OpportunityInvitation(o) => Some(&o.project.business_problem),
+                wire::Payload::LeadInvitation(_) => None,
             })
             .map(|s| s.chars().count())
             .max();

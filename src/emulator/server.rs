@@ -13,10 +13,10 @@ use chrono::Utc;
 use serde_json::Value;
 
 use super::auth::{self, SignedRequest};
+use super::error::ApiError;
 use super::ops;
 use super::quota::{Quotas, RequestClass};
 use super::store::Store;
-use super::wire::ApiError;
 use crate::model::model;
 
 /// The `X-Amz-Target` prefix of the service.

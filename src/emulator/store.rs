@@ -4,16 +4,15 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use serde_json::{json, Map, Value};
+use serde::Deserialize;
 
 use super::seed::{SeedAccount, SeedData};
-use super::wire::timestamp;
-
-/// The catalogs Partner Central has.
-pub const CATALOGS: [&str; 2] = ["AWS", "Sandbox"];
+use crate::domain::{Catalog, InvitationStatus, Participant, TaskStatus};
+use crate::wire::{self, Timestamp};
 
 /// Why an accept task fails, as the seed dictates.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct Failure {
     pub reason_code: String,
     pub message: String,
@@ -23,10 +22,9 @@ pub struct Failure {
 #[derive(Debug, Clone)]
 pub struct Invitation {
     pub id: String,
-    /// `RECEIVER` or `SENDER`.
-    pub participant: String,
-    /// The stored status; a PENDING invitation past its expiry reads as EXPIRED.
-    pub status: String,
+    pub participant: Participant,
+    /// The stored status; a pending invitation past its expiry reads as expired.
+    pub status: InvitationStatus,
     pub invitation_date: DateTime<Utc>,
     pub expiration_date: Option<DateTime<Utc>>,
     pub engagement_id: String,
@@ -34,96 +32,87 @@ pub struct Invitation {
     pub engagement_description: Option<String>,
     pub sender_account: String,
     pub sender_company: String,
-    pub receiver: Value,
+    pub receiver: wire::Receiver,
     pub message: Option<String>,
     pub rejection_reason: Option<String>,
-    pub payload_type: String,
-    pub payload: Value,
-    pub existing_members: Vec<Value>,
-    pub enrichment: Option<Value>,
+    pub payload: wire::Payload,
+    pub existing_members: Vec<wire::EngagementMemberSummary>,
+    pub enrichment: Option<wire::EnrichmentContext>,
     /// Set when accepting this invitation must fail.
     pub accept_failure: Option<Failure>,
 }
 
-fn put(obj: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    if let Some(v) = value {
-        obj.insert(key.to_string(), v);
-    }
-}
-
 impl Invitation {
     /// The status as the service reports it at `now`.
-    pub fn status_at(&self, now: DateTime<Utc>) -> &str {
+    pub fn status_at(&self, now: DateTime<Utc>) -> InvitationStatus {
         match self.expiration_date {
-            Some(expiry) if self.status == "PENDING" && expiry <= now => "EXPIRED",
-            _ => &self.status,
+            Some(expiry) if self.status == InvitationStatus::Pending && expiry <= now => {
+                InvitationStatus::Expired
+            }
+            _ => self.status.clone(),
         }
     }
 
     /// The invitation's ARN in a catalog.
-    pub fn arn(&self, catalog: &str, account: &str) -> String {
+    pub fn arn(&self, catalog: Catalog, account: &str) -> String {
         format!(
-            "arn:aws:partnercentral::{account}:{catalog}/engagement-invitation/{}",
+            "arn:aws:partnercentral::{account}:{}/engagement-invitation/{}",
+            catalog.as_str(),
             self.id
         )
     }
 
-    fn common_json(&self, catalog: &str, account: &str, now: DateTime<Utc>) -> Map<String, Value> {
-        let mut o = Map::new();
-        o.insert("Arn".into(), json!(self.arn(catalog, account)));
-        o.insert("PayloadType".into(), json!(self.payload_type));
-        o.insert("Id".into(), json!(self.id));
-        o.insert("EngagementId".into(), json!(self.engagement_id));
-        o.insert("EngagementTitle".into(), json!(self.engagement_title));
-        o.insert("Status".into(), json!(self.status_at(now)));
-        o.insert(
-            "InvitationDate".into(),
-            json!(timestamp(self.invitation_date)),
-        );
-        put(
-            &mut o,
-            "ExpirationDate",
-            self.expiration_date.map(|d| json!(timestamp(d))),
-        );
-        o.insert("SenderAwsAccountId".into(), json!(self.sender_account));
-        o.insert("SenderCompanyName".into(), json!(self.sender_company));
-        o.insert("Receiver".into(), self.receiver.clone());
-        o.insert("Catalog".into(), json!(catalog));
-        o
+    fn common(
+        &self,
+        catalog: Catalog,
+        account: &str,
+        now: DateTime<Utc>,
+    ) -> wire::InvitationCommon {
+        wire::InvitationCommon {
+            arn: Some(self.arn(catalog, account)),
+            payload_type: Some(self.payload.kind()),
+            id: self.id.clone(),
+            engagement_id: Some(self.engagement_id.clone()),
+            engagement_title: Some(self.engagement_title.clone()),
+            status: Some(self.status_at(now)),
+            invitation_date: Some(Timestamp(self.invitation_date)),
+            expiration_date: self.expiration_date.map(Timestamp),
+            sender_aws_account_id: Some(self.sender_account.clone()),
+            sender_company_name: Some(self.sender_company.clone()),
+            receiver: Some(self.receiver.clone()),
+            catalog: catalog.as_str().to_string(),
+        }
     }
 
-    /// An `EngagementInvitationSummary`.
-    pub fn summary_json(&self, catalog: &str, account: &str, now: DateTime<Utc>) -> Value {
-        let mut o = self.common_json(catalog, account, now);
-        o.insert("ParticipantType".into(), json!(self.participant));
-        Value::Object(o)
+    /// Its `EngagementInvitationSummary`.
+    pub fn summary(
+        &self,
+        catalog: Catalog,
+        account: &str,
+        now: DateTime<Utc>,
+    ) -> wire::EngagementInvitationSummary {
+        wire::EngagementInvitationSummary {
+            common: self.common(catalog, account, now),
+            participant_type: Some(self.participant),
+        }
     }
 
-    /// A `GetEngagementInvitationResponse`.
-    pub fn detail_json(&self, catalog: &str, account: &str, now: DateTime<Utc>) -> Value {
-        let mut o = self.common_json(catalog, account, now);
-        put(
-            &mut o,
-            "RejectionReason",
-            self.rejection_reason.as_ref().map(|r| json!(r)),
-        );
-        o.insert("Payload".into(), self.payload.clone());
-        put(
-            &mut o,
-            "InvitationMessage",
-            self.message.as_ref().map(|m| json!(m)),
-        );
-        put(
-            &mut o,
-            "EngagementDescription",
-            self.engagement_description.as_ref().map(|d| json!(d)),
-        );
-        o.insert(
-            "ExistingMembers".into(),
-            Value::Array(self.existing_members.clone()),
-        );
-        put(&mut o, "EnrichmentContext", self.enrichment.clone());
-        Value::Object(o)
+    /// Its `GetEngagementInvitationResponse`.
+    pub fn detail(
+        &self,
+        catalog: Catalog,
+        account: &str,
+        now: DateTime<Utc>,
+    ) -> wire::GetEngagementInvitationResponse {
+        wire::GetEngagementInvitationResponse {
+            common: self.common(catalog, account, now),
+            rejection_reason: self.rejection_reason.clone(),
+            payload: Some(self.payload.clone()),
+            invitation_message: self.message.clone(),
+            engagement_description: self.engagement_description.clone(),
+            existing_members: self.existing_members.clone(),
+            enrichment_context: self.enrichment.clone(),
+        }
     }
 }
 
@@ -138,54 +127,51 @@ pub struct Engagement {
     pub member_count: i32,
     pub modified_at: DateTime<Utc>,
     pub context_types: Vec<String>,
-    pub contexts: Vec<Value>,
+    pub contexts: Vec<wire::EngagementContextDetails>,
 }
 
 impl Engagement {
     /// The engagement's ARN in a catalog.
-    pub fn arn(&self, catalog: &str, account: &str) -> String {
+    pub fn arn(&self, catalog: Catalog, account: &str) -> String {
         format!(
-            "arn:aws:partnercentral:us-east-1:{account}:catalog/{catalog}/engagement/{}",
+            "arn:aws:partnercentral:us-east-1:{account}:catalog/{}/engagement/{}",
+            catalog.as_str(),
             self.id
         )
     }
 
-    /// An `EngagementSummary`.
-    pub fn summary_json(&self, catalog: &str, account: &str) -> Value {
-        json!({
-            "Arn": self.arn(catalog, account),
-            "Id": self.id,
-            "Title": self.title,
-            "CreatedAt": timestamp(self.created_at),
-            "CreatedBy": self.created_by,
-            "MemberCount": self.member_count,
-            "ModifiedAt": timestamp(self.modified_at),
-            "ModifiedBy": self.created_by,
-            "ContextTypes": self.context_types,
-        })
+    fn common(&self, catalog: Catalog, account: &str) -> wire::EngagementCommon {
+        wire::EngagementCommon {
+            arn: Some(self.arn(catalog, account)),
+            id: self.id.clone(),
+            title: Some(self.title.clone()),
+            created_at: Some(Timestamp(self.created_at)),
+            created_by: Some(self.created_by.clone()),
+            member_count: Some(self.member_count),
+            modified_at: Some(Timestamp(self.modified_at)),
+            modified_by: Some(self.created_by.clone()),
+        }
     }
 
-    /// A `GetEngagementResponse`.
-    pub fn detail_json(&self, catalog: &str, account: &str) -> Value {
-        let mut v = json!({
-            "Id": self.id,
-            "Arn": self.arn(catalog, account),
-            "Title": self.title,
-            "CreatedAt": timestamp(self.created_at),
-            "CreatedBy": self.created_by,
-            "MemberCount": self.member_count,
-            "ModifiedAt": timestamp(self.modified_at),
-            "ModifiedBy": self.created_by,
-            "Contexts": self.contexts,
-        });
-        if let Some(d) = &self.description {
-            v["Description"] = json!(d);
+    /// Its `EngagementSummary`.
+    pub fn summary(&self, catalog: Catalog, account: &str) -> wire::EngagementSummary {
+        wire::EngagementSummary {
+            common: self.common(catalog, account),
+            context_types: self.context_types.clone(),
         }
-        v
+    }
+
+    /// Its `GetEngagementResponse`.
+    pub fn detail(&self, catalog: Catalog, account: &str) -> wire::GetEngagementResponse {
+        wire::GetEngagementResponse {
+            common: self.common(catalog, account),
+            description: self.description.clone(),
+            contexts: self.contexts.clone(),
+        }
     }
 }
 
-/// A StartEngagementByAcceptingInvitationTask task. It is IN_PROGRESS until `finishes_at`.
+/// A StartEngagementByAcceptingInvitationTask task. It is in progress until `finishes_at`.
 #[derive(Debug, Clone)]
 pub struct AcceptTask {
     pub id: String,
@@ -199,46 +185,52 @@ pub struct AcceptTask {
 }
 
 impl AcceptTask {
-    /// `IN_PROGRESS`, `COMPLETE` or `FAILED` at `now`.
-    pub fn status_at(&self, now: DateTime<Utc>) -> &'static str {
+    /// In progress, complete or failed at `now`.
+    pub fn status_at(&self, now: DateTime<Utc>) -> TaskStatus {
         match (now < self.finishes_at, &self.failure) {
-            (true, _) => "IN_PROGRESS",
-            (false, None) => "COMPLETE",
-            (false, Some(_)) => "FAILED",
+            (true, _) => TaskStatus::InProgress,
+            (false, None) => TaskStatus::Complete,
+            (false, Some(_)) => TaskStatus::Failed,
         }
     }
 
     /// The task's ARN in a catalog.
-    pub fn arn(&self, catalog: &str, account: &str) -> String {
-        format!("arn:aws:partnercentral:us-east-1:{account}:catalog/{catalog}/engagement-by-accepting-invitation-task/{}", self.id)
+    pub fn arn(&self, catalog: Catalog, account: &str) -> String {
+        format!(
+            "arn:aws:partnercentral:us-east-1:{account}:catalog/{}/engagement-by-accepting-invitation-task/{}",
+            catalog.as_str(),
+            self.id
+        )
     }
 
-    /// The members both the start response and the task summary have.
-    pub fn json(&self, catalog: &str, account: &str, now: DateTime<Utc>) -> Value {
+    /// The task as both the start response and the task listing show it.
+    pub fn summary(
+        &self,
+        catalog: Catalog,
+        account: &str,
+        now: DateTime<Utc>,
+    ) -> wire::ListEngagementByAcceptingInvitationTaskSummary {
         let status = self.status_at(now);
-        let mut o = Map::new();
-        o.insert("TaskId".into(), json!(self.id));
-        o.insert("TaskArn".into(), json!(self.arn(catalog, account)));
-        o.insert("StartTime".into(), json!(timestamp(self.start_time)));
-        o.insert("TaskStatus".into(), json!(status));
-        o.insert("EngagementInvitationId".into(), json!(self.invitation_id));
-        match (status, &self.failure) {
-            ("COMPLETE", _) => {
-                o.insert("OpportunityId".into(), json!(self.opportunity_id));
-                o.insert(
-                    "Message".into(),
-                    json!("Engagement started and opportunity created"),
-                );
-            }
-            ("FAILED", Some(f)) => {
-                o.insert("ReasonCode".into(), json!(f.reason_code));
-                o.insert("Message".into(), json!(f.message));
-            }
-            _ => {
-                o.insert("Message".into(), json!("Accepting the invitation"));
-            }
+        let (message, reason_code, opportunity_id) = match (&status, &self.failure) {
+            (TaskStatus::Complete, _) => (
+                "Engagement started and opportunity created".to_string(),
+                None,
+                Some(self.opportunity_id.clone()),
+            ),
+            (TaskStatus::Failed, Some(f)) => (f.message.clone(), Some(f.reason_code.clone()), None),
+            _ => ("Accepting the invitation".to_string(), None, None),
+        };
+        wire::ListEngagementByAcceptingInvitationTaskSummary {
+            task_id: Some(self.id.clone()),
+            task_arn: Some(self.arn(catalog, account)),
+            start_time: Some(Timestamp(self.start_time)),
+            task_status: Some(status),
+            message: Some(message),
+            reason_code,
+            opportunity_id,
+            resource_snapshot_job_id: None,
+            engagement_invitation_id: Some(self.invitation_id.clone()),
         }
-        Value::Object(o)
     }
 }
 
@@ -251,7 +243,7 @@ pub struct Idempotent {
 
 /// One catalog's data.
 #[derive(Debug, Clone, Default)]
-pub struct Catalog {
+pub struct CatalogData {
     pub invitations: HashMap<String, Invitation>,
     pub engagements: HashMap<String, Engagement>,
     pub tasks: Vec<AcceptTask>,
@@ -260,7 +252,7 @@ pub struct Catalog {
     pub engagement_tokens: HashMap<String, Idempotent>,
 }
 
-impl Catalog {
+impl CatalogData {
     /// Applies the outcome of every task that has finished by `now`.
     pub fn settle(&mut self, now: DateTime<Utc>) {
         for task in self
@@ -271,7 +263,7 @@ impl Catalog {
             task.settled = true;
             if task.failure.is_none() {
                 if let Some(inv) = self.invitations.get_mut(&task.invitation_id) {
-                    inv.status = "ACCEPTED".to_string();
+                    inv.status = InvitationStatus::Accepted;
                 }
             }
         }
@@ -282,14 +274,14 @@ impl Catalog {
 pub struct Store {
     pub account: SeedAccount,
     pub accept_delay: Duration,
-    pub catalogs: HashMap<String, Catalog>,
+    pub catalogs: HashMap<Catalog, CatalogData>,
     counter: u64,
 }
 
 impl Store {
     /// Every catalog starts with the same seed data.
     pub fn new(seed: SeedData, accept_delay: Duration) -> Self {
-        let catalog = Catalog {
+        let data = CatalogData {
             invitations: seed
                 .invitations
                 .into_iter()
@@ -300,15 +292,12 @@ impl Store {
                 .into_iter()
                 .map(|e| (e.id.clone(), e))
                 .collect(),
-            ..Catalog::default()
+            ..CatalogData::default()
         };
         Store {
             account: seed.account,
             accept_delay,
-            catalogs: CATALOGS
-                .iter()
-                .map(|c| (c.to_string(), catalog.clone()))
-                .collect(),
+            catalogs: Catalog::ALL.iter().map(|&c| (c, data.clone())).collect(),
             counter: 0,
         }
     }

@@ -5,10 +5,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-mod requests;
-
-pub use requests::create_invitation_request;
-
 use fancy_regex::Regex;
 use serde::Deserialize;
 use serde_json::Value;
@@ -19,6 +15,23 @@ const MODEL_JSON: &str = include_str!("../../assets/model/partnercentral-selling
 pub fn model() -> &'static ServiceModel {
     static MODEL: OnceLock<ServiceModel> = OnceLock::new();
     MODEL.get_or_init(|| ServiceModel::parse(MODEL_JSON).expect("embedded service model is valid"))
+}
+
+/// A `CreateEngagementInvitationRequest` body, for checking it against the model before it is
+/// sent.
+pub fn create_invitation_request(
+    catalog: &str,
+    engagement_id: &str,
+    client_token: &str,
+    invitation: &crate::domain::NewInvitation,
+) -> Value {
+    let request = crate::wire::CreateEngagementInvitationRequest::new(
+        catalog,
+        engagement_id,
+        client_token,
+        invitation,
+    );
+    serde_json::to_value(request).expect("requests serialize")
 }
 
 /// One member the validator refused.

@@ -2,12 +2,14 @@
 
 use chrono::Duration;
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::{descending, listing, not_found, Ctx, Sort};
+use super::{answer, descending, listing, not_found, Ctx, Sort};
+use crate::domain::{InvitationStatus, Participant};
+use crate::emulator::error::ApiError;
 use crate::emulator::paging::fingerprint;
 use crate::emulator::store::{resource_id, Engagement, Idempotent, Invitation};
-use crate::emulator::wire::{timestamp, ApiError};
+use crate::wire::{self, Timestamp};
 
 /// How long an invitation stays open, as the service documents.
 const INVITATION_LIFETIME_DAYS: i64 = 15;
@@ -74,15 +76,13 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         req.next_token.as_deref(),
         req.max_results.unwrap_or(20),
     )?;
-    let summaries: Vec<Value> = page
-        .iter()
-        .map(|e| e.summary_json(&ctx.catalog, &account))
-        .collect();
-    let mut out = json!({ "EngagementSummaryList": summaries });
-    if let Some(t) = token {
-        out["NextToken"] = json!(t);
-    }
-    Ok(out)
+    answer(wire::ListEngagementsResponse {
+        engagement_summary_list: page
+            .iter()
+            .map(|e| e.summary(ctx.catalog, &account))
+            .collect(),
+        next_token: token,
+    })
 }
 
 #[derive(Deserialize)]
@@ -103,7 +103,7 @@ pub(super) fn get(ctx: &mut Ctx<'_>, req: GetRequest) -> Result<Value, ApiError>
         .engagements
         .get(id)
         .ok_or_else(|| not_found("Engagement", id))?;
-    Ok(engagement.detail_json(&ctx.catalog, &account))
+    answer(engagement.detail(ctx.catalog, &account))
 }
 
 /// The earlier result for a replayed ClientToken, or a conflict when the request differs.
@@ -128,7 +128,7 @@ pub(super) struct CreateRequest {
     title: Option<String>,
     description: Option<String>,
     #[serde(default)]
-    contexts: Vec<Value>,
+    contexts: Vec<wire::EngagementContextDetails>,
 }
 
 pub(super) fn create(
@@ -153,11 +153,7 @@ pub(super) fn create(
                 created_by: account.clone(),
                 member_count: 1,
                 modified_at: ctx.now,
-                context_types: req
-                    .contexts
-                    .iter()
-                    .filter_map(|c| c.get("Type")?.as_str().map(str::to_string))
-                    .collect(),
+                context_types: req.contexts.iter().map(|c| c.r#type.clone()).collect(),
                 contexts: req.contexts,
             };
             let id = engagement.id.clone();
@@ -173,34 +169,18 @@ pub(super) fn create(
             id
         }
     };
-    let catalog = ctx.catalog.clone();
+    let catalog = ctx.catalog;
     let engagement = &ctx.data().engagements[&id];
-    Ok(json!({
-        "Id": engagement.id,
-        "Arn": engagement.arn(&catalog, &account),
-        "ModifiedAt": timestamp(engagement.modified_at),
-    }))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub(super) struct InviteRequest {
-    client_token: String,
-    engagement_identifier: String,
-    invitation: NewInvitation,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct NewInvitation {
-    message: String,
-    receiver: Value,
-    payload: Value,
+    answer(wire::CreateEngagementResponse {
+        id: engagement.id.clone(),
+        arn: engagement.arn(catalog, &account),
+        modified_at: Timestamp(engagement.modified_at),
+    })
 }
 
 pub(super) fn invite(
     ctx: &mut Ctx<'_>,
-    req: InviteRequest,
+    req: wire::CreateEngagementInvitationRequest,
     raw: &Value,
 ) -> Result<Value, ApiError> {
     let account = ctx.account();
@@ -213,13 +193,14 @@ pub(super) fn invite(
         Some(id) => id,
         None => create_invitation(ctx, req, print)?,
     };
-    let catalog = ctx.catalog.clone();
-    Ok(json!({ "Id": id, "Arn": ctx.data().invitations[&id].arn(&catalog, &account) }))
+    let catalog = ctx.catalog;
+    let arn = ctx.data().invitations[&id].arn(catalog, &account);
+    answer(wire::CreateEngagementInvitationResponse { id, arn })
 }
 
 fn create_invitation(
     ctx: &mut Ctx<'_>,
-    req: InviteRequest,
+    req: wire::CreateEngagementInvitationRequest,
     print: String,
 ) -> Result<String, ApiError> {
     let account = ctx.store.account.clone();
@@ -230,28 +211,18 @@ fn create_invitation(
         .get(&engagement_id)
         .cloned()
         .ok_or_else(|| not_found("Engagement", &engagement_id))?;
-    let receiver_account = req
-        .invitation
-        .receiver
-        .pointer("/Account/AwsAccountId")
-        .and_then(Value::as_str);
-    if receiver_account == Some(account.aws_account_id.as_str()) {
+    let wire::Receiver::Account(receiver) = &req.invitation.receiver;
+    if receiver.aws_account_id == account.aws_account_id {
         return Err(ApiError::business(
             "Invitation.Receiver.Account.AwsAccountId",
             "ACTION_NOT_PERMITTED",
             "You cannot invite your own account",
         ));
     }
-    let payload_type = req
-        .invitation
-        .payload
-        .as_object()
-        .and_then(|o| o.keys().next().cloned())
-        .unwrap_or_default();
     let invitation = Invitation {
         id: ctx.store.new_id("engi-", 13),
-        participant: "SENDER".to_string(),
-        status: "PENDING".to_string(),
+        participant: Participant::Sent,
+        status: InvitationStatus::Pending,
         invitation_date: ctx.now,
         expiration_date: Some(ctx.now + Duration::days(INVITATION_LIFETIME_DAYS)),
         engagement_id: engagement.id.clone(),
@@ -262,9 +233,11 @@ fn create_invitation(
         receiver: req.invitation.receiver,
         message: Some(req.invitation.message),
         rejection_reason: None,
-        payload_type,
         payload: req.invitation.payload,
-        existing_members: vec![json!({"CompanyName": account.company_name})],
+        existing_members: vec![wire::EngagementMemberSummary {
+            company_name: Some(account.company_name.clone()),
+            website_url: None,
+        }],
         enrichment: None,
         accept_failure: None,
     };

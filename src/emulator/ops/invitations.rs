@@ -2,11 +2,13 @@
 //! AcceptEngagementInvitation.
 
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::{descending, listing, not_found, Ctx, Sort};
+use super::{answer, descending, listing, not_found, Ctx, Sort};
+use crate::domain::{InvitationStatus, Participant, TaskStatus};
+use crate::emulator::error::ApiError;
 use crate::emulator::store::{resource_id, Invitation};
-use crate::emulator::wire::ApiError;
+use crate::wire;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -15,7 +17,8 @@ pub(super) struct ListRequest {
     next_token: Option<String>,
     sort: Option<Sort>,
     payload_type: Option<Vec<String>>,
-    participant_type: String,
+    #[serde(with = "wire::value")]
+    participant_type: Participant,
     status: Option<Vec<String>>,
     engagement_identifier: Option<Vec<String>>,
     sender_aws_account_id: Option<Vec<String>>,
@@ -40,8 +43,8 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         .invitations
         .values()
         .filter(|i| i.participant == req.participant_type)
-        .filter(|i| allows(&req.status, i.status_at(now)))
-        .filter(|i| allows(&req.payload_type, &i.payload_type))
+        .filter(|i| allows(&req.status, i.status_at(now).as_wire()))
+        .filter(|i| allows(&req.payload_type, i.payload.kind().as_wire()))
         .filter(|i| allows(&engagements, &i.engagement_id))
         .filter(|i| allows(&req.sender_aws_account_id, &i.sender_account))
         .collect();
@@ -55,15 +58,13 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         req.max_results.unwrap_or(20),
     )?;
     let account = ctx.account();
-    let summaries: Vec<Value> = page
-        .iter()
-        .map(|i| i.summary_json(&ctx.catalog, &account, now))
-        .collect();
-    let mut out = json!({ "EngagementInvitationSummaries": summaries });
-    if let Some(t) = token {
-        out["NextToken"] = json!(t);
-    }
-    Ok(out)
+    answer(wire::ListEngagementInvitationsResponse {
+        engagement_invitation_summaries: page
+            .iter()
+            .map(|i| i.summary(ctx.catalog, &account, now))
+            .collect(),
+        next_token: token,
+    })
 }
 
 #[derive(Deserialize)]
@@ -91,13 +92,13 @@ pub(super) fn pending_received<'a>(
         .data()
         .tasks
         .iter()
-        .any(|t| t.invitation_id == id && t.status_at(now) == "IN_PROGRESS");
+        .any(|t| t.invitation_id == id && t.status_at(now) == TaskStatus::InProgress);
     let invitation = ctx
         .data()
         .invitations
         .get_mut(&id)
         .ok_or_else(|| not_found("Engagement invitation", &id))?;
-    if invitation.participant != "RECEIVER" {
+    if invitation.participant != Participant::Received {
         return Err(ApiError::business(
             "Identifier",
             "ACTION_NOT_PERMITTED",
@@ -105,9 +106,10 @@ pub(super) fn pending_received<'a>(
         ));
     }
     let status = invitation.status_at(now);
-    if status != "PENDING" {
+    if status != InvitationStatus::Pending {
         return Err(ApiError::conflict(format!(
-            "Invitation '{id}' is {status}; only a PENDING invitation can be {verb}ed"
+            "Invitation '{id}' is {}; only a PENDING invitation can be {verb}ed",
+            status.as_wire()
         )));
     }
     if in_progress {
@@ -130,18 +132,18 @@ pub(super) fn get(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> 
         .invitations
         .get(id)
         .ok_or_else(|| not_found("Engagement invitation", id))?;
-    Ok(invitation.detail_json(&ctx.catalog, &account, ctx.now))
+    answer(invitation.detail(ctx.catalog, &account, ctx.now))
 }
 
 pub(super) fn reject(ctx: &mut Ctx<'_>, req: RejectRequest) -> Result<Value, ApiError> {
     let invitation = pending_received(ctx, &req.identifier, "reject")?;
-    invitation.status = "REJECTED".to_string();
+    invitation.status = InvitationStatus::Rejected;
     invitation.rejection_reason = req.rejection_reason;
-    Ok(json!({}))
+    Ok(Value::Object(Default::default()))
 }
 
 pub(super) fn accept(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> {
     let invitation = pending_received(ctx, &req.identifier, "accept")?;
-    invitation.status = "ACCEPTED".to_string();
-    Ok(json!({}))
+    invitation.status = InvitationStatus::Accepted;
+    Ok(Value::Object(Default::default()))
 }

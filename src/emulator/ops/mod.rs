@@ -7,22 +7,23 @@ mod tasks;
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::error::ApiError;
 use super::paging::{self, SortKey};
-use super::store::{Catalog, Store, CATALOGS};
-use super::wire::ApiError;
+use super::store::{CatalogData, Store};
+use crate::domain::Catalog;
 
 /// What every handler gets: the state, the request's catalog and the current time.
 pub struct Ctx<'a> {
     pub store: &'a mut Store,
-    pub catalog: String,
+    pub catalog: Catalog,
     pub now: DateTime<Utc>,
 }
 
 impl Ctx<'_> {
-    fn data(&mut self) -> &mut Catalog {
+    fn data(&mut self) -> &mut CatalogData {
         self.store
             .catalogs
             .get_mut(&self.catalog)
@@ -55,21 +56,21 @@ pub fn dispatch(
     store: &mut Store,
     now: DateTime<Utc>,
 ) -> Result<Value, ApiError> {
-    let catalog = input
+    let name = input
         .get("Catalog")
         .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    if !CATALOGS.contains(&catalog.as_str()) {
+        .unwrap_or_default();
+    let Some(catalog) = Catalog::from_wire(name) else {
+        let known: Vec<&str> = Catalog::ALL.iter().map(|c| c.as_str()).collect();
         return Err(ApiError::business(
             "Catalog",
             "INVALID_VALUE",
             format!(
-                "Catalog '{catalog}' does not exist; use one of: {}",
-                CATALOGS.join(", ")
+                "Catalog '{name}' does not exist; use one of: {}",
+                known.join(", ")
             ),
         ));
-    }
+    };
     let mut ctx = Ctx {
         store,
         catalog,
@@ -96,6 +97,11 @@ pub fn dispatch(
 
 fn parse<T: DeserializeOwned>(input: &Value) -> Result<T, ApiError> {
     serde_json::from_value(input.clone()).map_err(|e| ApiError::serialization(e.to_string()))
+}
+
+/// An output shape as the JSON the server checks and sends.
+fn answer(output: impl Serialize) -> Result<Value, ApiError> {
+    Ok(serde_json::to_value(output).expect("wire shapes serialize"))
 }
 
 /// The `Sort` member of list requests.

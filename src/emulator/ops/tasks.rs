@@ -1,12 +1,14 @@
 //! StartEngagementByAcceptingInvitationTask and ListEngagementByAcceptingInvitationTasks.
 
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::invitations::pending_received;
-use super::{descending, listing, Ctx, Sort};
+use super::{answer, descending, listing, Ctx, Sort};
+use crate::domain::TaskStatus;
+use crate::emulator::error::ApiError;
 use crate::emulator::store::{resource_id, AcceptTask};
-use crate::emulator::wire::ApiError;
+use crate::wire;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -19,7 +21,7 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
     let now = ctx.now;
     let account = ctx.account();
     let id = resource_id(&req.identifier).to_string();
-    let catalog = ctx.catalog.clone();
+    let catalog = ctx.catalog;
     if let Some(&index) = ctx.data().accept_tokens.get(&req.client_token) {
         let task = &ctx.data().tasks[index];
         if task.invitation_id != id {
@@ -28,7 +30,7 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
                 req.client_token, task.invitation_id
             )));
         }
-        return Ok(task.json(&catalog, &account, now));
+        return answer(task.summary(catalog, &account, now));
     }
     let failure = pending_received(ctx, &req.identifier, "accept")?
         .accept_failure
@@ -42,12 +44,12 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
         opportunity_id: ctx.store.new_opportunity_id(),
         settled: false,
     };
-    let out = task.json(&ctx.catalog, &account, now);
+    let out = task.summary(catalog, &account, now);
     let data = ctx.data();
     data.tasks.push(task);
     let index = data.tasks.len() - 1;
     data.accept_tokens.insert(req.client_token, index);
-    Ok(out)
+    answer(out)
 }
 
 #[derive(Deserialize)]
@@ -89,12 +91,12 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         .filter(|t| {
             req.task_status
                 .as_ref()
-                .is_none_or(|f| f.iter().any(|s| s == t.status_at(now)))
+                .is_none_or(|f| f.iter().any(|s| s == t.status_at(now).as_wire()))
         })
         .filter(|t| {
-            req.opportunity_identifier
-                .as_ref()
-                .is_none_or(|f| t.status_at(now) == "COMPLETE" && f.contains(&t.opportunity_id))
+            req.opportunity_identifier.as_ref().is_none_or(|f| {
+                t.status_at(now) == TaskStatus::Complete && f.contains(&t.opportunity_id)
+            })
         })
         .collect();
     let (page, token) = listing(
@@ -106,13 +108,11 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         req.next_token.as_deref(),
         req.max_results.unwrap_or(100),
     )?;
-    let summaries: Vec<Value> = page
-        .iter()
-        .map(|t| t.json(&ctx.catalog, &account, now))
-        .collect();
-    let mut out = json!({ "TaskSummaries": summaries });
-    if let Some(t) = token {
-        out["NextToken"] = json!(t);
-    }
-    Ok(out)
+    answer(wire::ListEngagementByAcceptingInvitationTasksResponse {
+        task_summaries: page
+            .iter()
+            .map(|t| t.summary(ctx.catalog, &account, now))
+            .collect(),
+        next_token: token,
+    })
 }

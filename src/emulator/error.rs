@@ -1,6 +1,5 @@
-//! The awsJson1_0 wire format details: error bodies and timestamps.
+//! Error answers as awsJson1_0 shapes them.
 
-use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Map, Value};
 
 use crate::model::Violation;
@@ -100,9 +99,4 @@ impl ApiError {
         body.insert("Message".into(), json!(self.message));
         Value::Object(body)
     }
-}
-
-/// An ISO-8601 timestamp as the model's `timestampFormat: iso8601` wants it.
-pub fn timestamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
