@@ -151,11 +151,20 @@ impl Tui {
         assert!(ok.success());
     }
 
-    /// True once the alternate screen is left and the cursor is visible again.
+    /// True once the alternate screen is left and the cursor is visible again. The reader
+    /// thread may still be parsing what the program wrote just before it exited, so this waits
+    /// (up to the usual timeout) for that to show.
     pub fn terminal_restored(&self) -> bool {
-        let parser = self.parser.lock().unwrap();
-        let screen = parser.screen();
-        !screen.alternate_screen() && !screen.hide_cursor()
+        let restored = || {
+            let parser = self.parser.lock().unwrap();
+            let screen = parser.screen();
+            !screen.alternate_screen() && !screen.hide_cursor()
+        };
+        let deadline = Instant::now() + WAIT;
+        while !restored() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        restored()
     }
 }
 
