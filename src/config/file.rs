@@ -10,11 +10,10 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{
-    line_column, Catalog, Config, Loaded, PageSize, PayloadName, SortName, StatusName, TimeZone,
-    View,
-};
+use super::{line_column, Catalog, Config, Loaded, PageSize, TimeZone};
+use crate::app::PayloadChoice;
 use crate::app::PollSchedule;
+use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
@@ -75,10 +74,10 @@ struct Raw {
     catalog: Option<Catalog>,
     endpoint_url: Option<String>,
     page_size: Option<PageSize>,
-    view: Option<View>,
-    status: Option<Vec<StatusName>>,
-    payload: Option<PayloadName>,
-    sort: Option<SortName>,
+    view: Option<Participant>,
+    status: Option<Vec<InvitationStatus>>,
+    payload: Option<PayloadChoice>,
+    sort: Option<SortOrder>,
     time_zone: Option<TimeZone>,
     poll: Option<BTreeMap<Spanned<String>, Spanned<f64>>>,
     theme: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
@@ -116,10 +115,10 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
         catalog: raw.catalog,
         endpoint_url: raw.endpoint_url,
         page_size: raw.page_size,
-        view: raw.view.unwrap_or(View::Received),
+        view: raw.view.unwrap_or(Participant::Received),
         statuses: raw.status.unwrap_or_default(),
-        payload: raw.payload.unwrap_or(PayloadName::All),
-        sort: raw.sort.unwrap_or(SortName::Newest),
+        payload: raw.payload.unwrap_or_default(),
+        sort: raw.sort.unwrap_or_default(),
         time_zone: raw.time_zone.unwrap_or_default(),
         log_level: raw.log_level,
         ..Config::default()
@@ -280,10 +279,10 @@ mod tests {
         assert_eq!(
             (c.view, c.statuses, c.payload, c.sort),
             (
-                View::Sent,
-                vec![StatusName::Pending],
-                PayloadName::Lead,
-                SortName::Oldest
+                Participant::Sent,
+                vec![InvitationStatus::Pending],
+                PayloadChoice::Lead,
+                SortOrder::OldestFirst
             )
         );
         assert_eq!(c.time_zone, TimeZone::Utc);

@@ -18,23 +18,6 @@ pub use crate::domain::Catalog;
 /// Environment variable naming the config file to use instead of the default lookup.
 pub const CONFIG_ENV: &str = "PC_INBOX_CONFIG";
 
-// The names `file.rs` gives the domain types that the config file's `view`, `status`,
-// `payload` and `sort` keys read into.
-use InvitationStatus as StatusName;
-use Participant as View;
-use PayloadChoice as PayloadName;
-use SortOrder as SortName;
-
-/// `SortName::Newest` and `SortName::Oldest`, the names `file.rs` uses.
-// TODO: once `file.rs` (being rewritten on another branch) says `SortOrder::NewestFirst`, drop
-// these and the aliases above.
-#[allow(non_upper_case_globals)]
-impl SortOrder {
-    const Newest: SortOrder = SortOrder::NewestFirst;
-    #[cfg_attr(not(test), allow(dead_code))]
-    const Oldest: SortOrder = SortOrder::OldestFirst;
-}
-
 /// Rows per ListEngagementInvitations page, 1–100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageSize(pub u32);
