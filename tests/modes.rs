@@ -372,3 +372,49 @@ fn a_retried_poll_is_noted_once_and_takes_no_key() {
     assert_eq!(s.notices.unread(), 0, "a retry is not an error");
     assert!(s.modals.is_empty());
 }
+
+fn paste(text: &str) -> Msg {
+    Msg::Paste(text.into())
+}
+
+#[test]
+fn a_paste_is_text_in_the_focused_field_and_never_a_command() {
+    let mut s = loaded(SIZE, 10, false);
+    assert!(update(&mut s, paste("x\na\n")).is_empty());
+    assert!(
+        s.modals.is_empty(),
+        "outside a text field a paste does nothing"
+    );
+
+    update(&mut s, key('/'));
+    update(&mut s, paste("kühn\nxa"));
+    let Some(Modal::Search(prompt)) = s.top() else {
+        panic!("{:?}", s.modals)
+    };
+    assert_eq!(prompt.input.value(), "kühn xa");
+    update(&mut s, code(KeyCode::Esc));
+
+    update(&mut s, key('x'));
+    update(&mut s, code(KeyCode::Tab));
+    update(&mut s, code(KeyCode::Tab));
+    update(&mut s, paste("Line one\tTab…\nmore"));
+    let Some(Modal::Reject(d)) = s.top() else {
+        panic!("{:?}", s.modals)
+    };
+    assert_eq!(d.reason.value(), "Line one Tab… more");
+    assert_eq!(
+        d.focus,
+        RejectFocus::Text,
+        "the tab in the paste moved nothing"
+    );
+    update(&mut s, code(KeyCode::Esc));
+
+    update(&mut s, key('n'));
+    update(&mut s, code(KeyCode::Tab));
+    let effects = update(&mut s, paste("444455556666\n"));
+    let Some(Modal::Create(form)) = s.top() else {
+        panic!("{:?}", s.modals)
+    };
+    assert_eq!(form.draft.receiver_account, "444455556666");
+    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(Some(_))]));
+}

@@ -1,11 +1,13 @@
 //! Where a key press goes: Control-c quits from anywhere, the global help key opens help on the
 //! current mode, and every other key goes to exactly one mode — the dialog on top of the stack,
 //! else the detail pane when it has the focus (handing on what it does not take), else the list.
+//! A paste goes to the text field that has the focus, if there is one, and nowhere else.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::modes::RejectFocus;
 use super::modes::{self, Modal};
-use super::{Effect, Focus, State};
+use super::{Effect, Focus, Level, State};
 use crate::keymap::{Action, Mode};
 
 /// Handles one key press.
@@ -42,5 +44,24 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             modes::detail::on_key(state, key).unwrap_or_else(|| modes::list::on_key(state, key))
         }
         None => modes::list::on_key(state, key),
+    }
+}
+
+/// Handles pasted text: typed into the focused text field; anywhere else it does nothing.
+pub(super) fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    match state.top() {
+        Some(Modal::Search(_)) => modes::search::on_paste(state, text),
+        Some(Modal::Reject(d)) if d.focus == RejectFocus::Text => {
+            modes::reject::on_paste(state, text)
+        }
+        Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_paste(state, text),
+        Some(Modal::Create(form)) if form.typing() => modes::form::on_paste(state, text),
+        _ => {
+            state.notify(
+                Level::Info,
+                "Pasted text goes into a text field; nothing here takes text",
+            );
+            Vec::new()
+        }
     }
 }

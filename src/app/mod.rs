@@ -21,6 +21,7 @@ pub mod modes;
 mod msg;
 mod notices;
 mod state;
+mod text;
 pub mod update;
 
 pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccepts};

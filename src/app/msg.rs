@@ -10,6 +10,8 @@ use crate::service::{CreatedInvitation, ServiceError};
 pub enum Msg {
     /// A key press.
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): it only ever goes into a text field.
+    Paste(String),
     /// The screen's new geometry (after a resize).
     Resize(Geometry),
     /// The selected detail takes this many rows when drawn.

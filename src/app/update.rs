@@ -13,7 +13,7 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 /// Applies one message and returns the work it asks for.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let notices_before = state.notices.pushed();
-    let from_user = matches!(msg, Msg::Key(_));
+    let from_user = matches!(msg, Msg::Key(_) | Msg::Paste(_));
     let effects = apply(state, msg);
     if !from_user && state.notices.pushed() != notices_before {
         state.interrupted = true;
@@ -24,6 +24,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::on_key(state, key),
+        Msg::Paste(text) => keys::on_paste(state, &text),
         Msg::Resize(geometry) => {
             state.geometry = geometry;
             inbox::resized(state)

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Local, Offset, Utc};
-use crossterm::event::{Event, EventStream};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
 use futures::{Stream, StreamExt};
 use ratatui::backend::Backend;
 use ratatui::Terminal;
@@ -141,6 +141,7 @@ impl App {
             biased;
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) => Msg::Key(key),
+                Some(Ok(Event::Paste(text))) => Msg::Paste(text),
                 Some(Ok(Event::Resize(width, height))) => Msg::Resize(ui::geometry(
                     (width, height),
                     self.state.geometry.detail_lines,
@@ -217,9 +218,11 @@ pub fn termination_signals() -> std::io::Result<impl Stream<Item = ()> + Unpin> 
 }
 
 /// Runs the inbox until the user quits. The terminal is restored on return, on error, on
-/// SIGTERM/SIGHUP and (through ratatui's panic hook) on panic.
+/// SIGTERM/SIGHUP and (through ratatui's panic hook) on panic. Bracketed paste is on, so a
+/// paste arrives as text, never as keys.
 pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    crossterm::execute!(std::io::stdout(), EnableBracketedPaste)?;
     let result = async {
         let size = terminal.size()?;
         let mut app = App::start(service, options, (size.width, size.height));
@@ -234,6 +237,7 @@ pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io:
         result
     }
     .await;
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     let _ = terminal.show_cursor();
     ratatui::restore();
     result

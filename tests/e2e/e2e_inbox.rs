@@ -132,3 +132,29 @@ fn sigterm_restores_the_terminal() {
         !s.alternate_screen() && !s.hide_cursor()
     });
 }
+
+#[test]
+fn a_bracketed_paste_is_text_never_keys() {
+    let rows = received();
+    let mut tui = Tui::start(&["--demo"], 160, 48);
+    tui.wait_text(&prefix(&rows[0].0, 20));
+    tui.send("\x1b[200~x\na?\x1b[201~");
+    tui.wait_text("Pasted text goes into a text field");
+    assert!(
+        !tui.text().contains("Reject invitation"),
+        "x did not reject"
+    );
+    assert!(
+        !tui.text().contains("Accept invitation?"),
+        "a did not accept"
+    );
+    assert!(!tui.text().contains("Keys:"), "? did not open help");
+    tui.send("/");
+    tui.send("\x1b[200~zz\nxa\x1b[201~");
+    tui.wait_text("/zz xa");
+    assert!(!tui.text().contains("Reject invitation"));
+    tui.send("\x1b");
+    tui.wait_for("the prompt closed", |s| !s.contents().contains("/zz xa"));
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

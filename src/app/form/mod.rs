@@ -71,6 +71,11 @@ impl InvitationForm {
         list[self.cursor.min(list.len() - 1)]
     }
 
+    /// Whether the focused field is one you type into.
+    pub fn typing(&self) -> bool {
+        self.field().editor() == fields::Editor::Text
+    }
+
     /// Puts the focused field's text into the editor.
     pub fn load_input(&mut self) {
         let field = self.field();

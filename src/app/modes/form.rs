@@ -8,6 +8,7 @@ use crate::app::create::{close, form_mut, save, submit};
 use crate::app::form::draft::{DraftContact, DraftKind, DraftSpend};
 use crate::app::form::fields::{text_mut, Editor, Field, PickerKind};
 use crate::app::form::picker::Picker;
+use crate::app::text::paste_into;
 use crate::app::{Effect, Level, State};
 use crate::keymap::{Action, Mode};
 
@@ -21,13 +22,22 @@ pub const HINTS: &[(&[Action], &str)] = &[
     (&[Action::Cancel], "close (draft kept)"),
 ];
 
+/// A paste into the focused text field.
+pub fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    paste_into(&mut form.input, text);
+    store_input(state)
+}
+
 /// Every key the form takes. In a text field, characters type themselves.
 pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     let Some(form) = form_mut(state) else {
         return Vec::new();
     };
     let field = form.field();
-    let typing = field.editor() == Editor::Text;
+    let typing = form.typing();
     let action = if typing {
         state.keymap.action_typing(Mode::Form, &key)
     } else {
@@ -51,18 +61,27 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Toggle) if !typing => activate(state, field),
         None if typing => {
             form.input.handle_event(&Event::Key(key));
-            let value = form.input.value().to_string();
-            if let Some(slot) = text_mut(&mut form.draft, field) {
-                if *slot == value {
-                    return Vec::new();
-                }
-                *slot = value;
-            }
-            form.changed(field);
-            save(state)
+            store_input(state)
         }
         _ => Vec::new(),
     }
+}
+
+/// Puts the edited text into the draft and saves it, when it changed.
+fn store_input(state: &mut State) -> Vec<Effect> {
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    let field = form.field();
+    let value = form.input.value().to_string();
+    if let Some(slot) = text_mut(&mut form.draft, field) {
+        if *slot == value {
+            return Vec::new();
+        }
+        *slot = value;
+    }
+    form.changed(field);
+    save(state)
 }
 
 /// Enter on a field: the next field for text, a picker, a toggle, or a button's job.

@@ -5,6 +5,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use crate::app::create::{form_mut, save};
 use crate::app::form::fields::{text_mut, Field};
+use crate::app::text::paste_into;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
 
@@ -22,6 +23,15 @@ pub const MULTI_HINTS: &[(&[Action], &str)] = &[
     (&[Action::Confirm], "done"),
     (&[Action::Cancel], "close"),
 ];
+
+/// A paste narrows the choices like typing.
+pub fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    if let Some(picker) = form_mut(state).and_then(|f| f.picker.as_mut()) {
+        paste_into(&mut picker.query, text);
+        picker.cursor = 0;
+    }
+    Vec::new()
+}
 
 /// Every key the picker takes. Characters type into the query, except the tick key of the
 /// multi-choice picker.

@@ -6,6 +6,7 @@ use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
 use super::Modal;
+use crate::app::text::paste_into;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
 
@@ -95,6 +96,14 @@ pub const HINTS: &[(&[Action], &str)] = &[
     (&[Action::Confirm], "press"),
     (&[Action::Cancel], "cancel"),
 ];
+
+/// A paste into the reason text.
+pub fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    if let Some(Modal::Reject(dialog)) = state.modals.last_mut() {
+        paste_into(&mut dialog.reason, text);
+    }
+    Vec::new()
+}
 
 /// Every key the dialog takes. In the text field, characters type themselves.
 pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {

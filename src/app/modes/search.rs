@@ -5,6 +5,7 @@ use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
 use super::Modal;
+use crate::app::text::paste_into;
 use crate::app::{inbox, Effect, Focus, State};
 use crate::keymap::{Action, Mode};
 
@@ -24,6 +25,16 @@ pub fn open(state: &mut State) {
     state.modals.push(Modal::Search(SearchPrompt {
         input: Input::new(state.list.search().to_string()),
     }));
+}
+
+/// A paste joins the search text.
+pub fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    let Some(Modal::Search(prompt)) = state.modals.last_mut() else {
+        return Vec::new();
+    };
+    paste_into(&mut prompt.input, text);
+    let text = prompt.input.value().to_string();
+    inbox::set_search(state, &text)
 }
 
 /// Every key the prompt takes: keep, clear, or edit the text.
