@@ -418,3 +418,41 @@ fn a_paste_is_text_in_the_focused_field_and_never_a_command() {
     assert_eq!(form.draft.receiver_account, "444455556666");
     assert!(matches!(effects.as_slice(), [Effect::SaveDraft(Some(_))]));
 }
+
+#[test]
+fn the_reject_dialog_shows_what_it_sends_and_why_a_press_sent_nothing() {
+    let mut s = loaded(SIZE, 10, false);
+    update(&mut s, key('x'));
+    update(&mut s, code(KeyCode::Tab));
+    for _ in 0..4 {
+        update(&mut s, code(KeyCode::Down));
+    }
+    update(&mut s, code(KeyCode::Enter));
+    let Some(Modal::Reject(d)) = s.top() else {
+        panic!("{:?}", s.modals)
+    };
+    assert_eq!(
+        (d.focus, d.chosen()),
+        (RejectFocus::Text, None),
+        "Other: type it"
+    );
+    update(&mut s, code(KeyCode::Tab));
+    assert_eq!(rejects(&update(&mut s, code(KeyCode::Enter))), 0);
+    let screen = screen_text(&s);
+    assert!(
+        screen.contains("Not sent: Pick a reason or type one."),
+        "{screen}"
+    );
+
+    update(&mut s, code(KeyCode::BackTab));
+    for c in "Budget moved".chars() {
+        update(&mut s, key(c));
+    }
+    let screen = screen_text(&s);
+    assert!(screen.contains("Sends Budget moved"), "{screen}");
+    assert!(
+        screen.contains("• Other"),
+        "the typed text is what is sent: {screen}"
+    );
+    assert!(!screen.contains("• Customer problem unclear"), "{screen}");
+}

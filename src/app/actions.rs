@@ -53,7 +53,7 @@ pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
         invitation_id: id,
         retry,
         accept_focused: true,
-        held: None,
+        note: None,
     }));
     Vec::new()
 }

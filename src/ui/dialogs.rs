@@ -49,8 +49,8 @@ pub fn confirm_accept(
             theme.warning,
         ));
     }
-    if let Some(held) = &c.held {
-        lines.push(Line::styled(held.clone(), theme.warning));
+    if let Some(note) = &c.note {
+        lines.push(Line::styled(note.clone(), theme.warning));
     }
     lines.push(Line::raw(""));
     let accept = format!("Accept ({})", keys.hint(Mode::Confirm, Action::Accept));
@@ -92,14 +92,21 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
             },
         ),
     ]);
+    let chosen = d.chosen();
     for (i, reason) in REASONS.iter().enumerate() {
-        let mark = if i == d.cursor { "›" } else { " " };
+        let cursor = if i == d.cursor && d.focus == RejectFocus::Reasons {
+            "›"
+        } else {
+            " "
+        };
+        let mark = if chosen == Some(i) { "•" } else { " " };
+        let mark = format!("{cursor}{mark}");
         let style = if i == d.cursor && d.focus == RejectFocus::Reasons {
             theme.selected
         } else {
             theme.text
         };
-        lines.push(Line::styled(format!(" {mark} {reason}"), style));
+        lines.push(Line::styled(format!("{mark} {reason}"), style));
     }
     lines.push(Line::raw(""));
     let count = d.reason.value().chars().count();
@@ -110,7 +117,7 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
     };
     lines.push(Line::from(vec![
         Span::styled(
-            "Text  ",
+            "Sends ",
             if d.focus == RejectFocus::Text {
                 theme.key
             } else {
@@ -130,8 +137,8 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
             theme.danger,
         ));
     }
-    if let Some(held) = &d.held {
-        lines.push(Line::styled(held.clone(), theme.warning));
+    if let Some(note) = &d.note {
+        lines.push(Line::styled(note.clone(), theme.warning));
     }
     lines.push(Line::raw(""));
     let reject_label = if d.submitting {

@@ -62,7 +62,7 @@ fn reject_with_a_reason_marks_the_row_rejected() {
     tui.wait_text("Rejecting is irreversible.");
     tui.send("\t");
     tui.send("j");
-    tui.wait_text("Text  Next steps unclear");
+    tui.wait_text("Sends Next steps unclear");
     tui.send("\r");
     tui.send("\r");
     tui.wait_for("the dialog closed", |s| {

@@ -16,8 +16,8 @@ pub struct ConfirmAccept {
     pub retry: bool,
     /// Which button the confirm key presses.
     pub accept_focused: bool,
-    /// Said when a key was held back because a notice had just come in.
-    pub held: Option<String>,
+    /// Why the last accept key did nothing (a notice had just come in).
+    pub note: Option<String>,
 }
 
 /// What the confirmation's hint line names.
@@ -54,7 +54,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if interrupted {
-        confirm.held = Some(format!(
+        confirm.note = Some(format!(
             "A notice came in just now; press {} again to accept.",
             again.unwrap_or_default()
         ));

@@ -54,8 +54,9 @@ pub struct RejectDialog {
     pub submitting: bool,
     /// The service's answer to the last attempt.
     pub error: Option<String>,
-    /// Said when a key was held back because a notice had just come in.
-    pub held: Option<String>,
+    /// Why the last press of [Reject] sent nothing (a notice had just come in, or the reason
+    /// is not valid yet).
+    pub note: Option<String>,
 }
 
 impl RejectDialog {
@@ -69,7 +70,7 @@ impl RejectDialog {
             focus: RejectFocus::Cancel,
             submitting: false,
             error: None,
-            held: None,
+            note: None,
         }
     }
 
@@ -81,6 +82,21 @@ impl RejectDialog {
             REASONS[self.cursor]
         };
         self.reason = Input::new(text.to_string());
+    }
+
+    /// Which of [`REASONS`] the text is: the documented reason it equals, else "Other" for any
+    /// text of your own; `None` while it is empty.
+    pub fn chosen(&self) -> Option<usize> {
+        let text = self.reason.value();
+        if text.is_empty() {
+            return None;
+        }
+        Some(
+            REASONS[..REASONS.len() - 1]
+                .iter()
+                .position(|r| *r == text)
+                .unwrap_or(REASONS.len() - 1),
+        )
     }
 
     /// Why the reason cannot be sent yet, if it cannot.
@@ -120,7 +136,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     let Some(Modal::Reject(dialog)) = state.modals.last_mut() else {
         return Vec::new();
     };
-    dialog.held = None;
+    dialog.note = None;
     match (action, dialog.focus) {
         (Some(Action::Cancel), _) | (Some(Action::Confirm), RejectFocus::Cancel) => {
             state.modals.pop();
@@ -148,11 +164,15 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             dialog.reason.handle_event(&Event::Key(key));
         }
         (Some(Action::Confirm), RejectFocus::Reject) => {
-            if dialog.submitting || dialog.problem().is_some() {
+            if dialog.submitting {
+                return Vec::new();
+            }
+            if let Some(problem) = dialog.problem() {
+                dialog.note = Some(format!("Not sent: {problem}."));
                 return Vec::new();
             }
             if interrupted {
-                dialog.held = Some(format!(
+                dialog.note = Some(format!(
                     "A notice came in just now; press {again} again to reject."
                 ));
                 return Vec::new();
