@@ -151,6 +151,8 @@ fn spend_rows_and_contacts_can_be_added_and_removed_within_limits() {
     );
     form_mut(&mut s).focus(Field::RemoveContact(1));
     update(&mut s, code(KeyCode::Enter));
+    assert_eq!(form(&s).draft.contacts.len(), 3, "removing asks first");
+    update(&mut s, code(KeyCode::Enter));
     assert_eq!(form(&s).draft.contacts.len(), 2);
     form_mut(&mut s).focus(Field::AddSpend);
     update(&mut s, code(KeyCode::Enter));
@@ -315,7 +317,62 @@ fn discarding_removes_the_draft() {
     let mut s = open();
     type_text(&mut s, "x");
     form_mut(&mut s).focus(Field::Discard);
+    assert!(
+        update(&mut s, code(KeyCode::Enter)).is_empty(),
+        "asks first"
+    );
+    assert_eq!(form(&s).armed, Some(Field::Discard));
+    assert!(fixtures::screen_text(&s)
+        .contains("Discard this draft — press Enter again to confirm, any other key keeps it"));
     let effects = update(&mut s, code(KeyCode::Enter));
     assert_eq!(effects, [Effect::SaveDraft(None)]);
     assert!(s.modals.is_empty() && s.draft.is_none());
+}
+
+#[test]
+fn destructive_buttons_ask_first_and_any_other_key_keeps_the_data() {
+    let mut s = open();
+    form_mut(&mut s).draft.spend.push(Default::default());
+    form_mut(&mut s).focus(Field::RemoveSpend(0));
+    let spends = form(&s).draft.spend.len();
+    update(&mut s, code(KeyCode::Enter));
+    update(&mut s, key(' '));
+    update(&mut s, code(KeyCode::Enter));
+    assert_eq!(
+        form(&s).draft.spend.len(),
+        spends,
+        "Space is not a second press"
+    );
+    update(&mut s, code(KeyCode::Enter));
+    assert_eq!(form(&s).draft.spend.len(), spends - 1);
+}
+
+#[test]
+fn moving_stops_at_the_ends_instead_of_wrapping_onto_discard() {
+    let mut s = open();
+    update(&mut s, code(KeyCode::Up));
+    assert_eq!(form(&s).field(), Field::Engagement);
+    for _ in 0..200 {
+        update(&mut s, code(KeyCode::Down));
+    }
+    assert_eq!(form(&s).field(), Field::Discard);
+    update(&mut s, code(KeyCode::Down));
+    assert_eq!(form(&s).field(), Field::Discard, "no wrap to the top");
+}
+
+#[test]
+fn after_a_picker_choice_the_focus_stays_on_the_field() {
+    let mut s = open();
+    form_mut(&mut s).focus(Field::Industry);
+    update(&mut s, code(KeyCode::Enter));
+    for c in "retail".chars() {
+        update(&mut s, key(c));
+    }
+    update(&mut s, code(KeyCode::Enter));
+    let f = form(&s);
+    assert!(f.picker.is_none());
+    assert_eq!(
+        (f.field(), f.draft.industry.as_str()),
+        (Field::Industry, "Retail")
+    );
 }

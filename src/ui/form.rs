@@ -96,6 +96,11 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
                         field.label(),
                         keys.hint(Mode::Form, Action::Submit)
                     ),
+                    f if form.armed == Some(f) => format!(
+                        "{} — press {} again to confirm, any other key keeps it",
+                        field.label(),
+                        keys.hint(Mode::Form, Action::Confirm)
+                    ),
                     _ => field.label(),
                 };
                 Line::from(vec![Span::raw(marker), Span::styled(label, style)])

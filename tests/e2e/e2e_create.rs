@@ -41,6 +41,7 @@ fn pick(tui: &mut Tui, filter: &str, expect: &str) {
     tui.wait_for("the picker closed", |s| {
         !s.contents().contains("type to filter")
     });
+    tui.send(TAB);
 }
 
 #[test]
@@ -76,6 +77,7 @@ fn fill_the_form_fix_a_bad_email_and_find_the_invitation_under_sent() {
     tui.wait_for("the picker closed", |s| {
         !s.contents().contains("type to filter")
     });
+    tui.send(TAB);
     field(&mut tui, "anna-at-northwind");
     tui.wait_text("✗ Not an email address");
     tui.send(CTRL_S);

@@ -111,6 +111,14 @@ impl Field {
         }
     }
 
+    /// True for a button whose press cannot be undone: it asks for a second press.
+    pub fn destructive(self) -> bool {
+        matches!(
+            self,
+            Field::Discard | Field::RemoveSpend(_) | Field::RemoveContact(_)
+        )
+    }
+
     /// How the field is edited.
     pub fn editor(self) -> Editor {
         use Field::*;

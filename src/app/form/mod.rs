@@ -42,6 +42,8 @@ pub struct InvitationForm {
     pub submitting: bool,
     /// The draft came back from an earlier run.
     pub restored: bool,
+    /// A button that cannot be undone, pressed once: the next press on it acts.
+    pub armed: Option<Field>,
     pub engagements: EngagementChoices,
 }
 
@@ -59,6 +61,7 @@ impl InvitationForm {
             server: Problems::new(),
             submitting: false,
             restored,
+            armed: None,
             engagements: EngagementChoices::default(),
         };
         form.load_input();
@@ -85,11 +88,13 @@ impl InvitationForm {
         self.input = Input::new(text);
     }
 
-    /// Moves the focus by `delta` fields (wrapping), marking the field left as touched.
+    /// Moves the focus by `delta` fields, stopping at the first and the last (never wrapping
+    /// round onto the buttons at the other end), marking the field left as touched.
     pub fn move_focus(&mut self, delta: isize) {
         self.touched.insert(self.field());
-        let n = fields(&self.draft).len() as isize;
-        self.cursor = (self.cursor as isize + delta).rem_euclid(n) as usize;
+        let last = fields(&self.draft).len() as isize - 1;
+        self.cursor = (self.cursor as isize + delta).clamp(0, last) as usize;
+        self.armed = None;
         self.load_input();
     }
 

@@ -46,7 +46,12 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     let Some(form) = form_mut(state) else {
         return Vec::new();
     };
+    let armed = form.armed.take();
     match action {
+        Some(Action::Confirm) if field.destructive() && armed != Some(field) => {
+            form.armed = Some(field);
+            Vec::new()
+        }
         Some(Action::Submit) => submit(state),
         Some(Action::Cancel) => close(state),
         Some(Action::Next) => {
@@ -58,7 +63,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Action::Confirm) => activate(state, field),
-        Some(Action::Toggle) if !typing => activate(state, field),
+        Some(Action::Toggle) if !typing && !field.destructive() => activate(state, field),
         None if typing => {
             form.input.handle_event(&Event::Key(key));
             store_input(state)

@@ -1,4 +1,5 @@
-//! The picker over a form field: type to narrow, move, tick (several allowed), choose.
+//! The picker over a form field: type to narrow, move, tick (several allowed), choose. After a
+//! choice the focus stays on the field that was picked.
 
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
@@ -90,7 +91,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             form.picker = None;
             form.touched.insert(field);
             form.changed(field);
-            form.move_focus(1);
+            form.load_input();
             return save(state);
         }
         None => {
