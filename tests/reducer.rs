@@ -448,6 +448,26 @@ fn open_and_copy_act_on_the_selection() {
 }
 
 #[test]
+fn a_browser_that_cannot_open_leaves_the_link_copied_and_shown() {
+    let mut s = loaded(SIZE, 3, false);
+    let url = "https://console.example/engi-0000000000000".to_string();
+    let effects = update(
+        &mut s,
+        Msg::Opened {
+            url: url.clone(),
+            result: Err("no display, e.g. over SSH".into()),
+        },
+    );
+    assert_eq!(effects, [Effect::Copy(url.clone())]);
+    let notice = s.notices.latest().unwrap();
+    assert_eq!(
+        notice.text,
+        format!("Link copied — no browser (no display, e.g. over SSH): {url}")
+    );
+    assert!(s.modals.is_empty());
+}
+
+#[test]
 fn help_opens_and_closes_and_q_quits() {
     let mut s = loaded(SIZE, 3, false);
     update(&mut s, key('?'));

@@ -58,7 +58,7 @@ pub enum Effect {
     SaveAccepts(SavedAccepts),
     /// Send `Msg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
-    /// Open a URL in the browser.
+    /// Open a URL in the browser; the reply is a `Msg::Opened`.
     OpenUrl(String),
     /// Put text on the clipboard.
     Copy(String),

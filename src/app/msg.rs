@@ -54,6 +54,11 @@ pub enum Msg {
         client_token: String,
         result: Result<CreatedInvitation, ServiceError>,
     },
+    /// The browser was asked to open a URL.
+    Opened {
+        url: String,
+        result: Result<(), String>,
+    },
     /// Saving local state failed.
     StorageFailed(String),
     /// The selection has rested since the given epoch.

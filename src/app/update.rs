@@ -65,6 +65,16 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             client_token,
             result,
         } => create::on_created(state, client_token, result),
+        Msg::Opened { url, result } => match result {
+            Ok(()) => Vec::new(),
+            Err(why) => {
+                state.notify(
+                    Level::Info,
+                    format!("Link copied — no browser ({why}): {url}"),
+                );
+                vec![Effect::Copy(url)]
+            }
+        },
         Msg::StorageFailed(error) => {
             state.notify(
                 Level::Error,

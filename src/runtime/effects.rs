@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use super::{saver::Saver, system, ReadQueue};
+use super::system::{self, Launch};
+use super::{saver::Saver, ReadQueue};
 use crate::app::{Effect, Msg, Priority};
 use crate::service::PartnerCentral;
 use crate::storage::DataDir;
@@ -16,16 +17,18 @@ pub struct EffectRunner {
     tx: UnboundedSender<Msg>,
     reads: ReadQueue,
     saver: Saver,
+    launch: Launch,
 }
 
 impl EffectRunner {
-    /// A runner whose reads stay under `reads_per_second` and which keeps local state in `data`
-    /// (nothing is saved without one).
+    /// A runner whose reads stay under `reads_per_second`, which keeps local state in `data`
+    /// (nothing is saved without one) and starts browsers as `launch` says.
     pub fn new(
         service: Arc<dyn PartnerCentral>,
         tx: UnboundedSender<Msg>,
         reads_per_second: f64,
         data: Option<DataDir>,
+        launch: Launch,
     ) -> Self {
         let saver = Saver::new(data, tx.clone());
         EffectRunner {
@@ -33,6 +36,7 @@ impl EffectRunner {
             tx,
             reads: ReadQueue::new(reads_per_second),
             saver,
+            launch,
         }
     }
 
@@ -154,7 +158,13 @@ impl EffectRunner {
                     let _ = tx.send(Msg::SelectionSettled { epoch });
                 });
             }
-            Effect::OpenUrl(url) => system::open_in_browser(&url),
+            Effect::OpenUrl(url) => {
+                let launch = self.launch.clone();
+                tokio::task::spawn_blocking(move || {
+                    let result = system::open_in_browser(&url, &launch);
+                    let _ = tx.send(Msg::Opened { url, result });
+                });
+            }
             Effect::Copy(text) => system::copy_osc52(&text),
         }
     }

@@ -30,6 +30,7 @@ use crate::storage::DataDir;
 use crate::ui::{self, Theme};
 pub use effects::EffectRunner;
 pub use reads::ReadQueue;
+pub use system::Launch;
 
 /// Reads per second the app allows itself: under the service's 10, with headroom.
 pub const READS_PER_SECOND: f64 = 8.0;
@@ -50,6 +51,8 @@ pub struct Options {
     pub reads_per_second: f64,
     /// The clock: the system's, or in tests one that follows paused tokio time.
     pub now: Now,
+    /// How `o` starts a browser.
+    pub launch: Launch,
 }
 
 impl Options {
@@ -63,6 +66,7 @@ impl Options {
             warnings: Vec::new(),
             reads_per_second: READS_PER_SECOND,
             now: Box::new(Utc::now),
+            launch: Launch::from_env(),
         }
     }
 }
@@ -101,7 +105,13 @@ impl App {
             state.notify(Level::Error, format!("Config file: {warning}"));
         }
         let (tx, rx) = mpsc::unbounded_channel();
-        let runner = EffectRunner::new(service, tx, options.reads_per_second, options.data);
+        let runner = EffectRunner::new(
+            service,
+            tx,
+            options.reads_per_second,
+            options.data,
+            options.launch,
+        );
         let mut app = App {
             state,
             theme: options.theme,

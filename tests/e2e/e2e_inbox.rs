@@ -158,3 +158,18 @@ fn a_bracketed_paste_is_text_never_keys() {
     tui.send("q");
     assert!(tui.wait_exit());
 }
+
+#[test]
+fn open_without_a_browser_or_display_shows_and_copies_the_link() {
+    let rows = received();
+    let mut tui = Tui::start(&["--demo"], 160, 48);
+    tui.wait_text(&prefix(&rows[0].0, 20));
+    tui.send("o");
+    tui.wait_text("Link copied — no browser (no display, e.g. over SSH)");
+    tui.send("!");
+    tui.wait_text("engagement-invitations/");
+    tui.send("q");
+    tui.wait_for("the log closed", |s| !s.contents().contains("Notices ("));
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
