@@ -232,3 +232,44 @@ fn create_form_with_a_problem_100x40() {
     update(&mut s, fixtures::code(crossterm::event::KeyCode::Tab));
     insta::assert_snapshot!(render(&s).backend());
 }
+
+fn columns_at(size: (u16, u16)) -> String {
+    let s = with_detail(size, fixtures::opportunity(0), 0);
+    fixtures::screen_text(&s)
+}
+
+#[test]
+fn list_columns_by_priority_80x24() {
+    insta::assert_snapshot!(columns_at((80, 24)));
+}
+
+#[test]
+fn list_columns_by_priority_120x40() {
+    insta::assert_snapshot!(columns_at((120, 40)));
+}
+
+#[test]
+fn list_columns_by_priority_140x40() {
+    insta::assert_snapshot!(columns_at((140, 40)));
+}
+
+#[test]
+fn list_columns_by_priority_200x60() {
+    insta::assert_snapshot!(columns_at((200, 60)));
+}
+
+#[test]
+fn the_sent_view_shows_the_receiver_not_the_sender() {
+    let mut s = loaded((200, 60), 5, false);
+    s.view = pc_inbox::domain::Participant::Sent;
+    let screen = fixtures::screen_text(&s);
+    let header = screen.lines().nth(1).unwrap();
+    assert!(
+        header.contains("Receiver") && !header.contains("Sender"),
+        "{header}"
+    );
+    assert!(
+        screen.lines().nth(2).unwrap().contains("northwind"),
+        "{screen}"
+    );
+}

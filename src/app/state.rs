@@ -203,12 +203,15 @@ impl State {
         })
     }
 
-    /// Whether a row matches the lower-cased search text: title, sender or, once its detail is
-    /// known, customer.
+    /// Whether a row matches the lower-cased search text: title, sender, receiver or, once its
+    /// detail is known, customer.
     pub fn matches(details: &DetailCache, row: &InvitationSummary, search: &str) -> bool {
         let hit = |s: Option<&str>| s.is_some_and(|s| s.to_lowercase().contains(search));
+        let receiver = row.receiver.as_ref();
         hit(row.engagement_title.as_deref())
             || hit(row.sender_company.as_deref())
+            || hit(receiver.and_then(|r| r.alias.as_deref()))
+            || hit(receiver.map(|r| r.account_id.as_str()))
             || hit(details.ready(&row.id).and_then(|d| d.customer_name()))
     }
 }

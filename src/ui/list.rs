@@ -1,37 +1,17 @@
 //! The invitation list pane. Only the rows in the window are built, so a frame costs the same
 //! for 10 or 10,000 loaded invitations.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
+use super::columns::{self, Column};
 use super::{format, Theme};
 use crate::app::{AcceptPhase, Focus, State};
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::Action;
-
-/// Column sets by width: (header, width) pairs.
-fn columns(width: u16) -> Vec<(&'static str, Constraint)> {
-    let mut cols = vec![
-        ("Status", Constraint::Length(8)),
-        ("Engagement", Constraint::Fill(3)),
-    ];
-    if width >= 70 {
-        cols.push(("Sender", Constraint::Fill(2)));
-    }
-    if width >= 100 {
-        cols.push(("Type", Constraint::Length(4)));
-    }
-    cols.push(("Invited", Constraint::Length(7)));
-    cols.push(("Expires", Constraint::Length(11)));
-    if width >= 86 {
-        cols.push(("Customer", Constraint::Fill(2)));
-        cols.push(("Spend/mo", Constraint::Length(12)));
-    }
-    cols
-}
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::List && state.modals.is_empty();
@@ -93,32 +73,31 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         return;
     }
 
-    let cols = columns(inner.width);
-    let spans = Layout::horizontal(cols.iter().map(|(_, c)| *c))
-        .spacing(1)
-        .split(inner);
+    let cols = columns::layout(inner.width);
     let buf = frame.buffer_mut();
-    for ((name, _), col) in cols.iter().zip(spans.iter()) {
-        buf.set_stringn(col.x, inner.y, name, col.width as usize, theme.heading);
+    for &(column, x, width) in &cols {
+        let header = column.header(state.view);
+        buf.set_stringn(inner.x + x, inner.y, header, width as usize, theme.heading);
     }
     for (k, (selected, row)) in state.list.window(height).enumerate() {
         let y = inner.y + 1 + k as u16;
         if selected {
             buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected);
         }
-        for ((name, _), col) in cols.iter().zip(spans.iter()) {
-            let (text, style) = cell(state, theme, row, name);
-            buf.set_stringn(col.x, y, text, col.width as usize, style);
+        for &(column, x, width) in &cols {
+            let (text, style) = cell(state, theme, row, column);
+            let text = columns::fit(&text, width as usize);
+            buf.set_stringn(inner.x + x, y, text, width as usize, style);
         }
     }
 }
 
 /// The text and style of one column of one row.
-fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: &str) -> (String, Style) {
+fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: Column) -> (String, Style) {
     let now = state.clock.now;
     let detail = || state.details.ready(&row.id);
     match column {
-        "Status" => accept_badge(state, theme, &row.id).unwrap_or_else(|| {
+        Column::Status => accept_badge(state, theme, &row.id).unwrap_or_else(|| {
             let style = match row.status {
                 Some(InvitationStatus::Pending) => theme.warning,
                 Some(InvitationStatus::Accepted) => theme.success,
@@ -127,19 +106,24 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: &str) -> 
             };
             (format::status(row.status.as_ref()).to_string(), style)
         }),
-        "Engagement" => (row.engagement_title.clone().unwrap_or_default(), theme.text),
-        "Sender" => (row.sender_company.clone().unwrap_or_default(), theme.text),
-        "Type" => (
+        Column::Engagement => (row.engagement_title.clone().unwrap_or_default(), theme.text),
+        Column::Party if state.view == Participant::Sent => {
+            let receiver = row.receiver.as_ref();
+            let name = receiver.map(|r| r.alias.clone().unwrap_or_else(|| r.account_id.clone()));
+            (name.unwrap_or_default(), theme.text)
+        }
+        Column::Party => (row.sender_company.clone().unwrap_or_default(), theme.text),
+        Column::Type => (
             format::kind_short(row.payload_kind.as_ref()).to_string(),
             theme.text,
         ),
-        "Invited" => (
+        Column::Invited => (
             row.invitation_date
                 .map(|d| format::ago(d, now))
                 .unwrap_or_default(),
             theme.muted,
         ),
-        "Expires" => match opportunity(state, &row.id) {
+        Column::Expires => match opportunity(state, &row.id) {
             Some(o) => (o, theme.success),
             None => {
                 let open = matches!(
@@ -159,14 +143,14 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: &str) -> 
                 (text, style)
             }
         },
-        "Customer" => (
+        Column::Customer => (
             detail()
                 .and_then(|d| d.customer_name())
                 .unwrap_or("")
                 .to_string(),
             theme.text,
         ),
-        _ => (
+        Column::Spend => (
             detail().and_then(format::spend_short).unwrap_or_default(),
             theme.text,
         ),

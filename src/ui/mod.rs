@@ -2,6 +2,7 @@
 //! Every key a hint names comes from the state's keymap.
 
 mod bars;
+mod columns;
 pub mod detail;
 mod dialogs;
 mod form;
