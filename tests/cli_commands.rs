@@ -155,21 +155,39 @@ fn exit_codes_tell_service_errors_from_bad_input() {
     assert!(usage.stderr.contains("invalid value 'bogus'"));
 }
 
-#[test]
-fn accept_wait_exits_0_on_complete_and_3_on_failed() {
-    let ok = demo(&[
-        "accept",
-        &common::acceptable(0),
-        "--wait",
-        "--output",
-        "json",
-    ]);
+/// Against an emulator in this process whose accept tasks take 300 ms (not the demo's 3 s),
+/// polled every 50 ms, so waiting for the outcome takes a fraction of a second.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accept_wait_exits_0_on_complete_and_3_on_failed() {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/pc-inbox");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[poll]\nfirst_seconds = 0.05\n").unwrap();
+    let ok = against(
+        &url,
+        home.path(),
+        &[
+            "accept",
+            &common::acceptable(0),
+            "--wait",
+            "--output",
+            "json",
+        ],
+    )
+    .await;
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     let task: Value = serde_json::from_str(&ok.stdout).unwrap();
     assert_eq!(task["TaskStatus"], "COMPLETE");
     assert!(task["OpportunityId"].as_str().unwrap().starts_with('O'));
     let failing = common::failing_invitation();
-    let failed = demo(&["accept", failing["Id"].as_str().unwrap(), "--wait"]);
+    let failed = against(
+        &url,
+        home.path(),
+        &["accept", failing["Id"].as_str().unwrap(), "--wait"],
+    )
+    .await;
     assert_eq!(failed.code, 3, "{}", failed.stderr);
     assert!(failed
         .stdout

@@ -3,8 +3,10 @@
 
 mod common;
 
+use std::time::Duration;
+
 use pc_inbox::domain::{ListQuery, Participant};
-use pc_inbox::emulator::{EmulatorConfig, QuotaLimits};
+use pc_inbox::emulator::{Clock, EmulatorConfig, QuotaLimits};
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{CredentialsProblem, PartnerCentral, ServiceError};
 
@@ -64,7 +66,14 @@ async fn the_raw_validation_body_has_reason_and_error_list() {
 
 #[tokio::test]
 async fn successful_answers_use_iso_8601_timestamps() {
-    let emulator = common::start(common::config(0)).await;
+    let start = chrono::DateTime::parse_from_rfc3339("2026-11-26T12:00:00Z")
+        .unwrap()
+        .to_utc();
+    let emulator = common::start(EmulatorConfig {
+        clock: Clock::starting_at(start),
+        ..common::config(0)
+    })
+    .await;
     let r = common::raw_call(
         &emulator,
         "ListEngagementInvitations",
@@ -77,7 +86,20 @@ async fn successful_answers_use_iso_8601_timestamps() {
         .as_str()
         .unwrap();
     assert!(chrono::DateTime::parse_from_rfc3339(date).is_ok(), "{date}");
-    assert!(date.ends_with('Z'));
+    let hours_ago = common::seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["ParticipantType"] == "RECEIVER")
+        .map(|i| i["InvitedHoursAgo"].as_i64().unwrap())
+        .min()
+        .unwrap();
+    let newest = start - chrono::Duration::hours(hours_ago);
+    assert_eq!(
+        date,
+        newest.format("%Y-%m-%dT%H:%M:%S.000Z").to_string(),
+        "milliseconds and Z, counted from the emulator's clock"
+    );
     assert!(r.body["NextToken"].is_string());
 }
 
@@ -133,29 +155,40 @@ async fn unknown_ids_are_not_found() {
     assert!(matches!(err, ServiceError::NotFound { .. }), "{err:?}");
 }
 
-#[tokio::test]
+// The quota tests run on paused tokio time with the emulator's in-process HTTP client: the
+// burst happens at one instant, and buckets refill only as the test or the SDK's back-off sleeps.
+
+#[tokio::test(start_paused = true)]
 async fn reads_over_quota_are_throttled_and_recover() {
     let config = EmulatorConfig {
         quotas: Some(QuotaLimits::default()),
         ..common::config(0)
     };
     let emulator = common::start(config).await;
-    let client = common::client(&emulator).await;
+    let client = common::client_in_process(&emulator).await;
     let id = common::acceptable(0);
-    let mut throttled = None;
-    for _ in 0..30 {
-        if let Err(e) = client.get_invitation(&id).await {
-            throttled = Some(e);
-            break;
-        }
+    for n in 0..10 {
+        client
+            .get_invitation(&id)
+            .await
+            .unwrap_or_else(|e| panic!("read {n} of a burst of 10: {e:?}"));
     }
-    let err = throttled.expect("more than 10 reads in a burst are throttled");
+    let err = client.get_invitation(&id).await.unwrap_err();
     assert!(matches!(err, ServiceError::Throttled { .. }), "{err:?}");
     assert!(err.is_transient());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    client
+        .get_invitation(&id)
+        .await
+        .expect("a tenth of a second refills one read");
+    assert!(matches!(
+        client.get_invitation(&id).await.unwrap_err(),
+        ServiceError::Throttled { .. }
+    ));
 
     let mut retrying = common::settings(&emulator, "test", "test");
     retrying.max_attempts = 5;
-    let retrying = AwsPartnerCentral::connect(&retrying).await;
+    let retrying = AwsPartnerCentral::connect_with(&retrying, Some(emulator.http_client())).await;
     for _ in 0..15 {
         retrying
             .get_invitation(&id)
@@ -164,14 +197,14 @@ async fn reads_over_quota_are_throttled_and_recover() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn writes_have_their_own_tighter_quota() {
     let config = EmulatorConfig {
         quotas: Some(QuotaLimits::default()),
         ..common::config(0)
     };
     let emulator = common::start(config).await;
-    let client = common::client(&emulator).await;
+    let client = common::client_in_process(&emulator).await;
     client
         .reject_invitation(&common::acceptable(0), Some("Other"))
         .await
@@ -185,6 +218,20 @@ async fn writes_have_their_own_tighter_quota() {
         .get_invitation(&common::acceptable(1))
         .await
         .expect("reads are not affected");
+    tokio::time::sleep(Duration::from_millis(999)).await;
+    let err = client
+        .reject_invitation(&common::acceptable(1), Some("Other"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Throttled { .. }),
+        "still within the second: {err:?}"
+    );
+    tokio::time::sleep(Duration::from_millis(1)).await;
+    client
+        .reject_invitation(&common::acceptable(1), Some("Other"))
+        .await
+        .expect("a second later the write quota has refilled");
 }
 
 async fn credentials_error(

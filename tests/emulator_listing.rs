@@ -3,6 +3,7 @@
 mod common;
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant, PayloadKind, SortOrder};
 use pc_inbox::service::aws::AwsPartnerCentral;
@@ -234,4 +235,29 @@ async fn past_their_expiry_pending_invitations_read_as_expired() {
         matches!(err, pc_inbox::service::ServiceError::Conflict { .. }),
         "{err:?}"
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_pending_invitation_expires_when_paused_time_reaches_its_expiry() {
+    let emulator = common::start(common::config(0)).await;
+    let client = common::client_in_process(&emulator).await;
+    let target = common::acceptable(0);
+    let hours = common::seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["Id"] == target.as_str())
+        .unwrap()["ExpiresInHours"]
+        .as_u64()
+        .unwrap();
+    let expiry = Duration::from_secs(hours * 3600);
+    tokio::time::sleep(expiry - Duration::from_secs(1)).await;
+    let detail = client.get_invitation(&target).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Pending));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let detail = client.get_invitation(&target).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Expired));
+    let mut q = ListQuery::new(Participant::Received);
+    q.statuses = vec![InvitationStatus::Expired];
+    assert!(all_pages(&client, &q).await.iter().any(|r| r.id == target));
 }

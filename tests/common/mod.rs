@@ -44,9 +44,26 @@ pub async fn client(emulator: &Emulator) -> AwsPartnerCentral {
     AwsPartnerCentral::connect(&settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)).await
 }
 
+/// Our adapter on the emulator's in-process HTTP client, for tests on paused tokio time
+/// (`#[tokio::test(start_paused = true)]`): the same signed requests, without a socket.
+pub async fn client_in_process(emulator: &Emulator) -> AwsPartnerCentral {
+    let settings = settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY);
+    AwsPartnerCentral::connect_with(&settings, Some(emulator.http_client())).await
+}
+
 /// The bare SDK client, for operations the app does not use.
 pub fn sdk(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
-    let config = aws_sdk_partnercentralselling::Config::builder()
+    aws_sdk_partnercentralselling::Client::from_conf(sdk_config(emulator).build())
+}
+
+/// [`sdk`] on the emulator's in-process HTTP client, for tests on paused tokio time.
+pub fn sdk_in_process(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
+    let config = sdk_config(emulator).http_client(emulator.http_client());
+    aws_sdk_partnercentralselling::Client::from_conf(config.build())
+}
+
+fn sdk_config(emulator: &Emulator) -> aws_sdk_partnercentralselling::config::Builder {
+    aws_sdk_partnercentralselling::Config::builder()
         .behavior_version(aws_config::BehaviorVersion::latest())
         .region(aws_config::Region::new("us-east-1"))
         .credentials_provider(Credentials::new(
@@ -57,8 +74,6 @@ pub fn sdk(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
             "test",
         ))
         .endpoint_url(emulator.endpoint_url())
-        .build();
-    aws_sdk_partnercentralselling::Client::from_conf(config)
 }
 
 /// The embedded seed as JSON, for tests that tweak it.

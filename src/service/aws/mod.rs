@@ -8,6 +8,7 @@ use aws_config::meta::region::RegionProviderChain;
 use aws_config::retry::RetryConfig;
 use aws_config::{BehaviorVersion, Region};
 use aws_credential_types::Credentials;
+use aws_sdk_partnercentralselling::config::SharedHttpClient;
 use aws_sdk_partnercentralselling::types as sdk;
 use aws_sdk_partnercentralselling::Client;
 
@@ -66,8 +67,17 @@ impl AwsPartnerCentral {
     /// Builds the client: the standard credential chain (profile, SSO, environment) unless
     /// static credentials are given.
     pub async fn connect(settings: &ClientSettings) -> Self {
+        Self::connect_with(settings, None).await
+    }
+
+    /// [`connect`](Self::connect), sending requests through `http_client` instead of the SDK's
+    /// own (e.g. [`crate::emulator::Emulator::http_client`]).
+    pub async fn connect_with(
+        settings: &ClientSettings,
+        http_client: Option<SharedHttpClient>,
+    ) -> Self {
         let retry = RetryConfig::standard().with_max_attempts(settings.max_attempts.max(1));
-        let config = match &settings.static_credentials {
+        let mut builder = match &settings.static_credentials {
             Some(creds) => {
                 let region = settings
                     .region
@@ -87,7 +97,7 @@ impl AwsPartnerCentral {
                 if let Some(url) = &settings.endpoint_url {
                     builder = builder.endpoint_url(url);
                 }
-                builder.build()
+                builder
             }
             None => {
                 let region =
@@ -102,13 +112,14 @@ impl AwsPartnerCentral {
                     loader = loader.endpoint_url(url);
                 }
                 let shared = loader.load().await;
-                aws_sdk_partnercentralselling::config::Builder::from(&shared)
-                    .retry_config(retry)
-                    .build()
+                aws_sdk_partnercentralselling::config::Builder::from(&shared).retry_config(retry)
             }
         };
+        if let Some(client) = http_client {
+            builder = builder.http_client(client);
+        }
         AwsPartnerCentral {
-            client: Client::from_conf(config),
+            client: Client::from_conf(builder.build()),
             catalog: settings.catalog.clone(),
             profile: settings.profile.clone(),
         }
