@@ -7,6 +7,7 @@ mod common;
 use std::collections::HashSet;
 use std::process::Command;
 
+use pc_inbox::emulator::Emulator;
 use serde_json::Value;
 
 struct Run {
@@ -57,6 +58,13 @@ async fn against(url: &str, home: &std::path::Path, args: &[&str]) -> Run {
     })
     .await
     .unwrap()
+}
+
+/// An emulator in this process (quotas off, 300 ms accept tasks), its URL and a private HOME.
+async fn emulator_and_home() -> (Emulator, String, tempfile::TempDir) {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    (emulator, url, tempfile::tempdir().unwrap())
 }
 
 #[test]
@@ -155,13 +163,11 @@ fn exit_codes_tell_service_errors_from_bad_input() {
     assert!(usage.stderr.contains("invalid value 'bogus'"));
 }
 
-/// Against an emulator in this process whose accept tasks take 300 ms (not the demo's 3 s),
-/// polled every 50 ms, so waiting for the outcome takes a fraction of a second.
+/// Against an emulator whose accept tasks take 300 ms (not the demo's 3 s), polled every 50 ms,
+/// so waiting for the outcome takes a fraction of a second.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accept_wait_exits_0_on_complete_and_3_on_failed() {
-    let emulator = common::start(common::config(0)).await;
-    let url = emulator.endpoint_url();
-    let home = tempfile::tempdir().unwrap();
+    let (_emulator, url, home) = emulator_and_home().await;
     let config = home.path().join("config/pc-inbox");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("config.toml"), "[poll]\nfirst_seconds = 0.05\n").unwrap();
@@ -197,9 +203,7 @@ async fn accept_wait_exits_0_on_complete_and_3_on_failed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reject_then_conflict_and_create_is_idempotent_per_file() {
-    let emulator = common::start(common::config(0)).await;
-    let url = emulator.endpoint_url();
-    let home = tempfile::tempdir().unwrap();
+    let (_emulator, url, home) = emulator_and_home().await;
     let id = common::acceptable(0);
     let first = against(
         &url,
@@ -272,10 +276,9 @@ fn completions_and_man_page_are_generated() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logs_go_to_a_file_in_the_data_dir_without_credentials_or_signatures() {
-    let emulator = common::start(common::config(0)).await;
-    let home = tempfile::tempdir().unwrap();
+    let (_emulator, url, home) = emulator_and_home().await;
     let r = against(
-        &emulator.endpoint_url(),
+        &url,
         home.path(),
         &["--log-level", "trace", "list", "--limit", "2"],
     )

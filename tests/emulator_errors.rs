@@ -12,8 +12,7 @@ use pc_inbox::service::{CredentialsProblem, PartnerCentral, ServiceError};
 
 #[tokio::test]
 async fn validation_errors_name_each_field() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let mut query = ListQuery::new(Participant::Received);
     query.page_size = Some(101);
     let err = client.list_invitations(&query, None).await.unwrap_err();
@@ -138,8 +137,7 @@ async fn protocol_errors_unknown_target_bad_json_wrong_types() {
 
 #[tokio::test]
 async fn unknown_ids_are_not_found() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let err = client
         .get_invitation("engi-0000000000000")
         .await
@@ -158,14 +156,17 @@ async fn unknown_ids_are_not_found() {
 // The quota tests run on paused tokio time with the emulator's in-process HTTP client: the
 // burst happens at one instant, and buckets refill only as the test or the SDK's back-off sleeps.
 
-#[tokio::test(start_paused = true)]
-async fn reads_over_quota_are_throttled_and_recover() {
-    let config = EmulatorConfig {
+/// The documented quotas: 10 reads and 1 write a second.
+fn with_quotas() -> EmulatorConfig {
+    EmulatorConfig {
         quotas: Some(QuotaLimits::default()),
         ..common::config(0)
-    };
-    let emulator = common::start(config).await;
-    let client = common::client_in_process(&emulator).await;
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn reads_over_quota_are_throttled_and_recover() {
+    let (emulator, client) = common::start_in_process(with_quotas()).await;
     let id = common::acceptable(0);
     for n in 0..10 {
         client
@@ -199,12 +200,7 @@ async fn reads_over_quota_are_throttled_and_recover() {
 
 #[tokio::test(start_paused = true)]
 async fn writes_have_their_own_tighter_quota() {
-    let config = EmulatorConfig {
-        quotas: Some(QuotaLimits::default()),
-        ..common::config(0)
-    };
-    let emulator = common::start(config).await;
-    let client = common::client_in_process(&emulator).await;
+    let (_emulator, client) = common::start_in_process(with_quotas()).await;
     client
         .reject_invitation(&common::acceptable(0), Some("Other"))
         .await
@@ -273,45 +269,24 @@ async fn authentication_failures_map_to_credentials_errors() {
 async fn authentication_failures_on_the_wire() {
     let emulator = common::start(common::config(0)).await;
     let body = r#"{"Catalog":"AWS","Identifier":"engi-0000000000000"}"#;
-    let r = common::raw_call(&emulator, "GetEngagementInvitation", body, None).await;
-    assert_eq!(
-        (r.status, r.body["__type"].as_str()),
-        (403, Some("MissingAuthenticationTokenException"))
-    );
-    let r = common::raw_call(
-        &emulator,
-        "GetEngagementInvitation",
-        body,
-        Some(("nobody", "test")),
-    )
-    .await;
-    assert_eq!(
-        (r.status, r.body["__type"].as_str()),
-        (403, Some("UnrecognizedClientException"))
-    );
-    let r = common::raw_call(
-        &emulator,
-        "GetEngagementInvitation",
-        body,
-        Some(("test", "nope")),
-    )
-    .await;
-    assert_eq!(
-        (r.status, r.body["__type"].as_str()),
-        (403, Some("InvalidSignatureException"))
-    );
-    assert!(r.body["message"].as_str().unwrap().contains("signature"));
-    let r = common::raw_call(
-        &emulator,
-        "GetEngagementInvitation",
-        body,
-        Some(("test", "test")),
-    )
-    .await;
-    assert_eq!(
-        r.body["__type"], "ResourceNotFoundException",
-        "correctly signed requests get through"
-    );
+    let cases = [
+        (None, 403, "MissingAuthenticationTokenException"),
+        (Some(("nobody", "test")), 403, "UnrecognizedClientException"),
+        (Some(("test", "nope")), 403, "InvalidSignatureException"),
+        // Correctly signed requests get through.
+        (Some(("test", "test")), 400, "ResourceNotFoundException"),
+    ];
+    for (credentials, status, error) in cases {
+        let r = common::raw_call(&emulator, "GetEngagementInvitation", body, credentials).await;
+        assert_eq!(
+            (r.status, r.body["__type"].as_str()),
+            (status, Some(error)),
+            "{credentials:?}"
+        );
+        if error == "InvalidSignatureException" {
+            assert!(r.body["message"].as_str().unwrap().contains("signature"));
+        }
+    }
 }
 
 #[tokio::test]

@@ -27,8 +27,7 @@ async fn finished(client: &AwsPartnerCentral, task_id: &str) -> AcceptTask {
 
 #[tokio::test(start_paused = true)]
 async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client_in_process(&emulator).await;
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
     let started = client.start_accept(&id, "token-complete").await.unwrap();
     assert_eq!(started.status, TaskStatus::InProgress);
@@ -52,8 +51,7 @@ async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation
 
 #[tokio::test(start_paused = true)]
 async fn the_same_client_token_returns_the_same_task() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client_in_process(&emulator).await;
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
     let first = client.start_accept(&id, "token-a").await.unwrap();
     let again = client.start_accept(&id, "token-a").await.unwrap();
@@ -80,8 +78,7 @@ async fn the_same_client_token_returns_the_same_task() {
 
 #[tokio::test(start_paused = true)]
 async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client_in_process(&emulator).await;
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap();
     let task = client.start_accept(id, "token-fail").await.unwrap();
@@ -157,8 +154,7 @@ async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
 
 #[tokio::test(start_paused = true)]
 async fn task_listings_page() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client_in_process(&emulator).await;
+    let (emulator, client) = common::start_in_process(common::config(0)).await;
     for n in 0..5 {
         client
             .start_accept(&common::acceptable(n), &format!("token-{n}"))
@@ -194,12 +190,11 @@ async fn task_listings_page() {
 
 #[tokio::test(start_paused = true)]
 async fn a_task_is_in_progress_for_exactly_the_accept_delay() {
-    let emulator = common::start(EmulatorConfig {
+    let (_emulator, client) = common::start_in_process(EmulatorConfig {
         accept_delay: Duration::from_secs(3),
         ..common::config(0)
     })
     .await;
-    let client = common::client_in_process(&emulator).await;
     let id = common::acceptable(0);
     let task = client.start_accept(&id, "token-timed").await.unwrap();
     tokio::time::sleep(Duration::from_millis(2990)).await;

@@ -39,6 +39,21 @@ pub fn settings(emulator: &Emulator, access_key: &str, secret_key: &str) -> Clie
     }
 }
 
+/// An emulator with `config` and our adapter talking to it over TCP.
+pub async fn start_with_client(config: EmulatorConfig) -> (Emulator, AwsPartnerCentral) {
+    let emulator = start(config).await;
+    let client = client(&emulator).await;
+    (emulator, client)
+}
+
+/// An emulator with `config` and our adapter on its in-process HTTP client, for tests on
+/// paused tokio time (see [`client_in_process`]).
+pub async fn start_in_process(config: EmulatorConfig) -> (Emulator, AwsPartnerCentral) {
+    let emulator = start(config).await;
+    let client = client_in_process(&emulator).await;
+    (emulator, client)
+}
+
 /// Our adapter, with the test credentials and no retries.
 pub async fn client(emulator: &Emulator) -> AwsPartnerCentral {
     AwsPartnerCentral::connect(&settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)).await

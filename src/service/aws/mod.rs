@@ -18,6 +18,14 @@ use crate::domain::{
 };
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
 
+/// One page of SDK items in our types, and the token for the next.
+fn page<S, T>(items: &[S], convert: impl Fn(&S) -> T, next_token: Option<&str>) -> Page<T> {
+    Page {
+        items: items.iter().map(convert).collect(),
+        next_token: next_token.map(str::to_string),
+    }
+}
+
 /// The only region Partner Central runs in.
 pub const DEFAULT_REGION: &str = "us-east-1";
 
@@ -217,14 +225,8 @@ impl PartnerCentral for AwsPartnerCentral {
             .send()
             .await
             .map_err(|e| self.fail(e))?;
-        Ok(Page {
-            items: out
-                .engagement_invitation_summaries()
-                .iter()
-                .map(convert::summary)
-                .collect(),
-            next_token: out.next_token().map(str::to_string),
-        })
+        let items = out.engagement_invitation_summaries();
+        Ok(page(items, convert::summary, out.next_token()))
     }
 
     async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail> {
@@ -316,14 +318,8 @@ impl PartnerCentral for AwsPartnerCentral {
             .send()
             .await
             .map_err(|e| self.fail(e))?;
-        Ok(Page {
-            items: out
-                .engagement_summary_list()
-                .iter()
-                .map(convert::engagement)
-                .collect(),
-            next_token: out.next_token().map(str::to_string),
-        })
+        let items = out.engagement_summary_list();
+        Ok(page(items, convert::engagement, out.next_token()))
     }
 
     async fn create_invitation(
