@@ -7,6 +7,7 @@ mod common;
 use std::collections::HashSet;
 use std::process::Command;
 
+use pc_inbox::emulator::Emulator;
 use serde_json::Value;
 
 struct Run {
@@ -57,6 +58,13 @@ async fn against(url: &str, home: &std::path::Path, args: &[&str]) -> Run {
     })
     .await
     .unwrap()
+}
+
+/// An emulator in this process (quotas off, 300 ms accept tasks), its URL and a private HOME.
+async fn emulator_and_home() -> (Emulator, String, tempfile::TempDir) {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    (emulator, url, tempfile::tempdir().unwrap())
 }
 
 #[test]
@@ -155,21 +163,37 @@ fn exit_codes_tell_service_errors_from_bad_input() {
     assert!(usage.stderr.contains("invalid value 'bogus'"));
 }
 
-#[test]
-fn accept_wait_exits_0_on_complete_and_3_on_failed() {
-    let ok = demo(&[
-        "accept",
-        &common::acceptable(0),
-        "--wait",
-        "--output",
-        "json",
-    ]);
+/// Against an emulator whose accept tasks take 300 ms (not the demo's 3 s), polled every 50 ms,
+/// so waiting for the outcome takes a fraction of a second.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accept_wait_exits_0_on_complete_and_3_on_failed() {
+    let (_emulator, url, home) = emulator_and_home().await;
+    let config = home.path().join("config/pc-inbox");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[poll]\nfirst_seconds = 0.05\n").unwrap();
+    let ok = against(
+        &url,
+        home.path(),
+        &[
+            "accept",
+            &common::acceptable(0),
+            "--wait",
+            "--output",
+            "json",
+        ],
+    )
+    .await;
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     let task: Value = serde_json::from_str(&ok.stdout).unwrap();
     assert_eq!(task["TaskStatus"], "COMPLETE");
     assert!(task["OpportunityId"].as_str().unwrap().starts_with('O'));
     let failing = common::failing_invitation();
-    let failed = demo(&["accept", failing["Id"].as_str().unwrap(), "--wait"]);
+    let failed = against(
+        &url,
+        home.path(),
+        &["accept", failing["Id"].as_str().unwrap(), "--wait"],
+    )
+    .await;
     assert_eq!(failed.code, 3, "{}", failed.stderr);
     assert!(failed
         .stdout
@@ -179,9 +203,7 @@ fn accept_wait_exits_0_on_complete_and_3_on_failed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reject_then_conflict_and_create_is_idempotent_per_file() {
-    let emulator = common::start(common::config(0)).await;
-    let url = emulator.endpoint_url();
-    let home = tempfile::tempdir().unwrap();
+    let (_emulator, url, home) = emulator_and_home().await;
     let id = common::acceptable(0);
     let first = against(
         &url,
@@ -254,10 +276,9 @@ fn completions_and_man_page_are_generated() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logs_go_to_a_file_in_the_data_dir_without_credentials_or_signatures() {
-    let emulator = common::start(common::config(0)).await;
-    let home = tempfile::tempdir().unwrap();
+    let (_emulator, url, home) = emulator_and_home().await;
     let r = against(
-        &emulator.endpoint_url(),
+        &url,
         home.path(),
         &["--log-level", "trace", "list", "--limit", "2"],
     )

@@ -67,8 +67,7 @@ async fn own_engagement(client: &impl PartnerCentral) -> String {
 
 #[tokio::test]
 async fn engagements_page_without_gaps() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (emulator, client) = common::start_with_client(common::config(0)).await;
     let mut ids = Vec::new();
     let mut token = None;
     loop {
@@ -96,8 +95,7 @@ async fn engagements_page_without_gaps() {
 
 #[tokio::test]
 async fn creating_an_invitation_twice_with_one_token_creates_one() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let engagement = own_engagement(&client).await;
     let first = client
         .create_invitation(&engagement, "draft-1", &invitation())
@@ -132,8 +130,7 @@ async fn creating_an_invitation_twice_with_one_token_creates_one() {
 
 #[tokio::test]
 async fn invalid_invitations_come_back_with_field_errors() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let engagement = own_engagement(&client).await;
     let mut bad = invitation();
     bad.receiver.account_id = "12345678901234".into();

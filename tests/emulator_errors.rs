@@ -3,15 +3,16 @@
 
 mod common;
 
+use std::time::Duration;
+
 use pc_inbox::domain::{ListQuery, Participant};
-use pc_inbox::emulator::{EmulatorConfig, QuotaLimits};
+use pc_inbox::emulator::{Clock, EmulatorConfig, QuotaLimits};
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{CredentialsProblem, PartnerCentral, ServiceError};
 
 #[tokio::test]
 async fn validation_errors_name_each_field() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let mut query = ListQuery::new(Participant::Received);
     query.page_size = Some(101);
     let err = client.list_invitations(&query, None).await.unwrap_err();
@@ -64,7 +65,14 @@ async fn the_raw_validation_body_has_reason_and_error_list() {
 
 #[tokio::test]
 async fn successful_answers_use_iso_8601_timestamps() {
-    let emulator = common::start(common::config(0)).await;
+    let start = chrono::DateTime::parse_from_rfc3339("2026-11-26T12:00:00Z")
+        .unwrap()
+        .to_utc();
+    let emulator = common::start(EmulatorConfig {
+        clock: Clock::starting_at(start),
+        ..common::config(0)
+    })
+    .await;
     let r = common::raw_call(
         &emulator,
         "ListEngagementInvitations",
@@ -77,7 +85,20 @@ async fn successful_answers_use_iso_8601_timestamps() {
         .as_str()
         .unwrap();
     assert!(chrono::DateTime::parse_from_rfc3339(date).is_ok(), "{date}");
-    assert!(date.ends_with('Z'));
+    let hours_ago = common::seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["ParticipantType"] == "RECEIVER")
+        .map(|i| i["InvitedHoursAgo"].as_i64().unwrap())
+        .min()
+        .unwrap();
+    let newest = start - chrono::Duration::hours(hours_ago);
+    assert_eq!(
+        date,
+        newest.format("%Y-%m-%dT%H:%M:%S.000Z").to_string(),
+        "milliseconds and Z, counted from the emulator's clock"
+    );
     assert!(r.body["NextToken"].is_string());
 }
 
@@ -116,8 +137,7 @@ async fn protocol_errors_unknown_target_bad_json_wrong_types() {
 
 #[tokio::test]
 async fn unknown_ids_are_not_found() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let err = client
         .get_invitation("engi-0000000000000")
         .await
@@ -133,29 +153,43 @@ async fn unknown_ids_are_not_found() {
     assert!(matches!(err, ServiceError::NotFound { .. }), "{err:?}");
 }
 
-#[tokio::test]
-async fn reads_over_quota_are_throttled_and_recover() {
-    let config = EmulatorConfig {
+// The quota tests run on paused tokio time with the emulator's in-process HTTP client: the
+// burst happens at one instant, and buckets refill only as the test or the SDK's back-off sleeps.
+
+/// The documented quotas: 10 reads and 1 write a second.
+fn with_quotas() -> EmulatorConfig {
+    EmulatorConfig {
         quotas: Some(QuotaLimits::default()),
         ..common::config(0)
-    };
-    let emulator = common::start(config).await;
-    let client = common::client(&emulator).await;
-    let id = common::acceptable(0);
-    let mut throttled = None;
-    for _ in 0..30 {
-        if let Err(e) = client.get_invitation(&id).await {
-            throttled = Some(e);
-            break;
-        }
     }
-    let err = throttled.expect("more than 10 reads in a burst are throttled");
+}
+
+#[tokio::test(start_paused = true)]
+async fn reads_over_quota_are_throttled_and_recover() {
+    let (emulator, client) = common::start_in_process(with_quotas()).await;
+    let id = common::acceptable(0);
+    for n in 0..10 {
+        client
+            .get_invitation(&id)
+            .await
+            .unwrap_or_else(|e| panic!("read {n} of a burst of 10: {e:?}"));
+    }
+    let err = client.get_invitation(&id).await.unwrap_err();
     assert!(matches!(err, ServiceError::Throttled { .. }), "{err:?}");
     assert!(err.is_transient());
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    client
+        .get_invitation(&id)
+        .await
+        .expect("a tenth of a second refills one read");
+    assert!(matches!(
+        client.get_invitation(&id).await.unwrap_err(),
+        ServiceError::Throttled { .. }
+    ));
 
     let mut retrying = common::settings(&emulator, "test", "test");
     retrying.max_attempts = 5;
-    let retrying = AwsPartnerCentral::connect(&retrying).await;
+    let retrying = AwsPartnerCentral::connect_with(&retrying, Some(emulator.http_client())).await;
     for _ in 0..15 {
         retrying
             .get_invitation(&id)
@@ -164,14 +198,9 @@ async fn reads_over_quota_are_throttled_and_recover() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn writes_have_their_own_tighter_quota() {
-    let config = EmulatorConfig {
-        quotas: Some(QuotaLimits::default()),
-        ..common::config(0)
-    };
-    let emulator = common::start(config).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_in_process(with_quotas()).await;
     client
         .reject_invitation(&common::acceptable(0), Some("Other"))
         .await
@@ -185,6 +214,20 @@ async fn writes_have_their_own_tighter_quota() {
         .get_invitation(&common::acceptable(1))
         .await
         .expect("reads are not affected");
+    tokio::time::sleep(Duration::from_millis(999)).await;
+    let err = client
+        .reject_invitation(&common::acceptable(1), Some("Other"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, ServiceError::Throttled { .. }),
+        "still within the second: {err:?}"
+    );
+    tokio::time::sleep(Duration::from_millis(1)).await;
+    client
+        .reject_invitation(&common::acceptable(1), Some("Other"))
+        .await
+        .expect("a second later the write quota has refilled");
 }
 
 async fn credentials_error(
@@ -226,45 +269,24 @@ async fn authentication_failures_map_to_credentials_errors() {
 async fn authentication_failures_on_the_wire() {
     let emulator = common::start(common::config(0)).await;
     let body = r#"{"Catalog":"AWS","Identifier":"engi-0000000000000"}"#;
-    let r = common::raw_call(&emulator, "GetEngagementInvitation", body, None).await;
-    assert_eq!(
-        (r.status, r.body["__type"].as_str()),
-        (403, Some("MissingAuthenticationTokenException"))
-    );
-    let r = common::raw_call(
-        &emulator,
-        "GetEngagementInvitation",
-        body,
-        Some(("nobody", "test")),
-    )
-    .await;
-    assert_eq!(
-        (r.status, r.body["__type"].as_str()),
-        (403, Some("UnrecognizedClientException"))
-    );
-    let r = common::raw_call(
-        &emulator,
-        "GetEngagementInvitation",
-        body,
-        Some(("test", "nope")),
-    )
-    .await;
-    assert_eq!(
-        (r.status, r.body["__type"].as_str()),
-        (403, Some("InvalidSignatureException"))
-    );
-    assert!(r.body["message"].as_str().unwrap().contains("signature"));
-    let r = common::raw_call(
-        &emulator,
-        "GetEngagementInvitation",
-        body,
-        Some(("test", "test")),
-    )
-    .await;
-    assert_eq!(
-        r.body["__type"], "ResourceNotFoundException",
-        "correctly signed requests get through"
-    );
+    let cases = [
+        (None, 403, "MissingAuthenticationTokenException"),
+        (Some(("nobody", "test")), 403, "UnrecognizedClientException"),
+        (Some(("test", "nope")), 403, "InvalidSignatureException"),
+        // Correctly signed requests get through.
+        (Some(("test", "test")), 400, "ResourceNotFoundException"),
+    ];
+    for (credentials, status, error) in cases {
+        let r = common::raw_call(&emulator, "GetEngagementInvitation", body, credentials).await;
+        assert_eq!(
+            (r.status, r.body["__type"].as_str()),
+            (status, Some(error)),
+            "{credentials:?}"
+        );
+        if error == "InvalidSignatureException" {
+            assert!(r.body["message"].as_str().unwrap().contains("signature"));
+        }
+    }
 }
 
 #[tokio::test]

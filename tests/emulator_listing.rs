@@ -3,6 +3,7 @@
 mod common;
 
 use std::collections::HashSet;
+use std::time::Duration;
 
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant, PayloadKind, SortOrder};
 use pc_inbox::service::aws::AwsPartnerCentral;
@@ -29,8 +30,7 @@ async fn all_pages(
 
 #[tokio::test]
 async fn pages_through_every_invitation_once_at_any_page_size() {
-    let emulator = common::start(common::config(250)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(250)).await;
     let received_in_seed = common::seed_ids(|i| i["ParticipantType"] == "RECEIVER").len();
     let expected = 250 + received_in_seed;
     let mut reference: Option<Vec<String>> = None;
@@ -54,8 +54,7 @@ async fn pages_through_every_invitation_once_at_any_page_size() {
 
 #[tokio::test]
 async fn a_next_token_survives_new_invitations_arriving() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (emulator, client) = common::start_with_client(common::config(0)).await;
     let mut query = ListQuery::new(Participant::Sent);
     query.page_size = Some(3);
     let first = client.list_invitations(&query, None).await.unwrap();
@@ -124,8 +123,7 @@ fn pc_inbox_test_invitation() -> pc_inbox::domain::NewInvitation {
 
 #[tokio::test]
 async fn sorts_by_invitation_date_both_ways() {
-    let emulator = common::start(common::config(30)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(30)).await;
     let mut query = ListQuery::new(Participant::Received);
     query.page_size = Some(9);
     let newest = all_pages(&client, &query).await;
@@ -144,8 +142,7 @@ async fn sorts_by_invitation_date_both_ways() {
 
 #[tokio::test]
 async fn filters_by_status_payload_engagement_sender_and_side() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let everything = all_pages(&client, &ListQuery::new(Participant::Received)).await;
     assert!(everything
         .iter()
@@ -213,12 +210,11 @@ async fn past_their_expiry_pending_invitations_read_as_expired() {
             inv["ExpiresInHours"] = serde_json::json!(-1);
         }
     }
-    let emulator = common::start(pc_inbox::emulator::EmulatorConfig {
+    let (_emulator, client) = common::start_with_client(pc_inbox::emulator::EmulatorConfig {
         seed: common::seed_from(&seed),
         ..common::config(0)
     })
     .await;
-    let client = common::client(&emulator).await;
     let detail = client.get_invitation(&target).await.unwrap();
     assert_eq!(detail.summary.status, Some(InvitationStatus::Expired));
     let mut q = ListQuery::new(Participant::Received);
@@ -234,4 +230,28 @@ async fn past_their_expiry_pending_invitations_read_as_expired() {
         matches!(err, pc_inbox::service::ServiceError::Conflict { .. }),
         "{err:?}"
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_pending_invitation_expires_when_paused_time_reaches_its_expiry() {
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
+    let target = common::acceptable(0);
+    let hours = common::seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["Id"] == target.as_str())
+        .unwrap()["ExpiresInHours"]
+        .as_u64()
+        .unwrap();
+    let expiry = Duration::from_secs(hours * 3600);
+    tokio::time::sleep(expiry - Duration::from_secs(1)).await;
+    let detail = client.get_invitation(&target).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Pending));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let detail = client.get_invitation(&target).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Expired));
+    let mut q = ListQuery::new(Participant::Received);
+    q.statuses = vec![InvitationStatus::Expired];
+    assert!(all_pages(&client, &q).await.iter().any(|r| r.id == target));
 }

@@ -1,11 +1,15 @@
 //! StartEngagementByAcceptingInvitationTask and ListEngagementByAcceptingInvitationTasks:
 //! idempotency, COMPLETE and FAILED outcomes, resuming a task from another client.
+//!
+//! These run on paused tokio time with the emulator's in-process HTTP client, so the accept
+//! delay passes as the polls sleep, without waiting for it.
 
 mod common;
 
 use std::time::Duration;
 
 use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
+use pc_inbox::emulator::EmulatorConfig;
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{PartnerCentral, ServiceError};
 
@@ -21,10 +25,9 @@ async fn finished(client: &AwsPartnerCentral, task_id: &str) -> AcceptTask {
     panic!("task {task_id} never finished");
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
     let started = client.start_accept(&id, "token-complete").await.unwrap();
     assert_eq!(started.status, TaskStatus::InProgress);
@@ -46,10 +49,9 @@ async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation
     assert_eq!(detail.summary.status, Some(InvitationStatus::Accepted));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn the_same_client_token_returns_the_same_task() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
     let first = client.start_accept(&id, "token-a").await.unwrap();
     let again = client.start_accept(&id, "token-a").await.unwrap();
@@ -74,10 +76,9 @@ async fn the_same_client_token_returns_the_same_task() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap();
     let task = client.start_accept(id, "token-fail").await.unwrap();
@@ -105,16 +106,16 @@ async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
     let emulator = common::start(common::config(0)).await;
     let id = common::acceptable(0);
     let task = {
-        let first = common::client(&emulator).await;
+        let first = common::client_in_process(&emulator).await;
         first.start_accept(&id, "token-restart").await.unwrap()
     };
-    let second = common::client(&emulator).await;
-    let sdk = common::sdk(&emulator);
+    let second = common::client_in_process(&emulator).await;
+    let sdk = common::sdk_in_process(&emulator);
     let in_progress = sdk
         .list_engagement_by_accepting_invitation_tasks()
         .catalog("AWS")
@@ -151,17 +152,16 @@ async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
     assert_eq!(by_opportunity.task_summaries().len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn task_listings_page() {
-    let emulator = common::start(common::config(0)).await;
-    let client = common::client(&emulator).await;
+    let (emulator, client) = common::start_in_process(common::config(0)).await;
     for n in 0..5 {
         client
             .start_accept(&common::acceptable(n), &format!("token-{n}"))
             .await
             .unwrap();
     }
-    let sdk = common::sdk(&emulator);
+    let sdk = common::sdk_in_process(&emulator);
     let mut seen = Vec::new();
     let mut token = None;
     loop {
@@ -186,4 +186,25 @@ async fn task_listings_page() {
     seen.sort();
     seen.dedup();
     assert_eq!(seen.len(), 5);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_task_is_in_progress_for_exactly_the_accept_delay() {
+    let (_emulator, client) = common::start_in_process(EmulatorConfig {
+        accept_delay: Duration::from_secs(3),
+        ..common::config(0)
+    })
+    .await;
+    let id = common::acceptable(0);
+    let task = client.start_accept(&id, "token-timed").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(2990)).await;
+    let running = client.get_accept_task(&task.id).await.unwrap();
+    assert_eq!(running.status, TaskStatus::InProgress);
+    let detail = client.get_invitation(&id).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Pending));
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    let done = client.get_accept_task(&task.id).await.unwrap();
+    assert_eq!(done.status, TaskStatus::Complete);
+    let detail = client.get_invitation(&id).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Accepted));
 }

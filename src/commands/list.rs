@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use chrono::SecondsFormat;
-
 use super::output::{write_csv, write_json, write_table};
 use super::{CommandResult, Format};
 use crate::app::{Filters, PayloadChoice};
@@ -93,6 +91,7 @@ fn status(r: &InvitationSummary) -> String {
         .unwrap_or_default()
 }
 
+/// The CSV columns: members of the service's `EngagementInvitationSummary`.
 const CSV_HEADER: [&str; 9] = [
     "Id",
     "Status",
@@ -112,37 +111,23 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> CommandResult {
     let rows = fetch(service, args, page_size).await?;
-    let iso = |t: Option<chrono::DateTime<chrono::Utc>>| {
-        t.map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
-            .unwrap_or_default()
-    };
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    let shapes: Vec<_> = rows
+        .iter()
+        .map(wire::EngagementInvitationSummary::from)
+        .collect();
     match args.output {
-        Format::Json => {
-            let values: Vec<_> = rows
-                .iter()
-                .map(wire::EngagementInvitationSummary::from)
-                .collect();
-            write_json(out, &values)?;
-        }
+        Format::Json => write_json(out, &shapes)?,
         Format::Csv => {
-            let cells: Vec<Vec<String>> = rows
+            // The members of the JSON output, as they read there.
+            let cells: Vec<Vec<String>> = shapes
                 .iter()
-                .map(|r| {
-                    vec![
-                        r.id.clone(),
-                        status(r),
-                        r.payload_kind
-                            .as_ref()
-                            .map(|p| p.as_wire().to_string())
-                            .unwrap_or_default(),
-                        text(&r.engagement_id),
-                        text(&r.engagement_title),
-                        text(&r.sender_account_id),
-                        text(&r.sender_company),
-                        iso(r.invitation_date),
-                        iso(r.expiration_date),
-                    ]
+                .map(|shape| {
+                    let json = serde_json::to_value(shape).expect("wire shapes serialize");
+                    CSV_HEADER
+                        .iter()
+                        .map(|member| json[member].as_str().unwrap_or_default().to_string())
+                        .collect()
                 })
                 .collect();
             write_csv(out, &CSV_HEADER, &cells)?;

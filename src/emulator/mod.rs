@@ -5,7 +5,9 @@
 //! [`store`] state, seeded from [`seed`].
 
 mod auth;
+mod clock;
 mod error;
+mod in_process;
 mod ops;
 mod paging;
 mod quota;
@@ -18,11 +20,13 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use axum::routing::any;
 use axum::Router;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+pub use clock::Clock;
 pub use quota::QuotaLimits;
 pub use seed::Seed;
 
@@ -46,6 +50,8 @@ pub struct EmulatorConfig {
     /// Fault injection: the 1st, (N+1)th, (2N+1)th… write request answers 500
     /// InternalServerException.
     pub fail_every_write: Option<u32>,
+    /// Where "now" comes from: accept delays, expiry, quotas and every date in the data.
+    pub clock: Clock,
 }
 
 impl Default for EmulatorConfig {
@@ -57,6 +63,7 @@ impl Default for EmulatorConfig {
             quotas: Some(QuotaLimits::default()),
             credentials: vec![(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())],
             fail_every_write: None,
+            clock: Clock::new(),
         }
     }
 }
@@ -64,6 +71,7 @@ impl Default for EmulatorConfig {
 /// A running emulator; it stops when dropped.
 pub struct Emulator {
     addr: SocketAddr,
+    shared: Arc<server::Shared>,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -71,7 +79,7 @@ pub struct Emulator {
 impl Emulator {
     /// Binds 127.0.0.1:`port` (0 for an ephemeral port) and starts serving.
     pub async fn start(config: EmulatorConfig, port: u16) -> Result<Self, String> {
-        let now = chrono::Utc::now();
+        let now = config.clock.now();
         let mut data = config.seed.materialize(now)?;
         data.invitations
             .extend(seed::generate(config.generate, &data.account, now));
@@ -84,6 +92,7 @@ impl Emulator {
             faults: config
                 .fail_every_write
                 .map(|n| (n.max(1), Default::default())),
+            clock: config.clock,
         });
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port))
             .await
@@ -91,7 +100,7 @@ impl Emulator {
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         let app = Router::new()
             .fallback(any(server::handle))
-            .with_state(shared);
+            .with_state(shared.clone());
         let (shutdown, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app)
@@ -102,6 +111,7 @@ impl Emulator {
         });
         Ok(Emulator {
             addr,
+            shared,
             shutdown: Some(shutdown),
             task: Some(task),
         })
@@ -115,6 +125,15 @@ impl Emulator {
     /// `http://127.0.0.1:PORT`, for an SDK endpoint override or `aws --endpoint-url`.
     pub fn endpoint_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// An HTTP client for the SDK that answers from this emulator in process, without a
+    /// socket: for tests on paused tokio time (`src/emulator/in_process.rs` says why). The
+    /// requests are the same signed awsJson1_0 requests, checked the same way.
+    pub fn http_client(&self) -> SharedHttpClient {
+        SharedHttpClient::new(in_process::InProcess {
+            shared: self.shared.clone(),
+        })
     }
 
     /// Stops serving and waits until the server task has ended.

@@ -1,7 +1,8 @@
 //! Per-account request quotas: a token bucket per account and request class.
 
 use std::collections::HashMap;
-use std::time::Instant;
+
+use tokio::time::Instant;
 
 /// Reads (List*/Get*) and writes (everything else) have separate quotas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -13,6 +12,7 @@ use chrono::Utc;
 use serde_json::Value;
 
 use super::auth::{self, SignedRequest};
+use super::clock::Clock;
 use super::error::ApiError;
 use super::ops;
 use super::quota::{Quotas, RequestClass};
@@ -30,6 +30,7 @@ pub struct Shared {
     pub secrets: HashMap<String, String>,
     /// Fault injection: the 1st, (N+1)th, (2N+1)th… write fails with a 500; the writes so far.
     pub faults: Option<(u32, std::sync::atomic::AtomicU32)>,
+    pub clock: Clock,
 }
 
 /// The one handler for every request.
@@ -78,6 +79,7 @@ impl Shared {
                 body,
             },
             &self.secrets,
+            // Clients sign with the real time, so signatures are checked against it too.
             Utc::now(),
         )?;
         if method != Method::POST || uri.path() != "/" {
@@ -100,7 +102,7 @@ impl Shared {
             let admitted = quotas.lock().expect("quota lock").admit(
                 &access_key,
                 RequestClass::of(operation_name),
-                Instant::now(),
+                self.clock.instant(),
             );
             if !admitted {
                 return Err(ApiError::throttling());
@@ -131,7 +133,7 @@ impl Shared {
         }
         let output = {
             let mut store = self.store.lock().expect("store lock");
-            ops::dispatch(operation_name, &input, &mut store, Utc::now())?
+            ops::dispatch(operation_name, &input, &mut store, self.clock.now())?
         };
         if let Some(shape) = &operation.output {
             let problems = model()

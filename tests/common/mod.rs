@@ -39,14 +39,46 @@ pub fn settings(emulator: &Emulator, access_key: &str, secret_key: &str) -> Clie
     }
 }
 
+/// An emulator with `config` and our adapter talking to it over TCP.
+pub async fn start_with_client(config: EmulatorConfig) -> (Emulator, AwsPartnerCentral) {
+    let emulator = start(config).await;
+    let client = client(&emulator).await;
+    (emulator, client)
+}
+
+/// An emulator with `config` and our adapter on its in-process HTTP client, for tests on
+/// paused tokio time (see [`client_in_process`]).
+pub async fn start_in_process(config: EmulatorConfig) -> (Emulator, AwsPartnerCentral) {
+    let emulator = start(config).await;
+    let client = client_in_process(&emulator).await;
+    (emulator, client)
+}
+
 /// Our adapter, with the test credentials and no retries.
 pub async fn client(emulator: &Emulator) -> AwsPartnerCentral {
     AwsPartnerCentral::connect(&settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)).await
 }
 
+/// Our adapter on the emulator's in-process HTTP client, for tests on paused tokio time
+/// (`#[tokio::test(start_paused = true)]`): the same signed requests, without a socket.
+pub async fn client_in_process(emulator: &Emulator) -> AwsPartnerCentral {
+    let settings = settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY);
+    AwsPartnerCentral::connect_with(&settings, Some(emulator.http_client())).await
+}
+
 /// The bare SDK client, for operations the app does not use.
 pub fn sdk(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
-    let config = aws_sdk_partnercentralselling::Config::builder()
+    aws_sdk_partnercentralselling::Client::from_conf(sdk_config(emulator).build())
+}
+
+/// [`sdk`] on the emulator's in-process HTTP client, for tests on paused tokio time.
+pub fn sdk_in_process(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
+    let config = sdk_config(emulator).http_client(emulator.http_client());
+    aws_sdk_partnercentralselling::Client::from_conf(config.build())
+}
+
+fn sdk_config(emulator: &Emulator) -> aws_sdk_partnercentralselling::config::Builder {
+    aws_sdk_partnercentralselling::Config::builder()
         .behavior_version(aws_config::BehaviorVersion::latest())
         .region(aws_config::Region::new("us-east-1"))
         .credentials_provider(Credentials::new(
@@ -57,8 +89,6 @@ pub fn sdk(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
             "test",
         ))
         .endpoint_url(emulator.endpoint_url())
-        .build();
-    aws_sdk_partnercentralselling::Client::from_conf(config)
 }
 
 /// The embedded seed as JSON, for tests that tweak it.

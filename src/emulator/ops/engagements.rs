@@ -1,14 +1,16 @@
 //! ListEngagements, GetEngagement, CreateEngagement and CreateEngagementInvitation.
 
+use std::collections::HashMap;
+
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{answer, descending, listing, not_found, Ctx, Sort};
+use super::{answer, not_found, Ctx, Paging};
 use crate::domain::{InvitationStatus, Participant};
 use crate::emulator::error::ApiError;
 use crate::emulator::paging::fingerprint;
-use crate::emulator::store::{resource_id, Engagement, Idempotent, Invitation};
+use crate::emulator::store::{resource_id, CatalogData, Engagement, Idempotent, Invitation};
 use crate::wire::{self, Timestamp};
 
 /// How long an invitation stays open, as the service documents.
@@ -17,13 +19,12 @@ const INVITATION_LIFETIME_DAYS: i64 = 15;
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub(super) struct ListRequest {
+    #[serde(flatten)]
+    paging: Paging,
     created_by: Option<Vec<String>>,
     exclude_created_by: Option<Vec<String>>,
     context_types: Option<Vec<String>>,
     exclude_context_types: Option<Vec<String>>,
-    sort: Option<Sort>,
-    max_results: Option<usize>,
-    next_token: Option<String>,
     engagement_identifier: Option<Vec<String>>,
 }
 
@@ -37,11 +38,7 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         .engagement_identifier
         .as_ref()
         .map(|l| l.iter().map(|i| resource_id(i)).collect());
-    let data = ctx
-        .store
-        .catalogs
-        .get(&ctx.catalog)
-        .expect("catalog was checked");
+    let data = ctx.view();
     let rows: Vec<&Engagement> = data
         .engagements
         .values()
@@ -67,14 +64,12 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         })
         .filter(|e| ids.as_ref().is_none_or(|f| f.contains(&e.id.as_str())))
         .collect();
-    let (page, token) = listing(
+    let (page, token) = req.paging.page(
         "ListEngagements",
         raw,
         rows,
         |e| (e.created_at.timestamp_millis(), e.id.clone()),
-        descending(&req.sort),
-        req.next_token.as_deref(),
-        req.max_results.unwrap_or(20),
+        20,
     )?;
     answer(wire::ListEngagementsResponse {
         engagement_summary_list: page
@@ -94,11 +89,7 @@ pub(super) struct GetRequest {
 pub(super) fn get(ctx: &mut Ctx<'_>, req: GetRequest) -> Result<Value, ApiError> {
     let account = ctx.account();
     let id = resource_id(&req.identifier);
-    let data = ctx
-        .store
-        .catalogs
-        .get(&ctx.catalog)
-        .expect("catalog was checked");
+    let data = ctx.view();
     let engagement = data
         .engagements
         .get(id)
@@ -106,19 +97,56 @@ pub(super) fn get(ctx: &mut Ctx<'_>, req: GetRequest) -> Result<Value, ApiError>
     answer(engagement.detail(ctx.catalog, &account))
 }
 
-/// The earlier result for a replayed ClientToken, or a conflict when the request differs.
-fn replay(
-    earlier: Option<&Idempotent>,
-    print: &str,
-    token: &str,
-) -> Result<Option<String>, ApiError> {
-    match earlier {
-        None => Ok(None),
-        Some(e) if e.fingerprint == print => Ok(Some(e.id.clone())),
-        Some(_) => Err(ApiError::conflict(format!(
-            "ClientToken '{token}' was already used with different parameters"
-        ))),
+/// What a create request makes.
+#[derive(Clone, Copy)]
+enum Made {
+    Engagement,
+    Invitation,
+}
+
+impl Made {
+    fn operation(self) -> &'static str {
+        match self {
+            Made::Engagement => "CreateEngagement",
+            Made::Invitation => "CreateEngagementInvitation",
+        }
     }
+
+    /// The ClientTokens used so far for this kind of create.
+    fn tokens(self, data: &mut CatalogData) -> &mut HashMap<String, Idempotent> {
+        match self {
+            Made::Engagement => &mut data.engagement_tokens,
+            Made::Invitation => &mut data.invitation_tokens,
+        }
+    }
+}
+
+/// The id a create request makes, made once per ClientToken: a replay of the same request gets
+/// the id made the first time, and one with different parameters is a conflict.
+fn once(
+    ctx: &mut Ctx<'_>,
+    made: Made,
+    raw: &Value,
+    token: &str,
+    create: impl FnOnce(&mut Ctx<'_>) -> Result<String, ApiError>,
+) -> Result<String, ApiError> {
+    let print = fingerprint(made.operation(), raw);
+    match made.tokens(ctx.data()).get(token) {
+        Some(e) if e.fingerprint == print => return Ok(e.id.clone()),
+        Some(_) => {
+            return Err(ApiError::conflict(format!(
+                "ClientToken '{token}' was already used with different parameters"
+            )))
+        }
+        None => {}
+    }
+    let id = create(ctx)?;
+    let earlier = Idempotent {
+        fingerprint: print,
+        id: id.clone(),
+    };
+    made.tokens(ctx.data()).insert(token.to_string(), earlier);
+    Ok(id)
 }
 
 #[derive(Deserialize)]
@@ -137,38 +165,23 @@ pub(super) fn create(
     raw: &Value,
 ) -> Result<Value, ApiError> {
     let account = ctx.account();
-    let print = fingerprint("CreateEngagement", raw);
-    let id = match replay(
-        ctx.data().engagement_tokens.get(&req.client_token),
-        &print,
-        &req.client_token,
-    )? {
-        Some(id) => id,
-        None => {
-            let engagement = Engagement {
-                id: ctx.store.new_id("eng-", 14),
-                title: req.title.unwrap_or_default(),
-                description: req.description,
-                created_at: ctx.now,
-                created_by: account.clone(),
-                member_count: 1,
-                modified_at: ctx.now,
-                context_types: req.contexts.iter().map(|c| c.r#type.clone()).collect(),
-                contexts: req.contexts,
-            };
-            let id = engagement.id.clone();
-            let data = ctx.data();
-            data.engagements.insert(id.clone(), engagement);
-            data.engagement_tokens.insert(
-                req.client_token,
-                Idempotent {
-                    fingerprint: print,
-                    id: id.clone(),
-                },
-            );
-            id
-        }
-    };
+    let token = req.client_token.clone();
+    let id = once(ctx, Made::Engagement, raw, &token, |ctx| {
+        let engagement = Engagement {
+            id: ctx.store.new_id("eng-", 14),
+            title: req.title.unwrap_or_default(),
+            description: req.description,
+            created_at: ctx.now,
+            created_by: account.clone(),
+            member_count: 1,
+            modified_at: ctx.now,
+            context_types: req.contexts.iter().map(|c| c.r#type.clone()).collect(),
+            contexts: req.contexts,
+        };
+        let id = engagement.id.clone();
+        ctx.data().engagements.insert(id.clone(), engagement);
+        Ok(id)
+    })?;
     let catalog = ctx.catalog;
     let engagement = &ctx.data().engagements[&id];
     answer(wire::CreateEngagementResponse {
@@ -184,15 +197,10 @@ pub(super) fn invite(
     raw: &Value,
 ) -> Result<Value, ApiError> {
     let account = ctx.account();
-    let print = fingerprint("CreateEngagementInvitation", raw);
-    let id = match replay(
-        ctx.data().invitation_tokens.get(&req.client_token),
-        &print,
-        &req.client_token,
-    )? {
-        Some(id) => id,
-        None => create_invitation(ctx, req, print)?,
-    };
+    let token = req.client_token.clone();
+    let id = once(ctx, Made::Invitation, raw, &token, |ctx| {
+        create_invitation(ctx, req)
+    })?;
     let catalog = ctx.catalog;
     let arn = ctx.data().invitations[&id].arn(catalog, &account);
     answer(wire::CreateEngagementInvitationResponse { id, arn })
@@ -201,7 +209,6 @@ pub(super) fn invite(
 fn create_invitation(
     ctx: &mut Ctx<'_>,
     req: wire::CreateEngagementInvitationRequest,
-    print: String,
 ) -> Result<String, ApiError> {
     let account = ctx.store.account.clone();
     let engagement_id = resource_id(&req.engagement_identifier).to_string();
@@ -242,14 +249,6 @@ fn create_invitation(
         accept_failure: None,
     };
     let id = invitation.id.clone();
-    let data = ctx.data();
-    data.invitations.insert(id.clone(), invitation);
-    data.invitation_tokens.insert(
-        req.client_token,
-        Idempotent {
-            fingerprint: print,
-            id: id.clone(),
-        },
-    );
+    ctx.data().invitations.insert(id.clone(), invitation);
     Ok(id)
 }

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{answer, descending, listing, not_found, Ctx, Sort};
+use super::{answer, not_found, Ctx, Paging};
 use crate::domain::{InvitationStatus, Participant, TaskStatus};
 use crate::emulator::error::ApiError;
 use crate::emulator::store::{resource_id, Invitation};
@@ -13,9 +13,8 @@ use crate::wire;
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub(super) struct ListRequest {
-    max_results: Option<usize>,
-    next_token: Option<String>,
-    sort: Option<Sort>,
+    #[serde(flatten)]
+    paging: Paging,
     payload_type: Option<Vec<String>>,
     #[serde(with = "wire::value")]
     participant_type: Participant,
@@ -34,11 +33,7 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         .engagement_identifier
         .as_ref()
         .map(|ids| ids.iter().map(|i| resource_id(i).to_string()).collect());
-    let data = ctx
-        .store
-        .catalogs
-        .get(&ctx.catalog)
-        .expect("catalog was checked");
+    let data = ctx.view();
     let rows: Vec<&Invitation> = data
         .invitations
         .values()
@@ -48,14 +43,12 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         .filter(|i| allows(&engagements, &i.engagement_id))
         .filter(|i| allows(&req.sender_aws_account_id, &i.sender_account))
         .collect();
-    let (page, token) = listing(
+    let (page, token) = req.paging.page(
         "ListEngagementInvitations",
         raw,
         rows,
         |i| (i.invitation_date.timestamp_millis(), i.id.clone()),
-        descending(&req.sort),
-        req.next_token.as_deref(),
-        req.max_results.unwrap_or(20),
+        20,
     )?;
     let account = ctx.account();
     answer(wire::ListEngagementInvitationsResponse {
@@ -123,11 +116,7 @@ pub(super) fn pending_received<'a>(
 pub(super) fn get(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> {
     let id = resource_id(&req.identifier);
     let account = ctx.account();
-    let data = ctx
-        .store
-        .catalogs
-        .get(&ctx.catalog)
-        .expect("catalog was checked");
+    let data = ctx.view();
     let invitation = data
         .invitations
         .get(id)

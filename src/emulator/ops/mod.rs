@@ -23,6 +23,15 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The request's catalog, to read.
+    fn view(&self) -> &CatalogData {
+        self.store
+            .catalogs
+            .get(&self.catalog)
+            .expect("catalog was checked")
+    }
+
+    /// The request's catalog, to change.
     fn data(&mut self) -> &mut CatalogData {
         self.store
             .catalogs
@@ -111,36 +120,50 @@ struct Sort {
     sort_order: String,
 }
 
-fn descending(sort: &Option<Sort>) -> bool {
-    sort.as_ref().is_none_or(|s| s.sort_order == "DESCENDING")
+/// The paging members every list request has.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Paging {
+    max_results: Option<usize>,
+    next_token: Option<String>,
+    sort: Option<Sort>,
 }
 
-/// Sorts rows into listing order and cuts the page the request asks for.
-fn listing<T>(
-    operation: &str,
-    request: &Value,
-    mut rows: Vec<T>,
-    key: impl Fn(&T) -> SortKey,
-    descending: bool,
-    next_token: Option<&str>,
-    max: usize,
-) -> Result<(Vec<T>, Option<String>), ApiError> {
-    let fingerprint = paging::fingerprint(operation, request);
-    let after = next_token
-        .map(|t| paging::decode(t, &fingerprint))
-        .transpose()?;
-    rows.sort_by_key(|r| key(r));
-    if descending {
-        rows.reverse();
+impl Paging {
+    /// Sorts `rows` into listing order (newest first unless the request says ASCENDING) and
+    /// cuts the page asked for, `default_max` rows unless it says. Returns the page and the
+    /// token for the next one.
+    fn page<T>(
+        &self,
+        operation: &str,
+        request: &Value,
+        mut rows: Vec<T>,
+        key: impl Fn(&T) -> SortKey,
+        default_max: usize,
+    ) -> Result<(Vec<T>, Option<String>), ApiError> {
+        let descending = self
+            .sort
+            .as_ref()
+            .is_none_or(|s| s.sort_order == "DESCENDING");
+        let fingerprint = paging::fingerprint(operation, request);
+        let after = self
+            .next_token
+            .as_deref()
+            .map(|t| paging::decode(t, &fingerprint))
+            .transpose()?;
+        rows.sort_by_key(|r| key(r));
+        if descending {
+            rows.reverse();
+        }
+        Ok(paging::page(
+            rows,
+            key,
+            descending,
+            after,
+            self.max_results.unwrap_or(default_max),
+            &fingerprint,
+        ))
     }
-    Ok(paging::page(
-        rows,
-        key,
-        descending,
-        after,
-        max,
-        &fingerprint,
-    ))
 }
 
 fn not_found(kind: &str, id: &str) -> ApiError {

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::invitations::pending_received;
-use super::{answer, descending, listing, Ctx, Sort};
+use super::{answer, Ctx, Paging};
 use crate::domain::TaskStatus;
 use crate::emulator::error::ApiError;
 use crate::emulator::store::{resource_id, AcceptTask};
@@ -55,9 +55,8 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub(super) struct ListRequest {
-    max_results: Option<usize>,
-    next_token: Option<String>,
-    sort: Option<Sort>,
+    #[serde(flatten)]
+    paging: Paging,
     task_status: Option<Vec<String>>,
     opportunity_identifier: Option<Vec<String>>,
     engagement_invitation_identifier: Option<Vec<String>>,
@@ -74,11 +73,7 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
     let account = ctx.account();
     let tasks = ids(&req.task_identifier);
     let invitations = ids(&req.engagement_invitation_identifier);
-    let data = ctx
-        .store
-        .catalogs
-        .get(&ctx.catalog)
-        .expect("catalog was checked");
+    let data = ctx.view();
     let rows: Vec<&AcceptTask> = data
         .tasks
         .iter()
@@ -99,14 +94,12 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
             })
         })
         .collect();
-    let (page, token) = listing(
+    let (page, token) = req.paging.page(
         "ListEngagementByAcceptingInvitationTasks",
         raw,
         rows,
         |t| (t.start_time.timestamp_millis(), t.id.clone()),
-        descending(&req.sort),
-        req.next_token.as_deref(),
-        req.max_results.unwrap_or(100),
+        100,
     )?;
     answer(wire::ListEngagementByAcceptingInvitationTasksResponse {
         task_summaries: page

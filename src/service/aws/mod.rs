@@ -8,6 +8,7 @@ use aws_config::meta::region::RegionProviderChain;
 use aws_config::retry::RetryConfig;
 use aws_config::{BehaviorVersion, Region};
 use aws_credential_types::Credentials;
+use aws_sdk_partnercentralselling::config::SharedHttpClient;
 use aws_sdk_partnercentralselling::types as sdk;
 use aws_sdk_partnercentralselling::Client;
 
@@ -16,6 +17,14 @@ use crate::domain::{
     Page, Participant, SortOrder,
 };
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
+
+/// One page of SDK items in our types, and the token for the next.
+fn page<S, T>(items: &[S], convert: impl Fn(&S) -> T, next_token: Option<&str>) -> Page<T> {
+    Page {
+        items: items.iter().map(convert).collect(),
+        next_token: next_token.map(str::to_string),
+    }
+}
 
 /// The only region Partner Central runs in.
 pub const DEFAULT_REGION: &str = "us-east-1";
@@ -66,8 +75,17 @@ impl AwsPartnerCentral {
     /// Builds the client: the standard credential chain (profile, SSO, environment) unless
     /// static credentials are given.
     pub async fn connect(settings: &ClientSettings) -> Self {
+        Self::connect_with(settings, None).await
+    }
+
+    /// [`connect`](Self::connect), sending requests through `http_client` instead of the SDK's
+    /// own (e.g. [`crate::emulator::Emulator::http_client`]).
+    pub async fn connect_with(
+        settings: &ClientSettings,
+        http_client: Option<SharedHttpClient>,
+    ) -> Self {
         let retry = RetryConfig::standard().with_max_attempts(settings.max_attempts.max(1));
-        let config = match &settings.static_credentials {
+        let mut builder = match &settings.static_credentials {
             Some(creds) => {
                 let region = settings
                     .region
@@ -87,7 +105,7 @@ impl AwsPartnerCentral {
                 if let Some(url) = &settings.endpoint_url {
                     builder = builder.endpoint_url(url);
                 }
-                builder.build()
+                builder
             }
             None => {
                 let region =
@@ -102,13 +120,14 @@ impl AwsPartnerCentral {
                     loader = loader.endpoint_url(url);
                 }
                 let shared = loader.load().await;
-                aws_sdk_partnercentralselling::config::Builder::from(&shared)
-                    .retry_config(retry)
-                    .build()
+                aws_sdk_partnercentralselling::config::Builder::from(&shared).retry_config(retry)
             }
         };
+        if let Some(client) = http_client {
+            builder = builder.http_client(client);
+        }
         AwsPartnerCentral {
-            client: Client::from_conf(config),
+            client: Client::from_conf(builder.build()),
             catalog: settings.catalog.clone(),
             profile: settings.profile.clone(),
         }
@@ -206,14 +225,8 @@ impl PartnerCentral for AwsPartnerCentral {
             .send()
             .await
             .map_err(|e| self.fail(e))?;
-        Ok(Page {
-            items: out
-                .engagement_invitation_summaries()
-                .iter()
-                .map(convert::summary)
-                .collect(),
-            next_token: out.next_token().map(str::to_string),
-        })
+        let items = out.engagement_invitation_summaries();
+        Ok(page(items, convert::summary, out.next_token()))
     }
 
     async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail> {
@@ -305,14 +318,8 @@ impl PartnerCentral for AwsPartnerCentral {
             .send()
             .await
             .map_err(|e| self.fail(e))?;
-        Ok(Page {
-            items: out
-                .engagement_summary_list()
-                .iter()
-                .map(convert::engagement)
-                .collect(),
-            next_token: out.next_token().map(str::to_string),
-        })
+        let items = out.engagement_summary_list();
+        Ok(page(items, convert::engagement, out.next_token()))
     }
 
     async fn create_invitation(
