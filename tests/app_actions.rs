@@ -19,7 +19,7 @@ fn phase(s: &State, id: &str) -> Option<AcceptPhase> {
     s.accepts.get(id).map(|a| a.phase.clone())
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn accepting_polls_to_complete_and_shows_the_opportunity() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
@@ -54,7 +54,7 @@ async fn accepting_polls_to_complete_and_shows_the_opportunity() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_failed_task_surfaces_its_reason_code() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
@@ -85,7 +85,7 @@ async fn a_failed_task_surfaces_its_reason_code() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
@@ -124,7 +124,7 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
         matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
     })
     .await;
-    let client = common::client(&emulator).await;
+    let client = common::client_in_process(&emulator).await;
     assert_eq!(
         client.list_accept_tasks(&id).await.unwrap().len(),
         1,
@@ -132,7 +132,7 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_restart_mid_task_resumes_it_to_the_end() {
     let config = pc_inbox::emulator::EmulatorConfig {
         accept_delay: Duration::from_millis(1500),
@@ -174,7 +174,7 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
             matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
         })
         .await;
-    let client = common::client(&emulator).await;
+    let client = common::client_in_process(&emulator).await;
     let tasks = client.list_accept_tasks(&id).await.unwrap();
     assert_eq!(
         tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
@@ -182,7 +182,7 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
@@ -203,7 +203,7 @@ async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() 
     common::assert_rejected(&emulator, &id, "Unable to support").await;
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     use crossterm::event::{KeyEvent, KeyModifiers};
     use pc_inbox::app::Modal;
@@ -253,7 +253,7 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     app.until("sent", |s| s.modals.is_empty()).await;
     let mut query = ListQuery::new(Participant::Sent);
     query.page_size = Some(100);
-    let sent = common::client(&emulator)
+    let sent = common::client_in_process(&emulator)
         .await
         .list_invitations(&query, None)
         .await
@@ -278,7 +278,7 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     .await;
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_failed_accept_and_a_later_success_are_both_readable() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();

@@ -23,7 +23,7 @@ fn failing_writes() -> EmulatorConfig {
     }
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     let emulator = common::start(failing_writes()).await;
     let dir = tempfile::tempdir().unwrap();
@@ -52,7 +52,7 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
         )
     })
     .await;
-    let tasks = common::client(&emulator)
+    let tasks = common::client_in_process(&emulator)
         .await
         .list_accept_tasks(&id)
         .await
@@ -60,7 +60,7 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     assert_eq!(tasks.len(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn reject_keeps_the_dialog_and_the_reason_through_a_500() {
     let emulator = common::start(failing_writes()).await;
     let dir = tempfile::tempdir().unwrap();
@@ -91,7 +91,7 @@ async fn reject_keeps_the_dialog_and_the_reason_through_a_500() {
     common::assert_rejected(&emulator, &id, "No delivery capacity in Q1").await;
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
     let emulator = common::start(failing_writes()).await;
     let dir = tempfile::tempdir().unwrap();
@@ -114,7 +114,7 @@ async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
     assert_eq!(form.draft.message, "Fault-tolerant hello");
     app.press(ctrl_s).await;
     app.until("sent", |s| s.modals.is_empty()).await;
-    let client = common::client(&emulator).await;
+    let client = common::client_in_process(&emulator).await;
     let mut query = ListQuery::new(Participant::Sent);
     query.page_size = Some(100);
     let sent = client.list_invitations(&query, None).await.unwrap().items;
@@ -130,7 +130,7 @@ async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
     assert_eq!(matching, 1);
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
     let config = EmulatorConfig {
         quotas: Some(QuotaLimits {
@@ -142,7 +142,7 @@ async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
     let emulator = common::start(config).await;
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
-    common::client(&emulator)
+    common::client_in_process(&emulator)
         .await
         .reject_invitation(&common::acceptable(4), Some("Other"))
         .await

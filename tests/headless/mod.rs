@@ -67,7 +67,7 @@ impl Headless {
     }
 
     pub async fn start_with(emulator: &Emulator, data: &DataDir, keymap: Keymap) -> Self {
-        let client: Arc<dyn PartnerCentral> = Arc::new(common::client(emulator).await);
+        let client: Arc<dyn PartnerCentral> = Arc::new(common::client_in_process(emulator).await);
         let started = tokio::time::Instant::now();
         let base = fixtures::now();
         let options = Options {
