@@ -18,11 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
     let focused = state.focus == Focus::Detail && state.modals.is_empty();
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+        .border_style(theme.pane_border(focused))
         .title(Span::styled(" Detail ", theme.title));
     let Some(row) = state.selected() else {
         let hint = if state.list.loading {

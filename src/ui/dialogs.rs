@@ -11,11 +11,20 @@ use crate::app::modes::reject::{self as reject_mode, MAX_REASON, REASONS};
 use crate::app::modes::{confirm as confirm_mode, ConfirmAccept, RejectDialog, RejectFocus};
 use crate::keymap::{Action, Keymap, Mode};
 
-fn button<'a>(label: &'a str, focused: bool, theme: &Theme) -> Span<'a> {
+fn button(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
     if focused {
         Span::styled(format!("[ {label} ]"), theme.selected)
     } else {
         Span::styled(format!("  {label}  "), theme.text)
+    }
+}
+
+/// A part's label: lit while that part has the focus.
+fn label(focused: bool, theme: &Theme) -> ratatui::style::Style {
+    if focused {
+        theme.key
+    } else {
+        theme.heading
     }
 }
 
@@ -61,14 +70,32 @@ pub fn confirm_accept(
         button(&cancel, !c.accept_focused, theme),
     ]));
     let area = centered(area, 72, lines.len() as u16 + 2);
+    let title = Span::styled(" Accept invitation? ", theme.title);
+    let hints = keys.hint_line(Mode::Confirm, confirm_mode::HINTS);
+    show(
+        frame,
+        area,
+        lines,
+        (title, hints),
+        theme.border_focused,
+        theme,
+    );
+}
+
+/// Draws a dialog box with its lines, wrapped, over whatever is under it.
+fn show(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    (title, hints): (Span<'static>, String),
+    border: ratatui::style::Style,
+    theme: &Theme,
+) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Span::styled(" Accept invitation? ", theme.title))
-        .title_bottom(Span::styled(
-            keys.hint_line(Mode::Confirm, confirm_mode::HINTS),
-            theme.muted,
-        ));
+        .border_style(border)
+        .title(title)
+        .title_bottom(Span::styled(hints, theme.muted));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
@@ -83,14 +110,7 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
     lines.extend([
         Line::styled("Rejecting is irreversible.", theme.danger),
         Line::raw(""),
-        Line::styled(
-            "Reason",
-            if d.focus == RejectFocus::Reasons {
-                theme.key
-            } else {
-                theme.heading
-            },
-        ),
+        Line::styled("Reason", label(d.focus == RejectFocus::Reasons, theme)),
     ]);
     let chosen = d.chosen();
     for (i, reason) in REASONS.iter().enumerate() {
@@ -116,14 +136,7 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
         theme.text
     };
     lines.push(Line::from(vec![
-        Span::styled(
-            "Sends ",
-            if d.focus == RejectFocus::Text {
-                theme.key
-            } else {
-                theme.heading
-            },
-        ),
+        Span::styled("Sends ", label(d.focus == RejectFocus::Text, theme)),
         Span::styled(format!("{} ", d.reason.value()), text_style),
         Span::styled(format!(" {count}/{MAX_REASON}"), theme.muted),
     ]));
@@ -152,21 +165,9 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
         button("Cancel", d.focus == RejectFocus::Cancel, theme),
     ]));
     let area = centered(area, 76, lines.len() as u16 + 3);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.danger)
-        .title(Span::styled(" Reject invitation ", theme.danger))
-        .title_bottom(Span::styled(
-            keys.hint_line(Mode::Reject, reject_mode::HINTS),
-            theme.muted,
-        ));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    let title = Span::styled(" Reject invitation ", theme.danger);
+    let hints = keys.hint_line(Mode::Reject, reject_mode::HINTS);
+    show(frame, area, lines, (title, hints), theme.danger, theme);
     if d.focus == RejectFocus::Text {
         let inner_x = area.x + 1 + 6 + d.reason.visual_cursor() as u16;
         let text_row = area.y + 1 + 5 + REASONS.len() as u16 + 1;

@@ -20,6 +20,15 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// A pane's border: bright when it has the keyboard.
+    pub fn pane_border(&self, focused: bool) -> Style {
+        if focused {
+            self.border_focused
+        } else {
+            self.border
+        }
+    }
+
     /// The default colours.
     pub fn colored() -> Self {
         Theme {
