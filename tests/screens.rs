@@ -273,3 +273,12 @@ fn the_sent_view_shows_the_receiver_not_the_sender() {
         "{screen}"
     );
 }
+
+#[test]
+fn box_footers_fit_at_80_columns() {
+    let mut s = loaded((80, 24), 5, false);
+    update(&mut s, key('n'));
+    let screen = fixtures::screen_text(&s);
+    let footer = screen.lines().find(|l| l.starts_with('└')).unwrap();
+    assert!(footer.contains("Esc close (draft kept) ─"), "{footer}");
+}

@@ -37,10 +37,8 @@ pub fn hints(state: &State) -> Option<&'static [(&'static [Action], &'static str
 pub fn draw_actions(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if let Some(hints) = hints(state) {
         let line = state.keymap.hint_line(state.mode(), hints);
-        frame.render_widget(
-            Paragraph::new(Span::styled(line.trim().to_string(), theme.muted)),
-            area,
-        );
+        let line = fit_hints(line.trim(), area.width as usize);
+        frame.render_widget(Paragraph::new(Span::styled(line, theme.muted)), area);
         return;
     }
     let has_selection = state.selected().is_some();
@@ -74,6 +72,21 @@ pub fn draw_actions(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A hint line (`a · b · c`) cut to `width` columns by leaving out hints before the last one
+/// (which closes), so no hint is ever shown cut in half.
+pub fn fit_hints(line: &str, width: usize) -> String {
+    let (lead, trail) = (line.starts_with(' '), line.ends_with(' '));
+    let mut items: Vec<&str> = line.trim().split(" · ").collect();
+    let render = |items: &[&str]| {
+        let pad = |on: bool| if on { " " } else { "" };
+        format!("{}{}{}", pad(lead), items.join(" · "), pad(trail))
+    };
+    while items.len() > 2 && render(&items).chars().count() > width {
+        items.remove(items.len() - 2);
+    }
+    render(&items)
 }
 
 /// `12/240 · 3 pages · more`.
@@ -184,4 +197,17 @@ fn accepting(state: &State) -> String {
         first.title.as_deref().unwrap_or(id),
         format::elapsed(first.started, state.clock.now)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_that_do_not_fit_are_left_out_whole_and_the_last_stays() {
+        let line = " Tab next · S-Tab back · Enter pick · Esc close (draft kept) ";
+        assert_eq!(fit_hints(line, 80), line);
+        assert_eq!(fit_hints(line, 40), " Tab next · Esc close (draft kept) ");
+        assert_eq!(fit_hints("a · b", 1), "a · b", "never fewer than two");
+    }
 }

@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
+use super::bars::fit_hints;
 use super::layout::centered;
 use super::Theme;
 use crate::app::modes::reject::{self as reject_mode, MAX_REASON, REASONS};
@@ -91,6 +92,7 @@ fn show(
     border: ratatui::style::Style,
     theme: &Theme,
 ) {
+    let hints = fit_hints(&hints, area.width.saturating_sub(4) as usize);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(border)

@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
+use super::bars::fit_hints;
 use super::layout::centered;
 use super::Theme;
 use crate::app::form::fields::{fields, shown, Editor, Field};
@@ -26,7 +27,10 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
         .border_style(theme.border_focused)
         .title(Span::styled(title, theme.title))
         .title_bottom(Span::styled(
-            keys.hint_line(Mode::Form, form_mode::HINTS),
+            fit_hints(
+                &keys.hint_line(Mode::Form, form_mode::HINTS),
+                outer.width.saturating_sub(4) as usize,
+            ),
             theme.muted,
         ));
     let inner = block.inner(outer);
@@ -205,7 +209,10 @@ fn draw_picker(
     } else {
         picker_mode::HINTS
     };
-    let help = format!(" type to filter ·{}", keys.hint_line(Mode::Picker, hints));
+    let help = fit_hints(
+        &format!(" type to filter ·{}", keys.hint_line(Mode::Picker, hints)),
+        rect.width.saturating_sub(4) as usize,
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)

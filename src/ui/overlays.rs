@@ -5,6 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
+use super::bars::fit_hints;
 use super::layout::centered;
 use super::{format, Theme};
 use crate::app::modes::{filters as filter_mode, help as help_mode, notices as notices_mode};
@@ -12,7 +13,8 @@ use crate::app::modes::{FilterMenu, HelpView, NoticesLog};
 use crate::app::{Level, State};
 use crate::keymap::{Keymap, Mode};
 
-fn popup_block<'a>(title: String, hints: String, theme: &Theme) -> Block<'a> {
+fn popup_block<'a>(title: String, hints: String, width: u16, theme: &Theme) -> Block<'a> {
+    let hints = fit_hints(&hints, width.saturating_sub(4) as usize);
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
@@ -34,6 +36,7 @@ pub fn help(frame: &mut Frame, area: Rect, view: &HelpView, keys: &Keymap, theme
     let block = popup_block(
         format!(" Keys: {} ", view.mode.title()),
         keys.hint_line(Mode::Help, help_mode::HINTS),
+        popup.width,
         theme,
     );
     frame.render_widget(Clear, popup);
@@ -67,6 +70,7 @@ pub fn filters(frame: &mut Frame, area: Rect, menu: &FilterMenu, keys: &Keymap, 
     let block = popup_block(
         " Filters ".into(),
         keys.hint_line(Mode::Filters, filter_mode::HINTS),
+        popup.width,
         theme,
     );
     frame.render_widget(Clear, popup);
@@ -79,6 +83,7 @@ pub fn notices(frame: &mut Frame, area: Rect, log: &NoticesLog, state: &State, t
     let block = popup_block(
         format!(" Notices ({}) ", state.notices.len()),
         state.keymap.hint_line(Mode::Notices, notices_mode::HINTS),
+        popup.width,
         theme,
     );
     let mut lines = Vec::new();
