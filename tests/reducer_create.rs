@@ -376,3 +376,29 @@ fn after_a_picker_choice_the_focus_stays_on_the_field() {
         (Field::Industry, "Retail")
     );
 }
+
+#[test]
+fn a_field_passed_without_an_edit_shows_no_problem_until_a_send() {
+    let mut s = open();
+    update(&mut s, code(KeyCode::Tab));
+    update(&mut s, code(KeyCode::Tab));
+    assert!(form(&s).problem(Field::Engagement).is_none());
+    assert!(form(&s).problem(Field::ReceiverAccount).is_none());
+    update(&mut s, ctrl_s());
+    assert_eq!(
+        form(&s).problem(Field::Engagement).unwrap(),
+        "Pick the engagement to invite to"
+    );
+}
+
+#[test]
+fn a_target_date_must_be_after_today() {
+    let mut s = open();
+    form_mut(&mut s).focus(Field::TargetDate);
+    type_text(&mut s, "2026-11-26");
+    update(&mut s, code(KeyCode::Tab));
+    assert_eq!(
+        form(&s).problem(Field::TargetDate).unwrap(),
+        "Must be after today (2026-11-26)"
+    );
+}

@@ -32,7 +32,7 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
             (Draft::new(token), false)
         }
     };
-    let mut form = InvitationForm::open(draft, restored);
+    let mut form = InvitationForm::open(draft, restored, state.clock.now.date_naive());
     form.engagements.loading = true;
     state.modals.push(Modal::Create(Box::new(form)));
     vec![Effect::LoadEngagements { next_token: None }]
@@ -69,7 +69,7 @@ pub(super) fn submit(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     form.submit_attempted = true;
-    form.problems = super::form::validate::problems(&form.draft);
+    form.problems = super::form::validate::problems(&form.draft, form.today);
     if let Some(first) = form.problems.keys().flatten().next().copied() {
         form.focus(first);
         return Vec::new();

@@ -33,7 +33,7 @@ pub async fn run(
         .map_err(|e| Failure::BadInput(format!("{}: {e}", args.file.display())))?;
     let draft = invitation_file::parse(&text)
         .map_err(|e| Failure::BadInput(format!("{}: {e}", args.file.display())))?;
-    let found = problems(&draft);
+    let found = problems(&draft, chrono::Utc::now().date_naive());
     if !found.is_empty() {
         let lines: Vec<String> = found.iter().map(|(f, m)| describe(*f, m)).collect();
         return Err(Failure::BadInput(format!(

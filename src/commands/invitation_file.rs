@@ -156,7 +156,10 @@ mod tests {
     fn the_example_file_is_a_valid_invitation() {
         let draft = parse(include_str!("../../assets/invitation.example.toml")).unwrap();
         assert_eq!(
-            crate::app::form::validate::problems(&draft),
+            crate::app::form::validate::problems(
+                &draft,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+            ),
             Default::default()
         );
         assert!(draft.client_token.starts_with("pc-inbox-file-"));

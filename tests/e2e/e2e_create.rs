@@ -65,7 +65,7 @@ fn fill_the_form_fix_a_bad_email_and_find_the_invitation_under_sent() {
         &mut tui,
         "The stores' point-of-sale servers reach end of life next year.",
     );
-    field(&mut tui, "2027-06-30");
+    field(&mut tui, "2030-06-30");
     field(&mut tui, "12000");
     for _ in 0..4 {
         tui.send(TAB);

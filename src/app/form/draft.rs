@@ -137,7 +137,7 @@ impl Draft {
                         first_name: opt(&c.first_name),
                         last_name: opt(&c.last_name),
                         business_title: opt(&c.title),
-                        phone: opt(&c.phone),
+                        phone: opt(&e164(&c.phone)),
                     })
                     .collect(),
             }),
@@ -167,5 +167,30 @@ impl Draft {
             message: self.message.trim().into(),
             payload,
         }
+    }
+}
+
+/// A phone number as the service wants it (E.164): the spaces, dashes, dots and brackets
+/// people write between the digits taken out, so `+41 44 555 01 01` becomes `+41445550101`.
+pub fn e164(phone: &str) -> String {
+    phone
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect()
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::e164;
+
+    #[test]
+    fn written_separators_go() {
+        assert_eq!(e164("+41 44 555 01 01"), "+41445550101");
+        assert_eq!(e164("+1 (415) 555-0100"), "+14155550100");
+        assert_eq!(
+            e164("0170 1234"),
+            "01701234",
+            "a missing country code stays wrong"
+        );
     }
 }

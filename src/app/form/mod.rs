@@ -7,6 +7,7 @@ pub mod validate;
 
 use std::collections::BTreeSet;
 
+use chrono::NaiveDate;
 use tui_input::Input;
 
 use crate::domain::EngagementSummary;
@@ -34,8 +35,13 @@ pub struct InvitationForm {
     pub picker: Option<Picker>,
     /// Live problems with the draft.
     pub problems: Problems,
-    /// Fields the user has left; their problems show (all show after a submit attempt).
+    /// Fields the user has edited and left (or picked); their problems show (all show after a
+    /// submit attempt).
     pub touched: BTreeSet<Field>,
+    /// Fields the user has changed since the form opened.
+    pub edited: BTreeSet<Field>,
+    /// The day target dates must come after.
+    pub today: NaiveDate,
     pub submit_attempted: bool,
     /// Problems the service reported on the last submit, by field.
     pub server: Problems,
@@ -49,9 +55,11 @@ pub struct InvitationForm {
 
 impl InvitationForm {
     /// Opens a form on a draft.
-    pub fn open(draft: Draft, restored: bool) -> Self {
+    pub fn open(draft: Draft, restored: bool, today: NaiveDate) -> Self {
         let mut form = InvitationForm {
-            problems: validate::problems(&draft),
+            problems: validate::problems(&draft, today),
+            today,
+            edited: BTreeSet::new(),
             draft,
             cursor: 0,
             input: Input::default(),
@@ -89,9 +97,12 @@ impl InvitationForm {
     }
 
     /// Moves the focus by `delta` fields, stopping at the first and the last (never wrapping
-    /// round onto the buttons at the other end), marking the field left as touched.
+    /// round onto the buttons at the other end); a field left after an edit shows its problems.
     pub fn move_focus(&mut self, delta: isize) {
-        self.touched.insert(self.field());
+        let left = self.field();
+        if self.edited.contains(&left) {
+            self.touched.insert(left);
+        }
         let last = fields(&self.draft).len() as isize - 1;
         self.cursor = (self.cursor as isize + delta).clamp(0, last) as usize;
         self.armed = None;
@@ -109,7 +120,8 @@ impl InvitationForm {
     /// Re-checks the draft after a change; a changed field's server problem goes away.
     pub fn changed(&mut self, field: Field) {
         self.server.remove(&Some(field));
-        self.problems = validate::problems(&self.draft);
+        self.edited.insert(field);
+        self.problems = validate::problems(&self.draft, self.today);
         let n = fields(&self.draft).len();
         self.cursor = self.cursor.min(n - 1);
     }

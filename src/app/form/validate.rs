@@ -13,8 +13,9 @@ use crate::model::{create_invitation_request, model};
 /// Problems by field; `None` for problems that belong to no field.
 pub type Problems = BTreeMap<Option<Field>, String>;
 
-/// Every problem with the draft, with a reason a person understands.
-pub fn problems(draft: &Draft) -> Problems {
+/// Every problem with the draft, with a reason a person understands; `today` bounds the
+/// target date.
+pub fn problems(draft: &Draft, today: NaiveDate) -> Problems {
     let mut out = Problems::new();
     let mut add = |field: Field, message: &str| {
         out.entry(Some(field))
@@ -33,8 +34,12 @@ pub fn problems(draft: &Draft) -> Problems {
     match draft.kind {
         DraftKind::Opportunity => {
             let date = draft.target_date.trim();
-            if !date.is_empty() && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-                add(Field::TargetDate, "Not a date: use YYYY-MM-DD");
+            match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+                Err(_) if !date.is_empty() => add(Field::TargetDate, "Not a date: use YYYY-MM-DD"),
+                Ok(day) if day <= today => {
+                    add(Field::TargetDate, &format!("Must be after today ({today})"))
+                }
+                _ => {}
             }
             for (i, s) in draft.spend.iter().enumerate() {
                 if s.amount.trim().is_empty() {
@@ -197,6 +202,10 @@ fn split_index(path: &str) -> (String, Option<usize>) {
 mod tests {
     use super::*;
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
     fn valid() -> Draft {
         let mut d = Draft::new("tok".into());
         d.engagement_id = "eng-00000000000001".into();
@@ -217,7 +226,7 @@ mod tests {
 
     #[test]
     fn a_complete_draft_has_no_problems() {
-        assert_eq!(problems(&valid()), Problems::new());
+        assert_eq!(problems(&valid(), today()), Problems::new());
     }
 
     #[test]
@@ -231,7 +240,7 @@ mod tests {
         d.spend[0].amount = "12.345".into();
         d.website = "not a url".into();
         d.message = "x".repeat(256);
-        let p = problems(&d);
+        let p = problems(&d, today());
         assert_eq!(
             p[&Some(Field::ReceiverAccount)],
             "The receiver's 12-digit AWS account id"
@@ -246,6 +255,18 @@ mod tests {
             "At least 20 characters (now 9)"
         );
         assert_eq!(p[&Some(Field::TargetDate)], "Not a date: use YYYY-MM-DD");
+        d.target_date = "2026-11-26".into();
+        d.contacts[0].phone = "+41 44 555 01 01".into();
+        let p = problems(&d, today());
+        assert_eq!(
+            p[&Some(Field::TargetDate)],
+            "Must be after today (2026-11-26)"
+        );
+        assert!(
+            !p.contains_key(&Some(Field::ContactPhone(0))),
+            "spaces are fine"
+        );
+        let p = problems(&d, today());
         assert_eq!(
             p[&Some(Field::SpendAmount(0))],
             "A number with at most 2 decimals, e.g. 12500.00"
@@ -261,7 +282,7 @@ mod tests {
     fn leads_need_their_own_fields() {
         let mut d = valid();
         d.kind = DraftKind::Lead;
-        let p = problems(&d);
+        let p = problems(&d, today());
         for f in [
             Field::LeadCompany,
             Field::ContactBusinessTitle,
@@ -287,7 +308,7 @@ mod tests {
                 }
                 let mut d = base.clone();
                 *super::super::fields::text_mut(&mut d, field).unwrap() = "x".repeat(2001);
-                let p = problems(&d);
+                let p = problems(&d, today());
                 let reason = p
                     .get(&Some(field))
                     .unwrap_or_else(|| panic!("{field:?} takes 2001 characters"));
