@@ -17,7 +17,13 @@ struct Run {
 
 /// Runs `pc-inbox ARGS` with a private HOME (and credentials for the emulator in env vars).
 fn run(home: &std::path::Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_pc-inbox"))
+    run_with(home, args, &[])
+}
+
+/// Like `run`, with environment variables changed: `None` removes one.
+fn run_with(home: &std::path::Path, args: &[&str], changes: &[(&str, Option<&str>)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pc-inbox"));
+    command
         .args(args)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -30,9 +36,14 @@ fn run(home: &std::path::Path, args: &[&str]) -> Run {
         .env("AWS_CONFIG_FILE", "/dev/null")
         .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
         .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("TZ", "UTC")
-        .output()
-        .unwrap();
+        .env("TZ", "UTC");
+    for (name, value) in changes {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    let out = command.output().unwrap();
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).unwrap(),
@@ -290,5 +301,104 @@ async fn logs_go_to_a_file_in_the_data_dir_without_credentials_or_signatures() {
             !log.to_lowercase().contains(&secret.to_lowercase()),
             "{secret} in the log"
         );
+    }
+}
+
+/// Asserts an error on stderr reads as one or two sentences on one line, with no debug dump.
+fn assert_sentence(r: &Run) {
+    let text = r.stderr.trim_end();
+    assert_eq!(text.lines().count(), 1, "one line: {text}");
+    for dump in ["DispatchFailure", "ConnectorError", "{", "Response"] {
+        assert!(!text.contains(dump), "{dump} in: {text}");
+    }
+    let sentences = text.matches(". ").count() + usize::from(text.ends_with('.'));
+    assert!((1..=2).contains(&sentences), "{text}");
+}
+
+#[test]
+fn a_dead_endpoint_is_one_sentence_that_names_it() {
+    let home = tempfile::tempdir().unwrap();
+    let r = run(
+        home.path(),
+        &["--endpoint-url", "http://127.0.0.1:1", "list"],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "pc-inbox: could not reach Partner Central: http://127.0.0.1:1 refused the connection. \
+         Check your network connection and the endpoint URL, then try again.\n"
+    );
+    assert_sentence(&r);
+    let log = std::fs::read_dir(home.path().join("data/pc-inbox/logs"))
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert!(
+        log.contains("DispatchFailure"),
+        "the whole chain is in the log: {log}"
+    );
+}
+
+#[test]
+fn missing_credentials_say_how_to_log_in_with_the_profile() {
+    let home = tempfile::tempdir().unwrap();
+    let no_keys = [("AWS_ACCESS_KEY_ID", None), ("AWS_SECRET_ACCESS_KEY", None)];
+    let with_profile = run_with(
+        home.path(),
+        &[
+            "--endpoint-url",
+            "http://127.0.0.1:1",
+            "--profile",
+            "partner-sales",
+            "show",
+            "engi-0000000000000",
+        ],
+        &no_keys,
+    );
+    assert_eq!(with_profile.code, 1);
+    assert!(
+        with_profile.stderr.starts_with(
+            "pc-inbox: no AWS credentials found for profile partner-sales. \
+             Run `aws sso login --profile partner-sales`"
+        ),
+        "{}",
+        with_profile.stderr
+    );
+    assert_sentence(&with_profile);
+    let without = run_with(
+        home.path(),
+        &["--endpoint-url", "http://127.0.0.1:1", "list"],
+        &no_keys,
+    );
+    assert_eq!(without.code, 1);
+    assert!(
+        without.stderr.contains("no AWS credentials found")
+            && without.stderr.contains("aws configure sso"),
+        "{}",
+        without.stderr
+    );
+    assert_sentence(&without);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_region_says_partner_central_runs_only_in_us_east_1() {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let flag = against(&url, home.path(), &["--region", "eu-west-1", "list"]).await;
+    let config = home.path().join("config/pc-inbox");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "region = \"eu-west-1\"\n").unwrap();
+    let file = against(&url, home.path(), &["engagements"]).await;
+    for r in [flag, file] {
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .starts_with("pc-inbox: Partner Central runs only in us-east-1, not in eu-west-1."),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("credentials"), "{}", r.stderr);
+        assert_sentence(&r);
     }
 }

@@ -18,7 +18,7 @@ use crate::domain::{
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
 
 /// The only region Partner Central runs in.
-pub const DEFAULT_REGION: &str = "us-east-1";
+pub const DEFAULT_REGION: &str = crate::service::PARTNER_CENTRAL_REGION;
 
 /// Fixed credentials, used for the emulator instead of the user's credential chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,8 @@ impl Default for ClientSettings {
 pub struct AwsPartnerCentral {
     client: Client,
     catalog: String,
-    profile: Option<String>,
+    /// What errors name: the profile, region and endpoint in use.
+    target: errors::Target,
 }
 
 impl AwsPartnerCentral {
@@ -67,7 +68,7 @@ impl AwsPartnerCentral {
     /// static credentials are given.
     pub async fn connect(settings: &ClientSettings) -> Self {
         let retry = RetryConfig::standard().with_max_attempts(settings.max_attempts.max(1));
-        let config = match &settings.static_credentials {
+        let (config, region, endpoint) = match &settings.static_credentials {
             Some(creds) => {
                 let region = settings
                     .region
@@ -75,7 +76,7 @@ impl AwsPartnerCentral {
                     .unwrap_or_else(|| DEFAULT_REGION.to_string());
                 let mut builder = aws_sdk_partnercentralselling::Config::builder()
                     .behavior_version(BehaviorVersion::latest())
-                    .region(Region::new(region))
+                    .region(Region::new(region.clone()))
                     .credentials_provider(Credentials::new(
                         &creds.access_key_id,
                         &creds.secret_access_key,
@@ -87,7 +88,7 @@ impl AwsPartnerCentral {
                 if let Some(url) = &settings.endpoint_url {
                     builder = builder.endpoint_url(url);
                 }
-                builder.build()
+                (builder.build(), region, settings.endpoint_url.clone())
             }
             None => {
                 let region =
@@ -102,15 +103,26 @@ impl AwsPartnerCentral {
                     loader = loader.endpoint_url(url);
                 }
                 let shared = loader.load().await;
-                aws_sdk_partnercentralselling::config::Builder::from(&shared)
+                let region = shared
+                    .region()
+                    .map_or_else(|| DEFAULT_REGION.to_string(), |r| r.to_string());
+                let endpoint = shared.endpoint_url().map(str::to_string);
+                let config = aws_sdk_partnercentralselling::config::Builder::from(&shared)
                     .retry_config(retry)
-                    .build()
+                    .build();
+                (config, region, endpoint)
             }
         };
+        let endpoint =
+            endpoint.unwrap_or_else(|| format!("https://partnercentral-selling.{region}.api.aws"));
         AwsPartnerCentral {
             client: Client::from_conf(config),
             catalog: settings.catalog.clone(),
-            profile: settings.profile.clone(),
+            target: errors::Target {
+                profile: settings.profile.clone(),
+                region,
+                endpoint,
+            },
         }
     }
 
@@ -146,9 +158,9 @@ impl AwsPartnerCentral {
     fn fail<E, R>(&self, err: aws_sdk_partnercentralselling::error::SdkError<E, R>) -> ServiceError
     where
         E: errors::OperationError + 'static,
-        R: std::fmt::Debug,
+        R: std::fmt::Debug + 'static,
     {
-        errors::map(err, self.profile.as_deref())
+        errors::map(err, &self.target)
     }
 }
 
