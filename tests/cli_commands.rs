@@ -236,7 +236,9 @@ async fn reject_then_conflict_and_create_is_idempotent_per_file() {
     .await;
     assert_eq!(refused.code, 2);
     assert!(
-        refused.stderr.contains("#1 Email: Not an email address"),
+        refused
+            .stderr
+            .contains("opportunity.contacts[1].email: Not an email address"),
         "{}",
         refused.stderr
     );
@@ -401,4 +403,146 @@ async fn a_wrong_region_says_partner_central_runs_only_in_us_east_1() {
         assert!(!r.stderr.contains("credentials"), "{}", r.stderr);
         assert_sentence(&r);
     }
+}
+
+#[test]
+fn errors_and_refusals_use_the_command_lines_words() {
+    let missing = demo(&["show", "engi-0000000000000"]);
+    assert_eq!(missing.code, 1);
+    assert!(
+        missing.stderr.contains("not found") && !missing.stderr.contains("refresh"),
+        "{}",
+        missing.stderr
+    );
+    let empty = demo(&["reject", &common::acceptable(0), "--reason", ""]);
+    assert_eq!(empty.code, 2);
+    assert_eq!(
+        empty.stderr,
+        "pc-inbox: --reason is empty: give 1–80 printable characters, e.g. --reason \"Unable to support\"\n"
+    );
+    let none = demo(&["list", "--limit", "0"]);
+    assert_eq!(none.code, 2, "{}", none.stderr);
+    assert!(none.stdout.is_empty(), "no header: {}", none.stdout);
+    assert_eq!(
+        none.stderr,
+        "pc-inbox: --limit must be at least 1 (or use --all for every invitation)\n"
+    );
+}
+
+#[test]
+fn create_names_the_file_keys_of_every_field_it_refuses() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bad.toml");
+    let example = include_str!("../assets/invitation.example.toml");
+    let bad = example
+        .replace("anna.keller@northwind.example", "anna")
+        .replace("+41445550101", "0041-44")
+        .replace("amount = \"12000.00\"", "amount = \"lots\"")
+        .replace("account_id = \"444455556666\"", "account_id = \"4444\"");
+    std::fs::write(&file, bad).unwrap();
+    let r = run(
+        home.path(),
+        &["--demo", "create", "--file", file.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let keys: Vec<&str> = r
+        .stderr
+        .lines()
+        .skip(1)
+        .map(|l| l.trim().split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "receiver.account_id",
+            "opportunity.spend[1].amount",
+            "opportunity.contacts[1].email",
+            "opportunity.contacts[1].phone",
+        ],
+        "{}",
+        r.stderr
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_prints_the_new_invitation_as_json() {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/invitation.example.toml"
+    );
+    let json = against(
+        &url,
+        home.path(),
+        &["create", "--file", file, "--output", "json"],
+    )
+    .await;
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let created: Value = serde_json::from_str(&json.stdout).unwrap();
+    let id = created["Id"].as_str().unwrap();
+    assert!(id.starts_with("engi-"), "{created}");
+    assert_eq!(
+        created["Receiver"]["Account"]["AwsAccountId"],
+        "444455556666"
+    );
+    assert_eq!(
+        created["Payload"]["OpportunityInvitation"]["Customer"]["CompanyName"],
+        "Contoso Retail GmbH"
+    );
+    let shown = against(&url, home.path(), &["show", id, "--output", "json"]).await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&shown.stdout).unwrap(),
+        created,
+        "the shape of `show --output json`"
+    );
+    let text = against(&url, home.path(), &["create", "--file", file]).await;
+    assert_eq!(
+        text.stdout,
+        format!("{id}\t{}\n", created["Arn"].as_str().unwrap()),
+        "the same file, the same invitation"
+    );
+}
+
+/// A stand-in for Partner Central on 127.0.0.1 that answers every request with `body`.
+async fn answering(body: &'static str) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = axum::Router::new().fallback(move || async move {
+        (
+            [(
+                axum::http::header::CONTENT_TYPE,
+                "application/x-amz-json-1.0",
+            )],
+            body,
+        )
+    });
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_of_an_unknown_payload_points_to_the_console_not_to_a_key() {
+    let url = answering(
+        r#"{"Id":"engi-0000000000001","Catalog":"AWS","Status":"PENDING",
+            "Arn":"arn:aws:partnercentral::111122223333:AWS/engagement-invitation/engi-0000000000001",
+            "PayloadType":"ProjectInvitation","EngagementTitle":"Something new",
+            "Payload":{"ProjectInvitation":{"Anything":1}}}"#,
+    )
+    .await;
+    let home = tempfile::tempdir().unwrap();
+    let r = against(&url, home.path(), &["show", "engi-0000000000001"]).await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("Press"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "This invitation carries a payload type this version of pc-inbox does not know \
+             (ProjectInvitation).\nThe Partner Central console shows it: \
+             https://console.aws.amazon.com/partnercentral/home?region=us-east-1\
+             #/engagement-invitations/engi-0000000000001?catalog=AWS\n"
+        ),
+        "{}",
+        r.stdout
+    );
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use chrono::SecondsFormat;
 
 use super::output::{write_csv, write_json, write_table};
-use super::{CommandResult, Format};
+use super::{CommandResult, Failure, Format};
 use crate::app::{Filters, PayloadChoice};
 use crate::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant, SortOrder};
 use crate::service::PartnerCentral;
@@ -26,7 +26,7 @@ pub struct ListArgs {
     /// Oldest invitations first.
     #[arg(long)]
     pub oldest_first: bool,
-    /// At most N invitations (default: one page).
+    /// At most N invitations, N ≥ 1 (default: one page).
     #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<usize>,
     /// Every invitation, page after page.
@@ -111,6 +111,11 @@ pub async fn run(
     page_size: u32,
     out: &mut dyn Write,
 ) -> CommandResult {
+    if args.limit == Some(0) {
+        return Err(Failure::BadInput(
+            "--limit must be at least 1 (or use --all for every invitation)".into(),
+        ));
+    }
     let rows = fetch(service, args, page_size).await?;
     let iso = |t: Option<chrono::DateTime<chrono::Utc>>| {
         t.map(|t| t.to_rfc3339_opts(SecondsFormat::Millis, true))
