@@ -42,10 +42,13 @@ async fn main() -> ExitCode {
         }
         Some(Command::Man) => {
             let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut page)
-                .map_err(|e| e.to_string())
-                .and_then(|()| print_quietly(&page))
+            pc_inbox::man::render(
+                Cli::command(),
+                &pc_inbox::keymap::Keymap::default(),
+                &mut page,
+            )
+            .map_err(|e| e.to_string())
+            .and_then(|()| print_quietly(&page))
         }
         Some(command) => return subcommand(&cli, command).await,
         None => inbox(&cli).await,

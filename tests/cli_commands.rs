@@ -252,17 +252,96 @@ async fn reject_then_conflict_and_create_is_idempotent_per_file() {
 }
 
 #[test]
-fn completions_and_man_page_are_generated() {
+fn completions_are_generated() {
     let home = tempfile::tempdir().unwrap();
     let bash = run(home.path(), &["completions", "bash"]);
     assert_eq!(bash.code, 0);
     assert!(bash.stdout.contains("pc-inbox") && bash.stdout.contains("engagements"));
+}
+
+#[test]
+fn the_man_page_is_one_complete_page() {
+    let home = tempfile::tempdir().unwrap();
     let man = run(home.path(), &["man"]);
-    assert!(
-        man.stdout.starts_with(".ie") || man.stdout.contains(".TH pc-inbox"),
-        "{}",
-        &man.stdout[..100]
-    );
+    assert_eq!(man.code, 0, "{}", man.stderr);
+    let page = &man.stdout;
+    assert!(page.contains(".TH PC-INBOX 1"), "{}", &page[..200]);
+    for section in pc_inbox::man::SECTIONS {
+        let heading = if section.contains(' ') {
+            format!("\n.SH \"{section}\"\n")
+        } else {
+            format!("\n.SH {section}\n")
+        };
+        assert!(page.contains(&heading), "{heading} missing");
+    }
+    for command in [
+        "list",
+        "show",
+        "accept",
+        "reject",
+        "create",
+        "engagements",
+        "emulator",
+    ] {
+        assert!(page.contains(&format!("\n.SS {command}\n")), "{command}");
+    }
+    let unescaped = page.replace("\\-", "-");
+    let elsewhere = unescaped
+        .match_indices("pc-inbox-")
+        .map(|(at, _)| &unescaped[at..(at + 30).min(unescaped.len())])
+        .find(|rest| rest.contains('('));
+    assert_eq!(elsewhere, None, "no other pages are referred to");
+    for text in [
+        "Accept the invitation",
+        "PC_INBOX_CONFIG",
+        "accepts.json",
+        "NO_COLOR",
+    ] {
+        assert!(unescaped.contains(text), "{text}");
+    }
+
+    let has_man = Command::new("which")
+        .arg("man")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_man {
+        eprintln!("man is not installed: the page is not rendered");
+        return;
+    }
+    let mut render = Command::new("man")
+        .args(["-l", "-"])
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = render.stdin.take().unwrap();
+        stdin.write_all(page.as_bytes()).unwrap();
+    }
+    let out = render.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr, "", "man renders the page without complaint");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    for heading in [
+        "NAME",
+        "SYNOPSIS",
+        "COMMANDS",
+        "KEYS",
+        "EXIT STATUS",
+        "FILES",
+        "ENVIRONMENT",
+    ] {
+        assert!(
+            shown.lines().any(|l| l == heading),
+            "{heading} in:\n{shown}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
