@@ -117,7 +117,7 @@ impl fmt::Display for ServiceError {
             ),
             ServiceError::Conflict { message } => write!(
                 f,
-                "conflict: {}. It was changed elsewhere; load it again and retry.",
+                "conflict: {}. It changed since it was read; refresh your copy and try again.",
                 quote(message)
             ),
             ServiceError::Validation { message, fields } => {
@@ -345,7 +345,7 @@ mod tests {
             "Partner Central is throttling requests; wait a few seconds and try again.",
             "Partner Central denied access (User is not authorized to perform partnercentral:ListEngagements). Your IAM identity needs the partnercentral:* actions on this catalog.",
             "not found: Invitation engi-1 not found. Check the id and the catalog; it may have been removed.",
-            "conflict: The invitation is not PENDING. It was changed elsewhere; load it again and retry.",
+            "conflict: The invitation is not PENDING. It changed since it was read; refresh your copy and try again.",
             "the service refused the request: Invalid input; Invitation.Receiver: must be 12 digits.",
             "service quota exceeded: Too many invitations. Wait until the quota resets, or ask AWS for a higher one.",
             "Partner Central failed (InternalServerException: boom). Try again later.",
