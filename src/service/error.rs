@@ -101,9 +101,10 @@ fn sso_login(profile: Option<&str>) -> String {
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ServiceError::Throttled { .. } => write!(
+            ServiceError::Throttled { message } => write!(
                 f,
-                "Partner Central is throttling requests; wait a few seconds and try again."
+                "Partner Central is throttling requests ({}); wait a few seconds and try again.",
+                quote(message)
             ),
             ServiceError::AccessDenied { message } => write!(
                 f,
@@ -342,7 +343,7 @@ mod tests {
     fn each_kind_says_what_to_do() {
         let texts: Vec<String> = all_kinds().iter().map(ToString::to_string).collect();
         let expect = [
-            "Partner Central is throttling requests; wait a few seconds and try again.",
+            "Partner Central is throttling requests (Rate exceeded); wait a few seconds and try again.",
             "Partner Central denied access (User is not authorized to perform partnercentral:ListEngagements). Your IAM identity needs the partnercentral:* actions on this catalog.",
             "not found: Invitation engi-1 not found. Check the id and the catalog; it may have been removed.",
             "conflict: The invitation is not PENDING. It changed since it was read; refresh your copy and try again.",
