@@ -12,8 +12,19 @@ use pc_inbox::commands::show::ShowArgs;
 use pc_inbox::domain::Catalog;
 
 /// A keyboard-driven inbox for AWS Partner Central engagement invitations.
+///
+/// Without a command, pc-inbox opens the inbox: the invitations partners and AWS sent you (or
+/// those you sent) beside the detail of the selected one, with keys to accept, reject, open in
+/// the console and invite another partner (see KEYS in the man page, or ? in the inbox).
+///
+/// The commands do the same from scripts: results on stdout, errors on stderr, and JSON in
+/// the service's own shapes.
+///
+/// pc-inbox uses the standard AWS credential chain (environment, profiles, IAM Identity
+/// Center) in us-east-1, the only region Partner Central runs in. --demo runs everything
+/// against a built-in emulator with demo data, no AWS account needed.
 #[derive(Debug, Parser)]
-#[command(name = "pc-inbox", version, about)]
+#[command(name = "pc-inbox", version, about, subcommand_value_name = "COMMAND")]
 pub struct Cli {
     /// Run against a built-in Partner Central emulator with demo data (no AWS account needed).
     #[arg(long, global = true)]

@@ -13,6 +13,7 @@
 //! - [`runtime`]: the terminal, the event loop and the effect runner.
 //! - [`storage`]: files kept between runs (accept tokens, the invitation draft).
 //! - [`logging`]: the log file.
+//! - [`man`]: the man page, from the command line's definition and the keymap.
 
 pub mod app;
 pub mod commands;
@@ -21,6 +22,7 @@ pub mod domain;
 pub mod emulator;
 pub mod keymap;
 pub mod logging;
+pub mod man;
 pub mod model;
 pub mod runtime;
 pub mod service;

@@ -6,7 +6,7 @@ use chrono::Offset;
 use clap::{CommandFactory, Parser};
 use std::sync::Arc;
 
-use pc_inbox::app::Clock;
+use pc_inbox::app::{Clock, DEFAULT_CONSOLE_URL};
 use pc_inbox::commands;
 use pc_inbox::config::{self, Config};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
@@ -42,10 +42,13 @@ async fn main() -> ExitCode {
         }
         Some(Command::Man) => {
             let mut page = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut page)
-                .map_err(|e| e.to_string())
-                .and_then(|()| print_quietly(&page))
+            pc_inbox::man::render(
+                Cli::command(),
+                &pc_inbox::keymap::Keymap::default(),
+                &mut page,
+            )
+            .map_err(|e| e.to_string())
+            .and_then(|()| print_quietly(&page))
         }
         Some(command) => return subcommand(&cli, command).await,
         None => inbox(&cli).await,
@@ -81,10 +84,11 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         Ok::<_, String>((
             config,
             Logged::new(AwsPartnerCentral::connect(&settings).await),
+            settings.catalog,
             (emulator, guard),
         ))
     };
-    let (config, client, _keep) = match prepared.await {
+    let (config, client, catalog, _keep) = match prepared.await {
         Ok(p) => p,
         Err(message) => {
             eprintln!("pc-inbox: {message}");
@@ -104,7 +108,16 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
     let data = DataDir::default_location();
     let result = match command {
         Command::List(args) => commands::list::run(&client, args, page_size, &mut out).await,
-        Command::Show(args) => commands::show::run(&client, args, &clock, &mut out).await,
+        Command::Show(args) => {
+            let console = commands::show::Console {
+                template: config
+                    .console_url
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_CONSOLE_URL.to_string()),
+                catalog: catalog.clone(),
+            };
+            commands::show::run(&client, args, &clock, &console, &mut out).await
+        }
         Command::Accept(args) => {
             commands::accept::run(&client, args, data.as_ref(), config.poll, &mut out).await
         }

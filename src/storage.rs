@@ -9,8 +9,10 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-const ACCEPTS: &str = "accepts.json";
-const DRAFT: &str = "draft.json";
+/// The client tokens of accepts started, so none starts twice.
+pub const ACCEPTS: &str = "accepts.json";
+/// The new-invitation form, saved as it is typed.
+pub const DRAFT: &str = "draft.json";
 
 /// The data directory: `$XDG_DATA_HOME/pc-inbox` or the platform default.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,7 +18,13 @@ struct Run {
 
 /// Runs `pc-inbox ARGS` with a private HOME (and credentials for the emulator in env vars).
 fn run(home: &std::path::Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_pc-inbox"))
+    run_with(home, args, &[])
+}
+
+/// Like `run`, with environment variables changed: `None` removes one.
+fn run_with(home: &std::path::Path, args: &[&str], changes: &[(&str, Option<&str>)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pc-inbox"));
+    command
         .args(args)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -31,9 +37,14 @@ fn run(home: &std::path::Path, args: &[&str]) -> Run {
         .env("AWS_CONFIG_FILE", "/dev/null")
         .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
         .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("TZ", "UTC")
-        .output()
-        .unwrap();
+        .env("TZ", "UTC");
+    for (name, value) in changes {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    let out = command.output().unwrap();
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).unwrap(),
@@ -247,7 +258,9 @@ async fn reject_then_conflict_and_create_is_idempotent_per_file() {
     .await;
     assert_eq!(refused.code, 2);
     assert!(
-        refused.stderr.contains("#1 Email: Not an email address"),
+        refused
+            .stderr
+            .contains("opportunity.contacts[1].email: Not an email address"),
         "{}",
         refused.stderr
     );
@@ -261,17 +274,96 @@ async fn reject_then_conflict_and_create_is_idempotent_per_file() {
 }
 
 #[test]
-fn completions_and_man_page_are_generated() {
+fn completions_are_generated() {
     let home = tempfile::tempdir().unwrap();
     let bash = run(home.path(), &["completions", "bash"]);
     assert_eq!(bash.code, 0);
     assert!(bash.stdout.contains("pc-inbox") && bash.stdout.contains("engagements"));
+}
+
+#[test]
+fn the_man_page_is_one_complete_page() {
+    let home = tempfile::tempdir().unwrap();
     let man = run(home.path(), &["man"]);
-    assert!(
-        man.stdout.starts_with(".ie") || man.stdout.contains(".TH pc-inbox"),
-        "{}",
-        &man.stdout[..100]
-    );
+    assert_eq!(man.code, 0, "{}", man.stderr);
+    let page = &man.stdout;
+    assert!(page.contains(".TH PC-INBOX 1"), "{}", &page[..200]);
+    for section in pc_inbox::man::SECTIONS {
+        let heading = if section.contains(' ') {
+            format!("\n.SH \"{section}\"\n")
+        } else {
+            format!("\n.SH {section}\n")
+        };
+        assert!(page.contains(&heading), "{heading} missing");
+    }
+    for command in [
+        "list",
+        "show",
+        "accept",
+        "reject",
+        "create",
+        "engagements",
+        "emulator",
+    ] {
+        assert!(page.contains(&format!("\n.SS {command}\n")), "{command}");
+    }
+    let unescaped = page.replace("\\-", "-");
+    let elsewhere = unescaped
+        .match_indices("pc-inbox-")
+        .map(|(at, _)| &unescaped[at..(at + 30).min(unescaped.len())])
+        .find(|rest| rest.contains('('));
+    assert_eq!(elsewhere, None, "no other pages are referred to");
+    for text in [
+        "Accept the invitation",
+        "PC_INBOX_CONFIG",
+        "accepts.json",
+        "NO_COLOR",
+    ] {
+        assert!(unescaped.contains(text), "{text}");
+    }
+
+    let has_man = Command::new("which")
+        .arg("man")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_man {
+        eprintln!("man is not installed: the page is not rendered");
+        return;
+    }
+    let mut render = Command::new("man")
+        .args(["-l", "-"])
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = render.stdin.take().unwrap();
+        stdin.write_all(page.as_bytes()).unwrap();
+    }
+    let out = render.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr, "", "man renders the page without complaint");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    for heading in [
+        "NAME",
+        "SYNOPSIS",
+        "COMMANDS",
+        "KEYS",
+        "EXIT STATUS",
+        "FILES",
+        "ENVIRONMENT",
+    ] {
+        assert!(
+            shown.lines().any(|l| l == heading),
+            "{heading} in:\n{shown}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -312,4 +404,245 @@ async fn logs_go_to_a_file_in_the_data_dir_without_credentials_or_signatures() {
             "{secret} in the log"
         );
     }
+}
+
+/// Asserts an error on stderr reads as one or two sentences on one line, with no debug dump.
+fn assert_sentence(r: &Run) {
+    let text = r.stderr.trim_end();
+    assert_eq!(text.lines().count(), 1, "one line: {text}");
+    for dump in ["DispatchFailure", "ConnectorError", "{", "Response"] {
+        assert!(!text.contains(dump), "{dump} in: {text}");
+    }
+    let sentences = text.matches(". ").count() + usize::from(text.ends_with('.'));
+    assert!((1..=2).contains(&sentences), "{text}");
+}
+
+#[test]
+fn a_dead_endpoint_is_one_sentence_that_names_it() {
+    let home = tempfile::tempdir().unwrap();
+    let r = run(
+        home.path(),
+        &["--endpoint-url", "http://127.0.0.1:1", "list"],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "pc-inbox: could not reach Partner Central: http://127.0.0.1:1 refused the connection. \
+         Check your network connection and the endpoint URL, then try again.\n"
+    );
+    assert_sentence(&r);
+    let log = std::fs::read_dir(home.path().join("data/pc-inbox/logs"))
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert!(
+        log.contains("DispatchFailure"),
+        "the whole chain is in the log: {log}"
+    );
+}
+
+#[test]
+fn missing_credentials_say_how_to_log_in_with_the_profile() {
+    let home = tempfile::tempdir().unwrap();
+    let no_keys = [("AWS_ACCESS_KEY_ID", None), ("AWS_SECRET_ACCESS_KEY", None)];
+    let with_profile = run_with(
+        home.path(),
+        &[
+            "--endpoint-url",
+            "http://127.0.0.1:1",
+            "--profile",
+            "partner-sales",
+            "show",
+            "engi-0000000000000",
+        ],
+        &no_keys,
+    );
+    assert_eq!(with_profile.code, 1);
+    assert!(
+        with_profile.stderr.starts_with(
+            "pc-inbox: no AWS credentials found for profile partner-sales. \
+             Run `aws sso login --profile partner-sales`"
+        ),
+        "{}",
+        with_profile.stderr
+    );
+    assert_sentence(&with_profile);
+    let without = run_with(
+        home.path(),
+        &["--endpoint-url", "http://127.0.0.1:1", "list"],
+        &no_keys,
+    );
+    assert_eq!(without.code, 1);
+    assert!(
+        without.stderr.contains("no AWS credentials found")
+            && without.stderr.contains("aws configure sso"),
+        "{}",
+        without.stderr
+    );
+    assert_sentence(&without);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_region_says_partner_central_runs_only_in_us_east_1() {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let flag = against(&url, home.path(), &["--region", "eu-west-1", "list"]).await;
+    let config = home.path().join("config/pc-inbox");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "region = \"eu-west-1\"\n").unwrap();
+    let file = against(&url, home.path(), &["engagements"]).await;
+    for r in [flag, file] {
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .starts_with("pc-inbox: Partner Central runs only in us-east-1, not in eu-west-1."),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("credentials"), "{}", r.stderr);
+        assert_sentence(&r);
+    }
+}
+
+#[test]
+fn errors_and_refusals_use_the_command_lines_words() {
+    let missing = demo(&["show", "engi-0000000000000"]);
+    assert_eq!(missing.code, 1);
+    assert!(
+        missing.stderr.contains("not found") && !missing.stderr.contains("refresh"),
+        "{}",
+        missing.stderr
+    );
+    let empty = demo(&["reject", &common::acceptable(0), "--reason", ""]);
+    assert_eq!(empty.code, 2);
+    assert_eq!(
+        empty.stderr,
+        "pc-inbox: --reason is empty: give 1–80 printable characters, e.g. --reason \"Unable to support\"\n"
+    );
+    let none = demo(&["list", "--limit", "0"]);
+    assert_eq!(none.code, 2, "{}", none.stderr);
+    assert!(none.stdout.is_empty(), "no header: {}", none.stdout);
+    assert_eq!(
+        none.stderr,
+        "pc-inbox: --limit must be at least 1 (or use --all for every invitation)\n"
+    );
+}
+
+#[test]
+fn create_names_the_file_keys_of_every_field_it_refuses() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("bad.toml");
+    let example = include_str!("../assets/invitation.example.toml");
+    let bad = example
+        .replace("anna.keller@northwind.example", "anna")
+        .replace("+41445550101", "0041-44")
+        .replace("amount = \"12000.00\"", "amount = \"lots\"")
+        .replace("account_id = \"444455556666\"", "account_id = \"4444\"");
+    std::fs::write(&file, bad).unwrap();
+    let r = run(
+        home.path(),
+        &["--demo", "create", "--file", file.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let keys: Vec<&str> = r
+        .stderr
+        .lines()
+        .skip(1)
+        .map(|l| l.trim().split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "receiver.account_id",
+            "opportunity.spend[1].amount",
+            "opportunity.contacts[1].email",
+            "opportunity.contacts[1].phone",
+        ],
+        "{}",
+        r.stderr
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_prints_the_new_invitation_as_json() {
+    let emulator = common::start(common::config(0)).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/invitation.example.toml"
+    );
+    let json = against(
+        &url,
+        home.path(),
+        &["create", "--file", file, "--output", "json"],
+    )
+    .await;
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let created: Value = serde_json::from_str(&json.stdout).unwrap();
+    let id = created["Id"].as_str().unwrap();
+    assert!(id.starts_with("engi-"), "{created}");
+    assert_eq!(
+        created["Receiver"]["Account"]["AwsAccountId"],
+        "444455556666"
+    );
+    assert_eq!(
+        created["Payload"]["OpportunityInvitation"]["Customer"]["CompanyName"],
+        "Contoso Retail GmbH"
+    );
+    let shown = against(&url, home.path(), &["show", id, "--output", "json"]).await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&shown.stdout).unwrap(),
+        created,
+        "the shape of `show --output json`"
+    );
+    let text = against(&url, home.path(), &["create", "--file", file]).await;
+    assert_eq!(
+        text.stdout,
+        format!("{id}\t{}\n", created["Arn"].as_str().unwrap()),
+        "the same file, the same invitation"
+    );
+}
+
+/// A stand-in for Partner Central on 127.0.0.1 that answers every request with `body`.
+async fn answering(body: &'static str) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = axum::Router::new().fallback(move || async move {
+        (
+            [(
+                axum::http::header::CONTENT_TYPE,
+                "application/x-amz-json-1.0",
+            )],
+            body,
+        )
+    });
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_of_an_unknown_payload_points_to_the_console_not_to_a_key() {
+    let url = answering(
+        r#"{"Id":"engi-0000000000001","Catalog":"AWS","Status":"PENDING",
+            "Arn":"arn:aws:partnercentral::111122223333:AWS/engagement-invitation/engi-0000000000001",
+            "PayloadType":"ProjectInvitation","EngagementTitle":"Something new",
+            "Payload":{"ProjectInvitation":{"Anything":1}}}"#,
+    )
+    .await;
+    let home = tempfile::tempdir().unwrap();
+    let r = against(&url, home.path(), &["show", "engi-0000000000001"]).await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("Press"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(
+            "This invitation carries a payload type this version of pc-inbox does not know \
+             (ProjectInvitation).\nThe Partner Central console shows it: \
+             https://console.aws.amazon.com/partnercentral/home?region=us-east-1\
+             #/engagement-invitations/engi-0000000000001?catalog=AWS\n"
+        ),
+        "{}",
+        r.stdout
+    );
 }

@@ -134,7 +134,7 @@ pub(super) fn on_accept_started(
             let key = state.list_key(Action::Accept);
             state.notify(
                 Level::Error,
-                format!("Could not start accepting “{title}”: {e}. Press {key} to try again; it cannot start twice."),
+                format!("Could not start accepting “{title}”: {e} Press {key} to try again; it cannot start twice."),
             );
             vec![Effect::SaveAccepts(state.accepts.saved())]
         }
@@ -201,7 +201,7 @@ pub(super) fn on_task_polled(
             state.notify(
                 Level::Error,
                 format!(
-                    "Lost track of the accept task {task_id}: {e}. Press {key} to check again."
+                    "Lost track of the accept task {task_id}: {e} Press {key} to check again."
                 ),
             );
             vec![Effect::SaveAccepts(state.accepts.saved())]

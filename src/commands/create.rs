@@ -4,10 +4,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::output::write_json;
+use super::show::ShowFormat;
 use super::{invitation_file, CommandResult, Failure};
 use crate::app::form::fields::Field;
 use crate::app::form::validate::{field_for_path, problems};
 use crate::service::{PartnerCentral, ServiceError};
+use crate::wire::GetEngagementInvitationResponse;
 
 /// Options of `pc-inbox create`.
 #[derive(Debug, Clone, clap::Args)]
@@ -15,11 +18,61 @@ pub struct CreateArgs {
     /// The invitation, in TOML (see assets/invitation.example.toml).
     #[arg(long, value_name = "FILE")]
     pub file: PathBuf,
+    /// text: the new invitation's id and ARN; json: the new invitation as the service returns
+    /// it (GetEngagementInvitation).
+    #[arg(long, value_enum, default_value = "text")]
+    pub output: ShowFormat,
+}
+
+/// Where a field is in the invitation file, e.g. `opportunity.contacts[1].phone` (rows count
+/// from 1, in the order of the file). `None` for the form's buttons.
+fn file_key(field: Field) -> Option<String> {
+    use Field::*;
+    let spend = |i: usize, key: &str| format!("opportunity.spend[{}].{key}", i + 1);
+    let contact = |i: usize, key: &str| format!("opportunity.contacts[{}].{key}", i + 1);
+    let key = match field {
+        Engagement => "engagement".into(),
+        ReceiverAccount => "receiver.account_id".into(),
+        ReceiverAlias => "receiver.alias".into(),
+        Message => "message".into(),
+        Kind => "[opportunity] or [lead]".into(),
+        Company => "opportunity.company".into(),
+        Industry => "opportunity.industry".into(),
+        Country => "opportunity.country".into(),
+        Website => "opportunity.website".into(),
+        ProjectTitle => "opportunity.title".into(),
+        BusinessProblem => "opportunity.business_problem".into(),
+        TargetDate => "opportunity.target_completion_date".into(),
+        SpendAmount(i) => spend(i, "amount"),
+        SpendCurrency(i) => spend(i, "currency"),
+        SpendTarget(i) => spend(i, "target_company"),
+        RemoveSpend(_) | AddSpend => "opportunity.spend".into(),
+        Responsibilities => "opportunity.responsibilities".into(),
+        ContactEmail(i) => contact(i, "email"),
+        ContactFirst(i) => contact(i, "first_name"),
+        ContactLast(i) => contact(i, "last_name"),
+        ContactTitle(i) => contact(i, "title"),
+        ContactPhone(i) => contact(i, "phone"),
+        RemoveContact(_) | AddContact => "opportunity.contacts".into(),
+        LeadCompany => "lead.company".into(),
+        LeadIndustry => "lead.industry".into(),
+        LeadCountry => "lead.country".into(),
+        LeadWebsite => "lead.website".into(),
+        LeadMaturity => "lead.aws_maturity".into(),
+        LeadSegment => "lead.market_segment".into(),
+        SourceType => "lead.source_type".into(),
+        SourceName => "lead.source_name".into(),
+        SourceId => "lead.source_id".into(),
+        UseCase => "lead.use_case".into(),
+        ContactBusinessTitle => "lead.contact_title".into(),
+        Submit | Discard => return None,
+    };
+    Some(key)
 }
 
 fn describe(field: Option<Field>, message: &str) -> String {
-    match field {
-        Some(f) => format!("  {}: {message}", f.label().trim()),
+    match field.and_then(file_key) {
+        Some(key) => format!("  {key}: {message}"),
         None => format!("  {message}"),
     }
 }
@@ -50,10 +103,23 @@ pub async fn run(
         )
         .await
     {
-        Ok(created) => {
-            writeln!(out, "{}\t{}", created.id, created.arn)?;
-            Ok(())
-        }
+        Ok(created) => match args.output {
+            ShowFormat::Text => {
+                writeln!(out, "{}\t{}", created.id, created.arn)?;
+                Ok(())
+            }
+            ShowFormat::Json => {
+                let invitation = service.get_invitation(&created.id).await.map_err(|e| {
+                    Failure::Usage(format!(
+                        "created {}, but could not read it back: {e} Running the same file \
+                         again prints it and creates nothing new.",
+                        created.id
+                    ))
+                })?;
+                write_json(out, &GetEngagementInvitationResponse::from(&invitation))?;
+                Ok(())
+            }
+        },
         Err(ServiceError::Validation { message, fields }) => {
             let lines: Vec<String> = fields
                 .iter()

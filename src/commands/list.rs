@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::output::{write_csv, write_json, write_table};
-use super::{CommandResult, Format};
+use super::{CommandResult, Failure, Format};
 use crate::app::{Filters, PayloadChoice};
 use crate::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant, SortOrder};
 use crate::service::PartnerCentral;
@@ -24,7 +24,7 @@ pub struct ListArgs {
     /// Oldest invitations first.
     #[arg(long)]
     pub oldest_first: bool,
-    /// At most N invitations (default: one page).
+    /// At most N invitations, N ≥ 1 (default: one page).
     #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<usize>,
     /// Every invitation, page after page.
@@ -110,6 +110,11 @@ pub async fn run(
     page_size: u32,
     out: &mut dyn Write,
 ) -> CommandResult {
+    if args.limit == Some(0) {
+        return Err(Failure::BadInput(
+            "--limit must be at least 1 (or use --all for every invitation)".into(),
+        ));
+    }
     let rows = fetch(service, args, page_size).await?;
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
     let shapes: Vec<_> = rows

@@ -30,8 +30,26 @@ pub enum Failure {
     OutputClosed,
 }
 
+/// Every exit status of `pc-inbox`, with what it means (for the man page).
+pub const EXIT_STATUS: [(u8, &str); 4] = [
+    (
+        0,
+        "Done. Also when whoever read the output stopped reading (e.g. `| head`).",
+    ),
+    (
+        1,
+        "The service failed or could not be reached, or pc-inbox was used wrongly: an unknown \
+         option, an unreadable configuration file, a terminal error.",
+    ),
+    (
+        2,
+        "Bad input: an invalid invitation file, rejection reason or --limit.",
+    ),
+    (3, "accept --wait: the accept task ended FAILED."),
+];
+
 impl Failure {
-    /// The process exit code.
+    /// The process exit code (one of [`EXIT_STATUS`]).
     pub fn exit_code(&self) -> ExitCode {
         ExitCode::from(match self {
             Failure::Service(_) | Failure::Usage(_) => 1,
@@ -77,4 +95,29 @@ pub enum Format {
     Table,
     Json,
     Csv,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_exit_code_is_documented() {
+        let failures = [
+            Failure::Service(ServiceError::Throttled {
+                message: String::new(),
+            }),
+            Failure::Usage(String::new()),
+            Failure::BadInput(String::new()),
+            Failure::TaskFailed(String::new()),
+            Failure::OutputClosed,
+        ];
+        let documented: Vec<ExitCode> = EXIT_STATUS
+            .iter()
+            .map(|(code, _)| ExitCode::from(*code))
+            .collect();
+        for failure in failures {
+            assert!(documented.contains(&failure.exit_code()), "{failure:?}");
+        }
+    }
 }

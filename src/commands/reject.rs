@@ -21,6 +21,12 @@ pub async fn run(
     args: &RejectArgs,
     out: &mut dyn Write,
 ) -> CommandResult {
+    if args.reason.is_empty() {
+        return Err(Failure::BadInput(
+            "--reason is empty: give 1–80 printable characters, e.g. --reason \"Unable to support\""
+                .into(),
+        ));
+    }
     if let Some(problem) = reason_problem(&args.reason) {
         return Err(Failure::BadInput(format!("--reason: {problem}")));
     }

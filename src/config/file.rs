@@ -146,7 +146,7 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
             ("first_seconds" | "max_seconds", None) => warn(
                 value.span(),
                 format!(
-                    "`poll.{}` must be between 0 and 3600 seconds",
+                    "`poll.{}` must be more than 0 and at most 3600 seconds, got {seconds}",
                     key.get_ref()
                 ),
             ),
@@ -336,6 +336,32 @@ mod tests {
                 Some((1, 13)),
                 "page_size must be between 1 and 100, got 500"
             )
+        );
+    }
+
+    #[test]
+    fn poll_times_outside_their_range_are_warnings_that_state_the_range() {
+        let loaded = parse(
+            "[poll]\nfirst_seconds = 0\nmax_seconds = 3601\n",
+            "poll.toml",
+        )
+        .unwrap();
+        assert_eq!(
+            loaded.warnings,
+            [
+                "poll.toml:2: `poll.first_seconds` must be more than 0 and at most 3600 seconds, got 0",
+                "poll.toml:3: `poll.max_seconds` must be more than 0 and at most 3600 seconds, got 3601",
+            ]
+        );
+        assert_eq!(loaded.config.poll, PollSchedule::default());
+        let edges = parse("[poll]\nfirst_seconds = 0.1\nmax_seconds = 3600\n", "x").unwrap();
+        assert_eq!(edges.warnings, Vec::<String>::new());
+        assert_eq!(
+            edges.config.poll,
+            PollSchedule {
+                first: Duration::from_millis(100),
+                cap: Duration::from_secs(3600)
+            }
         );
     }
 

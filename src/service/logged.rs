@@ -1,5 +1,6 @@
 //! A [`PartnerCentral`] that logs every call it passes on: operation, duration and outcome.
-//! Ids and error messages go to the log; credentials never pass through here.
+//! Ids and the whole of every error ([`super::ServiceError::detail`]) go to the log;
+//! credentials never pass through here.
 
 use std::time::Instant;
 
@@ -26,7 +27,7 @@ fn record<T>(operation: &str, subject: &str, started: Instant, result: &ServiceR
     let ms = started.elapsed().as_millis() as u64;
     match result {
         Ok(_) => tracing::debug!(operation, subject, ms, "ok"),
-        Err(e) => tracing::warn!(operation, subject, ms, error = %e, "failed"),
+        Err(e) => tracing::warn!(operation, subject, ms, error = %e.detail(), "failed"),
     }
 }
 

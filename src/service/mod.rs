@@ -11,7 +11,7 @@ use crate::domain::{
     AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
     Page,
 };
-pub use error::{CredentialsProblem, FieldError, ServiceError};
+pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
 pub use logged::Logged;
 
 /// Result of a service call.

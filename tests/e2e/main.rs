@@ -9,5 +9,6 @@ mod pty;
 mod e2e_actions;
 mod e2e_config;
 mod e2e_create;
+mod e2e_errors;
 mod e2e_inbox;
 mod e2e_notices;

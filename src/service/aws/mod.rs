@@ -27,7 +27,7 @@ fn page<S, T>(items: &[S], convert: impl Fn(&S) -> T, next_token: Option<&str>) 
 }
 
 /// The only region Partner Central runs in.
-pub const DEFAULT_REGION: &str = "us-east-1";
+pub const DEFAULT_REGION: &str = crate::service::PARTNER_CENTRAL_REGION;
 
 /// Fixed credentials, used for the emulator instead of the user's credential chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +68,8 @@ impl Default for ClientSettings {
 pub struct AwsPartnerCentral {
     client: Client,
     catalog: String,
-    profile: Option<String>,
+    /// What errors name: the profile, region and endpoint in use.
+    target: errors::Target,
 }
 
 impl AwsPartnerCentral {
@@ -85,7 +86,7 @@ impl AwsPartnerCentral {
         http_client: Option<SharedHttpClient>,
     ) -> Self {
         let retry = RetryConfig::standard().with_max_attempts(settings.max_attempts.max(1));
-        let mut builder = match &settings.static_credentials {
+        let (mut builder, region, endpoint) = match &settings.static_credentials {
             Some(creds) => {
                 let region = settings
                     .region
@@ -93,7 +94,7 @@ impl AwsPartnerCentral {
                     .unwrap_or_else(|| DEFAULT_REGION.to_string());
                 let mut builder = aws_sdk_partnercentralselling::Config::builder()
                     .behavior_version(BehaviorVersion::latest())
-                    .region(Region::new(region))
+                    .region(Region::new(region.clone()))
                     .credentials_provider(Credentials::new(
                         &creds.access_key_id,
                         &creds.secret_access_key,
@@ -105,7 +106,7 @@ impl AwsPartnerCentral {
                 if let Some(url) = &settings.endpoint_url {
                     builder = builder.endpoint_url(url);
                 }
-                builder
+                (builder, region, settings.endpoint_url.clone())
             }
             None => {
                 let region =
@@ -120,16 +121,28 @@ impl AwsPartnerCentral {
                     loader = loader.endpoint_url(url);
                 }
                 let shared = loader.load().await;
-                aws_sdk_partnercentralselling::config::Builder::from(&shared).retry_config(retry)
+                let region = shared
+                    .region()
+                    .map_or_else(|| DEFAULT_REGION.to_string(), |r| r.to_string());
+                let endpoint = shared.endpoint_url().map(str::to_string);
+                let builder =
+                    aws_sdk_partnercentralselling::config::Builder::from(&shared).retry_config(retry);
+                (builder, region, endpoint)
             }
         };
         if let Some(client) = http_client {
             builder = builder.http_client(client);
         }
+        let endpoint =
+            endpoint.unwrap_or_else(|| format!("https://partnercentral-selling.{region}.api.aws"));
         AwsPartnerCentral {
             client: Client::from_conf(builder.build()),
             catalog: settings.catalog.clone(),
-            profile: settings.profile.clone(),
+            target: errors::Target {
+                profile: settings.profile.clone(),
+                region,
+                endpoint,
+            },
         }
     }
 
@@ -165,9 +178,9 @@ impl AwsPartnerCentral {
     fn fail<E, R>(&self, err: aws_sdk_partnercentralselling::error::SdkError<E, R>) -> ServiceError
     where
         E: errors::OperationError + 'static,
-        R: std::fmt::Debug,
+        R: std::fmt::Debug + 'static,
     {
-        errors::map(err, self.profile.as_deref())
+        errors::map(err, &self.target)
     }
 }
 
