@@ -200,9 +200,7 @@ pub(super) fn on_task_polled(
             let key = state.list_key(Action::Accept);
             state.notify(
                 Level::Error,
-                format!(
-                    "Lost track of the accept task {task_id}: {e} Press {key} to check again."
-                ),
+                format!("Lost track of the accept task {task_id}: {e} Press {key} to check again."),
             );
             vec![Effect::SaveAccepts(state.accepts.saved())]
         }

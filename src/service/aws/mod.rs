@@ -125,8 +125,8 @@ impl AwsPartnerCentral {
                     .region()
                     .map_or_else(|| DEFAULT_REGION.to_string(), |r| r.to_string());
                 let endpoint = shared.endpoint_url().map(str::to_string);
-                let builder =
-                    aws_sdk_partnercentralselling::config::Builder::from(&shared).retry_config(retry);
+                let builder = aws_sdk_partnercentralselling::config::Builder::from(&shared)
+                    .retry_config(retry);
                 (builder, region, endpoint)
             }
         };
