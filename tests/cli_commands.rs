@@ -128,14 +128,28 @@ fn list_filters_limits_and_sorts() {
         .collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]));
     let sent = demo(&["list", "--sent", "--output", "csv"]);
-    let mut lines = sent.stdout.lines();
-    assert_eq!(lines.next().unwrap(), "Id,Status,PayloadType,EngagementId,EngagementTitle,SenderAwsAccountId,SenderCompanyName,InvitationDate,ExpirationDate");
+    assert_eq!(sent.stdout.lines().next().unwrap(), "Id,Status,PayloadType,EngagementId,EngagementTitle,SenderAwsAccountId,SenderCompanyName,InvitationDate,ExpirationDate,ReceiverAwsAccountId,ReceiverAlias");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(sent.stdout.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(
-        lines.count(),
+        rows.len(),
         common::seed_ids(|i| i["ParticipantType"] == "SENDER").len()
+    );
+    assert!(
+        rows.iter().all(|r| r[9].len() == 12),
+        "every sent row names its receiver: {rows:?}"
     );
     let table = demo(&["list"]);
     assert!(table.stdout.starts_with("ID  "), "{}", table.stdout);
+    assert!(table.stdout.lines().next().unwrap().contains("SENDER"));
+    let sent_table = demo(&["list", "--sent"]);
+    let header = sent_table.stdout.lines().next().unwrap().to_string();
+    assert!(
+        header.contains("RECEIVER") && !header.contains("SENDER"),
+        "{header}"
+    );
 }
 
 #[test]

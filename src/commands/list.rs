@@ -91,8 +91,9 @@ fn status(r: &InvitationSummary) -> String {
         .unwrap_or_default()
 }
 
-/// The CSV columns: members of the service's `EngagementInvitationSummary`.
-const CSV_HEADER: [&str; 9] = [
+/// The CSV columns: members of the service's `EngagementInvitationSummary`, the receiver's
+/// (`Receiver.Account`) last.
+const CSV_HEADER: [&str; 11] = [
     "Id",
     "Status",
     "PayloadType",
@@ -102,7 +103,33 @@ const CSV_HEADER: [&str; 9] = [
     "SenderCompanyName",
     "InvitationDate",
     "ExpirationDate",
+    "ReceiverAwsAccountId",
+    "ReceiverAlias",
 ];
+
+/// Where a CSV column's value is in the JSON of a summary.
+fn csv_cell(json: &serde_json::Value, column: &str) -> String {
+    let value = match column {
+        "ReceiverAwsAccountId" => &json["Receiver"]["Account"]["AwsAccountId"],
+        "ReceiverAlias" => &json["Receiver"]["Account"]["Alias"],
+        member => &json[member],
+    };
+    value.as_str().unwrap_or_default().to_string()
+}
+
+/// The other party of a row: who sent it, or (for sent invitations) who it went to.
+fn party(r: &InvitationSummary, sent: bool) -> String {
+    if !sent {
+        return r.sender_company.clone().unwrap_or_default();
+    }
+    match &r.receiver {
+        Some(receiver) => match &receiver.alias {
+            Some(alias) => format!("{alias} ({})", receiver.account_id),
+            None => receiver.account_id.clone(),
+        },
+        None => String::new(),
+    }
+}
 
 pub async fn run(
     service: &dyn PartnerCentral,
@@ -129,10 +156,7 @@ pub async fn run(
                 .iter()
                 .map(|shape| {
                     let json = serde_json::to_value(shape).expect("wire shapes serialize");
-                    CSV_HEADER
-                        .iter()
-                        .map(|member| json[member].as_str().unwrap_or_default().to_string())
-                        .collect()
+                    CSV_HEADER.iter().map(|c| csv_cell(&json, c)).collect()
                 })
                 .collect();
             write_csv(out, &CSV_HEADER, &cells)?;
@@ -155,7 +179,7 @@ pub async fn run(
                         crate::ui::format::kind_short(r.payload_kind.as_ref()).to_string(),
                         day(r.invitation_date),
                         day(r.expiration_date),
-                        text(&r.sender_company),
+                        party(r, args.sent),
                         text(&r.engagement_title),
                     ]
                 })
@@ -168,7 +192,7 @@ pub async fn run(
                     "TYPE",
                     "INVITED",
                     "EXPIRES",
-                    "SENDER",
+                    if args.sent { "RECEIVER" } else { "SENDER" },
                     "ENGAGEMENT",
                 ],
                 &cells,
