@@ -6,7 +6,7 @@ use chrono::Offset;
 use clap::{CommandFactory, Parser};
 use std::sync::Arc;
 
-use pc_inbox::app::{Clock, DEFAULT_CONSOLE_URL};
+use pc_inbox::app::{Clock, SavedAccepts, DEFAULT_CONSOLE_URL};
 use pc_inbox::commands;
 use pc_inbox::config::{self, Config};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
@@ -14,7 +14,7 @@ use pc_inbox::logging;
 use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
 use pc_inbox::service::Logged;
-use pc_inbox::storage::DataDir;
+use pc_inbox::storage::{self, DataDir};
 
 mod cli;
 
@@ -81,14 +81,16 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         let guard = start_logging(cli, &config);
         tracing::info!(command = ?command, "subcommand");
         let (settings, emulator) = settings(cli, &config).await?;
+        let data = data_dir(&settings, cli.demo);
         Ok::<_, String>((
             config,
             Logged::new(AwsPartnerCentral::connect(&settings).await),
             settings.catalog,
+            data,
             (emulator, guard),
         ))
     };
-    let (config, client, catalog, _keep) = match prepared.await {
+    let (config, client, catalog, data, _keep) = match prepared.await {
         Ok(p) => p,
         Err(message) => {
             eprintln!("pc-inbox: {message}");
@@ -105,7 +107,6 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
             chrono::Local::now().offset().fix()
         },
     };
-    let data = DataDir::default_location();
     let result = match command {
         Command::List(args) => commands::list::run(&client, args, page_size, &mut out).await,
         Command::Show(args) => {
@@ -184,12 +185,48 @@ async fn inbox(cli: &Cli) -> Result<(), String> {
             config.app_settings(settings.catalog.clone()),
             config.keymap.clone(),
             config.theme(),
-            DataDir::default_location(),
+            data_dir(&settings, cli.demo),
         )
     };
-    runtime::run(Arc::new(Logged::new(client)), options)
+    let running = runtime::run(Arc::new(Logged::new(client)), options)
         .await
-        .map_err(|e| format!("terminal error: {e}"))
+        .map_err(|e| format!("terminal error: {e}"))?;
+    if running > 0 {
+        let plural = if running == 1 { "" } else { "s" };
+        eprintln!(
+            "pc-inbox: {running} accept{plural} still running; the next start against the same \
+             endpoint, catalog and identity picks them up again."
+        );
+    }
+    Ok(())
+}
+
+/// The data directory, with accept records kept apart by where they are started: the endpoint
+/// (`demo` for the embedded emulator, `aws` for the real service), catalog and identity. The
+/// embedded emulator starts afresh every time, so demo accept records start empty too.
+fn data_dir(settings: &ClientSettings, demo: bool) -> Option<DataDir> {
+    let endpoint = match (&settings.endpoint_url, demo) {
+        (_, true) => "demo",
+        (Some(url), false) => url.as_str(),
+        (None, false) => "aws",
+    };
+    let profile = settings
+        .profile
+        .clone()
+        .or_else(|| std::env::var("AWS_PROFILE").ok())
+        .unwrap_or_else(|| "default".into());
+    let identity = match &settings.static_credentials {
+        Some(creds) => creds.access_key_id.clone(),
+        None => profile,
+    };
+    let origin = storage::origin(endpoint, &settings.catalog, &identity);
+    let data = DataDir::default_location()?.for_origin(origin);
+    if demo {
+        if let Err(e) = data.save_accepts(&SavedAccepts::default()) {
+            tracing::warn!(error = %e, "could not clear the demo's accept records");
+        }
+    }
+    Some(data)
 }
 
 /// Logs into the data directory with the filter from the flag, RUST_LOG or the config file.

@@ -1,29 +1,52 @@
 //! Files pc-inbox keeps between runs, in its data directory: accept tasks in flight (with their
-//! client tokens) and the unsent invitation draft. Files are written atomically, mode 0600.
+//! client tokens), kept apart by where they were started, and the unsent invitation draft.
+//! Files are written atomically, mode 0600.
 
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::Value;
 
 /// The client tokens of accepts started, so none starts twice.
 pub const ACCEPTS: &str = "accepts.json";
 /// The new-invitation form, saved as it is typed.
 pub const DRAFT: &str = "draft.json";
 
-/// The data directory: `$XDG_DATA_HOME/pc-inbox` or the platform default.
+/// Where accept records of versions before origins go: kept, never resumed.
+const UNSCOPED: &str = "";
+
+/// The data directory: `$XDG_DATA_HOME/pc-inbox` or the platform default, seen from one origin
+/// (the endpoint, catalog and identity an accept was started with).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     path: PathBuf,
+    origin: String,
+}
+
+/// The origin of accept records: the endpoint (`aws` for the real service, `demo` for the
+/// embedded emulator), the catalog and the identity (profile or access key id).
+pub fn origin(endpoint: &str, catalog: &str, identity: &str) -> String {
+    format!("{endpoint}|{catalog}|{identity}")
 }
 
 impl DataDir {
-    /// A data directory at `path` (created on first write).
+    /// A data directory at `path` (created on first write), for the `default` origin.
     pub fn at(path: impl Into<PathBuf>) -> Self {
-        DataDir { path: path.into() }
+        DataDir {
+            path: path.into(),
+            origin: "default".into(),
+        }
+    }
+
+    /// The same directory, reading and writing the accept records of `origin` only.
+    pub fn for_origin(self, origin: String) -> Self {
+        DataDir { origin, ..self }
     }
 
     /// The platform's data directory for pc-inbox, if the home directory is known.
@@ -77,13 +100,45 @@ impl DataDir {
         }
     }
 
-    /// The accept records saved by an earlier run.
-    pub fn load_accepts<T: DeserializeOwned + Default>(&self) -> Result<T, String> {
-        Ok(self.read(ACCEPTS)?.unwrap_or_default())
+    /// Every origin's accept records. A file from before origins (one object with
+    /// `invitations`) is kept under no origin, so it is never resumed and no token is lost.
+    fn all_accepts(&self) -> Result<BTreeMap<String, Value>, String> {
+        let Some(value) = self.read::<Value>(ACCEPTS)? else {
+            return Ok(BTreeMap::new());
+        };
+        if value.get("invitations").is_some() {
+            return Ok(BTreeMap::from([(UNSCOPED.to_string(), value)]));
+        }
+        serde_json::from_value(value)
+            .map_err(|e| format!("{}: {e}", self.path.join(ACCEPTS).display()))
     }
 
+    /// The accept records an earlier run saved for this origin.
+    pub fn load_accepts<T: DeserializeOwned + Default>(&self) -> Result<T, String> {
+        match self.all_accepts()?.remove(&self.origin) {
+            Some(value) => serde_json::from_value(value)
+                .map_err(|e| format!("{}: {e}", self.path.join(ACCEPTS).display())),
+            None => Ok(T::default()),
+        }
+    }
+
+    /// Saves this origin's accept records, leaving every other origin's as they are. A file
+    /// that cannot be read is first moved aside to `accepts.json.unreadable`, not lost.
     pub fn save_accepts<T: Serialize>(&self, accepts: &T) -> Result<(), String> {
-        self.write(ACCEPTS, accepts)
+        let mut all = match self.all_accepts() {
+            Ok(all) => all,
+            Err(_) => {
+                let file = self.path.join(ACCEPTS);
+                let aside = self.path.join(format!("{ACCEPTS}.unreadable"));
+                fs::rename(&file, &aside).map_err(|e| format!("{}: {e}", file.display()))?;
+                BTreeMap::new()
+            }
+        };
+        all.insert(
+            self.origin.clone(),
+            serde_json::to_value(accepts).expect("serializable"),
+        );
+        self.write(ACCEPTS, &all)
     }
 
     /// The unsent invitation draft, if any.
@@ -134,6 +189,42 @@ mod tests {
     }
 
     #[test]
+    fn each_origin_sees_only_its_own_accepts_and_keeps_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let demo = DataDir::at(dir.path()).for_origin(origin("demo", "AWS", "test"));
+        let real = DataDir::at(dir.path()).for_origin(origin("aws", "AWS", "partner-sales"));
+        let records = |t: &str| BTreeMap::from([("engi-1".to_string(), t.to_string())]);
+        demo.save_accepts(&records("demo-token")).unwrap();
+        real.save_accepts(&records("real-token")).unwrap();
+        assert_eq!(
+            demo.load_accepts::<BTreeMap<String, String>>().unwrap(),
+            records("demo-token")
+        );
+        assert_eq!(
+            real.load_accepts::<BTreeMap<String, String>>().unwrap(),
+            records("real-token")
+        );
+    }
+
+    #[test]
+    fn records_from_before_origins_are_kept_and_never_resumed() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = r#"{"invitations":{"engi-1":{"client_token":"t"}}}"#;
+        fs::write(dir.path().join(ACCEPTS), old).unwrap();
+        let data = DataDir::at(dir.path()).for_origin(origin("aws", "AWS", "default"));
+        let none: BTreeMap<String, Value> = data.load_accepts().unwrap();
+        assert!(none.is_empty(), "not resumed anywhere");
+        data.save_accepts(&BTreeMap::<String, String>::new())
+            .unwrap();
+        let file: Value =
+            serde_json::from_str(&fs::read_to_string(dir.path().join(ACCEPTS)).unwrap()).unwrap();
+        assert_eq!(
+            file[UNSCOPED]["invitations"]["engi-1"]["client_token"], "t",
+            "kept"
+        );
+    }
+
+    #[test]
     fn a_corrupt_file_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join(ACCEPTS), "{not json").unwrap();
@@ -142,5 +233,15 @@ mod tests {
             .load_accepts::<BTreeMap<String, String>>()
             .unwrap_err()
             .contains(ACCEPTS));
+        data.save_accepts(&BTreeMap::from([("engi-1", "t")]))
+            .unwrap();
+        let aside = fs::read_to_string(dir.path().join(format!("{ACCEPTS}.unreadable"))).unwrap();
+        assert_eq!(aside, "{not json", "the unreadable file is kept aside");
+        assert_eq!(
+            data.load_accepts::<BTreeMap<String, String>>()
+                .unwrap()
+                .len(),
+            1
+        );
     }
 }

@@ -227,10 +227,10 @@ pub fn termination_signals() -> std::io::Result<impl Stream<Item = ()> + Unpin> 
     Ok(Box::pin(futures::stream::select(term, hangup)))
 }
 
-/// Runs the inbox until the user quits. The terminal is restored on return, on error, on
-/// SIGTERM/SIGHUP and (through ratatui's panic hook) on panic. Bracketed paste is on, so a
-/// paste arrives as text, never as keys.
-pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io::Result<()> {
+/// Runs the inbox until the user quits; returns how many accepts were still running then. The
+/// terminal is restored on return, on error, on SIGTERM/SIGHUP and (through ratatui's panic
+/// hook) on panic. Bracketed paste is on, so a paste arrives as text, never as keys.
+pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io::Result<usize> {
     let mut terminal = ratatui::try_init()?;
     crossterm::execute!(std::io::stdout(), EnableBracketedPaste)?;
     let result = async {
@@ -243,8 +243,9 @@ pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io:
             termination_signals()?,
         )
         .await;
+        let running = app.state.accepts.active().count();
         app.finish();
-        result
+        result.map(|()| running)
     }
     .await;
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);

@@ -92,3 +92,38 @@ fn reject_with_a_reason_marks_the_row_rejected() {
     tui.send("q");
     assert!(tui.wait_exit());
 }
+
+#[test]
+fn quitting_with_an_accept_running_says_so_and_the_next_demo_starts_clean() {
+    let rows = received();
+    let target = rows
+        .iter()
+        .find(|i| i["Status"] == "PENDING" && i.get("AcceptOutcome").is_none())
+        .unwrap();
+    let id = target["Id"].as_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut first = Tui::start_in(home.path(), &["--demo"], 160, 48);
+    select(&mut first, id);
+    first.send("a");
+    first.wait_text("Accept invitation?");
+    first.send("y");
+    first.wait_text("IN_PROGRESS");
+    first.send("q");
+    assert!(first.wait_exit());
+    first.wait_text("1 accept still running; the next start against the same endpoint");
+
+    let accepts = home.path().join("data/pc-inbox/accepts.json");
+    let saved = || -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(&accepts).unwrap()).unwrap()
+    };
+    assert!(saved()["demo|AWS|test"]["invitations"][id].is_object());
+    let mut second = Tui::start_in(home.path(), &["--demo"], 160, 48);
+    second.wait_text("1/40");
+    assert_eq!(
+        saved()["demo|AWS|test"]["invitations"],
+        serde_json::json!({}),
+        "a new demo emulator knows no task of the last one"
+    );
+    second.send("q");
+    assert!(second.wait_exit());
+}
