@@ -282,3 +282,35 @@ fn box_footers_fit_at_80_columns() {
     let footer = screen.lines().find(|l| l.starts_with('└')).unwrap();
     assert!(footer.contains("Esc close (draft kept) ─"), "{footer}");
 }
+
+#[test]
+fn a_wide_character_next_to_a_popup_does_not_eat_its_border() {
+    let mut s = loaded((80, 24), 10, false);
+    for i in 0..10 {
+        let id = fixtures::summary(i).id;
+        s.list.update_row(&id, |r| {
+            r.engagement_title = Some(format!("{}東京データ移行東京データ移行", "a".repeat(i % 2)))
+        });
+    }
+    update(&mut s, key('f'));
+    let terminal = render(&s);
+    let buffer = terminal.backend().buffer();
+    let top = (0..buffer.area.height)
+        .find(|&y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("┌ Filters")
+        })
+        .unwrap();
+    let left = (0..buffer.area.width)
+        .find(|&x| buffer[(x, top)].symbol() == "┌")
+        .unwrap();
+    let sent = ratatui::buffer::Buffer::empty(buffer.area).diff(buffer);
+    for y in top..top + 10 {
+        assert!(
+            sent.iter().any(|(x, row, _)| (*x, *row) == (left, y)),
+            "row {y}: the border cell reaches the terminal"
+        );
+    }
+}

@@ -60,13 +60,20 @@ const PAYLOAD_HEADING: &str = "── Payload";
 /// The invitation as plain lines: the inbox's detail, with the command line's wording where the
 /// inbox would name a key.
 fn text(d: &InvitationDetail, clock: &Clock, console: &Console) -> Vec<String> {
-    let mut lines: Vec<String> = detail::lines(d, None, clock, &Theme::plain(), &Keymap::default())
-        .iter()
-        .map(|line| {
-            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-            text.trim_end().to_string()
-        })
-        .collect();
+    let mut lines: Vec<String> = detail::lines(
+        d,
+        None,
+        clock,
+        &Theme::plain(),
+        &Keymap::default(),
+        usize::MAX,
+    )
+    .iter()
+    .map(|line| {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        text.trim_end().to_string()
+    })
+    .collect();
     if matches!(d.payload, Payload::Unknown) {
         let kind = d
             .summary

@@ -12,6 +12,8 @@ use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, 
 use crate::keymap::{Action, Keymap, Mode};
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
+/// Width of a field's label column.
+const LABEL: usize = 18;
 
 /// Draws the pane; returns how many rows the selected detail takes (0 when none is shown).
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usize {
@@ -38,6 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
                 &state.clock,
                 theme,
                 &state.keymap,
+                area.width.saturating_sub(2) as usize,
             );
             let paragraph = Paragraph::new(doc).wrap(Wrap { trim: false });
             measured = paragraph.line_count(area.width.saturating_sub(2));
@@ -72,6 +75,8 @@ struct Doc<'t> {
     lines: Vec<Line<'static>>,
     theme: &'t Theme,
     keys: &'t Keymap,
+    /// Text width; values wrap to it under their column.
+    width: usize,
 }
 
 impl Doc<'_> {
@@ -90,10 +95,15 @@ impl Doc<'_> {
 
     fn field(&mut self, label: &str, value: impl Into<String>) {
         let value = value.into();
-        if !value.is_empty() {
+        if value.is_empty() {
+            return;
+        }
+        let room = self.width.saturating_sub(LABEL).max(20);
+        for (i, part) in format::wrap(&value, room).into_iter().enumerate() {
+            let head = if i == 0 { label } else { "" };
             self.lines.push(Line::from(vec![
-                Span::styled(format!("{label:<18}"), self.theme.muted),
-                Span::raw(value),
+                Span::styled(format!("{head:<LABEL$}"), self.theme.muted),
+                Span::raw(part),
             ]));
         }
     }
@@ -153,19 +163,22 @@ fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
     }
 }
 
-/// The detail as styled lines, with the state of its accept if there is one.
+/// The detail as styled lines for a pane `width` columns wide, with the state of its accept if
+/// there is one. A field's value that wraps continues under the value column.
 pub fn lines(
     d: &InvitationDetail,
     accept: Option<&Accept>,
     clock: &Clock,
     theme: &Theme,
     keys: &Keymap,
+    width: usize,
 ) -> Vec<Line<'static>> {
     let s = &d.summary;
     let mut doc = Doc {
         lines: Vec::new(),
         theme,
         keys,
+        width,
     };
     doc.lines.push(Line::styled(
         s.engagement_title.clone().unwrap_or_else(|| s.id.clone()),
@@ -306,6 +319,7 @@ fn opportunity(doc: &mut Doc<'_>, o: &OpportunityPayload) {
             ),
             theme.muted,
         ));
+        let mut estimates = Vec::new();
         for s in &o.project.expected_spend {
             let amount = s
                 .amount
@@ -313,13 +327,25 @@ fn opportunity(doc: &mut Doc<'_>, o: &OpportunityPayload) {
                 .and_then(|a| a.parse::<f64>().ok())
                 .map(format::grouped)
                 .unwrap_or_else(|| "—".into());
+            let estimate = match &s.estimation_url {
+                Some(url) => {
+                    estimates.push(url.clone());
+                    format!("[{}]", estimates.len())
+                }
+                None => String::new(),
+            };
             doc.lines.push(Line::raw(format!(
-                "{:<18} {:<9} {:<22} {}",
+                "{:<18} {:<9} {:<22} {estimate}",
                 format!("{} {amount}", s.currency),
                 s.frequency,
                 s.target_company,
-                s.estimation_url.as_deref().unwrap_or("")
             )));
+        }
+        for (i, url) in estimates.iter().enumerate() {
+            let note = format!("[{}] {url}", i + 1);
+            for part in format::split(&note, doc.width) {
+                doc.lines.push(Line::styled(part, theme.muted));
+            }
         }
         let totals: Vec<String> = format::monthly_totals(&o.project.expected_spend)
             .into_iter()

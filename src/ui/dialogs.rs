@@ -2,11 +2,11 @@
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::bars::fit_hints;
-use super::layout::centered;
+use super::layout::{centered, clear};
 use super::Theme;
 use crate::app::modes::reject::{self as reject_mode, MAX_REASON, REASONS};
 use crate::app::modes::{confirm as confirm_mode, ConfirmAccept, RejectDialog, RejectFocus};
@@ -98,7 +98,7 @@ fn show(
         .border_style(border)
         .title(title)
         .title_bottom(Span::styled(hints, theme.muted));
-    frame.render_widget(Clear, area);
+    clear(frame, area);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

@@ -2,11 +2,11 @@
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::bars::fit_hints;
-use super::layout::centered;
+use super::layout::{centered, clear};
 use super::Theme;
 use crate::app::form::fields::{fields, shown, Editor, Field};
 use crate::app::form::InvitationForm;
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
             theme.muted,
         ));
     let inner = block.inner(outer);
-    frame.render_widget(Clear, outer);
+    clear(frame, outer);
     frame.render_widget(block, outer);
 
     let mut lines: Vec<Line> = Vec::new();
@@ -219,7 +219,7 @@ fn draw_picker(
         .title(Span::styled(title, theme.title))
         .title_bottom(Span::styled(help, theme.muted));
     let inner = block.inner(rect);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     frame.render_widget(block, rect);
     let mut lines = vec![Line::from(vec![
         Span::styled("Filter: ", theme.muted),

@@ -108,6 +108,68 @@ pub fn compact(v: f64) -> String {
     }
 }
 
+/// `text` broken into lines of at most `width` display columns, at spaces where it can be; a
+/// word longer than a line is split.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("never empty");
+        let gap = usize::from(!line.is_empty());
+        if line.width() + gap + word.width() <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        let mut rest = word;
+        if !line.is_empty() {
+            lines.push(String::new());
+        }
+        loop {
+            let line = lines.last_mut().expect("never empty");
+            let mut end = 0;
+            for (i, c) in rest.char_indices() {
+                if rest[..i + c.len_utf8()].width() > width {
+                    break;
+                }
+                end = i + c.len_utf8();
+            }
+            let end = if end == 0 {
+                rest.chars().next().map_or(0, char::len_utf8)
+            } else {
+                end
+            };
+            line.push_str(&rest[..end]);
+            rest = &rest[end..];
+            if rest.is_empty() {
+                break;
+            }
+            lines.push(String::new());
+        }
+    }
+    lines
+}
+
+/// `text` cut into pieces of `width` display columns, wherever that falls (for links).
+pub fn split(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut parts = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            parts.push(String::new());
+            used = 0;
+        }
+        parts.last_mut().expect("never empty").push(c);
+        used += w;
+    }
+    parts
+}
+
 /// `12500.5` → `12,500.50`.
 pub fn grouped(v: f64) -> String {
     let cents = (v * 100.0).round() as u128;
@@ -170,6 +232,20 @@ mod tests {
             totals,
             [("USD".to_string(), 120.0), ("EUR".to_string(), 50.5)]
         );
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_splits_long_words() {
+        assert_eq!(
+            wrap("Müller & Söhne IT GmbH", 10),
+            ["Müller &", "Söhne IT", "GmbH"]
+        );
+        assert_eq!(
+            wrap("https://calculator.aws/#/x", 12),
+            ["https://calc", "ulator.aws/#", "/x"]
+        );
+        assert_eq!(wrap("short", 80), ["short"]);
+        assert_eq!(split("[1] https://x", 6), ["[1] ht", "tps://", "x"]);
     }
 
     #[test]

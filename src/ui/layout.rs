@@ -29,6 +29,22 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// Clears `area` for a popup. A wide character (CJK, emoji) just left of it would spill into
+/// its border, so that cell is blanked too.
+pub fn clear(frame: &mut ratatui::Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    if area.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// True below the minimum size.
 pub fn too_small((width, height): (u16, u16)) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT

@@ -2,11 +2,11 @@
 
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
 use super::bars::fit_hints;
-use super::layout::centered;
+use super::layout::{centered, clear};
 use super::{format, Theme};
 use crate::app::modes::{filters as filter_mode, help as help_mode, notices as notices_mode};
 use crate::app::modes::{FilterMenu, HelpView, NoticesLog};
@@ -39,7 +39,7 @@ pub fn help(frame: &mut Frame, area: Rect, view: &HelpView, keys: &Keymap, theme
         popup.width,
         theme,
     );
-    frame.render_widget(Clear, popup);
+    clear(frame, popup);
     frame.render_widget(
         Table::new(rows, [Constraint::Length(16), Constraint::Fill(1)]).block(block),
         popup,
@@ -73,7 +73,7 @@ pub fn filters(frame: &mut Frame, area: Rect, menu: &FilterMenu, keys: &Keymap, 
         popup.width,
         theme,
     );
-    frame.render_widget(Clear, popup);
+    clear(frame, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
@@ -103,7 +103,7 @@ pub fn notices(frame: &mut Frame, area: Rect, log: &NoticesLog, state: &State, t
             Span::raw(n.text.clone()),
         ]));
     }
-    frame.render_widget(Clear, popup);
+    clear(frame, popup);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
