@@ -253,7 +253,7 @@ fn files_section(page: &mut Roff) {
 
 fn environment_section(page: &mut Roff) {
     page.control("SH", ["ENVIRONMENT"]);
-    let vars: [(&str, String); 12] = [
+    let vars: [(&str, String); 15] = [
         (CONFIG_ENV, "The configuration file to read.".into()),
         (
             "XDG_CONFIG_HOME",
@@ -304,6 +304,24 @@ fn environment_section(page: &mut Roff) {
             "TZ",
             "The local time zone dates are shown in, unless time_zone = \"utc\" in the \
              configuration file."
+                .into(),
+        ),
+        (
+            "BROWSER",
+            "Browsers o tries first, separated by colons, each with %s for the link or taking \
+             it last; then the system's opener."
+                .into(),
+        ),
+        (
+            "DISPLAY, WAYLAND_DISPLAY",
+            "When neither is set (e.g. over SSH) and BROWSER is not either, o shows the link \
+             and copies it instead of starting a browser."
+                .into(),
+        ),
+        (
+            "TERM",
+            "The terminal; copying (y, and o without a browser) uses the OSC 52 sequence, \
+             which terminals honour locally and over SSH."
                 .into(),
         ),
         (
