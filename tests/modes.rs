@@ -456,3 +456,28 @@ fn the_reject_dialog_shows_what_it_sends_and_why_a_press_sent_nothing() {
     );
     assert!(!screen.contains("• Customer problem unclear"), "{screen}");
 }
+
+#[test]
+fn the_accept_key_right_after_a_notice_is_held_once() {
+    let mut s = with_accepts();
+    let failing = start_accept(&mut s, 0);
+    update(&mut s, key('j'));
+    update(&mut s, key('a'));
+    finish(
+        &mut s,
+        0,
+        &failing,
+        TaskStatus::Failed,
+        Some("InternalError"),
+    );
+    let effects = update(&mut s, key('y'));
+    assert!(!effects
+        .iter()
+        .any(|e| matches!(e, Effect::StartAccept { .. })));
+    assert!(screen_text(&s).contains("A notice came in just now; press y again to accept."));
+    let effects = update(&mut s, key('y'));
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::StartAccept { .. })));
+    assert!(s.modals.is_empty());
+}

@@ -236,11 +236,6 @@ impl Keymap {
         &self.bindings
     }
 
-    /// Whether `mode` takes `action` (global actions count for every mode).
-    pub fn has(&self, mode: Mode, action: Action) -> bool {
-        self.binding(mode, action).is_some()
-    }
-
     fn binding(&self, mode: Mode, action: Action) -> Option<&Binding> {
         self.bindings
             .iter()

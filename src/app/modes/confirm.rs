@@ -39,29 +39,22 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     let accept = match action {
         Some(Action::Switch) => {
             confirm.accept_focused = !confirm.accept_focused;
-            false
+            return Vec::new();
         }
         Some(Action::Accept) => true,
         Some(Action::Confirm) => confirm.accept_focused,
         Some(Action::Cancel) => false,
         _ => return Vec::new(),
     };
-    if action == Some(Action::Switch) {
-        return Vec::new();
-    }
-    if !accept {
-        state.modals.pop();
-        return Vec::new();
-    }
-    if interrupted {
+    if accept && interrupted {
         confirm.note = Some(format!(
             "A notice came in just now; press {} again to accept.",
             again.unwrap_or_default()
         ));
         return Vec::new();
     }
-    let Some(Modal::Confirm(confirm)) = state.modals.pop() else {
-        return Vec::new();
-    };
-    actions::start_accept(state, confirm)
+    match state.modals.pop() {
+        Some(Modal::Confirm(confirm)) if accept => actions::start_accept(state, confirm),
+        _ => Vec::new(),
+    }
 }
