@@ -253,7 +253,7 @@ fn files_section(page: &mut Roff) {
 
 fn environment_section(page: &mut Roff) {
     page.control("SH", ["ENVIRONMENT"]);
-    let vars: [(&str, String); 15] = [
+    let vars: [(&str, String); 16] = [
         (CONFIG_ENV, "The configuration file to read.".into()),
         (
             "XDG_CONFIG_HOME",
@@ -305,6 +305,10 @@ fn environment_section(page: &mut Roff) {
             "The local time zone dates are shown in, unless time_zone = \"utc\" in the \
              configuration file."
                 .into(),
+        ),
+        (
+            "VISUAL, EDITOR",
+            "The editor Ctrl-e opens a form's text field in (else vi).".into(),
         ),
         (
             "BROWSER",

@@ -402,3 +402,73 @@ fn a_target_date_must_be_after_today() {
         "Must be after today (2026-11-26)"
     );
 }
+
+#[test]
+fn the_message_and_business_problem_take_several_lines() {
+    let mut s = open();
+    form_mut(&mut s).focus(Field::Message);
+    type_text(&mut s, "Hello");
+    update(&mut s, code(KeyCode::Enter));
+    let effects = type_text(&mut s, "second line");
+    assert_eq!(form(&s).field(), Field::Message, "Enter starts a line");
+    let Some(Effect::SaveDraft(Some(saved))) = effects.last() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(saved.message, "Hello\nsecond line");
+    update(&mut s, code(KeyCode::Up));
+    update(&mut s, key('!'));
+    assert_eq!(
+        form(&s).draft.message,
+        "Hello!\nsecond line",
+        "↑ moved in the text"
+    );
+    update(&mut s, Msg::Paste("a\r\nb".into()));
+    assert_eq!(form(&s).draft.message, "Hello!a\nb\nsecond line");
+    update(&mut s, code(KeyCode::Tab));
+    assert_eq!(form(&s).field(), Field::Kind, "Tab leaves the field");
+    let screen = fixtures::screen_text(&s);
+    assert!(screen.contains("Hello!a (+2 more lines)"), "{screen}");
+}
+
+#[test]
+fn ctrl_e_hands_the_field_to_the_editor_and_takes_its_text_back() {
+    let mut s = open();
+    form_mut(&mut s).focus(Field::BusinessProblem);
+    type_text(&mut s, "draft");
+    let effects = update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(
+        effects,
+        [Effect::EditText {
+            field: Field::BusinessProblem,
+            text: "draft".into()
+        }]
+    );
+    let effects = update(
+        &mut s,
+        Msg::TextEdited {
+            field: Field::BusinessProblem,
+            result: Ok("The stores' servers reach end of life.\nBudget is approved.\n".into()),
+        },
+    );
+    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(Some(_))]));
+    assert_eq!(
+        form(&s).draft.business_problem,
+        "The stores' servers reach end of life.\nBudget is approved."
+    );
+    assert_eq!(form(&s).edited_text(), form(&s).draft.business_problem);
+    update(
+        &mut s,
+        Msg::TextEdited {
+            field: Field::BusinessProblem,
+            result: Err("`nano` could not start".into()),
+        },
+    );
+    assert!(s.notices.latest().unwrap().text.contains("nano"));
+    assert!(
+        form(&s).draft.business_problem.ends_with("approved."),
+        "kept"
+    );
+}

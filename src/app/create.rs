@@ -3,6 +3,7 @@
 //! putting the service's field errors back on their fields.
 
 use super::form::draft::Draft;
+use super::form::fields::{text_mut, Field};
 use super::form::validate::field_for_path;
 use super::form::InvitationForm;
 use super::modes::Modal;
@@ -172,4 +173,29 @@ fn take_form(state: &mut State) -> Option<Box<InvitationForm>> {
         Modal::Create(form) => Some(form),
         _ => None,
     }
+}
+
+/// The editor gave a field's text back: it replaces the field's text, as typing would.
+pub(super) fn on_text_edited(
+    state: &mut State,
+    field: Field,
+    result: Result<String, String>,
+) -> Vec<Effect> {
+    let text = match result {
+        Ok(text) => text,
+        Err(why) => {
+            state.notify(Level::Error, format!("The editor did not run: {why}"));
+            return Vec::new();
+        }
+    };
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    let Some(slot) = text_mut(&mut form.draft, field) else {
+        return Vec::new();
+    };
+    *slot = text.trim_end_matches('\n').to_string();
+    form.focus(field);
+    form.changed(field);
+    save(state)
 }

@@ -1,6 +1,7 @@
 use std::time::Duration;
 
 use super::form::draft::Draft;
+use super::form::fields::Field;
 use super::SavedAccepts;
 use crate::domain::{ListQuery, NewInvitation};
 
@@ -58,6 +59,9 @@ pub enum Effect {
     SaveAccepts(SavedAccepts),
     /// Send `Msg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
+    /// Hand a form field's text to the user's editor; the reply is a `Msg::TextEdited`. The
+    /// runtime gives the editor the terminal until it exits.
+    EditText { field: Field, text: String },
     /// Open a URL in the browser; the reply is a `Msg::Opened`.
     OpenUrl(String),
     /// Put text on the clipboard.

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
+use super::form::fields::Field;
 use super::Geometry;
 use crate::domain::{AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, Page};
 use crate::service::{CreatedInvitation, ServiceError};
@@ -53,6 +54,11 @@ pub enum Msg {
     InvitationCreated {
         client_token: String,
         result: Result<CreatedInvitation, ServiceError>,
+    },
+    /// The user's editor exited with a field's new text, or could not run.
+    TextEdited {
+        field: Field,
+        result: Result<String, String>,
     },
     /// The browser was asked to open a URL.
     Opened {

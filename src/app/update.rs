@@ -65,6 +65,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             client_token,
             result,
         } => create::on_created(state, client_token, result),
+        Msg::TextEdited { field, result } => create::on_text_edited(state, field, result),
         Msg::Opened { url, result } => match result {
             Ok(()) => Vec::new(),
             Err(why) => {

@@ -286,6 +286,12 @@ pub fn bindings() -> Vec<Binding> {
             "Pick or toggle (fields that are not text)",
         ),
         b(M::Form, A::Submit, &[Key::ctrl('s')], "Send the invitation"),
+        b(
+            M::Form,
+            A::Edit,
+            &[Key::ctrl('e')],
+            "Edit the text field in $VISUAL or $EDITOR",
+        ),
         b(M::Form, A::Cancel, &[p(K::Esc)], "Close; the draft is kept"),
         b(M::Picker, A::Down, &[p(K::Down)], "Next choice"),
         b(M::Picker, A::Up, &[p(K::Up)], "Previous choice"),

@@ -47,11 +47,12 @@ pub enum Action {
     Switch,
     Toggle,
     Submit,
+    Edit,
 }
 
 impl Action {
     /// Every action with its name in config files.
-    pub const NAMES: [(Action, &'static str); 33] = [
+    pub const NAMES: [(Action, &'static str); 34] = [
         (Action::Up, "up"),
         (Action::Down, "down"),
         (Action::Top, "top"),
@@ -85,6 +86,7 @@ impl Action {
         (Action::Switch, "switch"),
         (Action::Toggle, "toggle"),
         (Action::Submit, "submit"),
+        (Action::Edit, "edit"),
     ];
 
     /// The action a config file names.

@@ -45,8 +45,9 @@ impl EffectRunner {
         self.saver.finish();
     }
 
-    /// Starts one effect; never blocks on IO.
-    pub fn run(&self, effect: Effect) {
+    /// Starts one effect; never blocks on IO. An effect that needs the terminal (the user's
+    /// editor) is handed back for the event loop to run.
+    pub fn run(&self, effect: Effect) -> Option<Effect> {
         let service = self.service.clone();
         let tx = self.tx.clone();
         match effect {
@@ -166,6 +167,8 @@ impl EffectRunner {
                 });
             }
             Effect::Copy(text) => system::copy_osc52(&text),
+            Effect::EditText { .. } => return Some(effect),
         }
+        None
     }
 }

@@ -23,7 +23,8 @@ use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 use tokio::time::Interval;
 
-use crate::app::{update, Clock, Level, Msg, Settings, State};
+use crate::app::form::fields::Field;
+use crate::app::{update, Clock, Effect, Level, Msg, Settings, State};
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
 use crate::storage::DataDir;
@@ -37,6 +38,9 @@ pub const READS_PER_SECOND: f64 = 8.0;
 
 /// Where the app reads the time.
 pub type Now = Box<dyn Fn() -> DateTime<Utc> + Send>;
+
+/// Edits text in the user's editor, with the terminal handed over until it exits.
+pub type TextEditor = Box<dyn Fn(&str) -> Result<String, String> + Send>;
 
 /// What the inbox starts with.
 pub struct Options {
@@ -53,6 +57,8 @@ pub struct Options {
     pub now: Now,
     /// How `o` starts a browser.
     pub launch: Launch,
+    /// How Ctrl-e edits a form field.
+    pub editor: TextEditor,
 }
 
 impl Options {
@@ -67,6 +73,7 @@ impl Options {
             reads_per_second: READS_PER_SECOND,
             now: Box::new(Utc::now),
             launch: Launch::from_env(),
+            editor: Box::new(system::edit_in_editor),
         }
     }
 }
@@ -79,6 +86,9 @@ pub struct App {
     rx: mpsc::UnboundedReceiver<Msg>,
     ticks: Interval,
     now: Now,
+    editor: TextEditor,
+    /// A field to edit in the user's editor, once the current messages are applied.
+    pending_edit: Option<(Field, String)>,
 }
 
 impl App {
@@ -119,9 +129,11 @@ impl App {
             rx,
             ticks: tokio::time::interval(Duration::from_millis(200)),
             now: options.now,
+            editor: options.editor,
+            pending_edit: None,
         };
         for effect in update::init(&mut app.state) {
-            app.runner.run(effect);
+            app.run(effect);
         }
         app
     }
@@ -129,7 +141,13 @@ impl App {
     /// Applies one message and starts the effects it asks for.
     pub fn apply(&mut self, msg: Msg) {
         for effect in update(&mut self.state, msg) {
-            self.runner.run(effect);
+            self.run(effect);
+        }
+    }
+
+    fn run(&mut self, effect: Effect) {
+        if let Some(Effect::EditText { field, text }) = self.runner.run(effect) {
+            self.pending_edit = Some((field, text));
         }
     }
 
@@ -167,6 +185,15 @@ impl App {
         self.apply(msg);
         while let Ok(more) = self.rx.try_recv() {
             self.apply(more);
+        }
+        if let Some((field, text)) = self.pending_edit.take() {
+            let result = (self.editor)(&text);
+            let other = |e: B::Error| std::io::Error::other(e.to_string());
+            let size = terminal.size().map_err(other)?;
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+                .map_err(other)?;
+            self.apply(Msg::TextEdited { field, result });
         }
         Ok(())
     }

@@ -74,6 +74,53 @@ fn run_browser(command: &str, url: &str) -> Result<(), String> {
     }
 }
 
+/// Edits `text` in `$VISUAL` or `$EDITOR` (else `vi`): the terminal leaves the alternate
+/// screen and raw mode while the editor runs, and comes back after. The text goes through a
+/// private temporary file, removed afterwards.
+pub fn edit_in_editor(text: &str) -> Result<String, String> {
+    use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+    use std::os::unix::fs::OpenOptionsExt;
+
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".into());
+    let path = std::env::temp_dir().join(format!(
+        "pc-inbox-{}-{}.txt",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    drop(file);
+    let mut out = std::io::stdout();
+    let _ = crossterm::execute!(out, DisableBracketedPaste, LeaveAlternateScreen);
+    let _ = crossterm::terminal::disable_raw_mode();
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = Command::new(program).args(words).arg(&path).status();
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = crossterm::execute!(out, EnterAlternateScreen, EnableBracketedPaste);
+    let result = match status {
+        Ok(s) if s.success() => {
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        Ok(s) => Err(format!(
+            "`{editor}` exited with {s}; the field keeps its text"
+        )),
+        Err(e) => Err(format!("`{editor}` could not start: {e}")),
+    };
+    let _ = std::fs::remove_file(&path);
+    result
+}
+
 /// The OSC 52 escape sequence that puts `text` on the clipboard.
 fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", STANDARD.encode(text))

@@ -14,6 +14,8 @@ use crate::app::modes::{form as form_mode, picker as picker_mode};
 use crate::keymap::{Action, Keymap, Mode};
 
 const LABEL: usize = 22;
+/// Rows a multi-line field shows while it is edited.
+const MULTILINE_ROWS: usize = 6;
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap, theme: &Theme) {
     let outer = centered(area, 110, area.height);
@@ -87,6 +89,34 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
         }
         let marker = if is_focused { "› " } else { "  " };
         let label_style = if is_focused { theme.key } else { theme.muted };
+        if is_focused && field.multiline() {
+            let at = form.area.cursor();
+            let text = form.area.lines();
+            let first = at.0.saturating_sub(MULTILINE_ROWS - 1);
+            for (row, line) in text.iter().enumerate().skip(first).take(MULTILINE_ROWS) {
+                let (mark, label) = if row == first {
+                    (marker, field.label())
+                } else {
+                    ("  ", String::new())
+                };
+                let skip = if row == at.0 {
+                    at.1.saturating_sub(value_width.saturating_sub(1))
+                } else {
+                    0
+                };
+                if row == at.0 {
+                    cursor_at = Some((lines.len(), at.1 - skip));
+                }
+                let visible: String = line.chars().skip(skip).take(value_width).collect();
+                lines.push(Line::from(vec![
+                    Span::raw(mark),
+                    Span::styled(format!("{label:<LABEL$}"), label_style),
+                    Span::styled(visible, theme.selected),
+                ]));
+            }
+            push_note(&mut lines, form, field, theme);
+            continue;
+        }
         let line = match field.editor() {
             Editor::Button => {
                 let style = if is_focused {
@@ -130,6 +160,13 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
             }
             _ => {
                 let mut value = shown(&mut scratch, field);
+                if let Some((first, rest)) = value.split_once('\n') {
+                    let more = rest.lines().count() + usize::from(rest.is_empty());
+                    value = format!(
+                        "{first} (+{more} more line{})",
+                        if more == 1 { "" } else { "s" }
+                    );
+                }
                 if value.chars().count() > value_width {
                     value = value
                         .chars()
@@ -160,18 +197,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
             }
         };
         lines.push(line);
-        if let Some(problem) = form.problem(field) {
-            lines.push(Line::styled(
-                format!("{:width$}✗ {problem}", "", width = LABEL + 2),
-                theme.danger,
-            ));
-        } else if is_focused && field == Field::BusinessProblem {
-            let n = form.input.value().chars().count();
-            lines.push(Line::styled(
-                format!("{:width$}{n}/2000 characters", "", width = LABEL + 2),
-                theme.muted,
-            ));
-        }
+        push_note(&mut lines, form, field, theme);
     }
     let height = inner.height as usize;
     let offset = focus_line
@@ -190,6 +216,22 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
     }
     if let Some(picker) = &form.picker {
         draw_picker(frame, inner, form, picker, keys, theme);
+    }
+}
+
+/// The line under a field: its problem, or the business problem's length while it is edited.
+fn push_note(lines: &mut Vec<Line<'static>>, form: &InvitationForm, field: Field, theme: &Theme) {
+    if let Some(problem) = form.problem(field) {
+        lines.push(Line::styled(
+            format!("{:width$}✗ {problem}", "", width = LABEL + 2),
+            theme.danger,
+        ));
+    } else if form.field() == field && field == Field::BusinessProblem {
+        let n = form.edited_text().chars().count();
+        lines.push(Line::styled(
+            format!("{:width$}{n}/2000 characters", "", width = LABEL + 2),
+            theme.muted,
+        ));
     }
 }
 

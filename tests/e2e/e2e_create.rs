@@ -126,3 +126,34 @@ fn quitting_mid_form_keeps_the_draft_for_the_next_run() {
     second.send("q");
     assert!(second.wait_exit());
 }
+
+#[test]
+fn ctrl_e_edits_the_message_in_the_editor_and_the_screen_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("editor");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'From the editor\\nline two\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let editor = script.display().to_string();
+    let mut tui = Tui::start_env(&["--demo"], &[("EDITOR", &editor)], 120, 40);
+    tui.wait_text("1/40");
+    tui.send("n");
+    tui.wait_text("New invitation");
+    for _ in 0..3 {
+        tui.send(TAB);
+    }
+    tui.wait_text("› Message");
+    tui.send("\x05");
+    tui.wait_text("From the editor");
+    tui.wait_text("line two");
+    tui.wait_text("New invitation");
+    tui.send("\x1b");
+    tui.wait_for("the form closed", |s| {
+        !s.contents().contains("New invitation")
+    });
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

@@ -111,6 +111,11 @@ impl Field {
         }
     }
 
+    /// True for a text field that takes several lines (Enter starts a new line).
+    pub fn multiline(self) -> bool {
+        matches!(self, Field::Message | Field::BusinessProblem)
+    }
+
     /// True for a button whose press cannot be undone: it asks for a second press.
     pub fn destructive(self) -> bool {
         matches!(

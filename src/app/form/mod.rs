@@ -8,6 +8,7 @@ pub mod validate;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use ratatui_textarea::{CursorMove, TextArea};
 use tui_input::Input;
 
 use crate::domain::EngagementSummary;
@@ -30,8 +31,10 @@ pub struct InvitationForm {
     pub draft: Draft,
     /// Position in `fields(&draft)`.
     pub cursor: usize,
-    /// The text of the focused field while it is edited.
+    /// The text of the focused one-line field while it is edited.
     pub input: Input,
+    /// The text of the focused multi-line field while it is edited.
+    pub area: TextArea<'static>,
     pub picker: Option<Picker>,
     /// Live problems with the draft.
     pub problems: Problems,
@@ -63,6 +66,7 @@ impl InvitationForm {
             draft,
             cursor: 0,
             input: Input::default(),
+            area: TextArea::default(),
             picker: None,
             touched: BTreeSet::new(),
             submit_attempted: false,
@@ -87,13 +91,28 @@ impl InvitationForm {
         self.field().editor() == fields::Editor::Text
     }
 
-    /// Puts the focused field's text into the editor.
+    /// Puts the focused field's text into its editor, the cursor at the end.
     pub fn load_input(&mut self) {
         let field = self.field();
         let text = text_mut(&mut self.draft, field)
             .cloned()
             .unwrap_or_default();
-        self.input = Input::new(text);
+        if field.multiline() {
+            self.area = TextArea::new(text.split('\n').map(str::to_string).collect());
+            self.area.move_cursor(CursorMove::Bottom);
+            self.area.move_cursor(CursorMove::End);
+        } else {
+            self.input = Input::new(text);
+        }
+    }
+
+    /// The focused field's text as edited so far.
+    pub fn edited_text(&self) -> String {
+        if self.field().multiline() {
+            self.area.lines().join("\n")
+        } else {
+            self.input.value().to_string()
+        }
     }
 
     /// Moves the focus by `delta` fields, stopping at the first and the last (never wrapping

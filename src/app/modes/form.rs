@@ -1,13 +1,14 @@
 //! The new-invitation form: moving between fields, typing, pressing buttons, sending, closing.
 //! The picker over a field has keys of its own ([`super::picker`]).
 
-use crossterm::event::{Event, KeyEvent};
+use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::app::create::{close, form_mut, save, submit};
 use crate::app::form::draft::{DraftContact, DraftKind, DraftSpend};
 use crate::app::form::fields::{text_mut, Editor, Field, PickerKind};
 use crate::app::form::picker::Picker;
+use crate::app::form::InvitationForm;
 use crate::app::text::paste_into;
 use crate::app::{Effect, Level, State};
 use crate::keymap::{Action, Mode};
@@ -19,6 +20,7 @@ pub const HINTS: &[(&[Action], &str)] = &[
     (&[Action::Confirm], "pick"),
     (&[Action::Toggle], "toggle"),
     (&[Action::Submit], "send"),
+    (&[Action::Edit], "editor"),
     (&[Action::Cancel], "close (draft kept)"),
 ];
 
@@ -27,7 +29,11 @@ pub fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
     let Some(form) = form_mut(state) else {
         return Vec::new();
     };
-    paste_into(&mut form.input, text);
+    if form.field().multiline() {
+        form.area.insert_str(text.replace("\r\n", "\n"));
+    } else {
+        paste_into(&mut form.input, text);
+    }
     store_input(state)
 }
 
@@ -38,7 +44,9 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     };
     let field = form.field();
     let typing = form.typing();
-    let action = if typing {
+    let action = if field.multiline() && edits_lines(form, &key) {
+        None
+    } else if typing {
         state.keymap.action_typing(Mode::Form, &key)
     } else {
         state.keymap.action(Mode::Form, &key)
@@ -53,6 +61,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Action::Submit) => submit(state),
+        Some(Action::Edit) if typing => vec![Effect::EditText {
+            field,
+            text: form.edited_text(),
+        }],
         Some(Action::Cancel) => close(state),
         Some(Action::Next) => {
             form.move_focus(1);
@@ -64,6 +76,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         }
         Some(Action::Confirm) => activate(state, field),
         Some(Action::Toggle) if !typing && !field.destructive() => activate(state, field),
+        None if field.multiline() => {
+            form.area.input(key);
+            store_input(state)
+        }
         None if typing => {
             form.input.handle_event(&Event::Key(key));
             store_input(state)
@@ -72,13 +88,27 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// In a multi-line field, Enter starts a line and the arrows move in the text; ↑ on the first
+/// line and ↓ on the last leave the field as usual.
+fn edits_lines(form: &InvitationForm, key: &KeyEvent) -> bool {
+    let row = form.area.cursor().0;
+    let last = form.area.lines().len().saturating_sub(1);
+    key.modifiers.is_empty()
+        && match key.code {
+            KeyCode::Enter | KeyCode::Left | KeyCode::Right => true,
+            KeyCode::Up => row > 0,
+            KeyCode::Down => row < last,
+            _ => false,
+        }
+}
+
 /// Puts the edited text into the draft and saves it, when it changed.
 fn store_input(state: &mut State) -> Vec<Effect> {
     let Some(form) = form_mut(state) else {
         return Vec::new();
     };
     let field = form.field();
-    let value = form.input.value().to_string();
+    let value = form.edited_text();
     if let Some(slot) = text_mut(&mut form.draft, field) {
         if *slot == value {
             return Vec::new();
