@@ -311,3 +311,39 @@ async fn a_failed_accept_and_a_later_success_are_both_readable() {
     assert!(log.contains("✓ Accepted “"), "{log}");
     assert_eq!(app.state.notices.unread(), 0);
 }
+
+#[tokio::test(start_paused = true)]
+async fn config_warnings_are_one_notice_each_and_open_nothing() {
+    use pc_inbox::runtime::{App, Options};
+    let emulator = common::start(common::config(0)).await;
+    let client = std::sync::Arc::new(common::client_in_process(&emulator).await);
+    let options = Options {
+        warnings: vec![
+            "config.toml:3: unknown key `colour`".into(),
+            "config.toml:7: `keys.reject`: `a` is already bound to accept".into(),
+        ],
+        ..Options::new(
+            headless::settings(),
+            pc_inbox::keymap::Keymap::default(),
+            pc_inbox::ui::Theme::plain(),
+            None,
+        )
+    };
+    let app = App::start(client, options, (120, 40));
+    let texts: Vec<&str> = app
+        .state
+        .notices
+        .newest_first()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Config file: config.toml:7: `keys.reject`: `a` is already bound to accept",
+            "Config file: config.toml:3: unknown key `colour`",
+        ]
+    );
+    assert_eq!(app.state.notices.unread(), 2);
+    assert!(app.state.modals.is_empty());
+    app.finish();
+}

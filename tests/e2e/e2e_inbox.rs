@@ -173,3 +173,27 @@ fn open_without_a_browser_or_display_shows_and_copies_the_link() {
     tui.send("q");
     assert!(tui.wait_exit());
 }
+
+#[test]
+fn the_sent_list_names_the_receiver() {
+    let seed: Value = crate::pty::seed();
+    let mut rows: Vec<&Value> = seed["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["ParticipantType"] == "SENDER")
+        .collect();
+    rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
+    let alias = rows[0]["Receiver"]["Account"]["Alias"].as_str().unwrap();
+    let mut tui = Tui::start(&["--demo"], 200, 50);
+    tui.wait_text("1/40");
+    tui.send("2");
+    tui.wait_text(" Sent ");
+    tui.wait_for("the receiver column and alias", |s| {
+        let text = s.contents();
+        let header = text.lines().nth(1).unwrap_or_default().to_string();
+        header.contains("Receiver") && !header.contains("Sender") && text.contains(alias)
+    });
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
