@@ -12,17 +12,14 @@ fn accept_polls_to_complete_and_shows_the_opportunity() {
     let id = target["Id"].as_str().unwrap();
     let mut tui = Tui::start(&["--demo"], 160, 48);
     select(&mut tui, id);
-    tui.send("a");
-    tui.wait_text("Accept invitation?");
-    tui.send("y");
+    tui.accept_selected();
     tui.wait_text("IN_PROGRESS");
     tui.wait_text("COMPLETE");
     tui.wait_for("the opportunity id", |s| {
         let text = s.contents();
         text.contains("Opportunity       O") && text.contains("ACCEPTED")
     });
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -36,15 +33,12 @@ fn an_accept_the_seed_makes_fail_shows_its_reason() {
     let reason = target["AcceptOutcome"]["ReasonCode"].as_str().unwrap();
     let mut tui = Tui::start(&["--demo"], 160, 48);
     select(&mut tui, id);
-    tui.send("a");
-    tui.wait_text("Accept invitation?");
-    tui.send("y");
+    tui.accept_selected();
     tui.wait_text(reason);
     tui.wait_text("FAILED");
     tui.wait_text("✗ Accepting “");
     tui.wait_text(&format!("Reason code       {reason}"));
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -89,8 +83,7 @@ fn reject_with_a_reason_marks_the_row_rejected() {
             .any(|l| l.contains("REJECTED") && l.contains(&title))
     });
     tui.wait_text("Rejected “");
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -104,12 +97,9 @@ fn quitting_with_an_accept_running_says_so_and_the_next_demo_starts_clean() {
     let home = tempfile::tempdir().unwrap();
     let mut first = Tui::start_in(home.path(), &["--demo"], 160, 48);
     select(&mut first, id);
-    first.send("a");
-    first.wait_text("Accept invitation?");
-    first.send("y");
+    first.accept_selected();
     first.wait_text("IN_PROGRESS");
-    first.send("q");
-    assert!(first.wait_exit());
+    first.quit();
     first.wait_text("1 accept still running; the next start against the same endpoint");
 
     let accepts = home.path().join("data/pc-inbox/accepts.json");
@@ -124,6 +114,5 @@ fn quitting_with_an_accept_running_says_so_and_the_next_demo_starts_clean() {
         serde_json::json!({}),
         "a new demo emulator knows no task of the last one"
     );
-    second.send("q");
-    assert!(second.wait_exit());
+    second.quit();
 }

@@ -34,8 +34,7 @@ fn a_key_override_changes_the_key_and_the_help() {
     tui.wait_for("help closed", |s| {
         !s.contents().contains("Show or hide this help")
     });
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -52,8 +51,7 @@ fn config_problems_are_warnings_naming_the_line() {
     });
     tui.send("\x1b");
     tui.wait_text("oldest first");
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]

@@ -95,8 +95,7 @@ fn fill_the_form_fix_a_bad_email_and_find_the_invitation_under_sent() {
     tui.wait_text(" sent");
     tui.wait_text(&title.chars().take(18).collect::<String>());
     tui.wait_text("Contoso Retail GmbH");
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -123,8 +122,7 @@ fn quitting_mid_form_keeps_the_draft_for_the_next_run() {
     second.wait_for("the form closed", |s| {
         !s.contents().contains("New invitation")
     });
-    second.send("q");
-    assert!(second.wait_exit());
+    second.quit();
 }
 
 #[test]
@@ -154,6 +152,5 @@ fn ctrl_e_edits_the_message_in_the_editor_and_the_screen_comes_back() {
     tui.wait_for("the form closed", |s| {
         !s.contents().contains("New invitation")
     });
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }

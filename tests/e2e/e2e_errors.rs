@@ -58,8 +58,7 @@ fn e2e_a_dead_endpoint_shows_a_sentence_that_names_it() {
         "could not reach Partner Central: http://127.0.0.1:1 refused the connection. \
          Check your network connection and the endpoint URL, then try again.",
     );
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -80,6 +79,5 @@ fn e2e_missing_credentials_show_a_sentence_with_the_login_command() {
         "no AWS credentials found for profile partner-sales. \
          Run `aws sso login --profile partner-sales`",
     );
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }

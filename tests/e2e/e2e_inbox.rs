@@ -56,8 +56,7 @@ fn rows_appear_and_the_detail_follows_the_selection() {
     tui.wait_text("2/40");
     tui.send("k");
     tui.wait_text("1/40");
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
     assert!(
         tui.terminal_restored(),
         "alternate screen left and cursor shown"
@@ -76,8 +75,7 @@ fn pages_past_the_first_page_of_a_generated_data_set() {
         let text = s.contents();
         text.contains("/150 · 3 pages")
     });
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -99,8 +97,7 @@ fn slash_narrows_the_list_and_esc_clears_it() {
     tui.send("\x1b");
     tui.wait_text("6/40 · 1 page");
     tui.wait_text(&prefix(&rows[0].0, 20));
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -116,8 +113,7 @@ fn switches_to_sent_and_opens_help() {
     tui.wait_text("Copy the invitation id");
     tui.send("?");
     tui.wait_for("help closed", |s| !s.contents().contains("Move down"));
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
     assert!(tui.terminal_restored());
 }
 
@@ -155,8 +151,7 @@ fn a_bracketed_paste_is_text_never_keys() {
     assert!(!tui.text().contains("Reject invitation"));
     tui.send("\x1b");
     tui.wait_for("the prompt closed", |s| !s.contents().contains("/zz xa"));
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -170,8 +165,7 @@ fn open_without_a_browser_or_display_shows_and_copies_the_link() {
     tui.wait_text("engagement-invitations/");
     tui.send("q");
     tui.wait_for("the log closed", |s| !s.contents().contains("Notices ("));
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }
 
 #[test]
@@ -194,6 +188,5 @@ fn the_sent_list_names_the_receiver() {
         let header = text.lines().nth(1).unwrap_or_default().to_string();
         header.contains("Receiver") && !header.contains("Sender") && text.contains(alias)
     });
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }

@@ -37,9 +37,7 @@ fn a_failure_arriving_over_the_reject_dialog_rejects_nothing_and_stays_readable(
         48,
     );
     select(&mut tui, failing_id);
-    tui.send("a");
-    tui.wait_text("Accept invitation?");
-    tui.send("y");
+    tui.accept_selected();
     tui.wait_text("IN_PROGRESS");
 
     select(&mut tui, &other_id);
@@ -81,6 +79,5 @@ fn a_failure_arriving_over_the_reject_dialog_rejects_nothing_and_stays_readable(
     tui.wait_text(reason);
     tui.send("\x1b");
     tui.wait_for("the log closed", |s| !s.contents().contains("Notices ("));
-    tui.send("q");
-    assert!(tui.wait_exit());
+    tui.quit();
 }

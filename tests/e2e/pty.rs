@@ -95,6 +95,19 @@ impl Tui {
         }
     }
 
+    /// Presses `q` and checks that pc-inbox exits.
+    pub fn quit(&mut self) {
+        self.send("q");
+        assert!(self.wait_exit(), "pc-inbox quits on q");
+    }
+
+    /// Accepts the selected invitation through the confirmation.
+    pub fn accept_selected(&mut self) {
+        self.send("a");
+        self.wait_text("Accept invitation?");
+        self.send("y");
+    }
+
     /// Types keys (raw bytes: `"j"`, `"\x1b"` for Esc, `"\r"` for Enter).
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
