@@ -65,17 +65,6 @@ pub struct Geometry {
     pub detail_lines: usize,
 }
 
-impl Default for Geometry {
-    fn default() -> Self {
-        Geometry {
-            size: (80, 24),
-            list_rows: 20,
-            detail_rows: 20,
-            detail_lines: 0,
-        }
-    }
-}
-
 /// Which pane has the keyboard when no dialog is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
