@@ -2,14 +2,19 @@
 
 use crate::pty::{received, select, Tui};
 
-#[test]
-fn accept_polls_to_complete_and_shows_the_opportunity() {
-    let rows = received();
-    let target = rows
+/// The newest pending invitation whose accept the seed lets succeed.
+fn accepts_cleanly() -> String {
+    received()
         .iter()
         .find(|i| i["Status"] == "PENDING" && i.get("AcceptOutcome").is_none())
-        .unwrap();
-    let id = target["Id"].as_str().unwrap();
+        .and_then(|i| i["Id"].as_str())
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn accept_polls_to_complete_and_shows_the_opportunity() {
+    let id = &accepts_cleanly();
     let mut tui = Tui::start(&["--demo"], 160, 48);
     select(&mut tui, id);
     tui.accept_selected();
@@ -88,12 +93,7 @@ fn reject_with_a_reason_marks_the_row_rejected() {
 
 #[test]
 fn quitting_with_an_accept_running_says_so_and_the_next_demo_starts_clean() {
-    let rows = received();
-    let target = rows
-        .iter()
-        .find(|i| i["Status"] == "PENDING" && i.get("AcceptOutcome").is_none())
-        .unwrap();
-    let id = target["Id"].as_str().unwrap();
+    let id = &accepts_cleanly();
     let home = tempfile::tempdir().unwrap();
     let mut first = Tui::start_in(home.path(), &["--demo"], 160, 48);
     select(&mut first, id);

@@ -45,6 +45,13 @@ fn prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
+/// `pc-inbox --demo` at 160×48, once the newest invitation shows.
+fn demo_on_the_first_row() -> Tui {
+    let tui = Tui::start(&["--demo"], 160, 48);
+    tui.wait_text(&prefix(&received()[0].0, 20));
+    tui
+}
+
 #[test]
 fn rows_appear_and_the_detail_follows_the_selection() {
     let rows = received();
@@ -102,9 +109,7 @@ fn slash_narrows_the_list_and_esc_clears_it() {
 
 #[test]
 fn switches_to_sent_and_opens_help() {
-    let rows = received();
-    let mut tui = Tui::start(&["--demo"], 160, 48);
-    tui.wait_text(&prefix(&rows[0].0, 20));
+    let mut tui = demo_on_the_first_row();
     tui.send("2");
     tui.wait_text(" Sent ");
     tui.wait_text(&prefix(&sent_title(), 20));
@@ -131,9 +136,7 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn a_bracketed_paste_is_text_never_keys() {
-    let rows = received();
-    let mut tui = Tui::start(&["--demo"], 160, 48);
-    tui.wait_text(&prefix(&rows[0].0, 20));
+    let mut tui = demo_on_the_first_row();
     tui.send("\x1b[200~x\na?\x1b[201~");
     tui.wait_text("Pasted text goes into a text field");
     assert!(
