@@ -6,15 +6,8 @@ use serde_json::Value;
 
 /// Received seed invitations, newest first: (title, customer company).
 fn received() -> Vec<(String, String)> {
-    let seed: Value = crate::pty::seed();
-    let mut rows: Vec<&Value> = seed["Invitations"]
-        .as_array()
-        .unwrap()
+    crate::pty::received()
         .iter()
-        .filter(|i| i["ParticipantType"] == "RECEIVER")
-        .collect();
-    rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
-    rows.iter()
         .map(|i| {
             let payload = i["Payload"].as_object().unwrap().values().next().unwrap();
             (
@@ -29,15 +22,14 @@ fn received() -> Vec<(String, String)> {
 }
 
 fn sent_title() -> String {
-    let seed: Value = crate::pty::seed();
-    let mut rows: Vec<&Value> = seed["Invitations"]
-        .as_array()
+    newest_sent()["EngagementTitle"]
+        .as_str()
         .unwrap()
-        .iter()
-        .filter(|i| i["ParticipantType"] == "SENDER")
-        .collect();
-    rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
-    rows[0]["EngagementTitle"].as_str().unwrap().to_string()
+        .to_string()
+}
+
+fn newest_sent() -> Value {
+    crate::pty::invitations("SENDER").swap_remove(0)
 }
 
 /// The first `n` characters, as the list pane may cut a title.
@@ -173,15 +165,8 @@ fn open_without_a_browser_or_display_shows_and_copies_the_link() {
 
 #[test]
 fn the_sent_list_names_the_receiver() {
-    let seed: Value = crate::pty::seed();
-    let mut rows: Vec<&Value> = seed["Invitations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["ParticipantType"] == "SENDER")
-        .collect();
-    rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
-    let alias = rows[0]["Receiver"]["Account"]["Alias"].as_str().unwrap();
+    let sent = newest_sent();
+    let alias = sent["Receiver"]["Account"]["Alias"].as_str().unwrap();
     let mut tui = Tui::start(&["--demo"], 200, 50);
     tui.wait_text("1/40");
     tui.send("2");

@@ -193,12 +193,17 @@ pub fn seed() -> Value {
 
 /// Received invitations newest first.
 pub fn received() -> Vec<Value> {
+    invitations("RECEIVER")
+}
+
+/// Seed invitations of one participant type (`RECEIVER`, `SENDER`), newest first.
+pub fn invitations(participant: &str) -> Vec<Value> {
     let seed = seed();
     let mut rows: Vec<Value> = seed["Invitations"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|i| i["ParticipantType"] == "RECEIVER")
+        .filter(|i| i["ParticipantType"] == participant)
         .cloned()
         .collect();
     rows.sort_by_key(|i| i["InvitedHoursAgo"].as_i64().unwrap());
