@@ -31,6 +31,14 @@ fn field(tui: &mut Tui, text: &str) {
     tui.send(TAB);
 }
 
+/// Closes the form with Esc (the draft stays) and waits until it is gone.
+fn close_form(tui: &mut Tui) {
+    tui.send("\x1b");
+    tui.wait_for("the form closed", |s| {
+        !s.contents().contains("New invitation")
+    });
+}
+
 /// Opens a picker, narrows it and chooses the first match.
 fn pick(tui: &mut Tui, filter: &str, expect: &str) {
     tui.send(ENTER);
@@ -118,10 +126,7 @@ fn quitting_mid_form_keeps_the_draft_for_the_next_run() {
     second.wait_text("Restored your unsent draft");
     second.wait_text("444455556666");
     second.wait_text("Draft alias Ünïcode");
-    second.send("\x1b");
-    second.wait_for("the form closed", |s| {
-        !s.contents().contains("New invitation")
-    });
+    close_form(&mut second);
     second.quit();
 }
 
@@ -148,9 +153,6 @@ fn ctrl_e_edits_the_message_in_the_editor_and_the_screen_comes_back() {
     tui.wait_text("From the editor");
     tui.wait_text("line two");
     tui.wait_text("New invitation");
-    tui.send("\x1b");
-    tui.wait_for("the form closed", |s| {
-        !s.contents().contains("New invitation")
-    });
+    close_form(&mut tui);
     tui.quit();
 }

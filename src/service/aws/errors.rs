@@ -476,36 +476,37 @@ mod tests {
             assert_readable(&err);
             std::mem::discriminant(&err)
         };
-        let d = std::mem::discriminant;
         let m = || "m".to_string();
-        assert_eq!(
-            kind("ThrottlingException"),
-            d(&ServiceError::Throttled { message: m() })
-        );
-        assert_eq!(
-            kind("AccessDeniedException"),
-            d(&ServiceError::AccessDenied { message: m() })
-        );
-        assert_eq!(
-            kind("ResourceNotFoundException"),
-            d(&ServiceError::NotFound { message: m() })
-        );
-        assert_eq!(
-            kind("ConflictException"),
-            d(&ServiceError::Conflict { message: m() })
-        );
-        assert_eq!(
-            kind("ServiceQuotaExceededException"),
-            d(&ServiceError::QuotaExceeded { message: m() })
-        );
-        assert_eq!(
-            kind("ExpiredTokenException"),
-            d(&ServiceError::Credentials {
-                problem: CredentialsProblem::Expired,
-                message: m(),
-                profile: None
-            })
-        );
+        let expected = [
+            (
+                "ThrottlingException",
+                ServiceError::Throttled { message: m() },
+            ),
+            (
+                "AccessDeniedException",
+                ServiceError::AccessDenied { message: m() },
+            ),
+            (
+                "ResourceNotFoundException",
+                ServiceError::NotFound { message: m() },
+            ),
+            ("ConflictException", ServiceError::Conflict { message: m() }),
+            (
+                "ServiceQuotaExceededException",
+                ServiceError::QuotaExceeded { message: m() },
+            ),
+            (
+                "ExpiredTokenException",
+                ServiceError::Credentials {
+                    problem: CredentialsProblem::Expired,
+                    message: m(),
+                    profile: None,
+                },
+            ),
+        ];
+        for (code, error) in expected {
+            assert_eq!(kind(code), std::mem::discriminant(&error), "{code}");
+        }
         assert_eq!(
             map(answered("InternalServerException", "boom"), &east()),
             ServiceError::Service {
