@@ -4,6 +4,7 @@
 mod catalog;
 pub mod countries;
 mod engagement;
+mod fold;
 mod invitation;
 mod payload;
 mod query;
@@ -11,6 +12,7 @@ mod task;
 
 pub use catalog::Catalog;
 pub use engagement::{EngagementSummary, NewInvitation, NewPayload};
+pub use fold::{fold, fold_into};
 pub use invitation::{
     InvitationDetail, InvitationStatus, InvitationSummary, Member, Participant, PayloadKind,
     Receiver,
