@@ -259,6 +259,67 @@ fn refresh_replaces_rows_and_keeps_the_selection() {
 }
 
 #[test]
+fn a_refresh_drops_invitations_the_service_no_longer_lists_after_its_last_page() {
+    let mut s = loaded(SIZE, 10, false);
+    for _ in 0..4 {
+        update(&mut s, key('j'));
+    }
+    update(&mut s, key('r'));
+    let gen = s.list_generation;
+    let mut first = page(0..5, true);
+    first.items.remove(1);
+    update(
+        &mut s,
+        Msg::PageLoaded {
+            generation: gen,
+            result: Ok(first),
+        },
+    );
+    assert_eq!(
+        s.list.loaded(),
+        10,
+        "nothing goes before the listing is complete"
+    );
+    let mut last = page(5..10, false);
+    last.items.remove(0);
+    update(
+        &mut s,
+        Msg::PageLoaded {
+            generation: gen,
+            result: Ok(last),
+        },
+    );
+    let ids: Vec<&str> = s.list.ids().collect();
+    assert_eq!(ids.len(), 8);
+    assert!(!ids.contains(&"engi-0000000000001") && !ids.contains(&"engi-0000000000005"));
+    assert_eq!(selected(&s), "engi-0000000000004");
+    assert_eq!(
+        s.list.position().0,
+        3,
+        "rows above went: the cursor follows"
+    );
+}
+
+#[test]
+fn slash_folds_accents_and_finds_ids() {
+    let mut s = loaded(SIZE, 12, false);
+    update(&mut s, key('/'));
+    for c in "KUHN".chars() {
+        update(&mut s, key(c));
+    }
+    assert_eq!(s.list.position().1, 2, "Kühn bakery POS 1 and 7");
+    assert_eq!(selected(&s), "engi-0000000000001");
+    for _ in 0..4 {
+        update(&mut s, code(KeyCode::Backspace));
+    }
+    for c in "engi-0000000000010".chars() {
+        update(&mut s, key(c));
+    }
+    assert_eq!(s.list.position().1, 1);
+    assert_eq!(selected(&s), "engi-0000000000010");
+}
+
+#[test]
 fn slash_narrows_by_title_sender_and_known_customer() {
     let mut s = loaded(SIZE, 12, false);
     deliver(&mut s, fixtures::lead(3));

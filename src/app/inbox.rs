@@ -22,10 +22,7 @@ fn rows(state: &State) -> usize {
 /// Narrows the list to rows matching `text`.
 pub(super) fn set_search(state: &mut State, text: &str) -> Vec<Effect> {
     let before = state.selected().map(|s| s.id.clone());
-    let details = &state.details;
-    state
-        .list
-        .set_search(text, |r, q| State::matches(details, r, q));
+    state.list.set_search(text);
     state.list.scroll_to_cursor(rows(state));
     let mut effects = if state.selected().map(|s| &s.id) != before.as_ref() {
         selection_changed(state)
@@ -85,7 +82,7 @@ pub(super) fn switch_view(state: &mut State, view: Participant) -> Vec<Effect> {
 /// Starts over with a new query: rows go, cached details stay (they are keyed by id).
 pub(super) fn reload(state: &mut State) -> Vec<Effect> {
     state.list_generation += 1;
-    state.list.clear();
+    state.list.clear(state.filters.sort);
     state.replace_rows = false;
     state.focus = Focus::List;
     state.detail_scroll = 0;
@@ -180,16 +177,18 @@ pub(super) fn on_page(
             let replace = std::mem::take(&mut state.replace_rows);
             let first = state.list.pages() == 0 || replace;
             let before = state.selected().map(|s| s.id.clone());
-            let details = &state.details;
-            state
-                .list
-                .add_page(page, replace, |r, q| State::matches(details, r, q));
+            if replace {
+                state.list.begin_sync();
+            }
+            state.list.merge(page, rows(state));
+            if state.list.next_token().is_none() {
+                state.list.finish_sync(rows(state));
+            }
             if let Some(id) = state.select_after_load.clone() {
-                if state.list.select(&id) {
+                if state.list.select(&id, rows(state)) {
                     state.select_after_load = None;
                 }
             }
-            state.list.scroll_to_cursor(rows(state));
             let mut effects = if first || state.selected().map(|s| &s.id) != before.as_ref() {
                 selection_changed(state)
             } else {
@@ -226,11 +225,10 @@ pub(super) fn on_detail(
             if let Some(status) = detail.summary.status.clone() {
                 state.list.update_row(&id, |row| row.status = Some(status));
             }
+            state
+                .list
+                .set_customer(&id, detail.customer_name().map(str::to_owned));
             state.details.set(&id, DetailEntry::Ready(detail));
-            if !state.list.search().is_empty() {
-                let details = &state.details;
-                state.list.refilter(|r, q| State::matches(details, r, q));
-            }
         }
         Err(e) => {
             if state.selected().is_some_and(|s| s.id == id) {

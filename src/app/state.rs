@@ -102,7 +102,7 @@ pub struct State {
     pub spinner: usize,
     /// Tags list requests; replies for an older generation are dropped.
     pub list_generation: u64,
-    /// The next page reply replaces the rows instead of adding to them (refresh).
+    /// The next page reply starts a new full listing, merged into the rows on screen (refresh).
     pub replace_rows: bool,
     /// Bumped on every selection change, for debouncing detail fetches.
     pub selection_epoch: u64,
@@ -190,17 +190,5 @@ impl State {
                     .get(&row.id)
                     .is_some_and(|a| a.phase.is_active())
         })
-    }
-
-    /// Whether a row matches the lower-cased search text: title, sender, receiver or, once its
-    /// detail is known, customer.
-    pub fn matches(details: &DetailCache, row: &InvitationSummary, search: &str) -> bool {
-        let hit = |s: Option<&str>| s.is_some_and(|s| s.to_lowercase().contains(search));
-        let receiver = row.receiver.as_ref();
-        hit(row.engagement_title.as_deref())
-            || hit(row.sender_company.as_deref())
-            || hit(receiver.and_then(|r| r.alias.as_deref()))
-            || hit(receiver.map(|r| r.account_id.as_str()))
-            || hit(details.ready(&row.id).and_then(|d| d.customer_name()))
     }
 }

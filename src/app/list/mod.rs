@@ -1,13 +1,58 @@
-use crate::domain::{InvitationSummary, Page};
+//! The loaded invitations in list order, the rows the text search lets through, the cursor and
+//! the scroll position. Rows are keyed by id: pages merge into what is there, and a full listing
+//! (a sync) removes what the service no longer lists.
 
-/// The loaded invitations, the rows the text search lets through, the cursor and the scroll
-/// position. Everything per frame works on the visible window only.
+mod search;
+mod sync;
+#[cfg(test)]
+mod tests;
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use crate::domain::{InvitationSummary, SortOrder};
+
+/// One loaded invitation and what the list keeps beside it.
+#[derive(Debug, Clone)]
+struct Row {
+    summary: InvitationSummary,
+    /// The end customer's company, once known.
+    customer: Option<String>,
+    /// The folded text the search looks in.
+    key: String,
+    /// Listed by the current sync.
+    listed: bool,
+}
+
+impl Row {
+    fn new(summary: InvitationSummary, customer: Option<String>, listed: bool) -> Self {
+        let key = search::key(&summary, customer.as_deref());
+        Row {
+            summary,
+            customer,
+            key,
+            listed,
+        }
+    }
+}
+
+/// The invitation list. Everything per frame works on the visible window only; per keystroke
+/// the search scans the precomputed keys.
 #[derive(Debug, Clone, Default)]
 pub struct InvitationList {
-    rows: Vec<InvitationSummary>,
-    /// Indices into `rows` that match the search, in list order.
+    /// Rows in slots that stay put until a row is removed.
+    rows: Vec<Row>,
+    /// The slot of each id.
+    index: HashMap<String, usize>,
+    /// Every slot, in list order.
+    order: Vec<usize>,
+    /// The slots that match the search, in list order.
     visible: Vec<usize>,
+    sort: SortOrder,
+    /// The search as typed, lower-cased.
     search: String,
+    /// The search folded like the keys.
+    query: String,
     /// Position in `visible`.
     cursor: usize,
     /// First position in `visible` on screen.
@@ -20,83 +65,52 @@ pub struct InvitationList {
     pub failed: Option<String>,
 }
 
+/// Where the selection was, to put it back after rows come or go.
+struct Anchor {
+    id: Option<String>,
+    cursor: usize,
+    /// The selection's row on screen.
+    line: usize,
+}
+
+/// List order: by invitation date (newest or oldest first, undated last), then by id, so that
+/// newest first is oldest first reversed, as the service lists them.
+fn compare(sort: SortOrder, a: &InvitationSummary, b: &InvitationSummary) -> Ordering {
+    let ascending = match (a.invitation_date, b.invitation_date) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => return Ordering::Less,
+        (None, Some(_)) => return Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+    .then_with(|| a.id.cmp(&b.id));
+    match sort {
+        SortOrder::OldestFirst => ascending,
+        SortOrder::NewestFirst => ascending.reverse(),
+    }
+}
+
 impl InvitationList {
-    /// Forgets all rows (a new view, filter or sort).
-    pub fn clear(&mut self) {
-        let search = std::mem::take(&mut self.search);
+    /// Forgets all rows (a new view or filter) and lists in `sort` order from now on; the
+    /// search stays.
+    pub fn clear(&mut self, sort: SortOrder) {
         *self = InvitationList {
-            search,
+            sort,
+            search: std::mem::take(&mut self.search),
+            query: std::mem::take(&mut self.query),
             ..Default::default()
         };
     }
 
-    /// Adds a page; `replace` swaps out the current rows (a refresh), keeping the cursor on the
-    /// same invitation when it is still there.
-    pub fn add_page(
-        &mut self,
-        page: Page<InvitationSummary>,
-        replace: bool,
-        matches: impl Fn(&InvitationSummary, &str) -> bool,
-    ) {
-        let selected = self.selected().map(|s| s.id.clone());
-        self.failed = None;
-        if replace {
-            self.rows.clear();
-            self.pages = 0;
-        }
-        self.rows.extend(page.items);
-        self.next_token = page.next_token;
-        self.pages += 1;
-        self.refilter(matches);
-        if replace {
-            if let Some(pos) =
-                selected.and_then(|id| self.visible.iter().position(|&i| self.rows[i].id == id))
-            {
-                self.cursor = pos;
-            }
-        }
-        self.clamp();
-    }
-
-    /// Changes the text search and recomputes the visible rows.
-    pub fn set_search(&mut self, search: &str, matches: impl Fn(&InvitationSummary, &str) -> bool) {
-        self.search = search.to_lowercase();
-        self.cursor = 0;
-        self.offset = 0;
-        self.refilter(matches);
-    }
-
-    /// Recomputes the visible rows, keeping the cursor on the same invitation when possible.
-    pub fn refilter(&mut self, matches: impl Fn(&InvitationSummary, &str) -> bool) {
-        let selected = self.selected().map(|s| s.id.clone());
-        self.visible = if self.search.is_empty() {
-            (0..self.rows.len()).collect()
-        } else {
-            (0..self.rows.len())
-                .filter(|&i| matches(&self.rows[i], &self.search))
-                .collect()
-        };
-        if let Some(pos) =
-            selected.and_then(|id| self.visible.iter().position(|&i| self.rows[i].id == id))
-        {
-            self.cursor = pos;
-        }
-        self.clamp();
-    }
-
-    fn clamp(&mut self) {
-        self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
-        self.offset = self.offset.min(self.cursor);
-    }
-
-    /// The lower-cased text search.
+    /// The search as typed, lower-cased.
     pub fn search(&self) -> &str {
         &self.search
     }
 
     /// The invitation under the cursor.
     pub fn selected(&self) -> Option<&InvitationSummary> {
-        self.visible.get(self.cursor).map(|&i| &self.rows[i])
+        self.visible
+            .get(self.cursor)
+            .map(|&i| &self.rows[i].summary)
     }
 
     /// Moves the cursor by `delta` rows, clamped; true when the selection changed.
@@ -126,7 +140,7 @@ impl InvitationList {
         self.visible[self.offset.min(end)..end]
             .iter()
             .enumerate()
-            .map(move |(k, &i)| (self.offset + k == self.cursor, &self.rows[i]))
+            .map(move |(k, &i)| (self.offset + k == self.cursor, &self.rows[i].summary))
     }
 
     /// Cursor position (0-based) and number of visible rows.
@@ -134,12 +148,22 @@ impl InvitationList {
         (self.cursor, self.visible.len())
     }
 
-    /// Rows loaded from the service, before the text search.
+    /// Rows in the list, before the text search.
     pub fn loaded(&self) -> usize {
         self.rows.len()
     }
 
-    /// Pages loaded so far.
+    /// Whether an invitation is in the list (visible or not).
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    /// The ids of all rows, in list order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.order.iter().map(|&i| self.rows[i].summary.id.as_str())
+    }
+
+    /// Pages merged since the list was cleared or the sync began.
     pub fn pages(&self) -> usize {
         self.pages
     }
@@ -158,109 +182,47 @@ impl InvitationList {
                 || self.visible.len() < self.offset + height)
     }
 
-    /// Moves the cursor to an invitation if it is visible; true when it was found.
-    pub fn select(&mut self, id: &str) -> bool {
-        match self.visible.iter().position(|&i| self.rows[i].id == id) {
+    /// Moves the cursor to an invitation if it is visible, scrolling a window of `height` rows
+    /// to it; true when it was found.
+    pub fn select(&mut self, id: &str, height: usize) -> bool {
+        match self.position_of(id) {
             Some(pos) => {
                 self.cursor = pos;
+                self.scroll_to_cursor(height);
                 true
             }
             None => false,
         }
     }
 
-    /// Changes one loaded row in place (e.g. its status after an action).
-    pub fn update_row(&mut self, id: &str, change: impl FnOnce(&mut InvitationSummary)) {
-        if let Some(row) = self.rows.iter_mut().find(|r| r.id == id) {
-            change(row);
-        }
+    /// Where an invitation is among the visible rows.
+    fn position_of(&self, id: &str) -> Option<usize> {
+        let slot = *self.index.get(id)?;
+        self.visible
+            .binary_search_by(|&i| self.compare_slots(i, slot))
+            .ok()
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    fn compare_slots(&self, a: usize, b: usize) -> Ordering {
+        compare(self.sort, &self.rows[a].summary, &self.rows[b].summary)
+    }
 
-    fn row(id: &str, title: &str) -> InvitationSummary {
-        InvitationSummary {
-            id: id.into(),
-            arn: None,
-            catalog: "AWS".into(),
-            participant: None,
-            status: None,
-            payload_kind: None,
-            engagement_id: None,
-            engagement_title: Some(title.into()),
-            invitation_date: None,
-            expiration_date: None,
-            sender_account_id: None,
-            sender_company: None,
-            receiver: None,
+    fn anchor(&self) -> Anchor {
+        Anchor {
+            id: self.selected().map(|s| s.id.clone()),
+            cursor: self.cursor,
+            line: self.cursor.saturating_sub(self.offset),
         }
     }
 
-    fn by_title(r: &InvitationSummary, q: &str) -> bool {
-        r.engagement_title
-            .as_deref()
-            .unwrap_or("")
-            .to_lowercase()
-            .contains(q)
-    }
-
-    fn page(ids: &[&str], more: bool) -> Page<InvitationSummary> {
-        Page {
-            items: ids
-                .iter()
-                .map(|id| row(id, &format!("title {id}")))
-                .collect(),
-            next_token: more.then(|| "t".into()),
-        }
-    }
-
-    #[test]
-    fn the_window_follows_the_cursor() {
-        let mut l = InvitationList::default();
-        l.add_page(page(&["a", "b", "c", "d", "e"], false), false, by_title);
-        l.move_by(3, 2);
-        let ids: Vec<_> = l.window(2).map(|(sel, r)| (sel, r.id.as_str())).collect();
-        assert_eq!(ids, [(false, "c"), (true, "d")]);
-        l.move_by(-10, 2);
-        assert_eq!(l.selected().unwrap().id, "a");
-        assert!(!l.move_by(-1, 2), "clamped at the top");
-    }
-
-    #[test]
-    fn search_keeps_the_selection_when_it_still_matches() {
-        let mut l = InvitationList::default();
-        l.add_page(page(&["a", "b", "c"], false), false, by_title);
-        l.set_search("title b", by_title);
-        assert_eq!(l.position(), (0, 1));
-        assert_eq!(l.selected().unwrap().id, "b");
-        l.set_search("", by_title);
-        assert_eq!(l.position().1, 3);
-    }
-
-    #[test]
-    fn refresh_replaces_rows_but_keeps_the_cursor_on_the_same_invitation() {
-        let mut l = InvitationList::default();
-        l.add_page(page(&["a", "b", "c"], true), false, by_title);
-        l.move_by(1, 10);
-        l.add_page(page(&["new", "a", "b"], false), true, by_title);
-        assert_eq!(l.selected().unwrap().id, "b");
-        assert_eq!((l.loaded(), l.pages()), (3, 1));
-    }
-
-    #[test]
-    fn wants_more_near_the_end_only_when_there_is_more() {
-        let mut l = InvitationList::default();
-        l.add_page(page(&["a", "b", "c", "d", "e", "f"], true), false, by_title);
-        assert!(!l.wants_more(3, 2));
-        l.move_by(4, 3);
-        assert!(l.wants_more(3, 2));
-        l.loading = true;
-        assert!(!l.wants_more(3, 2));
-        l.loading = false;
-        l.add_page(page(&["g"], false), false, by_title);
-        assert!(!l.wants_more(3, 2));
+    /// Puts the cursor back on the anchored invitation, on the same screen row, or when it is
+    /// gone on the row at the same position.
+    fn restore(&mut self, anchor: Anchor) {
+        self.cursor = anchor
+            .id
+            .and_then(|id| self.position_of(&id))
+            .unwrap_or(anchor.cursor)
+            .min(self.visible.len().saturating_sub(1));
+        self.offset = self.cursor.saturating_sub(anchor.line);
     }
 }

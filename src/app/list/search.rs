@@ -1,0 +1,95 @@
+//! The text search: a folded key per row, matched by substring.
+
+use super::InvitationList;
+use crate::domain::{fold, fold_into, InvitationSummary};
+
+/// Between the fields of a key, so that a search never matches across two of them.
+const SEPARATOR: char = '\u{1f}';
+
+/// The folded text a row is found by: engagement title, sender company, receiver alias and
+/// account, invitation id and, once known, customer.
+pub(super) fn key(row: &InvitationSummary, customer: Option<&str>) -> String {
+    let receiver = row.receiver.as_ref();
+    let fields = [
+        row.engagement_title.as_deref(),
+        row.sender_company.as_deref(),
+        receiver.and_then(|r| r.alias.as_deref()),
+        receiver.map(|r| r.account_id.as_str()),
+        Some(row.id.as_str()),
+        customer,
+    ];
+    let mut key = String::new();
+    for field in fields.into_iter().flatten() {
+        if !key.is_empty() {
+            key.push(SEPARATOR);
+        }
+        fold_into(field, &mut key);
+    }
+    key
+}
+
+impl InvitationList {
+    /// Changes the text search and recomputes the visible rows. The cursor goes to the top, or
+    /// stays with the first row shown so far when that still matches.
+    pub fn set_search(&mut self, text: &str) {
+        let first = self
+            .visible
+            .first()
+            .map(|&i| self.rows[i].summary.id.clone());
+        self.search = text.to_lowercase();
+        self.query = fold(text);
+        self.refilter();
+        self.cursor = first.and_then(|id| self.position_of(&id)).unwrap_or(0);
+        self.offset = 0;
+    }
+
+    /// Sets the end customer of an invitation, which the search also looks in.
+    pub fn set_customer(&mut self, id: &str, customer: Option<String>) {
+        let Some(&slot) = self.index.get(id) else {
+            return;
+        };
+        let row = &mut self.rows[slot];
+        if row.customer == customer {
+            return;
+        }
+        row.customer = customer;
+        row.key = key(&row.summary, row.customer.as_deref());
+        self.rematch(slot);
+    }
+
+    /// Recomputes the visible rows from the list order.
+    pub(super) fn refilter(&mut self) {
+        self.visible.clear();
+        if self.query.is_empty() {
+            self.visible.extend_from_slice(&self.order);
+            return;
+        }
+        let (rows, query) = (&self.rows, self.query.as_str());
+        self.visible.extend(
+            self.order
+                .iter()
+                .copied()
+                .filter(|&i| rows[i].key.contains(query)),
+        );
+    }
+
+    /// Shows or hides one row after its key changed, keeping the selection.
+    pub(super) fn rematch(&mut self, slot: usize) {
+        if self.query.is_empty() {
+            return;
+        }
+        let wanted = self.rows[slot].key.contains(self.query.as_str());
+        let at = self
+            .visible
+            .binary_search_by(|&i| self.compare_slots(i, slot));
+        let anchor = self.anchor();
+        match (wanted, at) {
+            (true, Err(pos)) => self.visible.insert(pos, slot),
+            (false, Ok(pos)) => {
+                self.visible.remove(pos);
+            }
+            _ => return,
+        }
+        self.restore(anchor);
+    }
+}

@@ -1,0 +1,311 @@
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use super::*;
+use crate::domain::Page;
+
+/// Invitation `id` sent `hour` hours after a fixed moment (`None`: undated).
+fn row(id: &str, hour: Option<i64>) -> InvitationSummary {
+    InvitationSummary {
+        id: id.into(),
+        arn: None,
+        catalog: "AWS".into(),
+        participant: None,
+        status: None,
+        payload_kind: None,
+        engagement_id: None,
+        engagement_title: Some(format!("title {id}")),
+        invitation_date: hour.map(at),
+        expiration_date: None,
+        sender_account_id: None,
+        sender_company: None,
+        receiver: None,
+    }
+}
+
+fn at(hour: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + Duration::hours(hour)
+}
+
+/// Rows named by their hour: "10" was sent at hour 10.
+fn page(hours: &[i64], more: bool) -> Page<InvitationSummary> {
+    Page {
+        items: hours
+            .iter()
+            .map(|h| row(&h.to_string(), Some(*h)))
+            .collect(),
+        next_token: more.then(|| "t".into()),
+    }
+}
+
+/// A list holding rows `0..n`, newest first.
+fn list(n: i64) -> InvitationList {
+    let mut l = InvitationList::default();
+    l.load(
+        (0..n)
+            .map(|h| (row(&h.to_string(), Some(h)), None))
+            .collect(),
+        SortOrder::NewestFirst,
+    );
+    l
+}
+
+fn ids(l: &InvitationList) -> Vec<&str> {
+    l.ids().collect()
+}
+
+fn on_screen(l: &InvitationList, height: usize) -> Vec<(bool, String)> {
+    l.window(height)
+        .map(|(sel, r)| (sel, r.id.clone()))
+        .collect()
+}
+
+fn selected(l: &InvitationList) -> &str {
+    &l.selected().unwrap().id
+}
+
+#[test]
+fn the_window_follows_the_cursor() {
+    let mut l = list(5);
+    l.move_by(3, 2);
+    assert_eq!(
+        on_screen(&l, 2),
+        [(false, "2".to_string()), (true, "1".to_string())]
+    );
+    l.move_by(-10, 2);
+    assert_eq!(selected(&l), "4");
+    assert!(!l.move_by(-1, 2), "clamped at the top");
+}
+
+#[test]
+fn load_replaces_everything_in_order_with_the_cursor_on_top() {
+    let mut l = list(3);
+    l.move_by(2, 10);
+    l.load(
+        vec![(row("b", Some(1)), None), (row("a", Some(2)), None)],
+        SortOrder::OldestFirst,
+    );
+    assert_eq!(ids(&l), ["b", "a"]);
+    assert_eq!((l.position(), l.loaded()), ((0, 2), 2));
+    assert!(l.contains("a") && !l.contains("0"));
+}
+
+#[test]
+fn the_sort_order_holds_after_merges() {
+    for (sort, want) in [
+        (
+            SortOrder::NewestFirst,
+            ["5", "4", "3", "2", "1", "u2", "u1"],
+        ),
+        (
+            SortOrder::OldestFirst,
+            ["1", "2", "3", "4", "5", "u1", "u2"],
+        ),
+    ] {
+        let mut l = InvitationList::default();
+        l.clear(sort);
+        l.merge(page(&[3, 1], true), 10);
+        let undated = vec![row("u2", None), row("u1", None)];
+        l.merge(page(&[5, 2, 4], true), 10);
+        l.merge(
+            Page {
+                items: undated,
+                next_token: None,
+            },
+            10,
+        );
+        assert_eq!(ids(&l), want, "{sort:?}: undated last, by id");
+    }
+}
+
+#[test]
+fn equal_dates_list_by_id_newest_first_reversing_oldest_first() {
+    let same = |id: &str| row(id, Some(7));
+    for (sort, want) in [
+        (SortOrder::NewestFirst, ["c", "b", "a"]),
+        (SortOrder::OldestFirst, ["a", "b", "c"]),
+    ] {
+        let mut l = InvitationList::default();
+        l.load(
+            vec![(same("b"), None), (same("c"), None), (same("a"), None)],
+            sort,
+        );
+        assert_eq!(ids(&l), want);
+    }
+}
+
+#[test]
+fn merge_keeps_the_selection_on_the_same_screen_row_when_rows_come_in_above() {
+    let mut l = list(20);
+    l.move_by(8, 5);
+    let (cursor, shown) = (l.position().0, on_screen(&l, 5));
+    assert_eq!((selected(&l), cursor), ("11", 8));
+    let added = l.merge(page(&[30, 31, 15, 10], true), 5);
+    assert_eq!(added, ["30", "31"], "15 and 10 were there");
+    assert_eq!(selected(&l), "11");
+    assert_eq!(l.position().0, cursor + 2);
+    assert_eq!(on_screen(&l, 5), shown, "the screen does not move");
+}
+
+#[test]
+fn merge_into_a_short_list_moves_the_selection_down_rather_than_hide_rows() {
+    let mut l = list(3);
+    l.move_by(1, 10);
+    l.merge(page(&[5, 6], true), 10);
+    assert_eq!((selected(&l), l.position()), ("1", (3, 5)));
+    assert_eq!(
+        on_screen(&l, 10).len(),
+        5,
+        "all rows fit: none scrolled away"
+    );
+}
+
+#[test]
+fn merge_replaces_a_known_row_in_place_and_moves_it_when_its_date_changed() {
+    let mut l = list(5);
+    l.move_by(2, 10);
+    let mut changed = row("2", Some(2));
+    changed.status = Some(crate::domain::InvitationStatus::Accepted);
+    let redated = row("3", Some(-1));
+    let added = l.merge(
+        Page {
+            items: vec![changed.clone(), redated],
+            next_token: None,
+        },
+        10,
+    );
+    assert!(added.is_empty());
+    assert_eq!(ids(&l), ["4", "2", "1", "0", "3"]);
+    assert_eq!(l.selected(), Some(&changed), "still selected, updated");
+    assert_eq!(l.loaded(), 5);
+}
+
+#[test]
+fn a_sync_removes_what_it_did_not_list_and_keeps_the_selection() {
+    let mut l = list(6);
+    l.move_by(2, 10);
+    l.begin_sync();
+    assert_eq!((l.pages(), l.next_token()), (0, None));
+    l.merge(page(&[5, 3], true), 10);
+    l.merge(page(&[1, 0], false), 10);
+    assert_eq!(l.pages(), 2);
+    assert_eq!(l.finish_sync(10), ["2", "4"]);
+    assert_eq!(ids(&l), ["5", "3", "1", "0"]);
+    assert_eq!(selected(&l), "3");
+    assert!(!l.contains("4"));
+    assert!(l.finish_sync(10).is_empty(), "nothing more to remove");
+}
+
+#[test]
+fn a_sync_that_removes_the_selection_keeps_the_cursor_position() {
+    let mut l = list(6);
+    l.move_by(2, 10);
+    l.begin_sync();
+    l.merge(page(&[5, 4, 2, 1], false), 10);
+    assert_eq!(l.finish_sync(10), ["0", "3"]);
+    assert_eq!((selected(&l), l.position()), ("2", (2, 4)));
+}
+
+#[test]
+fn rows_loaded_without_a_sync_go_unless_a_sync_lists_them() {
+    let mut l = list(3);
+    l.merge(page(&[2, 9], false), 10);
+    assert_eq!(l.finish_sync(10), ["0", "1"]);
+    assert_eq!(ids(&l), ["9", "2"]);
+}
+
+#[test]
+fn remove_and_update_row_find_rows_by_id() {
+    let mut l = list(4);
+    l.move_by(3, 10);
+    assert!(l.remove("3"));
+    assert!(!l.remove("3"));
+    assert_eq!((selected(&l), l.position()), ("0", (2, 3)));
+    l.update_row("2", |r| r.invitation_date = Some(at(-5)));
+    assert_eq!(ids(&l), ["1", "0", "2"]);
+    assert_eq!(selected(&l), "0");
+}
+
+#[test]
+fn search_folds_accents_and_case_and_finds_ids() {
+    let mut l = list(3);
+    l.update_row("1", |r| r.sender_company = Some("Bäckerei KÜHN".into()));
+    l.set_search("Kuhn");
+    assert_eq!(l.search(), "kuhn");
+    assert_eq!((selected(&l), l.position()), ("1", (0, 1)));
+    l.set_search("kühn");
+    assert_eq!(l.position().1, 1);
+    l.update_row("0", |r| r.engagement_title = None);
+    l.set_search("0");
+    assert_eq!((selected(&l), l.position().1), ("0", 1), "by id");
+    l.set_search("");
+    assert_eq!(l.position().1, 3);
+}
+
+#[test]
+fn search_keeps_the_first_row_shown_when_it_still_matches() {
+    let mut l = list(3);
+    l.set_search("title 1");
+    assert_eq!((selected(&l), l.position()), ("1", (0, 1)));
+    l.set_search("");
+    assert_eq!((selected(&l), l.position()), ("1", (1, 3)));
+}
+
+#[test]
+fn a_customer_set_later_is_searched_and_keeps_the_selection() {
+    let mut l = list(5);
+    l.set_search("title");
+    l.move_by(2, 10);
+    l.set_search("e");
+    assert_eq!(selected(&l), "4", "every title has an e");
+    l.set_search("globex");
+    assert_eq!(l.position().1, 0);
+    l.set_customer("3", Some("Globex Corporation".into()));
+    l.set_customer("1", Some("Globex GmbH".into()));
+    assert_eq!(
+        on_screen(&l, 10),
+        [(true, "3".to_string()), (false, "1".to_string())]
+    );
+    l.move_by(1, 10);
+    l.set_customer("4", Some("Globex Inc".into()));
+    assert_eq!(selected(&l), "1", "a row shown above keeps the selection");
+    assert_eq!(l.position(), (2, 3));
+    l.set_customer("1", None);
+    assert_eq!(
+        l.position(),
+        (1, 2),
+        "the selection left; the cursor stays put"
+    );
+    assert_eq!(selected(&l), "3");
+}
+
+#[test]
+fn merged_rows_keep_their_customer() {
+    let mut l = list(2);
+    l.set_customer("1", Some("Ærø Bryghus".into()));
+    l.merge(page(&[1], false), 10);
+    l.set_search("ærø");
+    assert_eq!((selected(&l), l.position().1), ("1", 1));
+}
+
+#[test]
+fn wants_more_near_the_end_only_when_there_is_more() {
+    let mut l = InvitationList::default();
+    l.merge(page(&[6, 5, 4, 3, 2, 1], true), 3);
+    assert!(!l.wants_more(3, 2));
+    l.move_by(4, 3);
+    assert!(l.wants_more(3, 2));
+    l.loading = true;
+    assert!(!l.wants_more(3, 2));
+    l.loading = false;
+    l.merge(page(&[0], false), 3);
+    assert!(!l.wants_more(3, 2));
+}
+
+#[test]
+fn select_scrolls_to_the_invitation() {
+    let mut l = list(20);
+    assert!(l.select("2", 5));
+    assert_eq!(l.position().0, 17);
+    assert_eq!(on_screen(&l, 5).last(), Some(&(true, "2".to_string())));
+    assert!(!l.select("nope", 5));
+}
