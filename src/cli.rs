@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use pc_inbox::commands::accept::AcceptArgs;
 use pc_inbox::commands::create::CreateArgs;
 use pc_inbox::commands::engagements::EngagementsArgs;
+use pc_inbox::commands::journal::JournalArgs;
 use pc_inbox::commands::list::ListArgs;
 use pc_inbox::commands::reject::RejectArgs;
 use pc_inbox::commands::show::ShowArgs;
@@ -66,6 +67,8 @@ pub enum Command {
     Create(CreateArgs),
     /// List engagements.
     Engagements(EngagementsArgs),
+    /// Show the journal: every accept, reject and create, with tokens, tasks and outcomes.
+    Journal(JournalArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

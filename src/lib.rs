@@ -26,6 +26,6 @@ pub mod man;
 pub mod model;
 pub mod runtime;
 pub mod service;
-pub mod storage;
+pub mod store;
 pub mod ui;
 pub mod wire;

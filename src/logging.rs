@@ -6,7 +6,7 @@ use tracing_appender::non_blocking::WorkerGuard;
 use tracing_appender::rolling::{Builder, Rotation};
 use tracing_subscriber::EnvFilter;
 
-use crate::storage::DataDir;
+use crate::store::DataDir;
 
 /// Targets capped at `warn`: they could log signed requests at debug or trace.
 const QUIET: [&str; 9] = [

@@ -14,7 +14,7 @@ use pc_inbox::logging;
 use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
 use pc_inbox::service::Logged;
-use pc_inbox::storage::{self, DataDir};
+use pc_inbox::store::{DataDir, Origin, Store};
 
 mod cli;
 
@@ -50,6 +50,7 @@ async fn main() -> ExitCode {
             .map_err(|e| e.to_string())
             .and_then(|()| print_quietly(&page))
         }
+        Some(Command::Journal(args)) => journal(args),
         Some(command) => return subcommand(&cli, command).await,
         None => inbox(&cli).await,
     };
@@ -70,6 +71,27 @@ fn print_quietly(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// `pc-inbox journal`: needs no service, only the data directory.
+fn journal(args: &commands::journal::JournalArgs) -> Result<(), String> {
+    let store = DataDir::default_location()
+        .map(|d| open_store(&d))
+        .transpose()?;
+    let mut out = std::io::stdout();
+    match commands::journal::run(store.as_ref(), args, &mut out) {
+        Ok(()) | Err(commands::Failure::OutputClosed) => Ok(()),
+        Err(failure) => Err(failure.to_string()),
+    }
+}
+
+/// Opens the local store for a subcommand; what went wrong on the way goes to stderr.
+fn open_store(data: &DataDir) -> Result<Store, String> {
+    let opened = data.open()?;
+    for warning in &opened.warnings {
+        eprintln!("pc-inbox: warning: {warning}");
+    }
+    Ok(opened.store)
+}
+
 /// Runs a scriptable subcommand; its failure decides the exit code.
 async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
     let prepared = async {
@@ -81,7 +103,9 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         let guard = start_logging(cli, &config);
         tracing::info!(command = ?command, "subcommand");
         let (settings, emulator) = settings(cli, &config).await?;
-        let data = data_dir(&settings, cli.demo);
+        let data = data_dir(&settings, cli.demo)
+            .map(|d| open_store(&d))
+            .transpose()?;
         Ok::<_, String>((
             config,
             Logged::new(AwsPartnerCentral::connect(&settings).await),
@@ -90,7 +114,7 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
             (emulator, guard),
         ))
     };
-    let (config, client, catalog, data, _keep) = match prepared.await {
+    let (config, client, catalog, mut store, _keep) = match prepared.await {
         Ok(p) => p,
         Err(message) => {
             eprintln!("pc-inbox: {message}");
@@ -120,12 +144,18 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
             commands::show::run(&client, args, &clock, &console, &mut out).await
         }
         Command::Accept(args) => {
-            commands::accept::run(&client, args, data.as_ref(), config.poll, &mut out).await
+            commands::accept::run(&client, args, store.as_mut(), config.poll, &mut out).await
         }
-        Command::Reject(args) => commands::reject::run(&client, args, &mut out).await,
-        Command::Create(args) => commands::create::run(&client, args, &mut out).await,
+        Command::Reject(args) => {
+            commands::reject::run(&client, args, store.as_mut(), &mut out).await
+        }
+        Command::Create(args) => {
+            commands::create::run(&client, args, store.as_mut(), &mut out).await
+        }
         Command::Engagements(args) => commands::engagements::run(&client, args, &mut out).await,
-        Command::Completions { .. } | Command::Man | Command::Emulator(_) => Ok(()),
+        Command::Completions { .. } | Command::Man | Command::Emulator(_) | Command::Journal(_) => {
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -201,9 +231,9 @@ async fn inbox(cli: &Cli) -> Result<(), String> {
     Ok(())
 }
 
-/// The data directory, with accept records kept apart by where they are started: the endpoint
-/// (`demo` for the embedded emulator, `aws` for the real service), catalog and identity. The
-/// embedded emulator starts afresh every time, so demo accept records start empty too.
+/// The data directory, seen from where this run's data comes from: the endpoint (`demo` for
+/// the embedded emulator, `aws` for the real service), catalog and identity. The embedded
+/// emulator starts afresh every time, so the demo's cached rows and accepts are forgotten.
 fn data_dir(settings: &ClientSettings, demo: bool) -> Option<DataDir> {
     let endpoint = match (&settings.endpoint_url, demo) {
         (_, true) => "demo",
@@ -219,11 +249,20 @@ fn data_dir(settings: &ClientSettings, demo: bool) -> Option<DataDir> {
         Some(creds) => creds.access_key_id.clone(),
         None => profile,
     };
-    let origin = storage::origin(endpoint, &settings.catalog, &identity);
+    let origin = Origin {
+        endpoint: endpoint.to_string(),
+        catalog: settings.catalog.clone(),
+        identity,
+    };
     let data = DataDir::default_location()?.for_origin(origin);
     if demo {
-        if let Err(e) = data.save_accepts(&SavedAccepts::default()) {
-            tracing::warn!(error = %e, "could not clear the demo's accept records");
+        let forgotten = data.open().and_then(|mut opened| {
+            opened.store.forget_all()?;
+            let before = opened.store.accepts()?;
+            opened.store.save_accepts(&before, &SavedAccepts::default())
+        });
+        if let Err(e) = forgotten {
+            tracing::warn!(error = %e, "could not clear the demo's local data");
         }
     }
     Some(data)

@@ -11,7 +11,7 @@ use crate::commands::EXIT_STATUS;
 use crate::config::CONFIG_ENV;
 use crate::keymap::{Keymap, Mode};
 use crate::service::PARTNER_CENTRAL_REGION;
-use crate::storage::{ACCEPTS, DRAFT};
+use crate::store::DATABASE;
 
 /// Every section of the page, in order.
 pub const SECTIONS: [&str; 10] = [
@@ -225,14 +225,14 @@ fn files_section(page: &mut Roff) {
     );
     item(
         page,
-        vec![bold(ACCEPTS)],
-        "The accepts started and their client tokens, so a retry or a restart never starts a \
-         second task, and tasks still running are picked up on the next start.",
-    );
-    item(
-        page,
-        vec![bold(DRAFT)],
-        "The new-invitation form as it is typed, offered back after a quit or a crash.",
+        vec![bold(DATABASE)],
+        "The local store (SQLite): invitations and their details as last seen, for an \
+         instant start and reading offline; which ones you have read; the accepts started \
+         and their client tokens, so a retry, a restart or a second pc-inbox never starts a \
+         second task; the new-invitation form as it is typed; and the journal of every \
+         action. Kept apart by endpoint, catalog and identity. A damaged file is moved aside \
+         (pc-inbox.db.damaged-TIME) and a new one started. accepts.json and draft.json of \
+         earlier versions are imported once and renamed *.imported.",
     );
     item(
         page,

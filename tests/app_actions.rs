@@ -13,7 +13,7 @@ use headless::Headless;
 use pc_inbox::app::{AcceptPhase, Msg, SavedAccepts, State};
 use pc_inbox::domain::InvitationStatus;
 use pc_inbox::service::{PartnerCentral, ServiceError};
-use pc_inbox::storage::DataDir;
+use pc_inbox::store::DataDir;
 
 fn phase(s: &State, id: &str) -> Option<AcceptPhase> {
     s.accepts.get(id).map(|a| a.phase.clone())
@@ -46,7 +46,10 @@ async fn accepting_polls_to_complete_and_shows_the_opportunity() {
     );
     app.stop();
     assert!(
-        data.load_accepts::<SavedAccepts>()
+        data.open()
+            .unwrap()
+            .store
+            .accepts()
             .unwrap()
             .invitations
             .is_empty(),
@@ -158,7 +161,7 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
         first.stop();
         task_id
     };
-    let saved: SavedAccepts = data.load_accepts().unwrap();
+    let saved: SavedAccepts = data.open().unwrap().store.accepts().unwrap();
     assert_eq!(
         saved.invitations[&id].task_id.as_deref(),
         Some(task_id.as_str())

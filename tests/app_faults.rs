@@ -14,7 +14,7 @@ use pc_inbox::app::{AcceptPhase, Level, Modal, Msg};
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
 use pc_inbox::emulator::{EmulatorConfig, QuotaLimits};
 use pc_inbox::service::PartnerCentral;
-use pc_inbox::storage::DataDir;
+use pc_inbox::store::DataDir;
 
 fn failing_writes() -> EmulatorConfig {
     EmulatorConfig {

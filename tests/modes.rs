@@ -174,6 +174,7 @@ fn no_background_reply_changes_the_dialog_stack() {
         Msg::ActiveTasks(Ok(Vec::new())),
         Msg::Rejected {
             invitation_id: "engi-0000000000003".into(),
+            reason: "No capacity".into(),
             result: Err(pc_inbox::service::ServiceError::Throttled {
                 message: "Rate exceeded".into(),
             }),

@@ -5,7 +5,7 @@ mod fixtures;
 use crossterm::event::KeyCode;
 use fixtures::{code, ctrl, deliver, key, loaded, page, state};
 use pc_inbox::app::{
-    update, DetailEntry, Effect, Focus, Level, Modal, Msg, PayloadChoice, Priority,
+    update, DetailEntry, Effect, Focus, Level, Modal, Msg, PayloadChoice, Priority, Remember,
 };
 use pc_inbox::domain::{InvitationStatus, Participant, PayloadKind, SortOrder};
 use pc_inbox::keymap::Mode;
@@ -51,7 +51,10 @@ fn settle_epoch(effects: &[Effect]) -> Option<u64> {
 #[test]
 fn starts_by_loading_the_first_received_page_newest_first() {
     let (s, effects) = state(SIZE);
-    let [Effect::LoadPage {
+    let [Effect::ReadCachedView {
+        generation: cached,
+        query: cached_query,
+    }, Effect::LoadPage {
         generation,
         query,
         next_token,
@@ -59,6 +62,11 @@ fn starts_by_loading_the_first_received_page_newest_first() {
     else {
         panic!("{effects:?}")
     };
+    assert_eq!(
+        (cached, cached_query),
+        (generation, query),
+        "the store's rows first"
+    );
     assert_eq!((*generation, next_token), (s.list_generation, &None));
     assert_eq!(query.participant, Participant::Received);
     assert_eq!(query.sort, SortOrder::NewestFirst);
@@ -117,16 +125,24 @@ fn moves_with_keys_and_clamps_at_the_ends() {
 }
 
 #[test]
-fn the_next_page_is_fetched_once_when_the_cursor_nears_the_end() {
-    let mut s = loaded(SIZE, 50, true);
+fn the_listing_continues_page_after_page_until_it_is_complete() {
+    let (mut s, _) = state(SIZE);
     let gen = s.list_generation;
-    let effects = update(&mut s, key('j'));
-    assert!(loads(&effects).is_empty(), "far from the end");
+    let effects = update(
+        &mut s,
+        Msg::PageLoaded {
+            generation: gen,
+            result: Ok(page(0..50, true)),
+        },
+    );
+    assert_eq!(
+        loads(&effects),
+        [(gen, Some("next".to_string()))],
+        "the next page at once, wherever the cursor is"
+    );
     let effects = update(&mut s, code(KeyCode::End));
-    assert_eq!(loads(&effects), [(gen, Some("next".to_string()))]);
-    let effects = update(&mut s, key('k'));
     assert!(loads(&effects).is_empty(), "not twice while loading");
-    update(
+    let effects = update(
         &mut s,
         Msg::PageLoaded {
             generation: gen,
@@ -134,9 +150,18 @@ fn the_next_page_is_fetched_once_when_the_cursor_nears_the_end() {
         },
     );
     assert_eq!((s.list.loaded(), s.list.pages()), (60, 2));
-    assert_eq!(selected(&s), "engi-0000000000048", "the cursor stays put");
-    let effects = update(&mut s, code(KeyCode::End));
-    assert!(loads(&effects).is_empty(), "no token, no request");
+    assert_eq!(selected(&s), "engi-0000000000049", "the cursor stays put");
+    assert!(loads(&effects).is_empty(), "complete: no token, no request");
+    assert!(
+        effects.iter().any(|e| matches!(
+            e,
+            Effect::Remember {
+                what: Remember::Rows { rows, .. },
+                ..
+            } if rows.len() == 10
+        )),
+        "each page is remembered: {effects:?}"
+    );
 }
 
 #[test]
@@ -379,7 +404,7 @@ fn filters_menu_sort_and_pending_shortcut_go_to_the_service() {
     update(&mut s, key(' '));
     let effects = update(&mut s, code(KeyCode::Enter));
     assert!(s.modals.is_empty());
-    let [Effect::LoadPage { query, .. }] = effects.as_slice() else {
+    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(query.statuses, [InvitationStatus::Pending]);
@@ -393,13 +418,13 @@ fn filters_menu_sort_and_pending_shortcut_go_to_the_service() {
     );
 
     let effects = update(&mut s, key('s'));
-    let [Effect::LoadPage { query, .. }] = effects.as_slice() else {
+    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
         panic!("{effects:?}")
     };
     assert_eq!(query.sort, SortOrder::OldestFirst);
 
     let effects = update(&mut s, key('p'));
-    let [Effect::LoadPage { query, .. }] = effects.as_slice() else {
+    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
         panic!()
     };
     assert!(
@@ -407,7 +432,7 @@ fn filters_menu_sort_and_pending_shortcut_go_to_the_service() {
         "p toggles pending-only off again"
     );
     let effects = update(&mut s, key('p'));
-    let [Effect::LoadPage { query, .. }] = effects.as_slice() else {
+    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
         panic!()
     };
     assert_eq!(query.statuses, [InvitationStatus::Pending]);

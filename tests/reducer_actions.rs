@@ -393,6 +393,7 @@ fn a_failed_reject_keeps_the_dialog_and_the_text_and_success_marks_the_row() {
         &mut s,
         Msg::Rejected {
             invitation_id: ID.into(),
+            reason: "No capacity".into(),
             result: Err(err),
         },
     );
@@ -407,6 +408,7 @@ fn a_failed_reject_keeps_the_dialog_and_the_text_and_success_marks_the_row() {
         &mut s,
         Msg::Rejected {
             invitation_id: ID.into(),
+            reason: "No capacity".into(),
             result: Ok(()),
         },
     );

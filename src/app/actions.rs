@@ -4,7 +4,8 @@
 
 use super::accept::AcceptPhase;
 use super::modes::{ConfirmAccept, Modal, RejectDialog};
-use super::{Effect, Level, State};
+use super::{cache, Effect, Level, State};
+use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{AcceptTask, InvitationStatus, TaskStatus};
 use crate::keymap::Action;
 use crate::service::ServiceError;
@@ -39,8 +40,16 @@ pub(super) fn resume(state: &mut State) -> Vec<Effect> {
     effects
 }
 
+/// A journal entry about invitation `id`, now.
+fn journal(state: &State, action: Done, outcome: Outcome, id: &str) -> Entry {
+    Entry::new(action, outcome, state.clock.now).invitation(id)
+}
+
 /// `a`: asks for confirmation, or says why the selection cannot be accepted.
 pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
+    if cache::refuse_offline(state, "accept") {
+        return Vec::new();
+    }
     let Some(row) = state.actionable() else {
         explain_not_actionable(state, "accepted");
         return Vec::new();
@@ -60,6 +69,9 @@ pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
 
 /// `x`: opens the reject dialog, or says why the selection cannot be rejected.
 pub(super) fn ask_reject(state: &mut State) -> Vec<Effect> {
+    if cache::refuse_offline(state, "reject") {
+        return Vec::new();
+    }
     let Some(row) = state.actionable() else {
         explain_not_actionable(state, "rejected");
         return Vec::new();
@@ -109,6 +121,8 @@ pub(super) fn start_accept(state: &mut State, confirm: ConfirmAccept) -> Vec<Eff
         Effect::StartAccept {
             invitation_id: confirm.invitation_id,
             client_token: token,
+            title: Some(confirm.title),
+            started: state.clock.now,
         },
     ]
 }
@@ -124,8 +138,16 @@ pub(super) fn on_accept_started(
     if accept.phase != AcceptPhase::Starting {
         return Vec::new();
     }
+    let token = accept.client_token.clone();
     match result {
-        Ok(task) => apply_task(state, &id, task, 0),
+        Ok(task) => {
+            let entry = journal(state, Done::AcceptStarted, Outcome::Succeeded, &id)
+                .token(token)
+                .task(Some(task.id.clone()));
+            let mut effects = vec![Effect::Journal(Box::new(entry))];
+            effects.extend(apply_task(state, &id, task, 0));
+            effects
+        }
         Err(e) => {
             accept.phase = AcceptPhase::Interrupted {
                 error: e.to_string(),
@@ -136,7 +158,13 @@ pub(super) fn on_accept_started(
                 Level::Error,
                 format!("Could not start accepting “{title}”: {e} Press {key} to try again; it cannot start twice."),
             );
-            vec![Effect::SaveAccepts(state.accepts.saved())]
+            let entry = journal(state, Done::AcceptStarted, Outcome::Failed, &id)
+                .token(token)
+                .detail(Some(e.to_string()));
+            vec![
+                Effect::SaveAccepts(state.accepts.saved()),
+                Effect::Journal(Box::new(entry)),
+            ]
         }
     }
 }
@@ -213,6 +241,8 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
         return Vec::new();
     };
     let title = accept.title.clone().unwrap_or_else(|| id.to_string());
+    let token = accept.client_token.clone();
+    let task_id = Some(task.id.clone());
     match task.status {
         TaskStatus::Complete => {
             accept.phase = AcceptPhase::Complete {
@@ -224,12 +254,20 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
             state
                 .details
                 .update(id, |d| d.summary.status = Some(InvitationStatus::Accepted));
+            let opportunity_id = task.opportunity_id.clone();
             let opportunity = task
                 .opportunity_id
                 .map(|o| format!(" — opportunity {o}"))
                 .unwrap_or_default();
             state.notify(Level::Success, format!("Accepted “{title}”{opportunity}"));
-            vec![Effect::SaveAccepts(state.accepts.saved())]
+            let entry = journal(state, Done::AcceptCompleted, Outcome::Succeeded, id)
+                .token(token)
+                .task(task_id)
+                .detail(opportunity_id);
+            vec![
+                Effect::SaveAccepts(state.accepts.saved()),
+                Effect::Journal(Box::new(entry)),
+            ]
         }
         TaskStatus::Failed => {
             let reason = [task.reason_code.clone(), task.message.clone()]
@@ -247,7 +285,14 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
                 Level::Error,
                 format!("Accepting “{title}” failed — {reason}. Press {key} to try again."),
             );
-            vec![Effect::SaveAccepts(state.accepts.saved())]
+            let entry = journal(state, Done::AcceptFailed, Outcome::Failed, id)
+                .token(token)
+                .task(task_id)
+                .detail(Some(reason));
+            vec![
+                Effect::SaveAccepts(state.accepts.saved()),
+                Effect::Journal(Box::new(entry)),
+            ]
         }
         TaskStatus::InProgress | TaskStatus::Unknown(_) => {
             let first = !matches!(accept.phase, AcceptPhase::Running { .. });
@@ -301,18 +346,24 @@ pub(super) fn on_active_tasks(
 pub(super) fn on_rejected(
     state: &mut State,
     id: String,
+    reason: String,
     result: Result<(), ServiceError>,
 ) -> Vec<Effect> {
     let at = state
         .modals
         .iter()
         .position(|m| matches!(m, Modal::Reject(d) if d.invitation_id == id));
+    let (outcome, detail) = match &result {
+        Ok(()) => (Outcome::Succeeded, reason.clone()),
+        Err(e) => (Outcome::Failed, format!("{reason}: {e}")),
+    };
+    let entry = journal(state, Done::Reject, outcome, &id).detail(Some(detail));
     match result {
         Ok(()) => {
-            let reason = at.and_then(|i| match state.modals.remove(i) {
-                Modal::Reject(d) => Some(d.reason.value().to_string()),
-                _ => None,
-            });
+            if let Some(i) = at {
+                state.modals.remove(i);
+            }
+            let reason = Some(reason);
             state
                 .list
                 .update_row(&id, |row| row.status = Some(InvitationStatus::Rejected));
@@ -331,5 +382,5 @@ pub(super) fn on_rejected(
             _ => state.notify(Level::Error, format!("Rejecting {id} failed: {e}")),
         },
     }
-    Vec::new()
+    vec![Effect::Journal(Box::new(entry))]
 }

@@ -7,7 +7,8 @@ use super::form::fields::{text_mut, Field};
 use super::form::validate::field_for_path;
 use super::form::InvitationForm;
 use super::modes::Modal;
-use super::{inbox, Effect, Level, State};
+use super::{cache, inbox, Effect, Level, State};
+use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{EngagementSummary, Page, Participant};
 use crate::keymap::Action;
 use crate::service::{CreatedInvitation, ServiceError};
@@ -66,6 +67,9 @@ pub(super) fn close(state: &mut State) -> Vec<Effect> {
 
 /// Checks the draft and sends it, once.
 pub(super) fn submit(state: &mut State) -> Vec<Effect> {
+    if cache::refuse_offline(state, "send the invitation (the draft is kept)") {
+        return Vec::new();
+    }
     let Some(form) = form_mut(state) else {
         return Vec::new();
     };
@@ -116,6 +120,30 @@ pub(super) fn on_engagements(
 }
 
 pub(super) fn on_created(
+    state: &mut State,
+    client_token: String,
+    result: Result<CreatedInvitation, ServiceError>,
+) -> Vec<Effect> {
+    let entry = Entry::new(
+        Done::Create,
+        if result.is_ok() {
+            Outcome::Succeeded
+        } else {
+            Outcome::Failed
+        },
+        state.clock.now,
+    )
+    .token(client_token.clone());
+    let entry = Effect::Journal(Box::new(match &result {
+        Ok(created) => entry.invitation(&created.id),
+        Err(e) => entry.detail(Some(e.to_string())),
+    }));
+    let mut effects = vec![entry];
+    effects.extend(created(state, client_token, result));
+    effects
+}
+
+fn created(
     state: &mut State,
     client_token: String,
     result: Result<CreatedInvitation, ServiceError>,

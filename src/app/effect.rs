@@ -3,7 +3,10 @@ use std::time::Duration;
 use super::form::draft::Draft;
 use super::form::fields::Field;
 use super::SavedAccepts;
-use crate::domain::{ListQuery, NewInvitation};
+use chrono::{DateTime, Utc};
+
+use crate::domain::journal::Entry;
+use crate::domain::{InvitationDetail, InvitationSummary, ListQuery, NewInvitation};
 
 /// How urgent a read is; the user's own selection jumps the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,10 +30,13 @@ pub enum Effect {
         generation: u64,
         priority: Priority,
     },
-    /// Start accepting; the reply is a `Msg::AcceptStarted`.
+    /// Start accepting; the reply is a `Msg::AcceptStarted`. The local store may hold an
+    /// older token for the invitation (from another process): that one is used.
     StartAccept {
         invitation_id: String,
         client_token: String,
+        title: Option<String>,
+        started: DateTime<Utc>,
     },
     /// Poll an accept task after a pause; the reply is a `Msg::TaskPolled`.
     PollTask {
@@ -57,6 +63,16 @@ pub enum Effect {
     SaveDraft(Option<Box<Draft>>),
     /// Write the unfinished accepts to the data directory.
     SaveAccepts(SavedAccepts),
+    /// Keep what the service said, or what the user read, in the local store.
+    Remember { what: Remember, at: DateTime<Utc> },
+    /// Read the cached rows of a query; the reply is a `Msg::CachedView`.
+    ReadCachedView { generation: u64, query: ListQuery },
+    /// Read the cached details of invitations; the reply is a `Msg::CachedDetails`.
+    ReadCachedDetails { generation: u64, ids: Vec<String> },
+    /// Add an entry to the journal.
+    Journal(Box<Entry>),
+    /// Read the journal; the reply is a `Msg::JournalRead`.
+    ReadJournal,
     /// Send `Msg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
     /// Hand a form field's text to the user's editor; the reply is a `Msg::TextEdited`. The
@@ -66,4 +82,20 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard.
     Copy(String),
+}
+
+/// What the local store is asked to remember.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Remember {
+    /// Rows of a listing; those in `unread` arrived since the last visit.
+    Rows {
+        rows: Vec<InvitationSummary>,
+        unread: Vec<String>,
+    },
+    /// An invitation's detail.
+    Detail(Box<InvitationDetail>),
+    /// The user has seen this invitation.
+    Read(String),
+    /// The service no longer lists these invitations.
+    Gone(Vec<String>),
 }

@@ -1,13 +1,10 @@
 //! The inbox underneath every dialog: pages of invitations, the selection, the search, detail
 //! fetches, and what each reply changes. The list and detail modes call in here.
 
-use super::{DetailEntry, Effect, Focus, Level, Priority, State};
+use super::{cache, DetailEntry, Effect, Focus, Level, Priority, State};
 use crate::domain::{InvitationDetail, InvitationSummary, Page, Participant};
 use crate::keymap::Action;
 use crate::service::ServiceError;
-
-/// Rows from the end of the loaded list at which the next page is fetched.
-const PREFETCH_MARGIN: usize = 10;
 
 /// The URL of an invitation in the Partner Central console: the template with `{id}` and
 /// `{catalog}` filled in.
@@ -79,14 +76,21 @@ pub(super) fn switch_view(state: &mut State, view: Participant) -> Vec<Effect> {
     reload(state)
 }
 
-/// Starts over with a new query: rows go, cached details stay (they are keyed by id).
+/// Starts over with a new query: rows go (the local store's come back at once), cached
+/// details stay (they are keyed by id).
 pub(super) fn reload(state: &mut State) -> Vec<Effect> {
     state.list_generation += 1;
     state.list.clear(state.filters.sort);
     state.replace_rows = false;
+    state.memory.as_of = None;
     state.focus = Focus::List;
     state.detail_scroll = 0;
-    first_page(state)
+    let mut effects = vec![Effect::ReadCachedView {
+        generation: state.list_generation,
+        query: state.query(),
+    }];
+    effects.extend(first_page(state));
+    effects
 }
 
 /// Reloads the same query, keeping rows on screen until the new first page arrives.
@@ -106,8 +110,10 @@ fn first_page(state: &mut State) -> Vec<Effect> {
     }]
 }
 
+/// The next page of the listing, until it is complete: every row of the view is then in the
+/// list and in the local store, for search and for the next start.
 fn more_pages(state: &mut State) -> Vec<Effect> {
-    if !state.list.wants_more(rows(state), PREFETCH_MARGIN) {
+    if state.list.next_token().is_none() || state.list.loading {
         return Vec::new();
     }
     state.list.loading = true;
@@ -118,7 +124,16 @@ fn more_pages(state: &mut State) -> Vec<Effect> {
     }]
 }
 
-fn selection_changed(state: &mut State) -> Vec<Effect> {
+/// Moves the cursor to an invitation, if it is in the list.
+pub(super) fn select(state: &mut State, id: &str) -> Vec<Effect> {
+    if state.list.select(id, rows(state)) {
+        selection_changed(state)
+    } else {
+        Vec::new()
+    }
+}
+
+pub(super) fn selection_changed(state: &mut State) -> Vec<Effect> {
     state.detail_scroll = 0;
     state.selection_epoch += 1;
     if state.selected().is_none() {
@@ -132,8 +147,9 @@ fn selection_changed(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// Background detail fetches for the rows on screen that have none yet. Rows still waiting are
-/// asked for again: the read queue keeps one request per row and serves the newest first.
+/// Background detail fetches for the rows on screen that have none yet: from the local store at
+/// once, and from the service. Rows still waiting are asked for again: the read queue keeps one
+/// request per row and serves the newest first.
 fn prefetch(state: &mut State) -> Vec<Effect> {
     let generation = state.details.generation();
     let wanted: Vec<String> = state
@@ -147,19 +163,24 @@ fn prefetch(state: &mut State) -> Vec<Effect> {
         })
         .map(|(_, row)| row.id.clone())
         .collect();
-    wanted
-        .into_iter()
-        .map(|id| {
-            state
-                .details
-                .set(&id, DetailEntry::Loading { urgent: false });
-            Effect::LoadDetail {
-                id,
-                generation,
-                priority: Priority::Prefetch,
-            }
-        })
-        .collect()
+    let mut effects = Vec::with_capacity(wanted.len() + 1);
+    if !wanted.is_empty() {
+        effects.push(Effect::ReadCachedDetails {
+            generation,
+            ids: wanted.clone(),
+        });
+    }
+    effects.extend(wanted.into_iter().map(|id| {
+        state
+            .details
+            .set(&id, DetailEntry::Loading { urgent: false });
+        Effect::LoadDetail {
+            id,
+            generation,
+            priority: Priority::Prefetch,
+        }
+    }));
+    effects
 }
 
 /// A page of invitations arrived.
@@ -180,9 +201,12 @@ pub(super) fn on_page(
             if replace {
                 state.list.begin_sync();
             }
-            state.list.merge(page, rows(state));
+            let listed = page.items.clone();
+            let added = state.list.merge(page, rows(state));
+            let mut remembered = vec![cache::remember_page(state, listed, &added)];
             if state.list.next_token().is_none() {
-                state.list.finish_sync(rows(state));
+                let gone = state.list.finish_sync(rows(state));
+                remembered.extend(cache::remember_gone(state, gone));
             }
             if let Some(id) = state.select_after_load.clone() {
                 if state.list.select(&id, rows(state)) {
@@ -195,10 +219,14 @@ pub(super) fn on_page(
                 prefetch(state)
             };
             effects.extend(more_pages(state));
+            effects.extend(remembered);
             effects
         }
         Err(e) => {
             state.replace_rows = false;
+            if cache::went_offline(state, &e) {
+                return Vec::new();
+            }
             state.list.failed = Some(e.to_string());
             let key = state.list_key(Action::Refresh);
             state.notify(
@@ -225,19 +253,19 @@ pub(super) fn on_detail(
             if let Some(status) = detail.summary.status.clone() {
                 state.list.update_row(&id, |row| row.status = Some(status));
             }
-            state
-                .list
-                .set_customer(&id, detail.customer_name().map(str::to_owned));
+            let remember = cache::remember_detail(state, &detail);
             state.details.set(&id, DetailEntry::Ready(detail));
+            vec![remember]
         }
+        Err(_) if matches!(state.details.get(&id), Some(DetailEntry::Ready(_))) => Vec::new(),
         Err(e) => {
-            if state.selected().is_some_and(|s| s.id == id) {
+            if state.selected().is_some_and(|s| s.id == id) && !state.memory.offline {
                 state.notify(Level::Error, format!("Could not load {id}: {e}"));
             }
             state.details.set(&id, DetailEntry::Failed(e.to_string()));
+            Vec::new()
         }
     }
-    Vec::new()
 }
 
 /// The selection has rested: fetch its detail now, ahead of the prefetches.
@@ -248,7 +276,8 @@ pub(super) fn on_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
     let Some(id) = state.selected().map(|s| s.id.clone()) else {
         return Vec::new();
     };
-    match state.details.get(&id) {
+    let read = cache::mark_read(state, &id);
+    let mut effects = match state.details.get(&id) {
         Some(DetailEntry::Ready(_) | DetailEntry::Loading { urgent: true }) => Vec::new(),
         _ => {
             state
@@ -260,5 +289,7 @@ pub(super) fn on_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
                 priority: Priority::Selected,
             }]
         }
-    }
+    };
+    effects.extend(read);
+    effects
 }

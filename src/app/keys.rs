@@ -36,6 +36,7 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(Modal::Filters(_)) => modes::filters::on_key(state, key),
         Some(Modal::Help(_)) => modes::help::on_key(state, key),
         Some(Modal::Notices(_)) => modes::notices::on_key(state, key),
+        Some(Modal::Journal(_)) => modes::journal::on_key(state, key),
         Some(Modal::Confirm(_)) => modes::confirm::on_key(state, key),
         Some(Modal::Reject(_)) => modes::reject::on_key(state, key),
         Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_key(state, key),

@@ -9,6 +9,7 @@
 
 pub mod accept;
 mod actions;
+mod cache;
 mod create;
 mod details;
 mod effect;
@@ -24,9 +25,10 @@ mod state;
 mod text;
 pub mod update;
 
-pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccepts};
+pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccept, SavedAccepts};
+pub use cache::Memory;
 pub use details::{DetailCache, DetailEntry};
-pub use effect::{Effect, Priority};
+pub use effect::{Effect, Priority, Remember};
 pub use filters::{Filters, PayloadChoice};
 pub use inbox::console_url;
 pub use list::InvitationList;

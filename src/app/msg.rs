@@ -3,7 +3,10 @@ use crossterm::event::KeyEvent;
 
 use super::form::fields::Field;
 use super::Geometry;
-use crate::domain::{AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, Page};
+use crate::domain::journal::Entry;
+use crate::domain::{
+    AcceptTask, CachedView, EngagementSummary, InvitationDetail, InvitationSummary, Page,
+};
 use crate::service::{CreatedInvitation, ServiceError};
 
 /// Everything that can happen to the app.
@@ -46,6 +49,7 @@ pub enum Msg {
     /// The answer to RejectEngagementInvitation.
     Rejected {
         invitation_id: String,
+        reason: String,
         result: Result<(), ServiceError>,
     },
     /// A page of ListEngagements for the create form.
@@ -67,6 +71,18 @@ pub enum Msg {
     },
     /// Saving local state failed.
     StorageFailed(String),
+    /// The local store's rows for the list generation they were read for.
+    CachedView {
+        generation: u64,
+        result: Result<CachedView, String>,
+    },
+    /// Details the local store had, for the cache generation they were read for.
+    CachedDetails {
+        generation: u64,
+        details: Vec<InvitationDetail>,
+    },
+    /// The journal, oldest entry first.
+    JournalRead(Result<Vec<Entry>, String>),
     /// The selection has rested since the given epoch.
     SelectionSettled { epoch: u64 },
     /// SIGTERM or similar: leave now.

@@ -2,7 +2,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::form::draft::Draft;
 use super::modes::Modal;
-use super::{Accepts, DetailCache, Filters, InvitationList, Level, Notices, PollSchedule};
+use super::{Accepts, DetailCache, Filters, InvitationList, Level, Memory, Notices, PollSchedule};
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::{Keymap, Mode};
 
@@ -84,6 +84,8 @@ pub struct State {
     pub filters: Filters,
     pub list: InvitationList,
     pub details: DetailCache,
+    /// What the local store holds: cached rows, what is new, whether the service is reachable.
+    pub memory: Memory,
     pub accepts: Accepts,
     /// The unsent invitation draft while the form is closed.
     pub draft: Option<Draft>,
@@ -122,6 +124,7 @@ impl State {
             filters,
             list: InvitationList::default(),
             details: DetailCache::default(),
+            memory: Memory::default(),
             accepts: Accepts::default(),
             draft: None,
             select_after_load: None,
@@ -137,6 +140,11 @@ impl State {
             selection_epoch: 0,
             quit: false,
         }
+    }
+
+    /// The service query of the current view and filters.
+    pub fn query(&self) -> crate::domain::ListQuery {
+        self.filters.query(self.view, self.settings.page_size)
     }
 
     /// The invitation under the cursor.

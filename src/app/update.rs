@@ -1,7 +1,7 @@
 //! The pure reducer: `update(&mut State, Msg) -> Vec<Effect>`. No IO happens here. Keys go to
 //! [`super::keys`]; replies go to the part of the app that asked for them.
 
-use super::{actions, create, inbox, keys, Effect, Level, Msg, State};
+use super::{actions, cache, create, inbox, keys, modes, Effect, Level, Msg, State};
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
 pub fn init(state: &mut State) -> Vec<Effect> {
@@ -58,8 +58,15 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ActiveTasks(result) => actions::on_active_tasks(state, result),
         Msg::Rejected {
             invitation_id,
+            reason,
             result,
-        } => actions::on_rejected(state, invitation_id, result),
+        } => actions::on_rejected(state, invitation_id, reason, result),
+        Msg::CachedView { generation, result } => cache::on_cached_view(state, generation, result),
+        Msg::CachedDetails {
+            generation,
+            details,
+        } => cache::on_cached_details(state, generation, details),
+        Msg::JournalRead(result) => modes::journal::on_read(state, result),
         Msg::EngagementsLoaded(result) => create::on_engagements(state, result),
         Msg::InvitationCreated {
             client_token,

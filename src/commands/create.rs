@@ -6,10 +6,12 @@ use std::path::PathBuf;
 
 use super::output::write_json;
 use super::show::ShowFormat;
-use super::{invitation_file, CommandResult, Failure};
+use super::{invitation_file, record, CommandResult, Failure};
 use crate::app::form::fields::Field;
 use crate::app::form::validate::{field_for_path, problems};
+use crate::domain::journal::{Action, Entry, Outcome};
 use crate::service::{PartnerCentral, ServiceError};
+use crate::store::Store;
 use crate::wire::GetEngagementInvitationResponse;
 
 /// Options of `pc-inbox create`.
@@ -77,9 +79,11 @@ fn describe(field: Option<Field>, message: &str) -> String {
     }
 }
 
+/// Creates the invitation the file describes and journals the outcome in `store`.
 pub async fn run(
     service: &dyn PartnerCentral,
     args: &CreateArgs,
+    store: Option<&mut Store>,
     out: &mut dyn Write,
 ) -> CommandResult {
     let text = std::fs::read_to_string(&args.file)
@@ -95,14 +99,33 @@ pub async fn run(
             lines.join("\n")
         )));
     }
-    match service
+    let result = service
         .create_invitation(
             &draft.engagement_id,
             &draft.client_token,
             &draft.invitation(),
         )
-        .await
-    {
+        .await;
+    let entry = Entry::new(
+        Action::Create,
+        if result.is_ok() {
+            Outcome::Succeeded
+        } else {
+            Outcome::Failed
+        },
+        chrono::Utc::now(),
+    )
+    .token(&draft.client_token);
+    record(
+        store,
+        match &result {
+            Ok(created) => entry
+                .invitation(&created.id)
+                .detail(Some(format!("to {}", draft.receiver_account))),
+            Err(e) => entry.detail(Some(e.to_string())),
+        },
+    );
+    match result {
         Ok(created) => match args.output {
             ShowFormat::Text => {
                 writeln!(out, "{}\t{}", created.id, created.arn)?;

@@ -1,4 +1,5 @@
-//! The scriptable subcommands (`list`, `show`, `accept`, `reject`, `create`, `engagements`):
+//! The scriptable subcommands (`list`, `show`, `accept`, `reject`, `create`, `engagements`,
+//! `journal`):
 //! the same service layer as the inbox, results on stdout, errors on stderr, and exit codes a
 //! script can branch on.
 
@@ -6,6 +7,7 @@ pub mod accept;
 pub mod create;
 pub mod engagements;
 mod invitation_file;
+pub mod journal;
 pub mod list;
 pub mod output;
 pub mod reject;
@@ -14,7 +16,9 @@ pub mod show;
 use std::fmt;
 use std::process::ExitCode;
 
+use crate::domain::journal::Entry;
 use crate::service::ServiceError;
+use crate::store::Store;
 
 /// Why a command failed, and so its exit code.
 #[derive(Debug)]
@@ -82,6 +86,16 @@ impl From<std::io::Error> for Failure {
             Failure::OutputClosed
         } else {
             Failure::Usage(format!("could not write the output: {e}"))
+        }
+    }
+}
+
+/// Adds an entry to the journal when there is a local store. The action already happened, so
+/// a journal that cannot be written is a warning on stderr, not a failure.
+pub fn record(store: Option<&mut Store>, entry: Entry) {
+    if let Some(store) = store {
+        if let Err(e) = store.journal_append(&entry) {
+            eprintln!("pc-inbox: warning: the journal could not be written: {e}");
         }
     }
 }

@@ -1,15 +1,18 @@
 //! Our own types for everything the app shows and sends. Nothing here knows about the AWS SDK:
 //! the service adapter converts at the boundary.
 
+mod cached;
 mod catalog;
 pub mod countries;
 mod engagement;
 mod fold;
 mod invitation;
+pub mod journal;
 mod payload;
 mod query;
 mod task;
 
+pub use cached::{CachedRow, CachedView};
 pub use catalog::Catalog;
 pub use engagement::{EngagementSummary, NewInvitation, NewPayload};
 pub use fold::{fold, fold_into};

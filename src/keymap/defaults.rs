@@ -164,6 +164,18 @@ pub fn bindings() -> Vec<Binding> {
             "notices",
             Always,
         ),
+        b(
+            M::List,
+            A::NextNew,
+            &[c('N')],
+            "To the next invitation new since the last visit",
+        ),
+        b(
+            M::List,
+            A::Journal,
+            &[c('J')],
+            "Journal: every accept, reject and create, with its outcome",
+        ),
         bar(A::Help, &[c('?')], "Show or hide this help", "help", Always),
         bar(A::Quit, &[c('q')], "Quit", "quit", Always),
     ]);
@@ -211,6 +223,16 @@ pub fn bindings() -> Vec<Binding> {
             A::Cancel,
             &[p(K::Esc), c('!'), c('q')],
             "Close the log",
+        ),
+        b(M::Journal, A::Down, &[p(K::Down), c('j')], "Older entries"),
+        b(M::Journal, A::Up, &[p(K::Up), c('k')], "Newer entries"),
+        b(M::Journal, A::Top, &[c('g'), p(K::Home)], "Newest entry"),
+        b(M::Journal, A::Bottom, &[c('G'), p(K::End)], "Oldest entry"),
+        b(
+            M::Journal,
+            A::Cancel,
+            &[p(K::Esc), c('J'), c('q')],
+            "Close the journal",
         ),
         b(M::Confirm, A::Accept, &[c('y')], "Accept"),
         b(

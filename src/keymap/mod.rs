@@ -37,6 +37,8 @@ pub enum Action {
     Open,
     CopyId,
     Notices,
+    Journal,
+    NextNew,
     Help,
     Quit,
     ForceQuit,
@@ -52,7 +54,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its name in config files.
-    pub const NAMES: [(Action, &'static str); 34] = [
+    pub const NAMES: [(Action, &'static str); 36] = [
         (Action::Up, "up"),
         (Action::Down, "down"),
         (Action::Top, "top"),
@@ -76,6 +78,8 @@ impl Action {
         (Action::Open, "open"),
         (Action::CopyId, "copy_id"),
         (Action::Notices, "notices"),
+        (Action::Journal, "journal"),
+        (Action::NextNew, "next_new"),
         (Action::Help, "help"),
         (Action::Quit, "quit"),
         (Action::ForceQuit, "force_quit"),
@@ -122,6 +126,7 @@ pub enum Mode {
     Filters,
     Help,
     Notices,
+    Journal,
     Confirm,
     Reject,
     Form,
@@ -130,7 +135,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode with its name in config files.
-    pub const NAMES: [(Mode, &'static str); 11] = [
+    pub const NAMES: [(Mode, &'static str); 12] = [
         (Mode::Global, "global"),
         (Mode::List, "list"),
         (Mode::Detail, "detail"),
@@ -138,6 +143,7 @@ impl Mode {
         (Mode::Filters, "filters"),
         (Mode::Help, "help"),
         (Mode::Notices, "notices"),
+        (Mode::Journal, "journal"),
         (Mode::Confirm, "confirm"),
         (Mode::Reject, "reject"),
         (Mode::Form, "form"),
@@ -164,6 +170,7 @@ impl Mode {
             Mode::Filters => "Filter menu",
             Mode::Help => "Help",
             Mode::Notices => "Notices log",
+            Mode::Journal => "Journal",
             Mode::Confirm => "Accept confirmation",
             Mode::Reject => "Reject dialog",
             Mode::Form => "New invitation form",

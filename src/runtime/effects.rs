@@ -5,44 +5,50 @@ use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::store_worker::{Job, StoreWorker};
 use super::system::{self, Launch};
-use super::{saver::Saver, ReadQueue};
-use crate::app::{Effect, Msg, Priority};
+use super::ReadQueue;
+use crate::app::{Effect, Msg, Priority, SavedAccept, SavedAccepts};
+use crate::domain::CachedView;
 use crate::service::PartnerCentral;
-use crate::storage::DataDir;
+use crate::store::Store;
 
 /// Turns effects into work.
 pub struct EffectRunner {
     service: Arc<dyn PartnerCentral>,
     tx: UnboundedSender<Msg>,
     reads: ReadQueue,
-    saver: Saver,
+    store: StoreWorker,
     launch: Launch,
 }
 
 impl EffectRunner {
-    /// A runner whose reads stay under `reads_per_second`, which keeps local state in `data`
-    /// (nothing is saved without one) and starts browsers as `launch` says.
+    /// A runner whose reads stay under `reads_per_second`, which keeps local state in `store`
+    /// (nothing is kept without one; `accepts` is what it held at start) and starts browsers
+    /// as `launch` says.
     pub fn new(
         service: Arc<dyn PartnerCentral>,
         tx: UnboundedSender<Msg>,
         reads_per_second: f64,
-        data: Option<DataDir>,
+        store: Option<(Store, SavedAccepts)>,
         launch: Launch,
     ) -> Self {
-        let saver = Saver::new(data, tx.clone());
+        let store = match store {
+            Some((store, accepts)) => StoreWorker::new(Some(store), accepts, tx.clone()),
+            None => StoreWorker::new(None, SavedAccepts::default(), tx.clone()),
+        };
         EffectRunner {
             service,
             tx,
             reads: ReadQueue::new(reads_per_second),
-            saver,
+            store,
             launch,
         }
     }
 
     /// Waits until local state is written; call before exiting.
     pub fn finish(self) {
-        self.saver.finish();
+        self.store.finish();
     }
 
     /// Starts one effect; never blocks on IO. An effect that needs the terminal (the user's
@@ -80,9 +86,19 @@ impl EffectRunner {
             Effect::StartAccept {
                 invitation_id,
                 client_token,
+                title,
+                started,
             } => {
+                let claims = self.store.claims();
                 tokio::spawn(async move {
-                    let result = service.start_accept(&invitation_id, &client_token).await;
+                    let record = SavedAccept {
+                        client_token,
+                        task_id: None,
+                        title,
+                        started,
+                    };
+                    let token = claims.claim(invitation_id.clone(), record).await;
+                    let result = service.start_accept(&invitation_id, &token).await;
                     let _ = tx.send(Msg::AcceptStarted {
                         invitation_id,
                         result,
@@ -125,12 +141,41 @@ impl EffectRunner {
                         .await;
                     let _ = tx.send(Msg::Rejected {
                         invitation_id,
+                        reason,
                         result,
                     });
                 });
             }
-            Effect::SaveAccepts(saved) => self.saver.accepts(saved),
-            Effect::SaveDraft(draft) => self.saver.draft(draft),
+            Effect::SaveAccepts(saved) => {
+                self.store.send(Job::Accepts(saved));
+            }
+            Effect::SaveDraft(draft) => {
+                self.store.send(Job::Draft(draft));
+            }
+            Effect::Remember { what, at } => {
+                self.store.send(Job::Remember(what, at));
+            }
+            Effect::Journal(entry) => {
+                self.store.send(Job::Journal(entry));
+            }
+            Effect::ReadCachedView { generation, query } => {
+                if !self.store.send(Job::ReadView { generation, query }) {
+                    let _ = tx.send(Msg::CachedView {
+                        generation,
+                        result: Ok(CachedView::default()),
+                    });
+                }
+            }
+            Effect::ReadCachedDetails { generation, ids } => {
+                self.store.send(Job::ReadDetails { generation, ids });
+            }
+            Effect::ReadJournal => {
+                if !self.store.send(Job::ReadJournal) {
+                    let _ = tx.send(Msg::JournalRead(Err(
+                        "there is no data directory, so there is no journal".into(),
+                    )));
+                }
+            }
             Effect::LoadEngagements { next_token } => {
                 let key = format!("engagements:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Selected, async move {

@@ -8,7 +8,7 @@
 mod effects;
 mod reads;
 mod restore;
-mod saver;
+mod store_worker;
 mod system;
 
 use std::sync::Arc;
@@ -27,7 +27,7 @@ use crate::app::form::fields::Field;
 use crate::app::{update, Clock, Effect, Level, Msg, Settings, State};
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
-use crate::storage::DataDir;
+use crate::store::DataDir;
 use crate::ui::{self, Theme};
 pub use effects::EffectRunner;
 pub use reads::ReadQueue;
@@ -47,7 +47,7 @@ pub struct Options {
     pub settings: Settings,
     pub keymap: Keymap,
     pub theme: Theme,
-    /// Where accept tokens and drafts are kept; `None` keeps nothing.
+    /// Where the local store is kept; `None` keeps nothing.
     pub data: Option<DataDir>,
     /// Problems found in the config file, shown when the inbox opens.
     pub warnings: Vec<String>,
@@ -93,7 +93,8 @@ pub struct App {
 
 impl App {
     /// Builds the app for a terminal of `size`, restores what an earlier run left in the data
-    /// directory, and starts the first effects (the first page, resuming accepts).
+    /// directory (the cached rows of the first view are read before the first frame), and
+    /// starts the first effects (the first page, resuming accepts).
     pub fn start(service: Arc<dyn PartnerCentral>, options: Options, size: (u16, u16)) -> App {
         let now = (options.now)();
         let clock = Clock {
@@ -110,16 +111,27 @@ impl App {
             clock,
             ui::geometry(size, 0),
         );
-        restore::restore(&mut state, options.data.as_ref());
+        let store = restore::open(&mut state, options.data.as_ref());
+        let saved = restore::restore(&mut state, store.as_ref());
         for warning in &options.warnings {
             state.notify(Level::Error, format!("Config file: {warning}"));
+        }
+        let mut cached = None;
+        let mut effects = Vec::new();
+        for effect in update::init(&mut state) {
+            match (effect, &store) {
+                (Effect::ReadCachedView { generation, query }, Some(store)) => {
+                    cached = Some((generation, store.view(&query)));
+                }
+                (effect, _) => effects.push(effect),
+            }
         }
         let (tx, rx) = mpsc::unbounded_channel();
         let runner = EffectRunner::new(
             service,
             tx,
             options.reads_per_second,
-            options.data,
+            store.map(|s| (s, saved)),
             options.launch,
         );
         let mut app = App {
@@ -132,7 +144,10 @@ impl App {
             editor: options.editor,
             pending_edit: None,
         };
-        for effect in update::init(&mut app.state) {
+        if let Some((generation, result)) = cached {
+            app.apply(Msg::CachedView { generation, result });
+        }
+        for effect in effects {
             app.run(effect);
         }
         app

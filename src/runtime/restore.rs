@@ -1,17 +1,40 @@
-//! What an earlier run left behind: accepts to resume and the unsent draft.
+//! What an earlier run left behind: accepts to resume, the unsent draft and the cached rows of
+//! the view the inbox opens with.
 
 use crate::app::form::draft::Draft;
 use crate::app::{Accepts, Level, SavedAccepts, State};
 use crate::keymap::Action;
-use crate::storage::DataDir;
+use crate::store::{DataDir, Store};
 
-/// Gives the state a fresh session id and what `data` holds. A file that cannot be read is
-/// reported, not fatal.
-pub fn restore(state: &mut State, data: Option<&DataDir>) {
+/// Opens the store in `data`, if there is one. Problems become notices: without a store the
+/// inbox still runs, remembering nothing.
+pub fn open(state: &mut State, data: Option<&DataDir>) -> Option<Store> {
+    match data.map(DataDir::open)? {
+        Ok(opened) => {
+            for warning in opened.warnings {
+                state.notify(Level::Error, warning);
+            }
+            Some(opened.store)
+        }
+        Err(e) => {
+            state.notify(
+                Level::Error,
+                format!(
+                    "The local store could not be opened ({e}); nothing is remembered this run."
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Gives the state a fresh session id and the accepts and draft `store` holds; returns the
+/// accepts as read. A record that cannot be read is reported, not fatal.
+pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
     let session = uuid::Uuid::new_v4().simple().to_string();
     state.session = session.clone();
     let mut problems = Vec::new();
-    let saved = match data.map(|d| d.load_accepts::<SavedAccepts>()) {
+    let saved = match store.map(Store::accepts) {
         Some(Ok(saved)) => saved,
         Some(Err(e)) => {
             problems.push(format!(
@@ -21,8 +44,8 @@ pub fn restore(state: &mut State, data: Option<&DataDir>) {
         }
         None => SavedAccepts::default(),
     };
-    state.accepts = Accepts::restore(saved, session);
-    match data.map(|d| d.load_draft::<Draft>()) {
+    state.accepts = Accepts::restore(saved.clone(), session);
+    match store.map(Store::draft::<Draft>) {
         Some(Ok(Some(draft))) if !draft.is_blank() => {
             state.draft = Some(draft);
             let key = state.list_key(Action::NewInvitation);
@@ -37,4 +60,5 @@ pub fn restore(state: &mut State, data: Option<&DataDir>) {
     if !problems.is_empty() {
         state.notify(Level::Error, problems.join("; "));
     }
+    saved
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::Theme;
-use crate::app::modes::{confirm, filters, form, help, notices, picker, reject, search};
+use crate::app::modes::{confirm, filters, form, help, journal, notices, picker, reject, search};
 use crate::app::{AcceptPhase, Level, Modal, State};
 use crate::keymap::{Action, Mode, Scope};
 use crate::ui::format;
@@ -21,6 +21,7 @@ pub fn hints(state: &State) -> Option<&'static [(&'static [Action], &'static str
         Modal::Filters(_) => filters::HINTS,
         Modal::Help(_) => help::HINTS,
         Modal::Notices(_) => notices::HINTS,
+        Modal::Journal(_) => journal::HINTS,
         Modal::Confirm(_) => confirm::HINTS,
         Modal::Reject(_) => reject::HINTS,
         Modal::Create(f) => match &f.picker {
@@ -89,8 +90,29 @@ pub fn fit_hints(line: &str, width: usize) -> String {
     render(&items)
 }
 
-/// `12/240 · 3 pages · more`.
+/// `offline · as of 14:02 · 12/240 · 3 pages · more`: where the rows come from, then the
+/// pager.
 pub fn pager(state: &State) -> String {
+    let memory = &state.memory;
+    let as_of = memory
+        .as_of
+        .map(|t| {
+            format!(
+                "as of {} · ",
+                format::as_of(t, state.clock.now, state.clock.offset)
+            )
+        })
+        .unwrap_or_default();
+    let source = match (memory.offline, memory.as_of) {
+        (true, _) => format!("offline · {as_of}"),
+        (false, Some(_)) => format!("cached · {as_of}"),
+        (false, None) => String::new(),
+    };
+    format!("{source}{}", position(state))
+}
+
+/// `12/240 · 3 pages · more`.
+fn position(state: &State) -> String {
     let (cursor, visible) = state.list.position();
     let shown = if visible == 0 { 0 } else { cursor + 1 };
     let of = if state.list.search().is_empty() {

@@ -43,6 +43,16 @@ pub fn expires_soon(row: &InvitationSummary, now: DateTime<Utc>) -> bool {
             .is_some_and(|e| e > now && e - now < chrono::Duration::days(3))
 }
 
+/// `14:02` when `t` is on the same day as `now`, else `2026-11-25 14:02`, in `offset`.
+pub fn as_of(t: DateTime<Utc>, now: DateTime<Utc>, offset: FixedOffset) -> String {
+    let (t, now) = (t.with_timezone(&offset), now.with_timezone(&offset));
+    if t.date_naive() == now.date_naive() {
+        t.format("%H:%M").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
 /// A timestamp in the display time zone, to the minute.
 pub fn local(t: DateTime<Utc>, offset: FixedOffset) -> String {
     t.with_timezone(&offset)

@@ -20,6 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         Participant::Sent => "Sent",
     };
     let mut title = vec![Span::styled(format!(" {view} "), theme.title)];
+    let new = state.memory.unread_among(state.list.ids());
+    if new > 0 {
+        title.push(Span::styled(format!("● {new} new "), theme.info));
+    }
     if !state.list.search().is_empty() {
         title.push(Span::styled(
             format!("/{} ", state.list.search()),
@@ -102,6 +106,10 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: Column) -
             };
             (format::status(row.status.as_ref()).to_string(), style)
         }),
+        Column::Engagement if state.memory.unread.contains(&row.id) => (
+            format!("● {}", row.engagement_title.as_deref().unwrap_or_default()),
+            theme.info,
+        ),
         Column::Engagement => (row.engagement_title.clone().unwrap_or_default(), theme.text),
         Column::Party if state.view == Participant::Sent => {
             let receiver = row.receiver.as_ref();

@@ -77,6 +77,7 @@ fn draw_modal(frame: &mut Frame, area: Rect, modal: &Modal, state: &State, theme
         Modal::Search(_) => {}
         Modal::Help(view) => overlays::help(frame, area, view, keys, theme),
         Modal::Notices(log) => overlays::notices(frame, area, log, state, theme),
+        Modal::Journal(view) => overlays::journal(frame, area, view, state, theme),
         Modal::Filters(menu) => overlays::filters(frame, area, menu, keys, theme),
         Modal::Confirm(c) => dialogs::confirm_accept(frame, area, c, keys, theme),
         Modal::Reject(d) => dialogs::reject(frame, area, d, keys, theme),

@@ -1,4 +1,5 @@
-//! Popups: the help overlay, the filter menu and the notices log, always clamped to the frame.
+//! Popups: the help overlay, the filter menu, the notices log and the journal, always clamped
+//! to the frame.
 
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -8,9 +9,12 @@ use ratatui::Frame;
 use super::bars::fit_hints;
 use super::layout::{centered, clear};
 use super::{format, Theme};
-use crate::app::modes::{filters as filter_mode, help as help_mode, notices as notices_mode};
-use crate::app::modes::{FilterMenu, HelpView, NoticesLog};
+use crate::app::modes::{
+    filters as filter_mode, help as help_mode, journal as journal_mode, notices as notices_mode,
+};
+use crate::app::modes::{FilterMenu, HelpView, JournalView, NoticesLog};
 use crate::app::{Level, State};
+use crate::domain::journal::Outcome;
 use crate::keymap::{Keymap, Mode};
 
 fn popup_block<'a>(title: String, hints: String, width: u16, theme: &Theme) -> Block<'a> {
@@ -101,6 +105,62 @@ pub fn notices(frame: &mut Frame, area: Rect, log: &NoticesLog, state: &State, t
             Span::styled(format!("{} ", format::local(n.at, offset)), theme.muted),
             Span::styled(format!("{mark} "), style),
             Span::raw(n.text.clone()),
+        ]));
+    }
+    clear(frame, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        popup,
+    );
+}
+
+/// The journal, newest first: time, what, which invitation, how it ended, and the token and
+/// task that make it traceable.
+pub fn journal(frame: &mut Frame, area: Rect, view: &JournalView, state: &State, theme: &Theme) {
+    let popup = centered(area, 120, area.height.saturating_sub(2));
+    let count = view.entries.as_ref().map_or(0, Vec::len);
+    let block = popup_block(
+        format!(" Journal ({count}) "),
+        state.keymap.hint_line(Mode::Journal, journal_mode::HINTS),
+        popup.width,
+        theme,
+    );
+    let mut lines = Vec::new();
+    match &view.entries {
+        None => lines.push(Line::styled("Reading the journal…", theme.muted)),
+        Some(entries) if entries.is_empty() => lines.push(Line::styled(
+            "Nothing has been accepted, rejected or created yet.",
+            theme.muted,
+        )),
+        Some(_) => {}
+    }
+    let offset = state.clock.offset;
+    for e in view.entries.iter().flatten().skip(view.scroll) {
+        let (mark, style) = match e.outcome {
+            Outcome::Succeeded => ("✓", theme.success),
+            Outcome::Failed => ("✗", theme.danger),
+        };
+        let mut text = format!(
+            "{:?} {}",
+            e.action,
+            e.invitation_id.as_deref().unwrap_or("")
+        );
+        for (name, value) in [
+            ("", &e.detail),
+            ("task ", &e.task_id),
+            ("token ", &e.client_token),
+        ] {
+            if let Some(v) = value {
+                text.push_str(&format!(" · {name}{v}"));
+            }
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", format::local(e.time, offset)), theme.muted),
+            Span::styled(format!("{mark} "), style),
+            Span::raw(text),
+            Span::styled(format!(" ({} · {})", e.identity, e.catalog), theme.muted),
         ]));
     }
     clear(frame, popup);

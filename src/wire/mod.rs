@@ -12,6 +12,7 @@ mod engagement;
 mod from_domain;
 mod invitation;
 mod task;
+mod to_domain;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

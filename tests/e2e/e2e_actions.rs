@@ -102,16 +102,18 @@ fn quitting_with_an_accept_running_says_so_and_the_next_demo_starts_clean() {
     first.quit();
     first.wait_text("1 accept still running; the next start against the same endpoint");
 
-    let accepts = home.path().join("data/pc-inbox/accepts.json");
-    let saved = || -> serde_json::Value {
-        serde_json::from_str(&std::fs::read_to_string(&accepts).unwrap()).unwrap()
+    let demo = pc_inbox::store::Origin {
+        endpoint: "demo".into(),
+        catalog: "AWS".into(),
+        identity: "test".into(),
     };
-    assert!(saved()["demo|AWS|test"]["invitations"][id].is_object());
+    let data = pc_inbox::store::DataDir::at(home.path().join("data/pc-inbox")).for_origin(demo);
+    let saved = || data.open().unwrap().store.accepts().unwrap().invitations;
+    assert!(saved().contains_key(id.as_str()));
     let mut second = Tui::start_in(home.path(), &["--demo"], 160, 48);
     second.wait_text("1/40");
-    assert_eq!(
-        saved()["demo|AWS|test"]["invitations"],
-        serde_json::json!({}),
+    assert!(
+        saved().is_empty(),
         "a new demo emulator knows no task of the last one"
     );
     second.quit();

@@ -14,7 +14,7 @@ use pc_inbox::emulator::Emulator;
 use pc_inbox::keymap::Keymap;
 use pc_inbox::runtime::{App, Options};
 use pc_inbox::service::PartnerCentral;
-use pc_inbox::storage::DataDir;
+use pc_inbox::store::DataDir;
 use pc_inbox::ui::Theme;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;

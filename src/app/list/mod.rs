@@ -173,15 +173,6 @@ impl InvitationList {
         self.next_token.as_ref()
     }
 
-    /// Whether the next page should be fetched: the cursor is within `margin` rows of the end
-    /// of what is loaded, or the window is not full.
-    pub fn wants_more(&self, height: usize, margin: usize) -> bool {
-        self.next_token.is_some()
-            && !self.loading
-            && (self.cursor + margin >= self.visible.len()
-                || self.visible.len() < self.offset + height)
-    }
-
     /// Moves the cursor to an invitation if it is visible, scrolling a window of `height` rows
     /// to it; true when it was found.
     pub fn select(&mut self, id: &str, height: usize) -> bool {
@@ -193,6 +184,16 @@ impl InvitationList {
             }
             None => false,
         }
+    }
+
+    /// The id of the first visible row after the cursor (wrapping around) that `wanted`
+    /// accepts.
+    pub fn next_matching(&self, wanted: impl Fn(&str) -> bool) -> Option<String> {
+        let n = self.visible.len();
+        (1..=n)
+            .map(|k| &self.rows[self.visible[(self.cursor + k) % n]].summary.id)
+            .find(|id| wanted(id))
+            .cloned()
     }
 
     /// Where an invitation is among the visible rows.

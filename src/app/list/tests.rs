@@ -288,20 +288,6 @@ fn merged_rows_keep_their_customer() {
 }
 
 #[test]
-fn wants_more_near_the_end_only_when_there_is_more() {
-    let mut l = InvitationList::default();
-    l.merge(page(&[6, 5, 4, 3, 2, 1], true), 3);
-    assert!(!l.wants_more(3, 2));
-    l.move_by(4, 3);
-    assert!(l.wants_more(3, 2));
-    l.loading = true;
-    assert!(!l.wants_more(3, 2));
-    l.loading = false;
-    l.merge(page(&[0], false), 3);
-    assert!(!l.wants_more(3, 2));
-}
-
-#[test]
 fn select_scrolls_to_the_invitation() {
     let mut l = list(20);
     assert!(l.select("2", 5));

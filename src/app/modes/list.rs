@@ -2,8 +2,8 @@
 
 use crossterm::event::KeyEvent;
 
-use super::{filters, help, notices, search};
-use crate::app::{actions, create, inbox, Effect, Focus, Level, State};
+use super::{filters, help, journal, notices, search};
+use crate::app::{actions, cache, create, inbox, Effect, Focus, Level, State};
 use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::{Action, Mode};
 
@@ -80,6 +80,8 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             None => Vec::new(),
         },
+        Action::Journal => journal::open(state),
+        Action::NextNew => cache::next_new(state),
         Action::Notices => {
             notices::open(state);
             Vec::new()

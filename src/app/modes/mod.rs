@@ -7,6 +7,7 @@ pub mod detail;
 pub mod filters;
 pub mod form;
 pub mod help;
+pub mod journal;
 pub mod list;
 pub mod notices;
 pub mod picker;
@@ -18,6 +19,7 @@ use crate::keymap::Mode;
 pub use confirm::ConfirmAccept;
 pub use filters::FilterMenu;
 pub use help::HelpView;
+pub use journal::JournalView;
 pub use notices::NoticesLog;
 pub use reject::{RejectDialog, RejectFocus};
 pub use search::SearchPrompt;
@@ -31,6 +33,7 @@ pub enum Modal {
     Filters(FilterMenu),
     Help(HelpView),
     Notices(NoticesLog),
+    Journal(JournalView),
     Confirm(ConfirmAccept),
     Reject(RejectDialog),
     Create(Box<InvitationForm>),
@@ -44,6 +47,7 @@ impl Modal {
             Modal::Filters(_) => Mode::Filters,
             Modal::Help(_) => Mode::Help,
             Modal::Notices(_) => Mode::Notices,
+            Modal::Journal(_) => Mode::Journal,
             Modal::Confirm(_) => Mode::Confirm,
             Modal::Reject(_) => Mode::Reject,
             Modal::Create(form) if form.picker.is_some() => Mode::Picker,

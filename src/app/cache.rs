@@ -1,0 +1,189 @@
+//! The local store's side of the inbox: the cached rows shown at once, what arrived since the
+//! last visit and what the user has read since, and whether the service can be reached. The
+//! store itself is written by effects; this module only decides what to ask of it.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+
+use super::{inbox, DetailEntry, Effect, Level, Remember, State};
+use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Participant};
+use crate::keymap::Action;
+use crate::service::ServiceError;
+
+/// What the inbox knows of the local store's rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Memory {
+    /// A complete listing was seen before (in an earlier run or this one): only then do
+    /// invitations the inbox has not seen count as new.
+    pub visited: bool,
+    /// Arrived since the last visit and not selected since.
+    pub unread: HashSet<String>,
+    /// The rows on screen came from the store, fetched then; the service has not answered yet.
+    pub as_of: Option<DateTime<Utc>>,
+    /// The service could not be reached: the inbox is read-only until it can.
+    pub offline: bool,
+}
+
+impl Memory {
+    /// Unread invitations among `ids`.
+    pub fn unread_among<'a>(&self, ids: impl Iterator<Item = &'a str>) -> usize {
+        if self.unread.is_empty() {
+            return 0;
+        }
+        ids.filter(|id| self.unread.contains(*id)).count()
+    }
+}
+
+/// The store's rows of the current view: shown at once, unless the service answered first.
+pub(super) fn on_cached_view(
+    state: &mut State,
+    generation: u64,
+    result: Result<CachedView, String>,
+) -> Vec<Effect> {
+    if generation != state.list_generation {
+        return Vec::new();
+    }
+    let view = match result {
+        Ok(view) => view,
+        Err(e) => {
+            state.notify(Level::Error, format!("Could not read the local store: {e}"));
+            return Vec::new();
+        }
+    };
+    state.memory.visited |= view.visited;
+    if state.list.pages() > 0 || view.rows.is_empty() {
+        return Vec::new();
+    }
+    state.memory.as_of = view.as_of;
+    let mut rows = Vec::with_capacity(view.rows.len());
+    for row in view.rows {
+        if row.unread {
+            state.memory.unread.insert(row.summary.id.clone());
+        }
+        rows.push((row.summary, row.customer));
+    }
+    state.list.load(rows, state.filters.sort);
+    inbox::selection_changed(state)
+}
+
+/// Details the store had: shown until the service's arrive.
+pub(super) fn on_cached_details(
+    state: &mut State,
+    generation: u64,
+    details: Vec<InvitationDetail>,
+) -> Vec<Effect> {
+    if generation != state.details.generation() {
+        return Vec::new();
+    }
+    for detail in details {
+        let id = detail.summary.id.clone();
+        if matches!(state.details.get(&id), Some(DetailEntry::Ready(_))) {
+            continue;
+        }
+        state
+            .list
+            .set_customer(&id, detail.customer_name().map(str::to_string));
+        state.details.set(&id, DetailEntry::Ready(Box::new(detail)));
+    }
+    Vec::new()
+}
+
+/// A page arrived with `added` not listed before: those received since a complete earlier
+/// listing are new. The service answered, so the inbox is online.
+pub(super) fn remember_page(
+    state: &mut State,
+    rows: Vec<InvitationSummary>,
+    added: &[String],
+) -> Effect {
+    let unread: Vec<String> = if state.memory.visited && state.view == Participant::Received {
+        added.to_vec()
+    } else {
+        Vec::new()
+    };
+    state.memory.unread.extend(unread.iter().cloned());
+    state.memory.as_of = None;
+    state.memory.offline = false;
+    Effect::Remember {
+        what: Remember::Rows { rows, unread },
+        at: state.clock.now,
+    }
+}
+
+/// The listing is complete: what it no longer has is gone.
+pub(super) fn remember_gone(state: &mut State, gone: Vec<String>) -> Option<Effect> {
+    state.memory.visited = true;
+    for id in &gone {
+        state.memory.unread.remove(id);
+    }
+    if gone.is_empty() {
+        return None;
+    }
+    Some(Effect::Remember {
+        what: Remember::Gone(gone),
+        at: state.clock.now,
+    })
+}
+
+/// A detail arrived from the service.
+pub(super) fn remember_detail(state: &mut State, detail: &InvitationDetail) -> Effect {
+    state.list.set_customer(
+        &detail.summary.id,
+        detail.customer_name().map(str::to_string),
+    );
+    Effect::Remember {
+        what: Remember::Detail(Box::new(detail.clone())),
+        at: state.clock.now,
+    }
+}
+
+/// The selection rested on `id`: it is read now.
+pub(super) fn mark_read(state: &mut State, id: &str) -> Option<Effect> {
+    state.memory.unread.remove(id).then(|| Effect::Remember {
+        what: Remember::Read(id.to_string()),
+        at: state.clock.now,
+    })
+}
+
+/// A page request failed. With rows to show and no connection, the inbox goes read-only;
+/// true when it did.
+pub(super) fn went_offline(state: &mut State, error: &ServiceError) -> bool {
+    if !matches!(error, ServiceError::Network { .. }) || state.list.loaded() == 0 {
+        return false;
+    }
+    state.memory.offline = true;
+    let key = state.list_key(Action::Refresh);
+    state.notify(
+        Level::Error,
+        format!("Offline: {error} Showing what was cached; press {key} to try again."),
+    );
+    true
+}
+
+/// Refuses an action that needs the service while offline (nothing is queued); true when it
+/// did.
+pub(super) fn refuse_offline(state: &mut State, what: &str) -> bool {
+    if !state.memory.offline {
+        return false;
+    }
+    let key = state.list_key(Action::Refresh);
+    state.notify(
+        Level::Error,
+        format!(
+            "Offline: cannot {what} until the service can be reached. Press {key} to try again."
+        ),
+    );
+    true
+}
+
+/// Moves the cursor to the next unread invitation below it, wrapping around.
+pub(super) fn next_new(state: &mut State) -> Vec<Effect> {
+    let Some(id) = state
+        .list
+        .next_matching(|id| state.memory.unread.contains(id))
+    else {
+        state.notify(Level::Info, "Nothing new");
+        return Vec::new();
+    };
+    inbox::select(state, &id)
+}

@@ -1,0 +1,105 @@
+//! The journal's entries: every action taken, by whom, where, with which client token and task,
+//! and how it ended.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// What was done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Action {
+    AcceptStarted,
+    AcceptCompleted,
+    AcceptFailed,
+    Reject,
+    Create,
+}
+
+impl Action {
+    /// Its stored and printed name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::AcceptStarted => "AcceptStarted",
+            Action::AcceptCompleted => "AcceptCompleted",
+            Action::AcceptFailed => "AcceptFailed",
+            Action::Reject => "Reject",
+            Action::Create => "Create",
+        }
+    }
+
+    /// The action of a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            Action::AcceptStarted,
+            Action::AcceptCompleted,
+            Action::AcceptFailed,
+            Action::Reject,
+            Action::Create,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
+    }
+}
+
+/// How it ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Outcome {
+    Succeeded,
+    Failed,
+}
+
+/// One journal entry. Its JSON form uses the service's style of member names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Entry {
+    pub time: DateTime<Utc>,
+    pub action: Action,
+    pub outcome: Outcome,
+    pub invitation_id: Option<String>,
+    pub client_token: Option<String>,
+    pub task_id: Option<String>,
+    /// The reason of a reject, the opportunity of an accept, the error of a failure.
+    pub detail: Option<String>,
+    pub endpoint: String,
+    pub identity: String,
+    pub catalog: String,
+}
+
+impl Entry {
+    /// An entry of `action` now; the origin is filled in when it is written.
+    pub fn new(action: Action, outcome: Outcome, time: DateTime<Utc>) -> Self {
+        Entry {
+            time,
+            action,
+            outcome,
+            invitation_id: None,
+            client_token: None,
+            task_id: None,
+            detail: None,
+            endpoint: String::new(),
+            identity: String::new(),
+            catalog: String::new(),
+        }
+    }
+
+    pub fn invitation(self, id: impl Into<String>) -> Self {
+        Entry {
+            invitation_id: Some(id.into()),
+            ..self
+        }
+    }
+
+    pub fn token(self, token: impl Into<String>) -> Self {
+        Entry {
+            client_token: Some(token.into()),
+            ..self
+        }
+    }
+
+    pub fn task(self, task_id: Option<String>) -> Self {
+        Entry { task_id, ..self }
+    }
+
+    pub fn detail(self, detail: Option<String>) -> Self {
+        Entry { detail, ..self }
+    }
+}

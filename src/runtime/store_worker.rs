@@ -1,0 +1,152 @@
+//! Owns the local store on one background thread: writes happen in the order they were asked
+//! for, so a slow disk never stalls the screen and an older snapshot never overwrites a newer
+//! one; reads answer with a message.
+
+use std::sync::mpsc;
+
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::oneshot;
+
+use crate::app::form::draft::Draft;
+use crate::app::{Msg, Remember, SavedAccept, SavedAccepts};
+use crate::domain::journal::Entry;
+use crate::domain::ListQuery;
+use crate::store::Store;
+
+/// Work for the store's thread.
+pub enum Job {
+    Accepts(SavedAccepts),
+    Draft(Option<Box<Draft>>),
+    Remember(Remember, chrono::DateTime<chrono::Utc>),
+    Journal(Box<Entry>),
+    /// Records an accept about to start; answers with the client token to start it with.
+    Claim(String, SavedAccept, oneshot::Sender<String>),
+    ReadView {
+        generation: u64,
+        query: ListQuery,
+    },
+    ReadDetails {
+        generation: u64,
+        ids: Vec<String>,
+    },
+    ReadJournal,
+}
+
+/// Sends jobs to the store's thread; without a store, writes are dropped and reads answer
+/// empty.
+pub struct StoreWorker {
+    tx: Option<mpsc::Sender<Job>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl StoreWorker {
+    /// A worker owning `store`, replying on `replies`. `accepts` is what the store held at
+    /// start: records that later leave the snapshot are deleted, others' records are kept.
+    pub fn new(store: Option<Store>, accepts: SavedAccepts, replies: UnboundedSender<Msg>) -> Self {
+        let Some(store) = store else {
+            return StoreWorker {
+                tx: None,
+                thread: None,
+            };
+        };
+        let (tx, rx) = mpsc::channel::<Job>();
+        let thread = std::thread::spawn(move || serve(store, accepts, rx, replies));
+        StoreWorker {
+            tx: Some(tx),
+            thread: Some(thread),
+        }
+    }
+
+    /// Waits until everything asked for so far is written.
+    pub fn finish(mut self) {
+        drop(self.tx.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+
+    /// Queues a job; true when a store takes it.
+    pub fn send(&self, job: Job) -> bool {
+        self.tx.as_ref().is_some_and(|tx| tx.send(job).is_ok())
+    }
+
+    /// A handle for claiming accept tokens from another task.
+    pub fn claims(&self) -> Claims {
+        Claims(self.tx.clone())
+    }
+}
+
+/// Claims client tokens through the store's thread.
+#[derive(Clone)]
+pub struct Claims(Option<mpsc::Sender<Job>>);
+
+impl Claims {
+    /// The client token to start an accept with: one another process recorded first wins.
+    /// Without a store, `record`'s own.
+    pub async fn claim(&self, invitation_id: String, record: SavedAccept) -> String {
+        let (reply, answer) = oneshot::channel();
+        let fallback = record.client_token.clone();
+        let sent = self
+            .0
+            .as_ref()
+            .is_some_and(|tx| tx.send(Job::Claim(invitation_id, record, reply)).is_ok());
+        if !sent {
+            return fallback;
+        }
+        answer.await.unwrap_or(fallback)
+    }
+}
+
+fn serve(
+    mut store: Store,
+    mut saved: SavedAccepts,
+    rx: mpsc::Receiver<Job>,
+    replies: UnboundedSender<Msg>,
+) {
+    while let Ok(job) = rx.recv() {
+        let result = match job {
+            Job::Accepts(next) => {
+                let result = store.save_accepts(&saved, &next);
+                saved = next;
+                result
+            }
+            Job::Draft(draft) => store.save_draft(draft.as_deref()),
+            Job::Remember(what, at) => remember(&mut store, what, at),
+            Job::Journal(entry) => store.journal_append(&entry),
+            Job::Claim(id, record, reply) => store.claim_accept(&id, &record).map(|token| {
+                let _ = reply.send(token);
+            }),
+            Job::ReadView { generation, query } => {
+                let result = store.view(&query);
+                let _ = replies.send(Msg::CachedView { generation, result });
+                Ok(())
+            }
+            Job::ReadDetails { generation, ids } => store.details(&ids).map(|details| {
+                let _ = replies.send(Msg::CachedDetails {
+                    generation,
+                    details,
+                });
+            }),
+            Job::ReadJournal => {
+                let _ = replies.send(Msg::JournalRead(store.journal(None)));
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            let _ = replies.send(Msg::StorageFailed(e));
+        }
+    }
+}
+
+fn remember(
+    store: &mut Store,
+    what: Remember,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), String> {
+    match what {
+        Remember::Rows { rows, unread } => store.remember_rows(&rows, &unread, at),
+        Remember::Detail(detail) => store.remember_detail(&detail, at),
+        Remember::Read(id) => store.mark_read(&id, at),
+        Remember::Gone(ids) => store.forget(&ids),
+    }
+}

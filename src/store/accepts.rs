@@ -1,0 +1,118 @@
+//! Accepts in flight and their client tokens, one row per invitation, so two processes never
+//! start two tasks for one invitation and never overwrite each other's records.
+
+use rusqlite::params;
+
+use super::{parse_stamp, sql_error, stamp, Result, Store};
+use crate::app::{SavedAccept, SavedAccepts};
+
+impl Store {
+    /// Every accept record of this origin.
+    pub fn accepts(&self) -> Result<SavedAccepts> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT invitation_id, client_token, task_id, title, started_at FROM accepts \
+                 WHERE origin = ?1 ORDER BY invitation_id",
+            )
+            .map_err(sql_error)?;
+        let records = statement
+            .query_map([self.key()], |r| {
+                let accept = SavedAccept {
+                    client_token: r.get(1)?,
+                    task_id: r.get(2)?,
+                    title: r.get(3)?,
+                    started: parse_stamp(&r.get::<_, String>(4)?).unwrap_or_default(),
+                };
+                Ok((r.get(0)?, accept))
+            })
+            .map_err(sql_error)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(sql_error)?;
+        Ok(SavedAccepts {
+            invitations: records,
+        })
+    }
+
+    /// Records an accept about to start and returns the client token to start it with: the
+    /// one already recorded for the invitation (by this or another process), else `record`'s.
+    pub fn claim_accept(&mut self, invitation_id: &str, record: &SavedAccept) -> Result<String> {
+        let key = self.key();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(sql_error)?;
+        tx.execute(
+            "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, \
+             started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+            params![
+                key,
+                invitation_id,
+                record.client_token,
+                record.task_id,
+                record.title,
+                stamp(record.started)
+            ],
+        )
+        .map_err(sql_error)?;
+        let token = tx
+            .query_row(
+                "SELECT client_token FROM accepts WHERE origin = ?1 AND invitation_id = ?2",
+                params![key, invitation_id],
+                |r| r.get(0),
+            )
+            .map_err(sql_error)?;
+        tx.commit().map_err(sql_error)?;
+        Ok(token)
+    }
+
+    /// Saves what is known of an accept (its task, once started). A record another process
+    /// made with a different token is left alone: its token came first.
+    pub fn save_accept(&mut self, invitation_id: &str, record: &SavedAccept) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, \
+                 started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+                 ON CONFLICT (origin, invitation_id) DO UPDATE SET \
+                 task_id = COALESCE(excluded.task_id, task_id), \
+                 title = COALESCE(excluded.title, title) \
+                 WHERE client_token = excluded.client_token",
+                params![
+                    self.key(),
+                    invitation_id,
+                    record.client_token,
+                    record.task_id,
+                    record.title,
+                    stamp(record.started)
+                ],
+            )
+            .map(drop)
+            .map_err(sql_error)
+    }
+
+    /// Drops the record of an accept that ended (its token is no longer needed).
+    pub fn forget_accept(&mut self, invitation_id: &str, client_token: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "DELETE FROM accepts WHERE origin = ?1 AND invitation_id = ?2 \
+                 AND client_token = ?3",
+                params![self.key(), invitation_id, client_token],
+            )
+            .map(drop)
+            .map_err(sql_error)
+    }
+
+    /// Saves the accepts of `next` and deletes those of `before` (what this process saved
+    /// last) that left it. Records other processes made are left alone.
+    pub fn save_accepts(&mut self, before: &SavedAccepts, next: &SavedAccepts) -> Result<()> {
+        for (id, old) in &before.invitations {
+            if next.invitations.get(id).map(|a| &a.client_token) != Some(&old.client_token) {
+                self.forget_accept(id, &old.client_token)?;
+            }
+        }
+        for (id, a) in &next.invitations {
+            self.save_accept(id, a)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,270 @@
+//! Invitations as last seen: summaries (one column per member, so a view of 10,000 loads in a
+//! few milliseconds), details in the service's JSON, and which ones the user has read.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, params_from_iter, Row};
+
+use super::{parse_stamp, sql_error, stamp, Result, Store};
+use crate::domain::{
+    CachedRow, CachedView, InvitationDetail, InvitationStatus, InvitationSummary, ListQuery,
+    Participant, PayloadKind, Receiver, SortOrder,
+};
+use crate::wire::GetEngagementInvitationResponse;
+
+const SUMMARY_COLUMNS: &str = "id, participant, status, payload_type, invitation_date, \
+     arn, catalog, engagement_id, engagement_title, expiration_date, sender_account_id, \
+     sender_company, receiver_account_id, receiver_alias, customer, read_at, fetched_at";
+
+fn summary_from(row: &Row) -> rusqlite::Result<CachedRow> {
+    let text = |i: usize| row.get::<_, Option<String>>(i);
+    let date = |i: usize| text(i).map(|s| s.as_deref().and_then(parse_stamp));
+    let receiver = text(12)?.map(|account_id| Receiver {
+        account_id,
+        alias: None,
+    });
+    Ok(CachedRow {
+        summary: InvitationSummary {
+            id: row.get(0)?,
+            participant: text(1)?.as_deref().and_then(Participant::from_wire),
+            status: text(2)?.as_deref().map(InvitationStatus::from_wire),
+            payload_kind: text(3)?.as_deref().map(PayloadKind::from_wire),
+            invitation_date: date(4)?,
+            arn: text(5)?,
+            catalog: row.get(6)?,
+            engagement_id: text(7)?,
+            engagement_title: text(8)?,
+            expiration_date: date(9)?,
+            sender_account_id: text(10)?,
+            sender_company: text(11)?,
+            receiver: match receiver {
+                Some(r) => Some(Receiver {
+                    alias: text(13)?,
+                    ..r
+                }),
+                None => None,
+            },
+        },
+        customer: text(14)?,
+        unread: text(15)?.is_none(),
+    })
+}
+
+impl Store {
+    /// The cached rows a query would list, in its order.
+    pub fn view(&self, query: &ListQuery) -> Result<CachedView> {
+        let mut sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM invitations WHERE origin = ?1 AND participant = ?2"
+        );
+        let mut args = vec![self.key(), query.participant.as_wire().to_string()];
+        let mut any_of = |column: &str, values: Vec<String>| {
+            if values.is_empty() {
+                return;
+            }
+            let first = args.len() + 1;
+            let marks: Vec<String> = (first..first + values.len())
+                .map(|i| format!("?{i}"))
+                .collect();
+            sql.push_str(&format!(" AND {column} IN ({})", marks.join(",")));
+            args.extend(values);
+        };
+        any_of(
+            "status",
+            query.statuses.iter().map(|s| s.as_wire().into()).collect(),
+        );
+        any_of(
+            "payload_type",
+            query
+                .payload_kinds
+                .iter()
+                .map(|p| p.as_wire().into())
+                .collect(),
+        );
+        any_of("engagement_id", query.engagement_ids.clone());
+        any_of("sender_account_id", query.sender_account_ids.clone());
+        sql.push_str(match query.sort {
+            SortOrder::NewestFirst => {
+                " ORDER BY invitation_date IS NULL, invitation_date DESC, id DESC"
+            }
+            SortOrder::OldestFirst => " ORDER BY invitation_date IS NULL, invitation_date, id",
+        });
+        let mut statement = self.conn.prepare_cached(&sql).map_err(sql_error)?;
+        let mut as_of: Option<DateTime<Utc>> = None;
+        let rows = statement
+            .query_map(params_from_iter(args.iter()), |row| {
+                let fetched = row.get::<_, String>(16)?;
+                Ok((summary_from(row)?, fetched))
+            })
+            .map_err(sql_error)?
+            .map(|r| {
+                r.map(|(row, fetched)| {
+                    as_of = as_of.max(parse_stamp(&fetched));
+                    row
+                })
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(sql_error)?;
+        let visited = !rows.is_empty()
+            || self
+                .conn
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = ?1)",
+                    [self.key()],
+                    |r| r.get(0),
+                )
+                .map_err(sql_error)?;
+        Ok(CachedView {
+            rows,
+            as_of,
+            visited,
+        })
+    }
+
+    /// The cached details of these invitations (those that have one).
+    pub fn details(&self, ids: &[String]) -> Result<Vec<InvitationDetail>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT detail, participant FROM invitations \
+                 WHERE origin = ?1 AND id = ?2 AND detail IS NOT NULL",
+            )
+            .map_err(sql_error)?;
+        let mut details = Vec::new();
+        for id in ids {
+            let found = statement
+                .query_row(params![self.key(), id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                })
+                .map(Some)
+                .or_else(|e| match e {
+                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                    e => Err(e),
+                })
+                .map_err(sql_error)?;
+            let Some((json, participant)) = found else {
+                continue;
+            };
+            if let Ok(wire) = serde_json::from_str::<GetEngagementInvitationResponse>(&json) {
+                let mut detail = InvitationDetail::from(&wire);
+                detail.summary.participant = Participant::from_wire(&participant);
+                details.push(detail);
+            }
+        }
+        Ok(details)
+    }
+
+    /// Remembers a page of a listing, fetched at `now`. Invitations not cached before are
+    /// unread when `unread` says so; what the user read stays read.
+    pub fn remember_rows(
+        &mut self,
+        rows: &[InvitationSummary],
+        unread: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let key = self.key();
+        let now = stamp(now);
+        let tx = self.conn.transaction().map_err(sql_error)?;
+        {
+            let mut upsert = tx
+                .prepare_cached(
+                    "INSERT INTO invitations (origin, id, participant, status, payload_type, \
+                     invitation_date, arn, catalog, engagement_id, engagement_title, \
+                     expiration_date, sender_account_id, sender_company, receiver_account_id, \
+                     receiver_alias, fetched_at, first_seen_at, read_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+                     ?16, ?16, ?17) \
+                     ON CONFLICT (origin, id) DO UPDATE SET participant = excluded.participant, \
+                     status = excluded.status, payload_type = excluded.payload_type, \
+                     invitation_date = excluded.invitation_date, arn = excluded.arn, \
+                     catalog = excluded.catalog, engagement_id = excluded.engagement_id, \
+                     engagement_title = excluded.engagement_title, \
+                     expiration_date = excluded.expiration_date, \
+                     sender_account_id = excluded.sender_account_id, \
+                     sender_company = excluded.sender_company, \
+                     receiver_account_id = excluded.receiver_account_id, \
+                     receiver_alias = excluded.receiver_alias, fetched_at = excluded.fetched_at",
+                )
+                .map_err(sql_error)?;
+            for row in rows {
+                let read_at = (!unread.contains(&row.id)).then_some(now.as_str());
+                upsert
+                    .execute(params![
+                        key,
+                        row.id,
+                        row.participant.unwrap_or(Participant::Received).as_wire(),
+                        row.status.as_ref().map(|s| s.as_wire()),
+                        row.payload_kind.as_ref().map(|p| p.as_wire()),
+                        row.invitation_date.map(stamp),
+                        row.arn,
+                        row.catalog,
+                        row.engagement_id,
+                        row.engagement_title,
+                        row.expiration_date.map(stamp),
+                        row.sender_account_id,
+                        row.sender_company,
+                        row.receiver.as_ref().map(|r| &r.account_id),
+                        row.receiver.as_ref().and_then(|r| r.alias.as_ref()),
+                        now,
+                        read_at,
+                    ])
+                    .map_err(sql_error)?;
+            }
+        }
+        tx.commit().map_err(sql_error)
+    }
+
+    /// Remembers an invitation's detail (for an invitation already cached).
+    pub fn remember_detail(&mut self, detail: &InvitationDetail, now: DateTime<Utc>) -> Result<()> {
+        let json = serde_json::to_string(&GetEngagementInvitationResponse::from(detail))
+            .map_err(|e| format!("local store: {e}"))?;
+        let status = detail.summary.status.as_ref().map(|s| s.as_wire());
+        self.conn
+            .execute(
+                "UPDATE invitations SET detail = ?3, customer = ?4, fetched_at = ?5, \
+                 status = COALESCE(?6, status) WHERE origin = ?1 AND id = ?2",
+                params![
+                    self.key(),
+                    detail.summary.id,
+                    json,
+                    detail.customer_name(),
+                    stamp(now),
+                    status
+                ],
+            )
+            .map(drop)
+            .map_err(sql_error)
+    }
+
+    /// The user has seen this invitation.
+    pub fn mark_read(&mut self, id: &str, now: DateTime<Utc>) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE invitations SET read_at = ?3 WHERE origin = ?1 AND id = ?2 \
+                 AND read_at IS NULL",
+                params![self.key(), id, stamp(now)],
+            )
+            .map(drop)
+            .map_err(sql_error)
+    }
+
+    /// Forgets invitations the service no longer lists.
+    pub fn forget(&mut self, ids: &[String]) -> Result<()> {
+        let key = self.key();
+        let tx = self.conn.transaction().map_err(sql_error)?;
+        for id in ids {
+            tx.execute(
+                "DELETE FROM invitations WHERE origin = ?1 AND id = ?2",
+                params![key, id],
+            )
+            .map_err(sql_error)?;
+        }
+        tx.commit().map_err(sql_error)
+    }
+
+    /// Forgets every cached invitation of this origin (the demo starts afresh each run).
+    pub fn forget_all(&mut self) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM invitations WHERE origin = ?1", [self.key()])
+            .map(drop)
+            .map_err(sql_error)
+    }
+}

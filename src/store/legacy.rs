@@ -1,0 +1,167 @@
+//! The JSON files of versions before the store (`accepts.json`, `draft.json`): imported once,
+//! then renamed to `*.imported`, so nothing in them is lost and nothing is imported twice.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{sql_error, stamp, Store};
+
+/// The accept records of one origin, as `accepts.json` held them.
+#[derive(Deserialize)]
+struct SavedAccepts {
+    invitations: BTreeMap<String, SavedAccept>,
+}
+
+#[derive(Deserialize)]
+struct SavedAccept {
+    client_token: String,
+    task_id: Option<String>,
+    title: Option<String>,
+    started: DateTime<Utc>,
+}
+
+/// Imports the old files found in `dir`; returns what could not be imported.
+pub fn import(store: &mut Store, dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let accepts = dir.join("accepts.json");
+    if accepts.exists() {
+        match import_accepts(store, &accepts) {
+            Ok(()) => done(&accepts, &mut problems),
+            Err(e) => problems.push(format!(
+                "{} could not be imported ({e}); it is left where it is",
+                accepts.display()
+            )),
+        }
+    }
+    let draft = dir.join("draft.json");
+    if draft.exists() {
+        match import_draft(store, &draft) {
+            Ok(()) => done(&draft, &mut problems),
+            Err(e) => problems.push(format!(
+                "{} could not be imported ({e}); it is left where it is",
+                draft.display()
+            )),
+        }
+    }
+    problems
+}
+
+fn done(file: &Path, problems: &mut Vec<String>) {
+    let imported = file.with_extension("json.imported");
+    if let Err(e) = fs::rename(file, &imported) {
+        problems.push(format!("{}: {e}", file.display()));
+    }
+}
+
+/// `accepts.json` maps origins to records; a file of the version before origins is one
+/// object with `invitations`, kept under no origin (never resumed, not lost).
+fn import_accepts(store: &mut Store, file: &Path) -> Result<(), String> {
+    let text = fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    let by_origin: BTreeMap<String, SavedAccepts> = if value.get("invitations").is_some() {
+        BTreeMap::from([(
+            String::new(),
+            serde_json::from_value(value).map_err(|e| e.to_string())?,
+        )])
+    } else {
+        serde_json::from_value(value).map_err(|e| e.to_string())?
+    };
+    let tx = store.conn.transaction().map_err(sql_error)?;
+    for (origin, saved) in by_origin {
+        for (id, a) in saved.invitations {
+            tx.execute(
+                "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, \
+                 started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                params![
+                    origin,
+                    id,
+                    a.client_token,
+                    a.task_id,
+                    a.title,
+                    stamp(a.started)
+                ],
+            )
+            .map_err(sql_error)?;
+        }
+    }
+    tx.commit().map_err(sql_error)
+}
+
+/// `draft.json` had no origin: it becomes the draft of the origin that finds it.
+fn import_draft(store: &mut Store, file: &Path) -> Result<(), String> {
+    let text = fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let draft: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    if store.draft::<Value>()?.is_none() {
+        store.save_draft(Some(&draft))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{DataDir, Origin};
+
+    fn origin(endpoint: &str) -> Origin {
+        Origin {
+            endpoint: endpoint.into(),
+            catalog: "AWS".into(),
+            identity: "test".into(),
+        }
+    }
+
+    #[test]
+    fn old_files_are_imported_once_into_their_origins() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = origin("http://127.0.0.1:1");
+        let accepts = serde_json::json!({
+            here.key(): {"invitations": {"engi-1": {"client_token": "t1", "task_id": "task-1",
+                "title": "T", "started": "2026-11-01T10:00:00Z"}}},
+            origin("aws").key(): {"invitations": {"engi-2": {"client_token": "t2",
+                "task_id": null, "title": null, "started": "2026-11-01T10:00:00Z"}}},
+        });
+        std::fs::write(dir.path().join("accepts.json"), accepts.to_string()).unwrap();
+        std::fs::write(dir.path().join("draft.json"), r#"{"title":"draft"}"#).unwrap();
+        let data = DataDir::at(dir.path()).for_origin(here.clone());
+        let store = data.open().unwrap().store;
+        let records = store.accepts().unwrap().invitations;
+        assert_eq!(records.len(), 1);
+        assert_eq!(
+            (
+                records["engi-1"].client_token.as_str(),
+                records["engi-1"].task_id.as_deref()
+            ),
+            ("t1", Some("task-1"))
+        );
+        let draft: serde_json::Value = store.draft().unwrap().unwrap();
+        assert_eq!(draft["title"], "draft");
+        drop(store);
+        assert!(dir.path().join("accepts.json.imported").exists());
+        assert!(!dir.path().join("accepts.json").exists(), "imported once");
+        let aws = DataDir::at(dir.path()).for_origin(origin("aws"));
+        let store = aws.open().unwrap().store;
+        assert_eq!(
+            store.accepts().unwrap().invitations["engi-2"].client_token,
+            "t2"
+        );
+        assert_eq!(store.draft::<serde_json::Value>().unwrap(), None);
+    }
+
+    #[test]
+    fn an_unreadable_old_file_is_reported_and_left_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("accepts.json"), "{not json").unwrap();
+        let opened = DataDir::at(dir.path()).open().unwrap();
+        assert_eq!(opened.warnings.len(), 1);
+        assert!(opened.warnings[0].contains("could not be imported"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("accepts.json")).unwrap(),
+            "{not json"
+        );
+    }
+}
