@@ -590,3 +590,42 @@ fn notices_other_than_errors_expire() {
     assert!(s.notices.current(s.clock.now).is_none());
     assert_eq!(s.notices.len(), 1, "the log keeps it");
 }
+
+#[test]
+fn search_folds_accents_over_cached_rows_whose_details_were_not_loaded_this_run() {
+    use pc_inbox::domain::{CachedRow, CachedView};
+    let (mut s, _) = state(SIZE);
+    let customers = ["Globex Corporation", "Bäckerei Kühn GmbH", "Mirai Systems"];
+    let rows = customers
+        .iter()
+        .enumerate()
+        .map(|(i, customer)| CachedRow {
+            summary: fixtures::summary(i),
+            customer: Some(customer.to_string()),
+            unread: false,
+        })
+        .collect();
+    let generation = s.list_generation;
+    update(
+        &mut s,
+        Msg::CachedView {
+            generation,
+            result: Ok(CachedView {
+                rows,
+                as_of: None,
+                visited: true,
+            }),
+        },
+    );
+    assert_eq!(s.list.loaded(), 3);
+    assert!(
+        s.details.ready("engi-0000000000001").is_none(),
+        "no detail loaded"
+    );
+    update(&mut s, key('/'));
+    for c in "KUHN".chars() {
+        update(&mut s, key(c));
+    }
+    assert_eq!(s.list.position(), (0, 1));
+    assert_eq!(selected(&s), "engi-0000000000001");
+}

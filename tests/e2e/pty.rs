@@ -42,7 +42,8 @@ impl Tui {
         tui
     }
 
-    fn start_in_env(
+    /// Like `start_in`, with environment variables set.
+    pub fn start_in_env(
         home: &std::path::Path,
         args: &[&str],
         env: &[(&str, &str)],
