@@ -116,3 +116,65 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::store::DataDir;
+
+    fn accept(token: &str, task: Option<&str>) -> SavedAccept {
+        SavedAccept {
+            client_token: token.into(),
+            task_id: task.map(str::to_string),
+            title: None,
+            started: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn the_first_token_claimed_for_an_invitation_wins_in_every_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut one = DataDir::at(dir.path()).open().unwrap().store;
+        let mut two = DataDir::at(dir.path()).open().unwrap().store;
+        assert_eq!(
+            one.claim_accept("engi-1", &accept("t1", None)).unwrap(),
+            "t1"
+        );
+        assert_eq!(
+            two.claim_accept("engi-1", &accept("t2", None)).unwrap(),
+            "t1"
+        );
+        two.save_accept("engi-1", &accept("t2", Some("task-2")))
+            .unwrap();
+        one.save_accept("engi-1", &accept("t1", Some("task-1")))
+            .unwrap();
+        let saved = two.accepts().unwrap().invitations;
+        assert_eq!(saved["engi-1"].client_token, "t1");
+        assert_eq!(saved["engi-1"].task_id.as_deref(), Some("task-1"));
+        two.forget_accept("engi-1", "t2").unwrap();
+        assert!(
+            one.accepts().unwrap().invitations.contains_key("engi-1"),
+            "not its token"
+        );
+    }
+
+    #[test]
+    fn a_snapshot_deletes_only_what_this_process_saved_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inbox = DataDir::at(dir.path()).open().unwrap().store;
+        let mut cli = DataDir::at(dir.path()).open().unwrap().store;
+        let mut mine = SavedAccepts::default();
+        mine.invitations.insert("engi-1".into(), accept("t1", None));
+        inbox.save_accepts(&SavedAccepts::default(), &mine).unwrap();
+        cli.claim_accept("engi-2", &accept("c2", None)).unwrap();
+        inbox.save_accepts(&mine, &SavedAccepts::default()).unwrap();
+        let left = cli.accepts().unwrap().invitations;
+        assert_eq!(
+            left.keys().collect::<Vec<_>>(),
+            ["engi-2"],
+            "the CLI's record stays"
+        );
+    }
+}

@@ -268,3 +268,126 @@ impl Store {
             .map_err(sql_error)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+    use crate::domain::Payload;
+    use crate::store::DataDir;
+
+    fn row(i: i64, status: &str) -> InvitationSummary {
+        InvitationSummary {
+            id: format!("engi-{i}"),
+            arn: None,
+            catalog: "AWS".into(),
+            participant: Some(Participant::Received),
+            status: Some(InvitationStatus::from_wire(status)),
+            payload_kind: Some(PayloadKind::Lead),
+            engagement_id: None,
+            engagement_title: Some(format!("Title {i}")),
+            invitation_date: Some(Utc.timestamp_opt(1_700_000_000 + i * 60, 0).unwrap()),
+            expiration_date: None,
+            sender_account_id: Some("000000000000".into()),
+            sender_company: Some("AWS".into()),
+            receiver: Some(Receiver {
+                account_id: "111122223333".into(),
+                alias: Some("northwind".into()),
+            }),
+        }
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DataDir::at(dir.path()).open().unwrap().store;
+        (dir, store)
+    }
+
+    #[test]
+    fn a_view_is_the_query_s_rows_in_its_order_as_they_were_stored() {
+        let (_dir, mut store) = store();
+        let now = Utc::now();
+        let rows = [row(1, "PENDING"), row(2, "ACCEPTED"), row(3, "PENDING")];
+        store.remember_rows(&rows, &[], now).unwrap();
+        let mut query = ListQuery::new(Participant::Received);
+        let view = store.view(&query).unwrap();
+        let ids: Vec<_> = view.rows.iter().map(|r| r.summary.id.as_str()).collect();
+        assert_eq!(ids, ["engi-3", "engi-2", "engi-1"], "newest first");
+        assert_eq!(view.rows[2].summary, rows[0], "every member kept");
+        assert!(view.visited);
+        assert!(view.as_of.is_some());
+        query.statuses = vec![InvitationStatus::Pending];
+        query.sort = SortOrder::OldestFirst;
+        let ids: Vec<_> = store
+            .view(&query)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.summary.id)
+            .collect();
+        assert_eq!(ids, ["engi-1", "engi-3"]);
+        let sent = store.view(&ListQuery::new(Participant::Sent)).unwrap();
+        assert!(sent.rows.is_empty());
+        assert!(sent.visited, "the origin was visited");
+    }
+
+    #[test]
+    fn read_stays_read_and_unread_stays_unread_across_refreshes() {
+        let (_dir, mut store) = store();
+        let now = Utc::now();
+        store
+            .remember_rows(
+                &[row(1, "PENDING"), row(2, "PENDING")],
+                &["engi-2".into()],
+                now,
+            )
+            .unwrap();
+        store
+            .remember_rows(&[row(1, "PENDING"), row(2, "PENDING")], &[], now)
+            .unwrap();
+        let unread = |store: &Store| -> Vec<String> {
+            let view = store.view(&ListQuery::new(Participant::Received)).unwrap();
+            view.rows
+                .into_iter()
+                .filter(|r| r.unread)
+                .map(|r| r.summary.id)
+                .collect()
+        };
+        assert_eq!(unread(&store), ["engi-2"]);
+        store
+            .mark_read("engi-2", now + Duration::seconds(1))
+            .unwrap();
+        assert!(unread(&store).is_empty());
+    }
+
+    #[test]
+    fn details_come_back_as_they_were_and_gone_rows_are_forgotten() {
+        let (_dir, mut store) = store();
+        let now = Utc::now();
+        store.remember_rows(&[row(1, "PENDING")], &[], now).unwrap();
+        let detail = InvitationDetail {
+            summary: InvitationSummary {
+                participant: None,
+                ..row(1, "PENDING")
+            },
+            rejection_reason: None,
+            message: Some("Hello".into()),
+            engagement_description: None,
+            existing_members: Vec::new(),
+            payload: Payload::Unknown,
+            enrichment: None,
+        };
+        store.remember_detail(&detail, now).unwrap();
+        let back = store.details(&["engi-1".into(), "engi-9".into()]).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].message.as_deref(), Some("Hello"));
+        assert_eq!(back[0].summary.participant, Some(Participant::Received));
+        store.forget(&["engi-1".into()]).unwrap();
+        assert!(store
+            .view(&ListQuery::new(Participant::Received))
+            .unwrap()
+            .rows
+            .is_empty());
+    }
+}

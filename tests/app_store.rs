@@ -1,0 +1,96 @@
+//! The inbox with its local store, headless against the emulator: the cached rows are there
+//! before the service answers, the journal opens on `J`, and a damaged store is reported, not
+//! fatal.
+
+mod common;
+mod fixtures;
+mod headless;
+
+use headless::Headless;
+use pc_inbox::app::{AcceptPhase, Level, Modal};
+use pc_inbox::store::{DataDir, DATABASE};
+
+#[tokio::test(start_paused = true)]
+async fn a_restart_draws_the_cached_rows_before_the_service_answers() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let mut first = Headless::start(&emulator, &data).await;
+    first
+        .until("the complete listing", |s| {
+            s.list.pages() > 0 && s.list.next_token().is_none() && !s.list.loading
+        })
+        .await;
+    let listed = first.state.list.loaded();
+    first.stop();
+
+    let mut second = Headless::start(&emulator, &data).await;
+    assert_eq!(second.state.list.loaded(), listed, "before any reply");
+    assert_eq!(
+        second.state.list.pages(),
+        0,
+        "none of them from the service"
+    );
+    assert!(second.screen().contains("cached · as of"));
+    second
+        .until("the service's first page", |s| s.list.pages() > 0)
+        .await;
+    assert_eq!(second.state.list.loaded(), listed);
+    assert!(!second.screen().contains("cached · as of"));
+    second.stop();
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_journal_opens_on_capital_j_with_the_accept_just_done() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let id = common::acceptable(0);
+    app.select(&id).await;
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
+    app.until("COMPLETE", |s| {
+        matches!(
+            s.accepts.get(&id).map(|a| &a.phase),
+            Some(AcceptPhase::Complete { .. })
+        )
+    })
+    .await;
+    app.press(fixtures::key('J')).await;
+    app.until(
+        "the journal read",
+        |s| matches!(s.top(), Some(Modal::Journal(j)) if j.entries.is_some()),
+    )
+    .await;
+    let screen = app.screen();
+    assert!(screen.contains("Journal (2)"), "{screen}");
+    assert!(
+        screen.contains(&format!("AcceptCompleted {id}")),
+        "{screen}"
+    );
+    assert!(screen.contains(&format!("AcceptStarted {id}")), "{screen}");
+    app.press(fixtures::key('q')).await;
+    assert!(app.state.modals.is_empty());
+    app.stop();
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_damaged_store_is_moved_aside_and_said_so_and_the_inbox_runs() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(DATABASE), vec![0x42; 4096]).unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let warned = app
+        .state
+        .notices
+        .newest_first()
+        .any(|n| n.level == Level::Error && n.text.contains("moved to"));
+    assert!(warned, "the user is told where the old file went");
+    app.until("rows from the service", |s| s.list.loaded() > 0)
+        .await;
+    app.stop();
+    assert!(
+        DataDir::at(dir.path()).open().unwrap().warnings.is_empty(),
+        "a working store now"
+    );
+}
