@@ -63,7 +63,7 @@ fn invitations_the_service_adds_after_a_visit_are_new_and_remembered_as_unread()
     assert!(s.memory.as_of.is_none(), "the service answered");
     assert!(remembered(&effects).iter().any(|r| matches!(
         r,
-        Remember::Rows { unread, .. } if unread == &[new.clone()]
+        Remember::Rows { unread, .. } if unread == std::slice::from_ref(&new)
     )));
 }
 
@@ -104,7 +104,7 @@ fn rows_the_complete_listing_no_longer_has_are_forgotten() {
     let gone = fixtures::summary(2).id;
     assert!(remembered(&effects)
         .iter()
-        .any(|r| matches!(r, Remember::Gone(ids) if ids == &[gone.clone()])));
+        .any(|r| matches!(r, Remember::Gone(ids) if ids == std::slice::from_ref(&gone))));
 }
 
 #[test]
