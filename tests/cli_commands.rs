@@ -6,9 +6,20 @@ mod common;
 
 use std::collections::HashSet;
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 
+use async_trait::async_trait;
+use pc_inbox::commands::list::{self, ListArgs};
+use pc_inbox::commands::{CommandResult, Failure, Format};
+use pc_inbox::domain::{
+    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
+    Page,
+};
 use pc_inbox::emulator::Emulator;
+use pc_inbox::service::aws::AwsPartnerCentral;
+use pc_inbox::service::{CreatedInvitation, PartnerCentral, ServiceResult};
 use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
 
 struct Run {
     code: i32,
@@ -659,4 +670,259 @@ async fn show_of_an_unknown_payload_points_to_the_console_not_to_a_key() {
         "{}",
         r.stdout
     );
+}
+
+/// Bytes written, shared between the writer a command prints to and whoever watches it.
+#[derive(Clone, Default)]
+struct Written(Arc<Mutex<Vec<u8>>>);
+
+impl Written {
+    fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+impl std::io::Write for Written {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Partner Central as the emulator answers it, noting how much output had been written when
+/// each page was asked for; from page `spoil_from` (0-based) on, it sends a NextToken the
+/// service refuses.
+struct Watched {
+    inner: AwsPartnerCentral,
+    written: Written,
+    asked_at: Mutex<Vec<usize>>,
+    spoil_from: usize,
+}
+
+impl Watched {
+    fn new(inner: AwsPartnerCentral, written: &Written, spoil_from: usize) -> Self {
+        Watched {
+            inner,
+            written: written.clone(),
+            asked_at: Mutex::default(),
+            spoil_from,
+        }
+    }
+
+    /// The output as it was when each page was asked for.
+    fn output_at_each_request(&self) -> Vec<String> {
+        let text = self.written.text();
+        let at = self.asked_at.lock().unwrap();
+        at.iter().map(|&n| text[..n].to_string()).collect()
+    }
+}
+
+#[async_trait]
+impl PartnerCentral for Watched {
+    async fn list_invitations(
+        &self,
+        query: &ListQuery,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<InvitationSummary>> {
+        let page = {
+            let mut at = self.asked_at.lock().unwrap();
+            at.push(self.written.0.lock().unwrap().len());
+            at.len() - 1
+        };
+        let token = next_token.map(|t| {
+            if page >= self.spoil_from {
+                format!("x{t}")
+            } else {
+                t
+            }
+        });
+        self.inner.list_invitations(query, token).await
+    }
+
+    async fn get_invitation(&self, _: &str) -> ServiceResult<InvitationDetail> {
+        unreachable!("list only lists")
+    }
+
+    async fn reject_invitation(&self, _: &str, _: Option<&str>) -> ServiceResult<()> {
+        unreachable!("list only lists")
+    }
+
+    async fn start_accept(&self, _: &str, _: &str) -> ServiceResult<AcceptTask> {
+        unreachable!("list only lists")
+    }
+
+    async fn get_accept_task(&self, _: &str) -> ServiceResult<AcceptTask> {
+        unreachable!("list only lists")
+    }
+
+    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>> {
+        unreachable!("list only lists")
+    }
+
+    async fn list_accept_tasks(&self, _: &str) -> ServiceResult<Vec<AcceptTask>> {
+        unreachable!("list only lists")
+    }
+
+    async fn list_engagements(&self, _: Option<String>) -> ServiceResult<Page<EngagementSummary>> {
+        unreachable!("list only lists")
+    }
+
+    async fn create_invitation(
+        &self,
+        _: &str,
+        _: &str,
+        _: &NewInvitation,
+    ) -> ServiceResult<CreatedInvitation> {
+        unreachable!("list only lists")
+    }
+}
+
+/// `list --all --output FORMAT` as a command function against `service`, into `out`.
+async fn list_all(service: &Watched, format: Format, out: &mut Written) -> CommandResult {
+    let args = ListArgs {
+        sent: false,
+        status: Vec::new(),
+        payload: None,
+        oldest_first: false,
+        limit: None,
+        all: true,
+        output: format,
+    };
+    list::run(service, &args, 20, out).await
+}
+
+/// Received invitations in an emulator with the seed and `generate` more.
+fn received(generate: usize) -> usize {
+    generate + common::seed_ids(|i| i["ParticipantType"] == "RECEIVER").len()
+}
+
+/// The rows of a JSON array that is complete or cut off after an element.
+fn json_rows(text: &str) -> Vec<Value> {
+    let closed = if text.trim_end().ends_with(']') {
+        text.to_string()
+    } else {
+        format!("{text}\n]")
+    };
+    serde_json::from_str(&closed).unwrap()
+}
+
+#[tokio::test]
+async fn list_all_prints_each_page_before_asking_for_the_next() {
+    let (emulator, _) = common::start_in_process(common::config(250)).await;
+    let pages = received(250).div_ceil(100);
+    for format in [Format::Json, Format::Csv, Format::Table] {
+        let mut out = Written::default();
+        let service = Watched::new(common::client_in_process(&emulator).await, &out, usize::MAX);
+        list_all(&service, format, &mut out).await.unwrap();
+        let seen = service.output_at_each_request();
+        assert_eq!(seen.len(), pages, "{format:?}");
+        assert_eq!(seen[0], "", "nothing before the first page");
+        for (n, text) in seen.iter().enumerate().skip(1) {
+            let rows = match format {
+                Format::Json => json_rows(text).len(),
+                Format::Csv | Format::Table => text.lines().count() - 1,
+            };
+            assert_eq!(rows, 100 * n, "{format:?} before page {}:\n{text}", n + 1);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_failure_mid_list_keeps_the_rows_printed_and_leaves_the_json_unclosed() {
+    let (emulator, _) = common::start_in_process(common::config(250)).await;
+    for format in [Format::Json, Format::Csv] {
+        let mut out = Written::default();
+        let service = Watched::new(common::client_in_process(&emulator).await, &out, 2);
+        let failure = list_all(&service, format, &mut out).await.unwrap_err();
+        assert!(matches!(failure, Failure::Service(_)), "{failure:?}");
+        assert_eq!(failure.exit_code(), std::process::ExitCode::FAILURE);
+        let text = out.text();
+        match format {
+            Format::Json => {
+                assert!(serde_json::from_str::<Value>(&text).is_err(), "unclosed");
+                assert_eq!(json_rows(&text).len(), 200);
+            }
+            _ => assert_eq!(text.lines().count(), 1 + 200),
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_all_as_json_csv_and_table_holds_every_invitation_once() {
+    let emulator = common::start(common::config(250)).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for format in ["json", "csv", "table"] {
+        let r = against(&url, home.path(), &["list", "--all", "--output", format]).await;
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        outputs.push(r);
+    }
+    let [json, csv, table] = <[Run; 3]>::try_from(outputs).ok().unwrap();
+    let json: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
+    let json_ids: Vec<String> = json.iter().map(|r| r["Id"].to_string()).collect();
+    let csv_ids: Vec<String> = csv::Reader::from_reader(csv.stdout.as_bytes())
+        .records()
+        .map(|r| format!("\"{}\"", &r.unwrap()[0]))
+        .collect();
+    let table_ids: Vec<String> = table
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| format!("\"{}\"", l.split(' ').next().unwrap()))
+        .collect();
+    assert_eq!(json_ids.len(), received(250));
+    assert_eq!(
+        json_ids.iter().collect::<HashSet<_>>().len(),
+        json_ids.len()
+    );
+    assert_eq!(csv_ids, json_ids);
+    assert_eq!(table_ids, json_ids);
+    let widths: HashSet<usize> = table
+        .stdout
+        .lines()
+        .map(|l| {
+            let last = l
+                .find("ENGAGEMENT")
+                .unwrap_or_else(|| l.rfind("  ").unwrap() + 2);
+            l[..last].width()
+        })
+        .collect();
+    assert_eq!(widths.len(), 1, "the columns line up across pages");
+}
+
+#[test]
+fn list_all_into_a_reader_that_stops_early_ends_quietly() {
+    use std::io::BufRead;
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pc-inbox"))
+        .args([
+            "--demo",
+            "--demo-generate",
+            "1000",
+            "list",
+            "--all",
+            "--output",
+            "json",
+        ])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "[\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
