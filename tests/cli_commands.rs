@@ -9,84 +9,24 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
+use common::{against, emulator_and_home, run, run_with, Run};
 use pc_inbox::commands::list::{self, ListArgs};
 use pc_inbox::commands::{CommandResult, Failure, Format};
 use pc_inbox::domain::{
     AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
     Page,
 };
-use pc_inbox::emulator::Emulator;
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{CreatedInvitation, PartnerCentral, ServiceResult};
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `pc-inbox ARGS` with a private HOME (and credentials for the emulator in env vars).
-fn run(home: &std::path::Path, args: &[&str]) -> Run {
-    run_with(home, args, &[])
-}
-
-/// Like `run`, with environment variables changed: `None` removes one.
-fn run_with(home: &std::path::Path, args: &[&str], changes: &[(&str, Option<&str>)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_pc-inbox"));
-    command
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("AWS_ACCESS_KEY_ID", "test")
-        .env("AWS_SECRET_ACCESS_KEY", "test")
-        .env("AWS_REGION", "us-east-1")
-        .env("AWS_CONFIG_FILE", "/dev/null")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .env("TZ", "UTC");
-    for (name, value) in changes {
-        match value {
-            Some(value) => command.env(name, value),
-            None => command.env_remove(name),
-        };
-    }
-    let out = command.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
+/// Runs `pc-inbox --demo ARGS` with a fresh private HOME.
 fn demo(args: &[&str]) -> Run {
     let home = tempfile::tempdir().unwrap();
     let mut all = vec!["--demo"];
     all.extend_from_slice(args);
     run(home.path(), &all)
-}
-
-/// Runs a command against a shared emulator, off the async runtime.
-async fn against(url: &str, home: &std::path::Path, args: &[&str]) -> Run {
-    let mut all: Vec<String> = vec!["--endpoint-url".into(), url.into()];
-    all.extend(args.iter().map(|s| s.to_string()));
-    let home = home.to_path_buf();
-    tokio::task::spawn_blocking(move || {
-        run(&home, &all.iter().map(String::as_str).collect::<Vec<_>>())
-    })
-    .await
-    .unwrap()
-}
-
-/// An emulator in this process (quotas off, 300 ms accept tasks), its URL and a private HOME.
-async fn emulator_and_home() -> (Emulator, String, tempfile::TempDir) {
-    let emulator = common::start(common::config(0)).await;
-    let url = emulator.endpoint_url();
-    (emulator, url, tempfile::tempdir().unwrap())
 }
 
 #[test]

@@ -196,7 +196,11 @@ fn connect(file: &Path) -> std::result::Result<Connection, OpenError> {
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .open(file);
+        .open(file)
+        // Closed before SQLite opens the file, never after: closing any descriptor of it
+        // drops every POSIX lock this process holds on it, SQLite's too, and another process
+        // that then thinks it is the last one checkpoints and deletes the WAL under us.
+        .map(drop);
     if created.is_ok() {
         let _ = fs::set_permissions(file, fs::Permissions::from_mode(0o600));
     }
@@ -207,12 +211,7 @@ fn connect(file: &Path) -> std::result::Result<Connection, OpenError> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    schema::migrations()
-        .to_latest(&mut conn)
-        .map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => OpenError::from(err),
-            other => OpenError::Other(other.to_string()),
-        })?;
+    schema::migrate(&mut conn)?;
     Ok(conn)
 }
 

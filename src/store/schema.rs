@@ -1,10 +1,40 @@
 //! The database's schema, one migration per version. Never edit a released migration: add one.
 
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::OpenError;
 
 /// Every migration, oldest first; `PRAGMA user_version` records how many have run.
-pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+const MIGRATIONS: [&str; 1] = [V1];
+
+/// Brings the schema up to date. The version is read again inside a `BEGIN IMMEDIATE`
+/// transaction, with the write lock held, so of several processes opening a new file at once
+/// one migrates and the others wait and find it done (a version read before the lock may be
+/// stale: migrating from it would run a migration twice).
+pub fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
+    if version(conn)? == MIGRATIONS.len() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let from = version(&tx)?;
+    if from > MIGRATIONS.len() {
+        return Err(OpenError::Other(format!(
+            "it has schema version {from}, made by a newer version of pc-inbox (this one knows \
+             versions up to {})",
+            MIGRATIONS.len()
+        )));
+    }
+    for sql in &MIGRATIONS[from..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// How many migrations have run on the file.
+fn version(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
 /// Version 1: cached invitations (with what was read), accepts in flight, drafts, the journal.
@@ -69,8 +99,20 @@ CREATE INDEX journal_by_time ON journal (at);
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn the_migrations_are_valid() {
-        super::migrations().validate().unwrap();
+    fn the_migrations_run_once_and_a_newer_schema_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), MIGRATIONS.len());
+        migrate(&mut conn).expect("an up-to-date file is left alone");
+        conn.pragma_update(None, "user_version", MIGRATIONS.len() + 1)
+            .unwrap();
+        let newer = migrate(&mut conn).unwrap_err();
+        assert!(
+            matches!(&newer, OpenError::Other(e) if e.contains("newer version")),
+            "{newer:?}"
+        );
     }
 }

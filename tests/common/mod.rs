@@ -1,7 +1,10 @@
 //! Shared set-up for integration tests: an emulator on 127.0.0.1, the real SDK client pointed
-//! at it, and a raw signed HTTP call for checking the wire format itself.
+//! at it, a raw signed HTTP call for checking the wire format itself, and the real binary run
+//! with a private HOME.
 #![allow(dead_code)]
 
+use std::path::Path;
+use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
 use aws_credential_types::Credentials;
@@ -210,4 +213,78 @@ pub async fn raw_call(
         head: head.to_lowercase(),
         body: serde_json::from_str(body).unwrap_or(Value::Null),
     }
+}
+
+/// What a run of the binary ended with.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(out: Output) -> Self {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+}
+
+/// `pc-inbox ARGS`, ready to run, with a private HOME (config in `HOME/config`, data in
+/// `HOME/data`), credentials for the emulator in env vars and nothing else from this process's
+/// environment; `changes` then sets variables (`None` removes one).
+pub fn command(home: &Path, args: &[&str], changes: &[(&str, Option<&str>)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pc-inbox"));
+    command
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("TZ", "UTC");
+    for (name, value) in changes {
+        match value {
+            Some(value) => command.env(name, value),
+            None => command.env_remove(name),
+        };
+    }
+    command
+}
+
+/// Runs `pc-inbox ARGS` with a private HOME (and credentials for the emulator in env vars).
+pub fn run(home: &Path, args: &[&str]) -> Run {
+    run_with(home, args, &[])
+}
+
+/// Like [`run`], with environment variables changed: `None` removes one.
+pub fn run_with(home: &Path, args: &[&str], changes: &[(&str, Option<&str>)]) -> Run {
+    command(home, args, changes).output().unwrap().into()
+}
+
+/// Runs a command against a shared emulator, off the async runtime.
+pub async fn against(url: &str, home: &Path, args: &[&str]) -> Run {
+    let mut all: Vec<String> = vec!["--endpoint-url".into(), url.into()];
+    all.extend(args.iter().map(|s| s.to_string()));
+    let home = home.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        run(&home, &all.iter().map(String::as_str).collect::<Vec<_>>())
+    })
+    .await
+    .unwrap()
+}
+
+/// An emulator in this process (quotas off, 300 ms accept tasks), its URL and a private HOME.
+pub async fn emulator_and_home() -> (Emulator, String, tempfile::TempDir) {
+    let emulator = start(config(0)).await;
+    let url = emulator.endpoint_url();
+    (emulator, url, tempfile::tempdir().unwrap())
 }
