@@ -2,8 +2,7 @@
 //! case. "Kühn", "KUHN" and "kuhn" fold alike; letters that do not decompose (æ, ø, ß, CJK)
 //! stay themselves, only lower-cased.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// `text` folded for search.
 pub fn fold(text: &str) -> String {
@@ -12,14 +11,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// Appends `text` folded for search to `out`.
+/// Appends `text` folded for search to `out`. Each character decomposes on its own: the
+/// combining marks that NFKD would reorder are dropped anyway.
 pub fn fold_into(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-        return;
-    }
-    for c in text.nfkd().filter(|&c| !is_combining_mark(c)) {
-        out.extend(c.to_lowercase());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
     }
 }
 
@@ -33,6 +37,7 @@ mod tests {
         assert_eq!(fold("KÜHN"), "kuhn");
         assert_eq!(fold("Vértice Ñandú"), "vertice nandu");
         assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("e\u{301}\u{323}"), "e", "marks go in any order");
     }
 
     #[test]
@@ -46,6 +51,21 @@ mod tests {
     fn compatibility_forms_unfold() {
         assert_eq!(fold("ﬁle Ⅻ"), "file xii");
         assert_eq!(fold("ＡＷＳ"), "aws");
+    }
+
+    #[test]
+    fn folding_each_character_alone_matches_nfkd_of_the_whole_text() {
+        use unicode_normalization::char::is_combining_mark;
+        use unicode_normalization::UnicodeNormalization;
+        let text: String = ('\u{80}'..'\u{3400}')
+            .chain('\u{ac00}'..'\u{ac20}')
+            .collect();
+        let nfkd: String = text
+            .nfkd()
+            .filter(|&c| !is_combining_mark(c))
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(fold(&text), nfkd);
     }
 
     #[test]

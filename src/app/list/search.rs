@@ -18,7 +18,7 @@ pub(super) fn key(row: &InvitationSummary, customer: Option<&str>) -> String {
         Some(row.id.as_str()),
         customer,
     ];
-    let mut key = String::new();
+    let mut key = String::with_capacity(fields.iter().flatten().map(|f| f.len() + 1).sum());
     for field in fields.into_iter().flatten() {
         if !key.is_empty() {
             key.push(SEPARATOR);

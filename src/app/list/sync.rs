@@ -1,20 +1,30 @@
 //! Rows coming and going: a bulk load, pages merged by id, and syncs that remove what a full
 //! listing no longer has.
 
-use super::{search, InvitationList, Row};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use super::{compare, InvitationList, Row};
 use crate::domain::{InvitationSummary, Page, SortOrder};
 
 impl InvitationList {
     /// Replaces every row (e.g. from a local cache), with its customer when known, listed in
-    /// `sort` order; the cursor goes to the top. None of the rows counts as listed by a sync.
+    /// `sort` order from now on; the cursor goes to the top. None of the rows counts as listed
+    /// by a sync. The search and the paging (a request out, the next token) stay.
     pub fn load(&mut self, rows: Vec<(InvitationSummary, Option<String>)>, sort: SortOrder) {
-        self.clear(sort);
-        self.rows.reserve(rows.len());
+        self.sort = sort;
+        self.rows = Vec::with_capacity(rows.len());
+        self.index = HashMap::with_capacity(rows.len());
         for (summary, customer) in rows {
             self.upsert(summary, customer, false);
         }
-        self.sort_rows();
+        self.order = (0..self.rows.len()).collect();
+        let (rows, sort) = (&self.rows, self.sort);
+        self.order
+            .sort_by(|&a, &b| compare(sort, &rows[a].summary, &rows[b].summary));
         self.refilter();
+        self.cursor = 0;
+        self.offset = 0;
     }
 
     /// Merges a page by id: known rows are replaced where they stand (or move, if their date
@@ -27,20 +37,18 @@ impl InvitationList {
         self.next_token = page.next_token;
         self.pages += 1;
         let mut added = Vec::new();
-        let mut moved = false;
+        let mut touched = Vec::with_capacity(page.items.len());
         for summary in page.items {
-            let before = self.index.get(&summary.id).map(|&i| &self.rows[i]);
-            match before {
-                Some(row) => moved |= row.summary.invitation_date != summary.invitation_date,
-                None => added.push(summary.id.clone()),
-            }
-            let customer = before.and_then(|row| row.customer.clone());
-            self.upsert(summary, customer, true);
+            let customer = match self.index.get(&summary.id) {
+                Some(&slot) => self.rows[slot].customer.take(),
+                None => {
+                    added.push(summary.id.clone());
+                    None
+                }
+            };
+            touched.push(self.upsert(summary, customer, true));
         }
-        if moved || !added.is_empty() {
-            self.sort_rows();
-        }
-        self.refilter();
+        self.reposition(touched);
         self.restore(anchor);
         self.scroll_to_cursor(height);
         added
@@ -79,38 +87,60 @@ impl InvitationList {
         let date = row.summary.invitation_date;
         change(&mut row.summary);
         debug_assert_eq!(row.summary.id, id, "update_row must keep the id");
-        let key = search::key(&row.summary, row.customer.as_deref());
+        let key = super::search::key(&row.summary, row.customer.as_deref());
         let (moved, rekeyed) = (row.summary.invitation_date != date, row.key != key);
         row.key = key;
         if moved {
             let anchor = self.anchor();
-            self.sort_rows();
-            self.refilter();
+            self.reposition(vec![slot]);
             self.restore(anchor);
         } else if rekeyed {
             self.rematch(slot);
         }
     }
 
-    /// Puts a row in its slot, or in a new one at the end of the list order.
-    fn upsert(&mut self, summary: InvitationSummary, customer: Option<String>, listed: bool) {
+    /// Puts a row in its slot, or in a new one; returns the slot. The list order is the
+    /// caller's to fix.
+    fn upsert(
+        &mut self,
+        summary: InvitationSummary,
+        customer: Option<String>,
+        listed: bool,
+    ) -> usize {
         let row = Row::new(summary, customer, listed);
         match self.index.get(&row.summary.id) {
-            Some(&slot) => self.rows[slot] = row,
+            Some(&slot) => {
+                self.rows[slot] = row;
+                slot
+            }
             None => {
                 let slot = self.rows.len();
                 self.index.insert(row.summary.id.clone(), slot);
-                self.order.push(slot);
                 self.rows.push(row);
+                slot
             }
         }
     }
 
-    /// Restores list order after rows were added or their dates changed.
-    fn sort_rows(&mut self) {
+    /// Takes the `touched` rows (new or changed) out of the list order and the search results
+    /// and puts them back where they now belong: O(n) copying and O(k log n) comparisons for
+    /// k touched rows, where sorting everything would compare O(n) times.
+    fn reposition(&mut self, mut touched: Vec<usize>) {
+        let mut is_touched = vec![false; self.rows.len()];
+        touched.retain(|&slot| !std::mem::replace(&mut is_touched[slot], true));
         let (rows, sort) = (&self.rows, self.sort);
-        self.order
-            .sort_by(|&a, &b| super::compare(sort, &rows[a].summary, &rows[b].summary));
+        let order = |&a: &usize, &b: &usize| compare(sort, &rows[a].summary, &rows[b].summary);
+        touched.sort_by(order);
+        self.order.retain(|&slot| !is_touched[slot]);
+        insert_sorted(&mut self.order, &touched, order);
+        if self.query.is_empty() {
+            self.visible.clone_from(&self.order);
+            return;
+        }
+        let query = self.query.as_str();
+        touched.retain(|&slot| rows[slot].key.contains(query));
+        self.visible.retain(|&slot| !is_touched[slot]);
+        insert_sorted(&mut self.visible, &touched, order);
     }
 
     /// Removes the rows `gone` picks and returns their ids, keeping the selection.
@@ -144,4 +174,21 @@ impl InvitationList {
         self.restore(anchor);
         removed
     }
+}
+
+/// Merges `new` into `list`, both in the order `cmp` gives.
+fn insert_sorted(list: &mut Vec<usize>, new: &[usize], cmp: impl Fn(&usize, &usize) -> Ordering) {
+    if new.is_empty() {
+        return;
+    }
+    let mut merged = Vec::with_capacity(list.len() + new.len());
+    let mut rest = list.as_slice();
+    for slot in new {
+        let at = rest.partition_point(|i| cmp(i, slot) == Ordering::Less);
+        merged.extend_from_slice(&rest[..at]);
+        merged.push(*slot);
+        rest = &rest[at..];
+    }
+    merged.extend_from_slice(rest);
+    *list = merged;
 }

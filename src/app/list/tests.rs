@@ -77,9 +77,10 @@ fn the_window_follows_the_cursor() {
 }
 
 #[test]
-fn load_replaces_everything_in_order_with_the_cursor_on_top() {
+fn load_replaces_the_rows_in_order_with_the_cursor_on_top() {
     let mut l = list(3);
     l.move_by(2, 10);
+    l.loading = true;
     l.load(
         vec![(row("b", Some(1)), None), (row("a", Some(2)), None)],
         SortOrder::OldestFirst,
@@ -87,6 +88,7 @@ fn load_replaces_everything_in_order_with_the_cursor_on_top() {
     assert_eq!(ids(&l), ["b", "a"]);
     assert_eq!((l.position(), l.loaded()), ((0, 2), 2));
     assert!(l.contains("a") && !l.contains("0"));
+    assert!(l.loading, "a page request out stays out");
 }
 
 #[test]
@@ -294,4 +296,31 @@ fn select_scrolls_to_the_invitation() {
     assert_eq!(l.position().0, 17);
     assert_eq!(on_screen(&l, 5).last(), Some(&(true, "2".to_string())));
     assert!(!l.select("nope", 5));
+}
+
+#[test]
+fn merge_under_a_search_shows_the_rows_that_match() {
+    let mut l = list(4);
+    l.set_search("title");
+    let untitled = |mut r: InvitationSummary| {
+        r.engagement_title = Some("x".into());
+        r
+    };
+    let items = vec![
+        row("9", Some(9)),
+        untitled(row("5", Some(5))),
+        untitled(row("2", Some(2))),
+    ];
+    l.merge(
+        Page {
+            items,
+            next_token: None,
+        },
+        10,
+    );
+    let shown: Vec<String> = on_screen(&l, 10).into_iter().map(|(_, id)| id).collect();
+    assert_eq!(shown, ["9", "3", "1", "0"]);
+    assert_eq!(l.loaded(), 6);
+    l.set_search("");
+    assert_eq!(ids(&l), ["9", "5", "3", "2", "1", "0"]);
 }
