@@ -64,5 +64,22 @@ fn first_paint(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, first_paint);
+/// The store's part of the first paint: opening it and reading the view's rows.
+fn store_view(c: &mut Criterion) {
+    let mut group = c.benchmark_group("open the store and read a view");
+    group.sample_size(20);
+    for rows in [100usize, 10_000] {
+        let (_dir, data) = cached(rows);
+        let query = pc_inbox::domain::ListQuery::new(pc_inbox::domain::Participant::Received);
+        group.bench_with_input(BenchmarkId::from_parameter(rows), &data, |b, data| {
+            b.iter(|| {
+                let store = data.open().unwrap().store;
+                assert_eq!(store.view(&query).unwrap().rows.len(), rows);
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, first_paint, store_view);
 criterion_main!(benches);

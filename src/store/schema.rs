@@ -45,24 +45,23 @@ CREATE TABLE invitations (
     participant TEXT NOT NULL,
     status TEXT,
     payload_type TEXT,
-    invitation_date TEXT,
+    invitation_date INTEGER,
     arn TEXT,
     catalog TEXT NOT NULL,
     engagement_id TEXT,
     engagement_title TEXT,
-    expiration_date TEXT,
+    expiration_date INTEGER,
     sender_account_id TEXT,
     sender_company TEXT,
     receiver_account_id TEXT,
     receiver_alias TEXT,
     customer TEXT,
     detail TEXT,
-    fetched_at TEXT NOT NULL,
-    first_seen_at TEXT NOT NULL,
-    read_at TEXT,
+    fetched_at INTEGER NOT NULL,
+    first_seen_at INTEGER NOT NULL,
+    read_at INTEGER,
     PRIMARY KEY (origin, id)
 ) WITHOUT ROWID;
-CREATE INDEX invitations_by_view ON invitations (origin, participant, invitation_date);
 
 CREATE TABLE accepts (
     origin TEXT NOT NULL,
