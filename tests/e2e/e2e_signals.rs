@@ -10,6 +10,7 @@ fn ends_with(signal: &str, code: u32) {
     let first = received()[0]["Id"].as_str().unwrap().to_string();
     let mut tui = Tui::start(&["--demo"], 100, 30);
     tui.wait_text(&first);
+    assert!(!tui.cooked(), "raw mode while the inbox runs");
     tui.signal(signal);
     assert_eq!(tui.wait_exit(), code, "exit code after SIG{signal}");
     assert!(

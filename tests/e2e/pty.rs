@@ -187,7 +187,7 @@ impl Tui {
     }
 
     /// Whether the terminal echoes and edits lines, as a shell expects (raw mode is off).
-    fn cooked(&self) -> bool {
+    pub fn cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
         let termios = self._master.get_termios().expect("the pty's termios");
         termios
