@@ -52,7 +52,10 @@ async fn main() -> ExitCode {
         }
         Some(Command::Journal(args)) => journal(args),
         Some(command) => return subcommand(&cli, command).await,
-        None => inbox(&cli).await,
+        None => match inbox(&cli).await {
+            Ok(Some(signal)) => return ExitCode::from(signal.exit_code()),
+            other => other.map(drop),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -201,8 +204,8 @@ async fn wait_for_shutdown() {
     }
 }
 
-/// The interactive inbox.
-async fn inbox(cli: &Cli) -> Result<(), String> {
+/// The interactive inbox; returns the signal that ended it, if one did.
+async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
     let loaded = config::load().map_err(|e| e.to_string())?;
     let config = loaded.config;
     let _guard = start_logging(cli, &config);
@@ -218,9 +221,10 @@ async fn inbox(cli: &Cli) -> Result<(), String> {
             data_dir(&settings, cli.demo),
         )
     };
-    let running = runtime::run(Arc::new(Logged::new(client)), options)
+    let outcome = runtime::run(Arc::new(Logged::new(client)), options)
         .await
         .map_err(|e| format!("terminal error: {e}"))?;
+    let running = outcome.running;
     if running > 0 {
         let plural = if running == 1 { "" } else { "s" };
         eprintln!(
@@ -228,7 +232,10 @@ async fn inbox(cli: &Cli) -> Result<(), String> {
              endpoint, catalog and identity picks them up again."
         );
     }
-    Ok(())
+    if let Some(signal) = outcome.signal {
+        tracing::info!(?signal, "inbox ended by a signal");
+    }
+    Ok(outcome.signal)
 }
 
 /// The data directory, seen from where this run's data comes from: the endpoint (`demo` for

@@ -182,6 +182,13 @@ fn exit_status_section(page: &mut Roff) {
     for (code, meaning) in EXIT_STATUS {
         item(page, vec![bold(code.to_string())], meaning);
     }
+    item(
+        page,
+        vec![bold("129, 130, 131, 143")],
+        "The inbox was ended by SIGHUP, SIGINT, SIGQUIT or SIGTERM (128 + the signal's \
+         number), after restoring the terminal and saving its state. Ctrl-c typed in the inbox \
+         is a key: it quits with 0.",
+    );
 }
 
 fn files_section(page: &mut Roff) {
@@ -237,7 +244,7 @@ fn files_section(page: &mut Roff) {
     item(
         page,
         vec![bold("logs/pc-inbox.YYYY-MM-DD.log")],
-        "The log, rotated daily, seven days kept. Errors are logged in full here; the screen \
+        "The log (0600, in a 0700 directory), rotated daily, seven days kept. Errors are logged in full here; the screen \
          and stderr get one or two sentences.",
     );
     item(

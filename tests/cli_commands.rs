@@ -371,6 +371,73 @@ async fn logs_go_to_a_file_in_the_data_dir_without_credentials_or_signatures() {
     }
 }
 
+/// Every log file's text, after checking the directory is 0700 and each file 0600.
+fn private_logs(home: &std::path::Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = home.join("data/pc-inbox/logs");
+    assert_eq!(mode(&dir), 0o700, "the logs directory");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        text.push_str(&std::fs::read_to_string(&path).unwrap());
+    }
+    text
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn target_specific_log_filters_cannot_write_signatures_or_the_access_key() {
+    const KEY: &str = "AKIDLOGCHECK7Q3Z";
+    const SECRET: &str = "logcheck-secret-9xk";
+    let config = pc_inbox::emulator::EmulatorConfig {
+        credentials: vec![(KEY.into(), SECRET.into())],
+        ..common::config(0)
+    };
+    let emulator = common::start(config).await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let filter = "pc_inbox=debug,aws_sigv4=trace,aws_sigv4::http_request=trace,\
+                  aws_smithy_runtime::client::orchestrator=trace,aws_smithy_runtime=trace,\
+                  aws_smithy_http_client=trace,aws_config=trace,hyper=trace,hyper_util=trace,h2=trace";
+    let path = home.path().to_path_buf();
+    let r = tokio::task::spawn_blocking(move || {
+        let args = [
+            "--endpoint-url",
+            &url,
+            "--log-level",
+            filter,
+            "list",
+            "--limit",
+            "2",
+        ];
+        let credentials = [
+            ("AWS_ACCESS_KEY_ID", Some(KEY)),
+            ("AWS_SECRET_ACCESS_KEY", Some(SECRET)),
+        ];
+        run_with(&path, &args, &credentials)
+    })
+    .await
+    .unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let log = private_logs(home.path());
+    assert!(log.contains("ListEngagementInvitations"), "{log}");
+    for secret in [
+        "Signature=",
+        "Credential=",
+        "AWS4-HMAC-SHA256",
+        "authorization",
+        "canonical",
+        KEY,
+        SECRET,
+    ] {
+        assert!(
+            !log.to_lowercase().contains(&secret.to_lowercase()),
+            "{secret} in the log:\n{log}"
+        );
+    }
+}
+
 /// Asserts an error on stderr reads as one or two sentences on one line, with no debug dump.
 fn assert_sentence(r: &Run) {
     let text = r.stderr.trim_end();

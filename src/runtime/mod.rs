@@ -8,6 +8,7 @@
 mod effects;
 mod reads;
 mod restore;
+mod signals;
 mod store_worker;
 mod system;
 
@@ -19,7 +20,6 @@ use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, Event
 use futures::{Stream, StreamExt};
 use ratatui::backend::Backend;
 use ratatui::Terminal;
-use tokio::signal::unix::{signal, SignalKind};
 use tokio::sync::mpsc;
 use tokio::time::Interval;
 
@@ -31,6 +31,7 @@ use crate::store::DataDir;
 use crate::ui::{self, Theme};
 pub use effects::EffectRunner;
 pub use reads::ReadQueue;
+pub use signals::{termination_signals, Signal};
 pub use system::Launch;
 
 /// Reads per second the app allows itself: under the service's 10, with headroom.
@@ -89,6 +90,8 @@ pub struct App {
     editor: TextEditor,
     /// A field to edit in the user's editor, once the current messages are applied.
     pending_edit: Option<(Field, String)>,
+    /// The signal that ended the loop, if one did.
+    signalled: Option<Signal>,
 }
 
 impl App {
@@ -143,6 +146,7 @@ impl App {
             now: options.now,
             editor: options.editor,
             pending_edit: None,
+            signalled: None,
         };
         if let Some((generation, result)) = cached {
             app.apply(Msg::CachedView { generation, result });
@@ -177,7 +181,7 @@ impl App {
     where
         B: Backend,
         E: Stream<Item = std::io::Result<Event>> + Unpin,
-        S: Stream<Item = ()> + Unpin,
+        S: Stream<Item = Signal> + Unpin,
     {
         self.draw(terminal)?;
         let msg = tokio::select! {
@@ -195,7 +199,10 @@ impl App {
             },
             Some(msg) = self.rx.recv() => msg,
             _ = self.ticks.tick() => Msg::Tick { now: (self.now)() },
-            _ = signals.next() => Msg::Terminate,
+            Some(signal) = signals.next() => {
+                self.signalled = Some(signal);
+                Msg::Terminate
+            }
         };
         self.apply(msg);
         while let Ok(more) = self.rx.try_recv() {
@@ -233,6 +240,11 @@ impl App {
         self.rx.recv().await
     }
 
+    /// The signal that ended the loop, if one did.
+    pub fn signalled(&self) -> Option<Signal> {
+        self.signalled
+    }
+
     /// Waits until local state is written; call before exiting.
     pub fn finish(self) {
         self.runner.finish();
@@ -249,7 +261,7 @@ pub async fn drive<B, E, S>(
 where
     B: Backend,
     E: Stream<Item = std::io::Result<Event>> + Unpin,
-    S: Stream<Item = ()> + Unpin,
+    S: Stream<Item = Signal> + Unpin,
 {
     while !app.state.quit {
         app.step(terminal, &mut events, &mut signals).await?;
@@ -257,37 +269,33 @@ where
     Ok(())
 }
 
-/// SIGTERM and SIGHUP, as one stream.
-pub fn termination_signals() -> std::io::Result<impl Stream<Item = ()> + Unpin> {
-    let stream = |kind| {
-        signal(kind).map(|s| {
-            futures::stream::unfold(s, |mut s| async move { s.recv().await.map(|()| ((), s)) })
-        })
-    };
-    let term = stream(SignalKind::terminate())?;
-    let hangup = stream(SignalKind::hangup())?;
-    Ok(Box::pin(futures::stream::select(term, hangup)))
+/// How the inbox ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Accepts still running when it ended.
+    pub running: usize,
+    /// The signal that ended it; `None` when the user quit.
+    pub signal: Option<Signal>,
 }
 
-/// Runs the inbox until the user quits; returns how many accepts were still running then. The
-/// terminal is restored on return, on error, on SIGTERM/SIGHUP and (through ratatui's panic
-/// hook) on panic. Bracketed paste is on, so a paste arrives as text, never as keys.
-pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io::Result<usize> {
+/// Runs the inbox until the user quits or a signal of [`Signal::ALL`] ends it. The terminal is
+/// restored and local state written on return, on error, on those signals (caught before the
+/// terminal is touched) and, through ratatui's panic hook, on panic. Bracketed paste is on, so
+/// a paste arrives as text, never as keys.
+pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io::Result<Outcome> {
+    let signals = termination_signals()?;
     let mut terminal = ratatui::try_init()?;
     crossterm::execute!(std::io::stdout(), EnableBracketedPaste)?;
     let result = async {
         let size = terminal.size()?;
         let mut app = App::start(service, options, (size.width, size.height));
-        let result = drive(
-            &mut terminal,
-            &mut app,
-            EventStream::new(),
-            termination_signals()?,
-        )
-        .await;
-        let running = app.state.accepts.active().count();
+        let result = drive(&mut terminal, &mut app, EventStream::new(), signals).await;
+        let outcome = Outcome {
+            running: app.state.accepts.active().count(),
+            signal: app.signalled(),
+        };
         app.finish();
-        result.map(|()| running)
+        result.map(|()| outcome)
     }
     .await;
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);

@@ -212,7 +212,17 @@ fn connect(file: &Path) -> std::result::Result<Connection, OpenError> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     schema::migrate(&mut conn)?;
+    private_side_files(file);
     Ok(conn)
+}
+
+/// Sets the WAL and shared-memory files to 0600. SQLite creates them with the database's mode,
+/// but keeps the mode of ones another connection, or a run that crashed, left behind.
+fn private_side_files(file: &Path) {
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", file.display()));
+        let _ = fs::set_permissions(side, fs::Permissions::from_mode(0o600));
+    }
 }
 
 /// Moves a damaged database (and its WAL files) to `pc-inbox.db.damaged-<time>`.
@@ -260,6 +270,43 @@ mod tests {
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(data.path()), 0o700);
         assert_eq!(mode(&data.path().join(DATABASE)), 0o600);
+    }
+
+    fn side_file(data: &DataDir, suffix: &str) -> PathBuf {
+        PathBuf::from(format!("{}{suffix}", data.path().join(DATABASE).display()))
+    }
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn the_wal_and_shared_memory_files_are_private_after_a_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path());
+        let mut store = data.open().unwrap().store;
+        store.save_draft(Some(&"a draft")).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            assert_eq!(mode(&side_file(&data, suffix)), 0o600, "{suffix}");
+        }
+    }
+
+    #[test]
+    fn side_files_left_readable_by_an_earlier_run_become_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path());
+        let mut crashed = data.open().unwrap().store;
+        crashed.save_draft(Some(&"a draft")).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            let side = side_file(&data, suffix);
+            fs::set_permissions(&side, fs::Permissions::from_mode(0o644)).unwrap();
+        }
+        let mut store = data.open().unwrap().store;
+        store.save_draft(Some(&"another draft")).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            assert_eq!(mode(&side_file(&data, suffix)), 0o600, "{suffix}");
+        }
+        drop(crashed);
     }
 
     #[test]

@@ -115,18 +115,6 @@ fn switches_to_sent_and_opens_help() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let rows = received();
-    let mut tui = Tui::start(&["--demo"], 100, 30);
-    tui.wait_text(&prefix(&rows[0].0, 20));
-    tui.signal("TERM");
-    tui.wait_exit();
-    tui.wait_for("terminal restored", |s| {
-        !s.alternate_screen() && !s.hide_cursor()
-    });
-}
-
-#[test]
 fn a_bracketed_paste_is_text_never_keys() {
     let mut tui = demo_on_the_first_row();
     tui.send("\x1b[200~x\na?\x1b[201~");

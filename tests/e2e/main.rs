@@ -12,4 +12,5 @@ mod e2e_create;
 mod e2e_errors;
 mod e2e_inbox;
 mod e2e_notices;
+mod e2e_signals;
 mod e2e_store;

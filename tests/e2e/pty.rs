@@ -99,7 +99,7 @@ impl Tui {
     /// Presses `q` and checks that pc-inbox exits.
     pub fn quit(&mut self) {
         self.send("q");
-        assert!(self.wait_exit(), "pc-inbox quits on q");
+        assert_eq!(self.wait_exit(), 0, "pc-inbox quits on q");
     }
 
     /// Accepts the selected invitation through the confirmation.
@@ -139,12 +139,16 @@ impl Tui {
         self.wait_for(&format!("{needle:?}"), |s| s.contents().contains(needle));
     }
 
-    /// Waits for the process to end and returns whether it succeeded.
-    pub fn wait_exit(&mut self) -> bool {
+    /// Waits for the process to end and returns its exit code. A process killed by a signal
+    /// (rather than exiting) fails the test.
+    pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status.success();
+                if let Some(signal) = status.signal() {
+                    panic!("pc-inbox was killed by {signal}; screen:\n{}", self.text());
+                }
+                return status.exit_code();
             }
             if start.elapsed() > WAIT {
                 let _ = self.child.kill();
@@ -165,20 +169,30 @@ impl Tui {
         assert!(ok.success());
     }
 
-    /// True once the alternate screen is left and the cursor is visible again. The reader
-    /// thread may still be parsing what the program wrote just before it exited, so this waits
-    /// (up to the usual timeout) for that to show.
+    /// True once the alternate screen is left, the cursor is visible again and the terminal
+    /// is out of raw mode (echo and line editing on). The reader thread may still be parsing
+    /// what the program wrote just before it exited, so this waits (up to the usual timeout)
+    /// for that to show.
     pub fn terminal_restored(&self) -> bool {
         let restored = || {
             let parser = self.parser.lock().unwrap();
             let screen = parser.screen();
-            !screen.alternate_screen() && !screen.hide_cursor()
+            !screen.alternate_screen() && !screen.hide_cursor() && self.cooked()
         };
         let deadline = Instant::now() + WAIT;
         while !restored() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
         restored()
+    }
+
+    /// Whether the terminal echoes and edits lines, as a shell expects (raw mode is off).
+    pub fn cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self._master.get_termios().expect("the pty's termios");
+        termios
+            .local_flags
+            .contains(LocalFlags::ECHO | LocalFlags::ICANON)
     }
 }
 

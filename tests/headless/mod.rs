@@ -12,7 +12,7 @@ use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use pc_inbox::app::{Msg, PollSchedule, Settings, State};
 use pc_inbox::emulator::Emulator;
 use pc_inbox::keymap::Keymap;
-use pc_inbox::runtime::{App, Options};
+use pc_inbox::runtime::{App, Options, Signal};
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::DataDir;
 use pc_inbox::ui::Theme;
@@ -28,7 +28,7 @@ pub struct Headless {
     pub terminal: Terminal<TestBackend>,
     keys: UnboundedSender<std::io::Result<Event>>,
     events: UnboundedReceiver<std::io::Result<Event>>,
-    signals: futures::stream::Pending<()>,
+    signals: futures::stream::Pending<Signal>,
 }
 
 impl Deref for Headless {
