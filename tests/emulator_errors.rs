@@ -57,7 +57,7 @@ async fn the_raw_validation_body_has_reason_and_error_list() {
     assert_eq!(r.body["Reason"], "REQUEST_VALIDATION_FAILED");
     assert_eq!(r.body["ErrorList"][0]["FieldName"], "ParticipantType");
     assert_eq!(r.body["ErrorList"][0]["Code"], "REQUIRED_FIELD_MISSING");
-    assert!(r.body["message"]
+    assert!(r.body["Message"]
         .as_str()
         .unwrap()
         .starts_with("1 validation error detected"));
@@ -284,7 +284,7 @@ async fn authentication_failures_on_the_wire() {
             "{credentials:?}"
         );
         if error == "InvalidSignatureException" {
-            assert!(r.body["message"].as_str().unwrap().contains("signature"));
+            assert!(r.body["Message"].as_str().unwrap().contains("signature"));
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::Violation;
+use crate::model::Violations;
 
 /// An error answer: HTTP status, `__type` and `message`, plus any shape-specific members.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,10 +23,12 @@ impl ApiError {
         }
     }
 
-    /// A request that breaks the model's constraints, with one `ErrorList` entry per field.
-    pub fn validation(violations: &[Violation]) -> Self {
-        let count = violations.len();
+    /// A request that breaks the model's constraints: the count of violations, and one
+    /// `ErrorList` entry per violation kept.
+    pub fn validation(violations: &Violations) -> Self {
+        let count = violations.total;
         let plural = if count == 1 { "" } else { "s" };
+        let violations = &violations.first;
         let details: Vec<&str> = violations.iter().map(|v| v.message.as_str()).collect();
         let mut e = ApiError::new(
             400,
@@ -90,12 +92,12 @@ impl ApiError {
         ApiError::new(403, type_name, message)
     }
 
-    /// The JSON body: `__type`, `message` and the extra members. The message also goes in the
-    /// modeled `Message` member, which is where generated SDKs read it from.
+    /// The JSON body: `__type`, the message and the extra members. The message goes in
+    /// `Message`, the member every exception of the model has; SDKs, botocore and the AWS CLI
+    /// also read an unmodeled error's message from it.
     pub fn body(&self) -> Value {
         let mut body = self.extra.clone();
         body.insert("__type".into(), json!(self.type_name));
-        body.insert("message".into(), json!(self.message));
         body.insert("Message".into(), json!(self.message));
         Value::Object(body)
     }

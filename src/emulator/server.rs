@@ -22,6 +22,8 @@ use crate::model::model;
 /// The `X-Amz-Target` prefix of the service.
 pub const TARGET_PREFIX: &str = "AWSPartnerCentralSelling.";
 const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
+/// How many field errors a ValidationException lists; its message counts them all.
+const REPORTED_VIOLATIONS: usize = 10;
 
 /// State shared by all connections.
 pub struct Shared {
@@ -126,9 +128,9 @@ impl Shared {
             })?
         };
         let violations = model()
-            .validate(&operation.input, &input)
+            .validate_first(&operation.input, &input, REPORTED_VIOLATIONS)
             .map_err(|e| ApiError::serialization(e.0))?;
-        if !violations.is_empty() {
+        if violations.total > 0 {
             return Err(ApiError::validation(&violations));
         }
         let output = {
