@@ -136,6 +136,30 @@ async fn protocol_errors_unknown_target_bad_json_wrong_types() {
 }
 
 #[tokio::test]
+async fn unimplemented_operations_are_non_retryable_client_errors_that_name_them() {
+    let emulator = common::start(common::config(0)).await;
+    let creds = Some(("test", "test"));
+    for (operation, body) in [
+        ("ListOpportunities", r#"{"Catalog":"AWS"}"#),
+        ("TagResource", r#"{"ResourceArn":"arn:x","Tags":[]}"#),
+        ("NoSuchOperation", "{}"),
+    ] {
+        let r = common::raw_call(&emulator, operation, body, creds).await;
+        assert_eq!(
+            (r.status, r.body["__type"].as_str()),
+            (400, Some("UnknownOperationException")),
+            "{operation}"
+        );
+        assert!(r
+            .head
+            .contains("x-amzn-errortype: unknownoperationexception"));
+        let message = r.body["Message"].as_str().unwrap();
+        assert!(message.contains(operation), "{message}");
+        assert!(!message.contains("Catalog"), "{message}");
+    }
+}
+
+#[tokio::test]
 async fn unknown_ids_are_not_found() {
     let (_emulator, client) = common::start_with_client(common::config(0)).await;
     let err = client

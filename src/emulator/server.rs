@@ -100,6 +100,9 @@ impl Shared {
                 "Unknown operation: X-Amz-Target '{target}'"
             )));
         };
+        if !ops::IMPLEMENTED.contains(&operation_name) {
+            return Err(ops::unimplemented(operation_name));
+        }
         if let Some(quotas) = &self.quotas {
             let admitted = quotas.lock().expect("quota lock").admit(
                 &access_key,
