@@ -83,6 +83,24 @@ impl ApiError {
         ApiError::new(400, "UnknownOperationException", message)
     }
 
+    /// A body over the size limit.
+    pub fn too_large(limit: usize) -> Self {
+        ApiError::new(
+            413,
+            "RequestEntityTooLargeException",
+            format!("Request body is larger than {limit} bytes"),
+        )
+    }
+
+    /// A body that did not arrive within the body read timeout.
+    pub fn body_timeout() -> Self {
+        ApiError::new(
+            408,
+            "RequestTimeoutException",
+            "The request body did not arrive in time",
+        )
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         ApiError::new(500, "InternalServerException", message)
     }
