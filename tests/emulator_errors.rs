@@ -57,7 +57,7 @@ async fn the_raw_validation_body_has_reason_and_error_list() {
     assert_eq!(r.body["Reason"], "REQUEST_VALIDATION_FAILED");
     assert_eq!(r.body["ErrorList"][0]["FieldName"], "ParticipantType");
     assert_eq!(r.body["ErrorList"][0]["Code"], "REQUIRED_FIELD_MISSING");
-    assert!(r.body["message"]
+    assert!(r.body["Message"]
         .as_str()
         .unwrap()
         .starts_with("1 validation error detected"));
@@ -133,6 +133,30 @@ async fn protocol_errors_unknown_target_bad_json_wrong_types() {
     .await;
     assert_eq!(r.body["__type"], "ValidationException");
     assert_eq!(r.body["ErrorList"][0]["FieldName"], "Catalog");
+}
+
+#[tokio::test]
+async fn unimplemented_operations_are_non_retryable_client_errors_that_name_them() {
+    let emulator = common::start(common::config(0)).await;
+    let creds = Some(("test", "test"));
+    for (operation, body) in [
+        ("ListOpportunities", r#"{"Catalog":"AWS"}"#),
+        ("TagResource", r#"{"ResourceArn":"arn:x","Tags":[]}"#),
+        ("NoSuchOperation", "{}"),
+    ] {
+        let r = common::raw_call(&emulator, operation, body, creds).await;
+        assert_eq!(
+            (r.status, r.body["__type"].as_str()),
+            (400, Some("UnknownOperationException")),
+            "{operation}"
+        );
+        assert!(r
+            .head
+            .contains("x-amzn-errortype: unknownoperationexception"));
+        let message = r.body["Message"].as_str().unwrap();
+        assert!(message.contains(operation), "{message}");
+        assert!(!message.contains("Catalog"), "{message}");
+    }
 }
 
 #[tokio::test]
@@ -284,7 +308,7 @@ async fn authentication_failures_on_the_wire() {
             "{credentials:?}"
         );
         if error == "InvalidSignatureException" {
-            assert!(r.body["message"].as_str().unwrap().contains("signature"));
+            assert!(r.body["Message"].as_str().unwrap().contains("signature"));
         }
     }
 }

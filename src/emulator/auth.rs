@@ -13,7 +13,9 @@ use super::error::ApiError;
 pub const SERVICE: &str = "partnercentral-selling";
 /// The only region requests may be scoped to.
 pub const REGION: &str = "us-east-1";
-const MAX_SKEW_MINUTES: i64 = 15;
+/// How far a request's signing time may be from the server's clock, either way.
+const MAX_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
+const PAYLOAD_HASH: &str = "x-amz-content-sha256";
 
 /// What a request looks like to the signature check.
 pub struct SignedRequest<'a> {
@@ -114,17 +116,13 @@ pub fn verify(
             ))
         })?
         .and_utc();
-    if (now - signed_at).num_minutes().abs() > MAX_SKEW_MINUTES {
-        return Err(invalid(format!(
-            "Signature expired: {amz_date} is now earlier than {}. (signed more than {MAX_SKEW_MINUTES} minutes from the server's clock)",
-            now.format("%Y%m%dT%H%M%SZ")
-        )));
-    }
+    check_time(&amz_date, signed_at, now)?;
     if !amz_date.starts_with(auth.date) {
         return Err(invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP."));
     }
 
-    let canonical = canonical_request(req, &auth.signed_headers);
+    let payload_hash = payload_hash(req, &auth.signed_headers)?;
+    let canonical = canonical_request(req, &auth.signed_headers, &payload_hash);
     let scope = format!("{}/{REGION}/{SERVICE}/aws4_request", auth.date);
     let string_to_sign = format!(
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",
@@ -134,14 +132,58 @@ pub fn verify(
     for part in [REGION, SERVICE, "aws4_request"] {
         key = hmac(&key, part.as_bytes());
     }
-    let expected = hex::encode(hmac(&key, string_to_sign.as_bytes()));
-    if !constant_time_eq(expected.as_bytes(), auth.signature.as_bytes()) {
-        return Err(invalid(
-            "The request signature we calculated does not match the signature you provided. \
-             Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
-        ));
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).expect("HMAC takes keys of any length");
+    mac.update(string_to_sign.as_bytes());
+    let provided = hex::decode(auth.signature).unwrap_or_default();
+    if mac.verify_slice(&provided).is_err() {
+        return Err(mismatch());
     }
     Ok(auth.access_key.to_string())
+}
+
+/// Refuses a signing time more than [`MAX_SKEW`] before or after `now`.
+fn check_time(
+    amz_date: &str,
+    signed_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let stamp = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    if now - signed_at > MAX_SKEW {
+        return Err(invalid(format!(
+            "Signature expired: {amz_date} is now earlier than {} ({} - 15 min.)",
+            stamp(now - MAX_SKEW),
+            stamp(now)
+        )));
+    }
+    if signed_at - now > MAX_SKEW {
+        return Err(invalid(format!(
+            "Signature not yet current: {amz_date} is still later than {} ({} + 15 min.)",
+            stamp(now + MAX_SKEW),
+            stamp(now)
+        )));
+    }
+    Ok(())
+}
+
+/// The body's SHA-256. An `X-Amz-Content-Sha256` header, which only some signers send, must be
+/// signed and must be that hash: the server never takes the client's word for the body.
+fn payload_hash(req: &SignedRequest<'_>, signed_headers: &[&str]) -> Result<String, ApiError> {
+    let hash = hex::encode(Sha256::digest(req.body));
+    match header_value(req.headers, PAYLOAD_HASH) {
+        None => Ok(hash),
+        Some(_) if !signed_headers.contains(&PAYLOAD_HASH) => Err(invalid(
+            "'X-Amz-Content-Sha256' must be a signed header when it is sent.",
+        )),
+        Some(claimed) if claimed == hash => Ok(hash),
+        Some(_) => Err(mismatch()),
+    }
+}
+
+fn mismatch() -> ApiError {
+    invalid(
+        "The request signature we calculated does not match the signature you provided. \
+         Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+    )
 }
 
 fn invalid(message: impl Into<String>) -> ApiError {
@@ -158,7 +200,11 @@ fn header_value(headers: &HeaderMap, name: &str) -> Option<String> {
     (!values.is_empty()).then(|| values.join(","))
 }
 
-fn canonical_request(req: &SignedRequest<'_>, signed_headers: &[&str]) -> String {
+fn canonical_request(
+    req: &SignedRequest<'_>,
+    signed_headers: &[&str],
+    payload_hash: &str,
+) -> String {
     let mut query: Vec<&str> = req.query.split('&').filter(|p| !p.is_empty()).collect();
     query.sort_unstable();
     let headers: String = signed_headers
@@ -170,8 +216,6 @@ fn canonical_request(req: &SignedRequest<'_>, signed_headers: &[&str]) -> String
             )
         })
         .collect();
-    let payload_hash = header_value(req.headers, "x-amz-content-sha256")
-        .unwrap_or_else(|| hex::encode(Sha256::digest(req.body)));
     format!(
         "{}\n{}\n{}\n{headers}\n{}\n{payload_hash}",
         req.method,
@@ -187,6 +231,74 @@ fn hmac(key: &[u8], data: &[u8]) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+#[cfg(test)]
+mod tests {
+    use std::time::SystemTime;
+
+    use aws_credential_types::Credentials;
+    use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
+    use aws_sigv4::sign::v4::SigningParams;
+    use aws_smithy_runtime_api::client::identity::Identity;
+    use axum::http::{HeaderName, HeaderValue};
+    use chrono::{TimeDelta, TimeZone};
+
+    use super::*;
+
+    const BODY: &[u8] = b"{}";
+
+    /// The headers of a request signed at `at` by the SDK's signer.
+    fn signed_at(at: DateTime<Utc>) -> HeaderMap {
+        let identity: Identity = Credentials::new("test", "test", None, None, "test").into();
+        let params: SigningParams<'_, _> = SigningParams::builder()
+            .identity(&identity)
+            .region(REGION)
+            .name(SERVICE)
+            .time(SystemTime::from(at))
+            .settings(SigningSettings::default())
+            .build()
+            .unwrap();
+        let signable = SignableRequest::new(
+            "POST",
+            "http://localhost/",
+            [("host", "localhost")].into_iter(),
+            SignableBody::Bytes(BODY),
+        )
+        .unwrap();
+        let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
+        let mut headers = HeaderMap::new();
+        headers.insert("host", HeaderValue::from_static("localhost"));
+        for (k, v) in instructions.headers() {
+            headers.insert(
+                HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                HeaderValue::from_str(v).unwrap(),
+            );
+        }
+        headers
+    }
+
+    fn check(headers: &HeaderMap, now: DateTime<Utc>) -> Result<String, String> {
+        let req = SignedRequest {
+            method: "POST",
+            path: "/",
+            query: "",
+            headers,
+            body: BODY,
+        };
+        let secrets = HashMap::from([("test".to_string(), "test".to_string())]);
+        verify(&req, &secrets, now).map_err(|e| e.message)
+    }
+
+    #[test]
+    fn the_signing_time_may_be_at_most_fifteen_minutes_off_either_way() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+        let headers = signed_at(at);
+        let minutes_15 = TimeDelta::minutes(15);
+        let second = TimeDelta::seconds(1);
+        assert_eq!(check(&headers, at + minutes_15).as_deref(), Ok("test"));
+        assert_eq!(check(&headers, at - minutes_15).as_deref(), Ok("test"));
+        let late = check(&headers, at + minutes_15 + second).unwrap_err();
+        assert!(late.starts_with("Signature expired"), "{late}");
+        let early = check(&headers, at - minutes_15 - second).unwrap_err();
+        assert!(early.starts_with("Signature not yet current"), "{early}");
+    }
 }

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::Violation;
+use crate::model::Violations;
 
 /// An error answer: HTTP status, `__type` and `message`, plus any shape-specific members.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,10 +23,12 @@ impl ApiError {
         }
     }
 
-    /// A request that breaks the model's constraints, with one `ErrorList` entry per field.
-    pub fn validation(violations: &[Violation]) -> Self {
-        let count = violations.len();
+    /// A request that breaks the model's constraints: the count of violations, and one
+    /// `ErrorList` entry per violation kept.
+    pub fn validation(violations: &Violations) -> Self {
+        let count = violations.total;
         let plural = if count == 1 { "" } else { "s" };
+        let violations = &violations.first;
         let details: Vec<&str> = violations.iter().map(|v| v.message.as_str()).collect();
         let mut e = ApiError::new(
             400,
@@ -81,6 +83,24 @@ impl ApiError {
         ApiError::new(400, "UnknownOperationException", message)
     }
 
+    /// A body over the size limit.
+    pub fn too_large(limit: usize) -> Self {
+        ApiError::new(
+            413,
+            "RequestEntityTooLargeException",
+            format!("Request body is larger than {limit} bytes"),
+        )
+    }
+
+    /// A body that did not arrive within the body read timeout.
+    pub fn body_timeout() -> Self {
+        ApiError::new(
+            408,
+            "RequestTimeoutException",
+            "The request body did not arrive in time",
+        )
+    }
+
     pub fn internal(message: impl Into<String>) -> Self {
         ApiError::new(500, "InternalServerException", message)
     }
@@ -90,12 +110,12 @@ impl ApiError {
         ApiError::new(403, type_name, message)
     }
 
-    /// The JSON body: `__type`, `message` and the extra members. The message also goes in the
-    /// modeled `Message` member, which is where generated SDKs read it from.
+    /// The JSON body: `__type`, the message and the extra members. The message goes in
+    /// `Message`, the member every exception of the model has; SDKs, botocore and the AWS CLI
+    /// also read an unmodeled error's message from it.
     pub fn body(&self) -> Value {
         let mut body = self.extra.clone();
         body.insert("__type".into(), json!(self.type_name));
-        body.insert("message".into(), json!(self.message));
         body.insert("Message".into(), json!(self.message));
         Value::Object(body)
     }

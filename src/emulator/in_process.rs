@@ -21,10 +21,9 @@ use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
 use axum::body::Body;
-use axum::extract::State;
 use axum::http::{header, HeaderValue};
 
-use super::server::{self, Shared};
+use super::server::Shared;
 
 /// See the module documentation; made by [`super::Emulator::http_client`].
 #[derive(Clone)]
@@ -58,8 +57,7 @@ impl InProcess {
             .headers
             .entry(header::CONTENT_LENGTH)
             .or_insert_with(|| HeaderValue::from(body.len()));
-        let response =
-            server::handle(State(shared), parts.method, parts.uri, parts.headers, body).await;
+        let response = shared.respond(&parts.method, &parts.uri, &parts.headers, &body);
         let (parts, body) = response.into_parts();
         let body = axum::body::to_bytes(body, usize::MAX)
             .await

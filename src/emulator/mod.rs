@@ -1,13 +1,14 @@
 //! A local, stateful AWS Partner Central Selling API on 127.0.0.1. It speaks the real wire
 //! protocol, so the official SDK, the AWS CLI and boto3 talk to it as they talk to AWS.
 //!
-//! Request flow: [`server`] (auth, quotas, validation against [`crate::model`]) → [`ops`] handlers →
-//! [`store`] state, seeded from [`seed`].
+//! Request flow: [`listen`] (connections, read timeouts) → [`server`] (auth, quotas, validation
+//! against [`crate::model`]) → [`ops`] handlers → [`store`] state, seeded from [`seed`].
 
 mod auth;
 mod clock;
 mod error;
 mod in_process;
+mod listen;
 mod ops;
 mod paging;
 mod quota;
@@ -52,6 +53,25 @@ pub struct EmulatorConfig {
     pub fail_every_write: Option<u32>,
     /// Where "now" comes from: accept delays, expiry, quotas and every date in the data.
     pub clock: Clock,
+    /// How long a client may take to send a request's headers (a kept-alive connection may also
+    /// stay idle that long), and then its body, before the connection is closed.
+    pub read_timeouts: ReadTimeouts,
+}
+
+/// See [`EmulatorConfig::read_timeouts`].
+#[derive(Debug, Clone, Copy)]
+pub struct ReadTimeouts {
+    pub header: Duration,
+    pub body: Duration,
+}
+
+impl Default for ReadTimeouts {
+    fn default() -> Self {
+        ReadTimeouts {
+            header: Duration::from_secs(30),
+            body: Duration::from_secs(30),
+        }
+    }
 }
 
 impl Default for EmulatorConfig {
@@ -64,6 +84,7 @@ impl Default for EmulatorConfig {
             credentials: vec![(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())],
             fail_every_write: None,
             clock: Clock::new(),
+            read_timeouts: ReadTimeouts::default(),
         }
     }
 }
@@ -93,6 +114,7 @@ impl Emulator {
                 .fail_every_write
                 .map(|n| (n.max(1), Default::default())),
             clock: config.clock,
+            body_timeout: config.read_timeouts.body,
         });
         let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port))
             .await
@@ -102,13 +124,12 @@ impl Emulator {
             .fallback(any(server::handle))
             .with_state(shared.clone());
         let (shutdown, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await;
-        });
+        let task = tokio::spawn(listen::serve(
+            listener,
+            app,
+            config.read_timeouts.header,
+            stopped,
+        ));
         Ok(Emulator {
             addr,
             shared,

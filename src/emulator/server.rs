@@ -3,12 +3,14 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::extract::State;
+use axum::body::{to_bytes, HttpBody};
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use http_body_util::LengthLimitError;
 use serde_json::Value;
 
 use super::auth::{self, SignedRequest};
@@ -22,6 +24,8 @@ use crate::model::model;
 /// The `X-Amz-Target` prefix of the service.
 pub const TARGET_PREFIX: &str = "AWSPartnerCentralSelling.";
 const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
+/// How many field errors a ValidationException lists; its message counts them all.
+const REPORTED_VIOLATIONS: usize = 10;
 
 /// State shared by all connections.
 pub struct Shared {
@@ -31,18 +35,46 @@ pub struct Shared {
     /// Fault injection: the 1st, (N+1)th, (2N+1)th… write fails with a 500; the writes so far.
     pub faults: Option<(u32, std::sync::atomic::AtomicU32)>,
     pub clock: Clock,
+    /// How long a request's body may take to arrive.
+    pub body_timeout: Duration,
 }
 
-/// The one handler for every request.
-pub async fn handle(
-    State(shared): State<Arc<Shared>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+/// The largest request body accepted.
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The handler for every request that comes over HTTP: reads the body within
+/// [`Shared::body_timeout`] and [`BODY_LIMIT`], then answers as [`Shared::respond`] does. A body
+/// that is too large or too slow gets its error and the connection is closed.
+pub async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    if body.size_hint().lower() > BODY_LIMIT as u64 {
+        return closing(ApiError::too_large(BODY_LIMIT));
+    }
+    let read = tokio::time::timeout(shared.body_timeout, to_bytes(body, BODY_LIMIT)).await;
+    let error = match read {
+        Ok(Ok(body)) => return shared.respond(&parts.method, &parts.uri, &parts.headers, &body),
+        Ok(Err(e)) if std::error::Error::source(&e).is_some_and(|s| s.is::<LengthLimitError>()) => {
+            ApiError::too_large(BODY_LIMIT)
+        }
+        Ok(Err(_)) => ApiError::serialization("The request body could not be read"),
+        Err(_) => ApiError::body_timeout(),
+    };
+    closing(error)
+}
+
+/// An error answer after which the server closes the connection.
+fn closing(error: ApiError) -> Response {
+    let mut response = answer(Err(error));
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// An answer as awsJson1_0 sends it.
+fn answer(result: Result<Value, ApiError>) -> Response {
     let request_id = uuid::Uuid::new_v4().to_string();
-    let (status, error_type, body) = match shared.answer(&method, &uri, &headers, &body) {
+    let (status, error_type, body) = match result {
         Ok(value) => (StatusCode::OK, None, value),
         Err(e) => (
             StatusCode::from_u16(e.status).unwrap_or(StatusCode::BAD_REQUEST),
@@ -63,6 +95,17 @@ pub async fn handle(
 }
 
 impl Shared {
+    /// Answers a request whose body has been read.
+    pub fn respond(
+        &self,
+        method: &Method,
+        uri: &Uri,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Response {
+        answer(self.answer(method, uri, headers, body))
+    }
+
     fn answer(
         &self,
         method: &Method,
@@ -98,6 +141,9 @@ impl Shared {
                 "Unknown operation: X-Amz-Target '{target}'"
             )));
         };
+        if !ops::IMPLEMENTED.contains(&operation_name) {
+            return Err(ops::unimplemented(operation_name));
+        }
         if let Some(quotas) = &self.quotas {
             let admitted = quotas.lock().expect("quota lock").admit(
                 &access_key,
@@ -126,9 +172,9 @@ impl Shared {
             })?
         };
         let violations = model()
-            .validate(&operation.input, &input)
+            .validate_first(&operation.input, &input, REPORTED_VIOLATIONS)
             .map_err(|e| ApiError::serialization(e.0))?;
-        if !violations.is_empty() {
+        if violations.total > 0 {
             return Err(ApiError::validation(&violations));
         }
         let output = {

@@ -44,6 +44,36 @@ pub struct Violation {
     pub code: &'static str,
 }
 
+/// What the validator found: how many violations there were, and the first few of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Violations {
+    /// Every violation found, kept or not.
+    pub total: usize,
+    /// The first violations found, at most as many as the caller asked to keep.
+    pub first: Vec<Violation>,
+    keep: usize,
+}
+
+impl Violations {
+    fn push(&mut self, make: impl FnOnce() -> Violation) {
+        self.total += 1;
+        if self.first.len() < self.keep {
+            self.first.push(make());
+        }
+    }
+}
+
+/// Echoed values and map keys are cut to this many characters.
+const SHOWN_CHARS: usize = 64;
+
+/// `text`, or its first [`SHOWN_CHARS`] characters and "…".
+fn cut(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
 /// A body that is not even the right JSON types: the protocol's SerializationException.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeMismatch(pub String);
@@ -217,7 +247,21 @@ impl ServiceModel {
     /// Checks `value` against the named shape. `Err` when JSON types are wrong; otherwise every
     /// constraint violation found.
     pub fn validate(&self, shape: &str, value: &Value) -> Result<Vec<Violation>, TypeMismatch> {
-        let mut out = Vec::new();
+        Ok(self.validate_first(shape, value, usize::MAX)?.first)
+    }
+
+    /// Like [`validate`](Self::validate), for untrusted input: counts every violation but keeps
+    /// only the first `keep`, and does not look inside a list or map longer than its maximum.
+    pub fn validate_first(
+        &self,
+        shape: &str,
+        value: &Value,
+        keep: usize,
+    ) -> Result<Violations, TypeMismatch> {
+        let mut out = Violations {
+            keep,
+            ..Violations::default()
+        };
         self.check(shape, value, "", &mut out)?;
         Ok(out)
     }
@@ -227,7 +271,7 @@ impl ServiceModel {
         shape: &str,
         value: &Value,
         path: &str,
-        out: &mut Vec<Violation>,
+        out: &mut Violations,
     ) -> Result<(), TypeMismatch> {
         let Some(s) = self.shapes.get(shape) else {
             return Ok(());
@@ -247,7 +291,7 @@ impl ServiceModel {
                 let obj = value.as_object().ok_or_else(|| mismatch("an object"))?;
                 for name in required {
                     if obj.get(name).is_none_or(Value::is_null) {
-                        out.push(Violation {
+                        out.push(|| Violation {
                             field: join(path, name),
                             message: format!("Value at '{}' failed to satisfy constraint: Member must not be null", join(path, name)),
                             code: "REQUIRED_FIELD_MISSING",
@@ -262,7 +306,7 @@ impl ServiceModel {
                     }
                 }
                 if *union && set != 1 {
-                    out.push(Violation {
+                    out.push(|| Violation {
                         field: path.to_string(),
                         message: format!("Value at {at} failed to satisfy constraint: Union must have exactly one member set, found {set}"),
                         code: "INVALID_VALUE",
@@ -271,7 +315,7 @@ impl ServiceModel {
             }
             Shape::List { member, min, max } => {
                 let items = value.as_array().ok_or_else(|| mismatch("a list"))?;
-                size(
+                let fits = size(
                     items.len() as u64,
                     *min,
                     *max,
@@ -279,6 +323,9 @@ impl ServiceModel {
                     out,
                     ("NOT_ENOUGH_VALUES", "TOO_MANY_VALUES"),
                 );
+                if !fits {
+                    return Ok(());
+                }
                 for (i, item) in items.iter().enumerate() {
                     self.check(member, item, &format!("{path}[{i}]"), out)?;
                 }
@@ -289,7 +336,7 @@ impl ServiceModel {
                 max,
             } => {
                 let obj = value.as_object().ok_or_else(|| mismatch("a map"))?;
-                size(
+                let fits = size(
                     obj.len() as u64,
                     *min,
                     *max,
@@ -297,8 +344,11 @@ impl ServiceModel {
                     out,
                     ("NOT_ENOUGH_VALUES", "TOO_MANY_VALUES"),
                 );
+                if !fits {
+                    return Ok(());
+                }
                 for (k, v) in obj {
-                    self.check(value_shape, v, &join(path, k), out)?;
+                    self.check(value_shape, v, &join(path, &cut(k)), out)?;
                 }
             }
             Shape::String {
@@ -312,7 +362,7 @@ impl ServiceModel {
                 let shown = if *sensitive {
                     String::new()
                 } else {
-                    format!("'{text}' ")
+                    format!("'{}' ", cut(text))
                 };
                 if let Some(allowed) = enumeration {
                     if !allowed.iter().any(|a| a == text) {
@@ -323,7 +373,7 @@ impl ServiceModel {
                         } else {
                             ""
                         };
-                        out.push(Violation {
+                        out.push(|| Violation {
                             field: path.to_string(),
                             message: format!("Value {shown}at '{path}' failed to satisfy constraint: Member must satisfy enum value set: [{}{more}]", listed.join(", ")),
                             code: "INVALID_ENUM_VALUE",
@@ -340,7 +390,7 @@ impl ServiceModel {
                 );
                 if let Some((re, source)) = pattern {
                     if !re.is_match(text).unwrap_or(false) {
-                        out.push(Violation {
+                        out.push(|| Violation {
                             field: path.to_string(),
                             message: format!("Value {shown}at '{path}' failed to satisfy constraint: Member must satisfy regular expression pattern: {source}"),
                             code: "INVALID_STRING_FORMAT",
@@ -356,7 +406,7 @@ impl ServiceModel {
                     _ => None,
                 };
                 if let Some(bound) = bound {
-                    out.push(Violation {
+                    out.push(|| Violation {
                         field: path.to_string(),
                         message: format!("Value '{n}' at '{path}' failed to satisfy constraint: Member must have value {bound}"),
                         code: "VALUE_OUT_OF_RANGE",
@@ -386,26 +436,28 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
+/// Reports a size outside its bounds; `false` when it is over the maximum.
 fn size(
     n: u64,
     min: Option<u64>,
     max: Option<u64>,
     path: &str,
-    out: &mut Vec<Violation>,
+    out: &mut Violations,
     (low_code, high_code): (&'static str, &'static str),
-) {
+) -> bool {
     let (bound, code) = match (min, max) {
         (Some(lo), _) if n < lo => (format!("greater than or equal to {lo}"), low_code),
         (_, Some(hi)) if n > hi => (format!("less than or equal to {hi}"), high_code),
-        _ => return,
+        _ => return true,
     };
-    out.push(Violation {
+    out.push(|| Violation {
         field: path.to_string(),
         message: format!(
             "Value at '{path}' failed to satisfy constraint: Member must have length {bound}"
         ),
         code,
     });
+    max.is_none_or(|hi| n <= hi)
 }
 
 #[cfg(test)]
@@ -479,5 +531,42 @@ mod tests {
         assert!(model()
             .validate("ListEngagementInvitationsRequest", &json!({"Catalog": 5}))
             .is_err());
+    }
+
+    #[test]
+    fn keeps_the_first_violations_and_counts_them_all() {
+        let items = vec![json!("NOPE"); 1000];
+        let v = model()
+            .validate_first("Channels", &Value::Array(items), 10)
+            .unwrap();
+        assert_eq!((v.total, v.first.len()), (1000, 10));
+        assert_eq!(v.first[9].field, "[9]");
+    }
+
+    #[test]
+    fn a_list_over_its_maximum_is_refused_without_checking_its_items() {
+        let items = vec![json!({}); 100_000];
+        let v = model()
+            .validate_first("ExpectedCustomerSpendList", &Value::Array(items), 10)
+            .unwrap();
+        assert_eq!(v.total, 1, "{:?}", v.first);
+        assert_eq!(v.first[0].code, "TOO_MANY_VALUES");
+    }
+
+    #[test]
+    fn echoed_values_and_map_keys_are_cut() {
+        let long = "x".repeat(1000);
+        let v = model().validate("Channel", &json!(long)).unwrap();
+        let shown = format!("'{}…'", "x".repeat(64));
+        assert!(
+            v[0].message.starts_with(&format!("Value {shown} at")),
+            "{}",
+            v[0].message
+        );
+        let v = model()
+            .validate("AmountMap", &json!({ long.clone(): 5 }))
+            .unwrap_err();
+        assert!(v.0.contains(&format!("'{}…'", "x".repeat(64))), "{}", v.0);
+        assert!(!v.0.contains(&"x".repeat(65)), "{}", v.0);
     }
 }

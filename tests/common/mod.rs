@@ -8,7 +8,9 @@ use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
 use aws_credential_types::Credentials;
-use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
+use aws_sigv4::http_request::{
+    sign, PayloadChecksumKind, SignableBody, SignableRequest, SigningSettings,
+};
 use aws_sigv4::sign::v4::SigningParams;
 use aws_smithy_runtime_api::client::identity::Identity;
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
@@ -152,6 +154,29 @@ pub struct RawResponse {
     pub status: u16,
     pub head: String,
     pub body: Value,
+    /// The body's length in bytes.
+    pub len: usize,
+}
+
+/// How [`raw_request`] signs: with these credentials at `time`, over `body` (the body sent
+/// unless set), adding `X-Amz-Content-Sha256` when `checksum` says so.
+pub struct Signing<'a> {
+    pub credentials: (&'a str, &'a str),
+    pub time: SystemTime,
+    pub body: Option<SignableBody<'a>>,
+    pub checksum: PayloadChecksumKind,
+}
+
+impl Signing<'_> {
+    /// What the SDK does: now, the test credentials, no body hash header.
+    pub fn sdk() -> Self {
+        Signing {
+            credentials: ("test", "test"),
+            time: SystemTime::now(),
+            body: None,
+            checksum: PayloadChecksumKind::NoHeader,
+        }
+    }
 }
 
 /// POSTs `body` to the emulator with `X-Amz-Target: AWSPartnerCentralSelling.<target>`,
@@ -162,6 +187,21 @@ pub async fn raw_call(
     body: &str,
     credentials: Option<(&str, &str)>,
 ) -> RawResponse {
+    let signing = credentials.map(|credentials| Signing {
+        credentials,
+        ..Signing::sdk()
+    });
+    raw_request(emulator, target, body.as_bytes(), signing, &[]).await
+}
+
+/// Like [`raw_call`], signed as `signing` says, with `extra` headers added after signing.
+pub async fn raw_request(
+    emulator: &Emulator,
+    target: &str,
+    body: &[u8],
+    signing: Option<Signing<'_>>,
+    extra: &[(&str, &str)],
+) -> RawResponse {
     let host = emulator.addr().to_string();
     let target = format!("AWSPartnerCentralSelling.{target}");
     let mut headers: Vec<(String, String)> = vec![
@@ -169,14 +209,17 @@ pub async fn raw_call(
         ("content-type".into(), "application/x-amz-json-1.0".into()),
         ("x-amz-target".into(), target),
     ];
-    if let Some((ak, sk)) = credentials {
+    if let Some(signing) = signing {
+        let (ak, sk) = signing.credentials;
         let identity: Identity = Credentials::new(ak, sk, None, None, "test").into();
+        let mut settings = SigningSettings::default();
+        settings.payload_checksum_kind = signing.checksum;
         let params = aws_sigv4::sign::v4::SigningParams::builder()
             .identity(&identity)
             .region("us-east-1")
             .name("partnercentral-selling")
-            .time(SystemTime::now())
-            .settings(SigningSettings::default())
+            .time(signing.time)
+            .settings(settings)
             .build()
             .unwrap();
         let params: SigningParams<'_, _> = params;
@@ -184,7 +227,7 @@ pub async fn raw_call(
             "POST",
             format!("http://{host}/"),
             headers.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            SignableBody::Bytes(body.as_bytes()),
+            signing.body.unwrap_or(SignableBody::Bytes(body)),
         )
         .unwrap();
         let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
@@ -192,26 +235,33 @@ pub async fn raw_call(
             headers.push((k.to_string(), v.to_string()));
         }
     }
+    for (k, v) in extra {
+        headers.push((k.to_string(), v.to_string()));
+    }
     let mut request = String::from("POST / HTTP/1.1\r\n");
     for (k, v) in &headers {
         request.push_str(&format!("{k}: {v}\r\n"));
     }
     request.push_str(&format!(
-        "content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        "content-length: {}\r\nconnection: close\r\n\r\n",
         body.len()
     ));
     let mut stream = tokio::net::TcpStream::connect(emulator.addr())
         .await
         .unwrap();
     stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.unwrap();
+    // A server may answer and close before reading a refused body.
+    let _ = stream.write_all(body).await;
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response).await;
+    let response = String::from_utf8(response).unwrap();
     let (head, body) = response.split_once("\r\n\r\n").unwrap();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
     RawResponse {
         status,
         head: head.to_lowercase(),
         body: serde_json::from_str(body).unwrap_or(Value::Null),
+        len: body.len(),
     }
 }
 

@@ -97,11 +97,17 @@ pub fn dispatch(
         "GetEngagement" => engagements::get(&mut ctx, parse(input)?),
         "CreateEngagement" => engagements::create(&mut ctx, parse(input)?, input),
         "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
-        other => Err(ApiError::internal(format!(
-            "the pc-inbox emulator does not implement {other}; it implements {}",
-            IMPLEMENTED.join(", ")
-        ))),
+        other => Err(unimplemented(other)),
     }
+}
+
+/// The answer to an operation of the service that this emulator does not implement: a client
+/// error, so that SDKs do not retry it.
+pub fn unimplemented(operation: &str) -> ApiError {
+    ApiError::unknown_operation(format!(
+        "the pc-inbox emulator does not implement {operation}; it implements {}",
+        IMPLEMENTED.join(", ")
+    ))
 }
 
 fn parse<T: DeserializeOwned>(input: &Value) -> Result<T, ApiError> {
