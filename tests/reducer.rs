@@ -71,7 +71,7 @@ fn starts_by_loading_the_first_received_page_newest_first() {
     assert_eq!(query.participant, Participant::Received);
     assert_eq!(query.sort, SortOrder::NewestFirst);
     assert!(query.statuses.is_empty());
-    assert_eq!(query.page_size, Some(50));
+    assert_eq!(query.page_size, Some(100));
     assert!(s.list.loading);
 }
 

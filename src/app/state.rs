@@ -40,7 +40,7 @@ pub const DEFAULT_CONSOLE_URL: &str =
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            page_size: 50,
+            page_size: 100,
             catalog: "AWS".into(),
             debounce: std::time::Duration::from_millis(120),
             poll: PollSchedule::default(),

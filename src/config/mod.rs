@@ -92,9 +92,9 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Rows per page, 50 unless set.
+    /// Rows per page, 100 (the most the service allows) unless set.
     pub fn page_size(&self) -> u32 {
-        self.page_size.map_or(50, |p| p.0)
+        self.page_size.map_or(100, |p| p.0)
     }
 
     /// The inbox's settings from this file, for a catalog.
