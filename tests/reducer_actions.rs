@@ -146,6 +146,37 @@ fn a_failed_start_keeps_the_token_for_the_retry() {
 }
 
 #[test]
+fn a_start_the_service_refused_leaves_no_record_behind() {
+    let mut s = loaded(SIZE, 5, false);
+    with_accepts(&mut s);
+    accept(&mut s);
+    let err = ServiceError::NotFound {
+        message: "Invitation engi-0000000000002 does not exist.".into(),
+    };
+    let effects = update(
+        &mut s,
+        Msg::AcceptStarted {
+            invitation_id: ID.into(),
+            result: Err(err),
+        },
+    );
+    assert!(
+        !saved(&effects).unwrap().invitations.contains_key(ID),
+        "nothing started, so no token to keep"
+    );
+    assert!(matches!(
+        s.accepts.get(ID).unwrap().phase,
+        AcceptPhase::Failed { .. }
+    ));
+    assert!(s
+        .notices
+        .latest()
+        .unwrap()
+        .text
+        .contains("The service refused to accept"));
+}
+
+#[test]
 fn polls_back_off_from_one_second_doubling_to_ten() {
     let mut s = loaded(SIZE, 5, false);
     with_accepts(&mut s);

@@ -132,6 +132,7 @@ pub(super) fn on_accept_started(
     id: String,
     result: Result<AcceptTask, ServiceError>,
 ) -> Vec<Effect> {
+    let key = state.list_key(Action::Accept);
     let Some(accept) = state.accepts.get_mut(&id) else {
         return Vec::new();
     };
@@ -139,6 +140,8 @@ pub(super) fn on_accept_started(
         return Vec::new();
     }
     let token = accept.client_token.clone();
+    // A refusal (not found, conflict, access denied…) started nothing: its token is dropped, so
+    // no record outlives it. Only a start that may have reached the service keeps its token.
     match result {
         Ok(task) => {
             let entry = journal(state, Done::AcceptStarted, Outcome::Succeeded, &id)
@@ -149,15 +152,20 @@ pub(super) fn on_accept_started(
             effects
         }
         Err(e) => {
-            accept.phase = AcceptPhase::Interrupted {
-                error: e.to_string(),
-            };
             let title = accept.title.clone().unwrap_or_else(|| id.clone());
-            let key = state.list_key(Action::Accept);
-            state.notify(
-                Level::Error,
-                format!("Could not start accepting “{title}”: {e} Press {key} to try again; it cannot start twice."),
-            );
+            let text = if e.is_transient() {
+                accept.phase = AcceptPhase::Interrupted {
+                    error: e.to_string(),
+                };
+                format!("Could not start accepting “{title}”: {e} Press {key} to try again; it cannot start twice.")
+            } else {
+                accept.phase = AcceptPhase::Failed {
+                    reason_code: None,
+                    message: Some(e.to_string()),
+                };
+                format!("The service refused to accept “{title}”: {e}")
+            };
+            state.notify(Level::Error, text);
             let entry = journal(state, Done::AcceptStarted, Outcome::Failed, &id)
                 .token(token)
                 .detail(Some(e.to_string()));
