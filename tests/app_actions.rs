@@ -26,9 +26,7 @@ async fn accepting_polls_to_complete_and_shows_the_opportunity() {
     let data = DataDir::at(dir.path());
     let mut app = Headless::start(&emulator, &data).await;
     let id = common::acceptable(0);
-    app.select(&id).await;
-    app.press(fixtures::key('a')).await;
-    app.press(fixtures::key('y')).await;
+    app.accept(&id).await;
     app.until("COMPLETE", |s| {
         matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
     })
@@ -64,9 +62,7 @@ async fn a_failed_task_surfaces_its_reason_code() {
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap().to_string();
-    app.select(&id).await;
-    app.press(fixtures::key('a')).await;
-    app.press(fixtures::key('y')).await;
+    app.accept(&id).await;
     app.until("FAILED", |s| {
         matches!(phase(s, &id), Some(AcceptPhase::Failed { .. }))
     })
@@ -94,9 +90,7 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let id = common::acceptable(1);
-    app.select(&id).await;
-    app.press(fixtures::key('a')).await;
-    app.press(fixtures::key('y')).await;
+    app.accept(&id).await;
     loop {
         match app.next().await {
             Msg::AcceptStarted {
@@ -147,9 +141,7 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
     let id = common::acceptable(2);
     let task_id = {
         let mut first = Headless::start(&emulator, &data).await;
-        first.select(&id).await;
-        first.press(fixtures::key('a')).await;
-        first.press(fixtures::key('y')).await;
+        first.accept(&id).await;
         first
             .until("IN_PROGRESS", |s| {
                 matches!(phase(s, &id), Some(AcceptPhase::Running { .. }))
@@ -291,16 +283,12 @@ async fn a_failed_accept_and_a_later_success_are_both_readable() {
         .unwrap()
         .to_string();
     let fine = common::acceptable(0);
-    app.select(&failing).await;
-    app.press(fixtures::key('a')).await;
-    app.press(fixtures::key('y')).await;
+    app.accept(&failing).await;
     app.until("FAILED", |s| {
         matches!(phase(s, &failing), Some(AcceptPhase::Failed { .. }))
     })
     .await;
-    app.select(&fine).await;
-    app.press(fixtures::key('a')).await;
-    app.press(fixtures::key('y')).await;
+    app.accept(&fine).await;
     app.until("COMPLETE", |s| {
         matches!(phase(s, &fine), Some(AcceptPhase::Complete { .. }))
     })

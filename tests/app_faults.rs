@@ -29,9 +29,7 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let id = common::acceptable(0);
-    app.select(&id).await;
-    app.press(fixtures::key('a')).await;
-    app.press(fixtures::key('y')).await;
+    app.accept(&id).await;
     app.until("the failed start", |s| {
         matches!(
             s.accepts.get(&id).map(|a| &a.phase),

@@ -46,9 +46,7 @@ async fn the_journal_opens_on_capital_j_with_the_accept_just_done() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
     let id = common::acceptable(0);
-    app.select(&id).await;
-    app.press(fixtures::key('a')).await;
-    app.press(fixtures::key('y')).await;
+    app.accept(&id).await;
     app.until("COMPLETE", |s| {
         matches!(
             s.accepts.get(&id).map(|a| &a.phase),

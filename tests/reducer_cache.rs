@@ -12,14 +12,20 @@ const SIZE: (u16, u16) = (160, 48);
 
 /// A state showing cached rows 0..n (the first unread when `unread`), from a visited origin.
 fn cached(n: usize, unread: bool) -> State {
+    showing(
+        (0..n)
+            .map(|i| CachedRow {
+                summary: fixtures::summary(i),
+                customer: None,
+                unread: unread && i == 0,
+            })
+            .collect(),
+    )
+}
+
+/// A state showing these cached rows, from a visited origin.
+fn showing(rows: Vec<CachedRow>) -> State {
     let (mut s, _) = state(SIZE);
-    let rows = (0..n)
-        .map(|i| CachedRow {
-            summary: fixtures::summary(i),
-            customer: None,
-            unread: unread && i == 0,
-        })
-        .collect();
     let generation = s.list_generation;
     update(
         &mut s,
@@ -154,4 +160,31 @@ fn without_a_connection_the_cached_rows_stay_and_actions_are_refused() {
         "{}",
         last.text
     );
+}
+
+#[test]
+fn search_folds_accents_over_cached_rows_whose_details_were_not_loaded_this_run() {
+    let customers = ["Globex Corporation", "Bäckerei Kühn GmbH", "Mirai Systems"];
+    let mut s = showing(
+        customers
+            .iter()
+            .enumerate()
+            .map(|(i, customer)| CachedRow {
+                summary: fixtures::summary(i),
+                customer: Some(customer.to_string()),
+                unread: false,
+            })
+            .collect(),
+    );
+    assert_eq!(s.list.loaded(), 3);
+    assert!(
+        s.details.ready("engi-0000000000001").is_none(),
+        "no detail loaded"
+    );
+    update(&mut s, key('/'));
+    for c in "KUHN".chars() {
+        update(&mut s, key(c));
+    }
+    assert_eq!(s.list.position(), (0, 1));
+    assert_eq!(s.selected().unwrap().id, "engi-0000000000001");
 }

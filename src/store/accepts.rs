@@ -6,6 +6,29 @@ use rusqlite::params;
 use super::{parse_stamp, sql_error, stamp, Result, Store};
 use crate::app::{SavedAccept, SavedAccepts};
 
+/// Records an accept under `origin` unless one is recorded for the invitation already.
+pub(super) fn insert_if_absent(
+    conn: &rusqlite::Connection,
+    origin: &str,
+    invitation_id: &str,
+    record: &SavedAccept,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, started_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+        params![
+            origin,
+            invitation_id,
+            record.client_token,
+            record.task_id,
+            record.title,
+            stamp(record.started)
+        ],
+    )
+    .map(drop)
+    .map_err(sql_error)
+}
+
 impl Store {
     /// Every accept record of this origin.
     pub fn accepts(&self) -> Result<SavedAccepts> {
@@ -42,19 +65,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(sql_error)?;
-        tx.execute(
-            "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, \
-             started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-            params![
-                key,
-                invitation_id,
-                record.client_token,
-                record.task_id,
-                record.title,
-                stamp(record.started)
-            ],
-        )
-        .map_err(sql_error)?;
+        insert_if_absent(&tx, &key, invitation_id, record)?;
         let token = tx
             .query_row(
                 "SELECT client_token FROM accepts WHERE origin = ?1 AND invitation_id = ?2",

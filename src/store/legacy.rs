@@ -5,26 +5,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
-use rusqlite::params;
-use serde::Deserialize;
 use serde_json::Value;
 
-use super::{sql_error, stamp, Store};
-
-/// The accept records of one origin, as `accepts.json` held them.
-#[derive(Deserialize)]
-struct SavedAccepts {
-    invitations: BTreeMap<String, SavedAccept>,
-}
-
-#[derive(Deserialize)]
-struct SavedAccept {
-    client_token: String,
-    task_id: Option<String>,
-    title: Option<String>,
-    started: DateTime<Utc>,
-}
+use super::{accepts, sql_error, Store};
+use crate::app::SavedAccepts;
 
 /// Imports the old files found in `dir`; returns what could not be imported.
 pub fn import(store: &mut Store, dir: &Path) -> Vec<String> {
@@ -75,19 +59,7 @@ fn import_accepts(store: &mut Store, file: &Path) -> Result<(), String> {
     let tx = store.conn.transaction().map_err(sql_error)?;
     for (origin, saved) in by_origin {
         for (id, a) in saved.invitations {
-            tx.execute(
-                "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, \
-                 started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-                params![
-                    origin,
-                    id,
-                    a.client_token,
-                    a.task_id,
-                    a.title,
-                    stamp(a.started)
-                ],
-            )
-            .map_err(sql_error)?;
+            accepts::insert_if_absent(&tx, &origin, &id, &a)?;
         }
     }
     tx.commit().map_err(sql_error)

@@ -1,7 +1,9 @@
 //! Popups: the help overlay, the filter menu, the notices log and the journal, always clamped
 //! to the frame.
 
+use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
@@ -101,19 +103,11 @@ pub fn notices(frame: &mut Frame, area: Rect, log: &NoticesLog, state: &State, t
             Level::Success => ("✓", theme.success),
             Level::Info => ("·", theme.info),
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", format::local(n.at, offset)), theme.muted),
-            Span::styled(format!("{mark} "), style),
-            Span::raw(n.text.clone()),
-        ]));
+        let mut line = stamped(n.at, offset, (mark, style), theme);
+        line.push(Span::raw(n.text.clone()));
+        lines.push(Line::from(line));
     }
-    clear(frame, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        popup,
-    );
+    draw_log(frame, popup, block, lines);
 }
 
 /// The journal, newest first: time, what, which invitation, how it ended, and the token and
@@ -156,13 +150,32 @@ pub fn journal(frame: &mut Frame, area: Rect, view: &JournalView, state: &State,
                 text.push_str(&format!(" · {name}{v}"));
             }
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", format::local(e.time, offset)), theme.muted),
-            Span::styled(format!("{mark} "), style),
-            Span::raw(text),
-            Span::styled(format!(" ({} · {})", e.identity, e.catalog), theme.muted),
-        ]));
+        let mut line = stamped(e.time, offset, (mark, style), theme);
+        line.push(Span::raw(text));
+        line.push(Span::styled(
+            format!(" ({} · {})", e.identity, e.catalog),
+            theme.muted,
+        ));
+        lines.push(Line::from(line));
     }
+    draw_log(frame, popup, block, lines);
+}
+
+/// The start of a log line: its time and a mark.
+fn stamped(
+    at: DateTime<Utc>,
+    offset: FixedOffset,
+    (mark, style): (&'static str, Style),
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    vec![
+        Span::styled(format!("{} ", format::local(at, offset)), theme.muted),
+        Span::styled(format!("{mark} "), style),
+    ]
+}
+
+/// A scrolled log in its popup, lines wrapped.
+fn draw_log(frame: &mut Frame, popup: Rect, block: Block<'_>, lines: Vec<Line<'_>>) {
     clear(frame, popup);
     frame.render_widget(
         Paragraph::new(lines)

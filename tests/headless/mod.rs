@@ -179,4 +179,11 @@ impl Headless {
         }
         panic!("{id} not in the list");
     }
+
+    /// Selects an invitation and accepts it through the confirmation.
+    pub async fn accept(&mut self, id: &str) {
+        self.select(id).await;
+        self.press(fixtures::key('a')).await;
+        self.press(fixtures::key('y')).await;
+    }
 }
