@@ -362,3 +362,85 @@ async fn an_accept_recorded_by_an_older_version_resumes_with_its_token() {
         "no second task"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_accept_waits_killed_mid_poll_and_rerun_lose_nothing_and_start_one_task() {
+    let emulator = common::start(pc_inbox::emulator::EmulatorConfig {
+        accept_delay: std::time::Duration::from_secs(3),
+        ..common::config(0)
+    })
+    .await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let id = common::acceptable(0);
+    let args = [
+        "--endpoint-url",
+        url.as_str(),
+        "accept",
+        id.as_str(),
+        "--wait",
+    ];
+    let mut children: Vec<_> = (0..2)
+        .map(|_| {
+            common::command(home.path(), &args, &[])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let data = data_dir(home.path(), &url);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let store = data.open().unwrap().store;
+        let started = store
+            .journal(None)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action == pc_inbox::domain::journal::Action::AcceptStarted)
+            .count();
+        if started == 2 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "both polling in time");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    for child in &mut children {
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+    let kept = data.open().unwrap().store.accepts().unwrap().invitations;
+    assert!(
+        kept[&id].task_id.is_some(),
+        "the record and its task survive -9"
+    );
+
+    let line = vec!["accept".to_string(), id.clone(), "--wait".to_string()];
+    for r in all_at_once(&url, home.path(), vec![line.clone(), line]).await {
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let tasks = common::client(&emulator)
+        .await
+        .list_accept_tasks(&id)
+        .await
+        .unwrap();
+    assert_eq!(tasks.len(), 1, "no second task: {tasks:?}");
+    let entries = journal(&url, home.path()).await;
+    let started = of(&entries, "AcceptStarted");
+    assert_eq!(started.len(), 4, "{entries:#?}");
+    assert!(started
+        .iter()
+        .all(|e| e["ClientToken"] == started[0]["ClientToken"]
+            && e["TaskId"] == tasks[0].id.as_str()));
+    assert_eq!(of(&entries, "AcceptCompleted").len(), 2);
+    assert!(
+        data.open()
+            .unwrap()
+            .store
+            .accepts()
+            .unwrap()
+            .invitations
+            .is_empty(),
+        "done: nothing left to resume"
+    );
+}

@@ -38,8 +38,9 @@ pub fn import(store: &mut Store, dir: &Path) -> Vec<String> {
 
 fn done(file: &Path, problems: &mut Vec<String>) {
     let imported = file.with_extension("json.imported");
-    if let Err(e) = fs::rename(file, &imported) {
-        problems.push(format!("{}: {e}", file.display()));
+    match fs::rename(file, &imported) {
+        Ok(()) => super::sync_parent(file),
+        Err(e) => problems.push(format!("{}: {e}", file.display())),
     }
 }
 

@@ -236,7 +236,18 @@ fn move_aside(file: &Path) -> Result<PathBuf> {
             let _ = fs::rename(&side, format!("{}{suffix}", aside.display()));
         }
     }
+    sync_parent(file);
     Ok(aside)
+}
+
+/// Makes the renames in `file`'s directory durable (a crash right after must not undo them).
+/// Best effort: a directory that cannot be synced changes nothing that was renamed.
+pub(super) fn sync_parent(file: &Path) {
+    if let Some(dir) = file.parent() {
+        if let Ok(dir) = fs::File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
 }
 
 /// A time as stored: RFC 3339 UTC with milliseconds, so text order is time order.
