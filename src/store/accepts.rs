@@ -6,16 +6,26 @@ use rusqlite::params;
 use super::{parse_stamp, sql_error, stamp, Result, Store};
 use crate::app::{SavedAccept, SavedAccepts};
 
-/// Records an accept under `origin` unless one is recorded for the invitation already.
-pub(super) fn insert_if_absent(
+/// What a second record of the same invitation does: nothing (the first token wins), or add
+/// the task and title when it carries the same token.
+const KEEP_FIRST: &str = "DO NOTHING";
+const ADD_TASK: &str = "DO UPDATE SET task_id = COALESCE(excluded.task_id, task_id), \
+     title = COALESCE(excluded.title, title) WHERE client_token = excluded.client_token";
+
+/// Writes an accept record under `origin`; `on_conflict` says what happens to an existing one.
+fn write(
     conn: &rusqlite::Connection,
     origin: &str,
     invitation_id: &str,
     record: &SavedAccept,
+    on_conflict: &str,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, started_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+        &format!(
+            "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, \
+             started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+             ON CONFLICT (origin, invitation_id) {on_conflict}"
+        ),
         params![
             origin,
             invitation_id,
@@ -27,6 +37,16 @@ pub(super) fn insert_if_absent(
     )
     .map(drop)
     .map_err(sql_error)
+}
+
+/// Records an accept under `origin` unless one is recorded for the invitation already.
+pub(super) fn insert_if_absent(
+    conn: &rusqlite::Connection,
+    origin: &str,
+    invitation_id: &str,
+    record: &SavedAccept,
+) -> Result<()> {
+    write(conn, origin, invitation_id, record, KEEP_FIRST)
 }
 
 impl Store {
@@ -80,25 +100,7 @@ impl Store {
     /// Saves what is known of an accept (its task, once started). A record another process
     /// made with a different token is left alone: its token came first.
     pub fn save_accept(&mut self, invitation_id: &str, record: &SavedAccept) -> Result<()> {
-        self.conn
-            .execute(
-                "INSERT INTO accepts (origin, invitation_id, client_token, task_id, title, \
-                 started_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
-                 ON CONFLICT (origin, invitation_id) DO UPDATE SET \
-                 task_id = COALESCE(excluded.task_id, task_id), \
-                 title = COALESCE(excluded.title, title) \
-                 WHERE client_token = excluded.client_token",
-                params![
-                    self.key(),
-                    invitation_id,
-                    record.client_token,
-                    record.task_id,
-                    record.title,
-                    stamp(record.started)
-                ],
-            )
-            .map(drop)
-            .map_err(sql_error)
+        write(&self.conn, &self.key(), invitation_id, record, ADD_TASK)
     }
 
     /// Drops the record of an accept that ended (its token is no longer needed).
