@@ -10,6 +10,7 @@ use pc_inbox::commands::journal::JournalArgs;
 use pc_inbox::commands::list::ListArgs;
 use pc_inbox::commands::reject::RejectArgs;
 use pc_inbox::commands::show::ShowArgs;
+use pc_inbox::commands::triage::TriageArgs;
 use pc_inbox::domain::Catalog;
 
 /// A keyboard-driven inbox for AWS Partner Central engagement invitations.
@@ -59,10 +60,12 @@ pub enum Command {
     List(ListArgs),
     /// Show one invitation.
     Show(ShowArgs),
-    /// Accept an invitation (starts an engagement); --wait polls to COMPLETE or FAILED.
+    /// Accept invitations (each starts an engagement); --wait polls to COMPLETE or FAILED.
     Accept(AcceptArgs),
-    /// Reject an invitation with a reason. Irreversible.
+    /// Reject invitations with a reason. Irreversible.
     Reject(RejectArgs),
+    /// Decide pending invitations with a rules file; a dry run unless --apply.
+    Triage(TriageArgs),
     /// Invite another partner to an engagement, from a TOML file.
     Create(CreateArgs),
     /// List engagements.

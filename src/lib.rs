@@ -24,6 +24,7 @@ pub mod keymap;
 pub mod logging;
 pub mod man;
 pub mod model;
+pub mod rules;
 pub mod runtime;
 pub mod service;
 pub mod store;

@@ -13,7 +13,7 @@ use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_S
 use pc_inbox::logging;
 use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
-use pc_inbox::service::Logged;
+use pc_inbox::service::{Logged, Paced, SERVICE_QUOTA};
 use pc_inbox::store::{DataDir, Origin, Store};
 
 mod cli;
@@ -111,7 +111,10 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
             .transpose()?;
         Ok::<_, String>((
             config,
-            Logged::new(AwsPartnerCentral::connect(&settings).await),
+            Paced::new(
+                Logged::new(AwsPartnerCentral::connect(&settings).await),
+                SERVICE_QUOTA,
+            ),
             settings.catalog,
             data,
             (emulator, guard),
@@ -151,6 +154,9 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         }
         Command::Reject(args) => {
             commands::reject::run(&client, args, store.as_mut(), &mut out).await
+        }
+        Command::Triage(args) => {
+            commands::triage::run(&client, args, store.as_mut(), &mut out).await
         }
         Command::Create(args) => {
             commands::create::run(&client, args, store.as_mut(), &mut out).await
@@ -221,9 +227,12 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
             data_dir(&settings, cli.demo),
         )
     };
-    let outcome = runtime::run(Arc::new(Logged::new(client)), options)
-        .await
-        .map_err(|e| format!("terminal error: {e}"))?;
+    let outcome = runtime::run(
+        Arc::new(Paced::new(Logged::new(client), SERVICE_QUOTA)),
+        options,
+    )
+    .await
+    .map_err(|e| format!("terminal error: {e}"))?;
     let running = outcome.running;
     if running > 0 {
         let plural = if running == 1 { "" } else { "s" };

@@ -1,9 +1,10 @@
 //! The scriptable subcommands (`list`, `show`, `accept`, `reject`, `create`, `engagements`,
-//! `journal`):
+//! `journal`, `triage`):
 //! the same service layer as the inbox, results on stdout, errors on stderr, and exit codes a
 //! script can branch on.
 
 pub mod accept;
+mod bulk;
 pub mod create;
 pub mod engagements;
 mod invitation_file;
@@ -12,6 +13,7 @@ pub mod list;
 pub mod output;
 pub mod reject;
 pub mod show;
+pub mod triage;
 
 use std::fmt;
 use std::process::ExitCode;

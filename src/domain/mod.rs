@@ -5,6 +5,7 @@ mod cached;
 mod catalog;
 pub mod countries;
 mod engagement;
+mod facts;
 mod fold;
 mod invitation;
 pub mod journal;

@@ -4,6 +4,7 @@
 pub mod aws;
 mod error;
 mod logged;
+mod paced;
 
 use async_trait::async_trait;
 
@@ -13,6 +14,7 @@ use crate::domain::{
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
 pub use logged::Logged;
+pub use paced::{Paced, Quota, SERVICE_QUOTA};
 
 /// Result of a service call.
 pub type ServiceResult<T> = Result<T, ServiceError>;

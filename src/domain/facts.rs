@@ -1,0 +1,138 @@
+//! Facts about an invitation that views, rules and the pipeline summary ask the same way:
+//! who sent it, where its customer is, what it is worth a month.
+
+use std::collections::BTreeMap;
+
+use super::{InvitationDetail, InvitationSummary, Payload};
+
+/// The sender company names AWS uses for invitations it originates.
+const AWS_SENDERS: [&str; 2] = ["Amazon Web Services", "AWS"];
+
+impl InvitationSummary {
+    /// True when AWS itself sent the invitation, not another partner.
+    pub fn from_aws(&self) -> bool {
+        self.sender_company
+            .as_deref()
+            .is_some_and(|c| AWS_SENDERS.iter().any(|a| a.eq_ignore_ascii_case(c.trim())))
+    }
+}
+
+impl InvitationDetail {
+    /// The customer's ISO 3166-1 alpha-2 country code, for either payload.
+    pub fn customer_country(&self) -> Option<&str> {
+        match &self.payload {
+            Payload::Opportunity(o) => Some(o.customer.country_code.as_str()),
+            Payload::Lead(l) => l.customer.country_code.as_deref(),
+            Payload::Unknown => None,
+        }
+        .filter(|c| !c.is_empty())
+    }
+
+    /// The customer's industry as the service names it, for either payload.
+    pub fn customer_industry(&self) -> Option<&str> {
+        match &self.payload {
+            Payload::Opportunity(o) => Some(o.customer.industry.as_str()),
+            Payload::Lead(l) => l.customer.industry.as_deref(),
+            Payload::Unknown => None,
+        }
+        .filter(|i| !i.is_empty())
+    }
+
+    /// Expected monthly customer spend per currency code: the sum of the `Monthly` entries
+    /// whose amount parses. Leads carry no spend, so theirs is empty.
+    pub fn monthly_spend(&self) -> BTreeMap<String, f64> {
+        let mut totals = BTreeMap::new();
+        if let Payload::Opportunity(o) = &self.payload {
+            for spend in &o.project.expected_spend {
+                let amount = spend
+                    .amount
+                    .as_deref()
+                    .and_then(|a| a.trim().parse::<f64>().ok());
+                if let (Some(amount), true) = (amount, spend.frequency == "Monthly") {
+                    *totals.entry(spend.currency.clone()).or_insert(0.0) += amount;
+                }
+            }
+        }
+        totals
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Customer, OpportunityPayload, Project, Spend};
+
+    fn spend(amount: &str, currency: &str, frequency: &str) -> Spend {
+        Spend {
+            amount: Some(amount.into()),
+            currency: currency.into(),
+            frequency: frequency.into(),
+            target_company: "AWS".into(),
+            estimation_url: None,
+        }
+    }
+
+    fn detail(payload: Payload) -> InvitationDetail {
+        InvitationDetail {
+            summary: InvitationSummary {
+                id: "engi-1".into(),
+                arn: None,
+                catalog: "AWS".into(),
+                participant: None,
+                status: None,
+                payload_kind: None,
+                engagement_id: None,
+                engagement_title: None,
+                invitation_date: None,
+                expiration_date: None,
+                sender_account_id: None,
+                sender_company: Some(" amazon web services ".into()),
+                receiver: None,
+            },
+            rejection_reason: None,
+            message: None,
+            engagement_description: None,
+            existing_members: Vec::new(),
+            payload,
+            enrichment: None,
+        }
+    }
+
+    #[test]
+    fn monthly_spend_sums_monthly_entries_per_currency_and_skips_the_rest() {
+        let d = detail(Payload::Opportunity(OpportunityPayload {
+            customer: Customer {
+                country_code: "DE".into(),
+                industry: "Healthcare".into(),
+                ..Customer::default()
+            },
+            project: Project {
+                expected_spend: vec![
+                    spend("1000.50", "USD", "Monthly"),
+                    spend("200", "USD", "Monthly"),
+                    spend("90", "EUR", "Monthly"),
+                    spend("50000", "USD", "None"),
+                    spend("n/a", "USD", "Monthly"),
+                ],
+                ..Project::default()
+            },
+            ..OpportunityPayload::default()
+        }));
+        let totals = d.monthly_spend();
+        assert_eq!(totals.len(), 2);
+        assert!((totals["USD"] - 1200.5).abs() < 1e-9);
+        assert!((totals["EUR"] - 90.0).abs() < 1e-9);
+        assert_eq!(d.customer_country(), Some("DE"));
+        assert_eq!(d.customer_industry(), Some("Healthcare"));
+        assert!(d.summary.from_aws());
+    }
+
+    #[test]
+    fn an_unknown_payload_has_no_customer_facts() {
+        let mut d = detail(Payload::Unknown);
+        d.summary.sender_company = Some("Maple Leaf Data Inc.".into());
+        assert!(d.monthly_spend().is_empty());
+        assert_eq!(d.customer_country(), None);
+        assert!(!d.summary.from_aws());
+    }
+}
