@@ -11,6 +11,7 @@ use pc_inbox::commands::list::ListArgs;
 use pc_inbox::commands::reject::RejectArgs;
 use pc_inbox::commands::show::ShowArgs;
 use pc_inbox::commands::triage::TriageArgs;
+use pc_inbox::commands::watch::WatchArgs;
 use pc_inbox::domain::Catalog;
 
 /// A keyboard-driven inbox for AWS Partner Central engagement invitations.
@@ -66,6 +67,9 @@ pub enum Command {
     Reject(RejectArgs),
     /// Decide pending invitations with a rules file; a dry run unless --apply.
     Triage(TriageArgs),
+    /// Print a line for each invitation that arrives, changes status or expires, until
+    /// interrupted.
+    Watch(WatchArgs),
     /// Invite another partner to an engagement, from a TOML file.
     Create(CreateArgs),
     /// List engagements.

@@ -6,7 +6,7 @@ use chrono::Offset;
 use clap::{CommandFactory, Parser};
 use std::sync::Arc;
 
-use pc_inbox::app::{Clock, SavedAccepts, DEFAULT_CONSOLE_URL};
+use pc_inbox::app::{Clock, SavedAccepts, Watch, DEFAULT_CONSOLE_URL};
 use pc_inbox::commands;
 use pc_inbox::config::{self, Config};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
@@ -154,6 +154,13 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         }
         Command::Reject(args) => {
             commands::reject::run(&client, args, store.as_mut(), &mut out).await
+        }
+        Command::Watch(args) => {
+            let interval = match config.watch.interval {
+                d if d.is_zero() => Watch::default().interval,
+                d => d,
+            };
+            commands::watch::run(&client, args, interval, &mut out).await
         }
         Command::Triage(args) => {
             commands::triage::run(&client, args, store.as_mut(), &mut out).await

@@ -35,5 +35,5 @@ pub use list::InvitationList;
 pub use modes::Modal;
 pub use msg::Msg;
 pub use notices::{Level, Notice, Notices};
-pub use state::{Clock, Focus, Geometry, Settings, State, DEFAULT_CONSOLE_URL};
+pub use state::{Clock, Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL};
 pub use update::update;

@@ -31,6 +31,29 @@ pub struct Settings {
     pub utc: bool,
     /// Where `o` opens an invitation: `{id}` and `{catalog}` are filled in.
     pub console_url: String,
+    /// How the inbox watches for new and changed invitations.
+    pub watch: Watch,
+}
+
+/// The config file's `[watch]`: how often the inbox looks for new and changed invitations
+/// (zero turns it off) and how it announces arrivals besides the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Watch {
+    pub interval: std::time::Duration,
+    /// Ring the terminal bell.
+    pub bell: bool,
+    /// Send a desktop notification (OSC 9).
+    pub notify: bool,
+}
+
+impl Default for Watch {
+    fn default() -> Self {
+        Watch {
+            interval: std::time::Duration::from_secs(300),
+            bell: false,
+            notify: false,
+        }
+    }
 }
 
 /// The Partner Central console page of an invitation, unless the config file says otherwise.
@@ -48,6 +71,7 @@ impl Default for Settings {
             filters: Filters::default(),
             utc: false,
             console_url: DEFAULT_CONSOLE_URL.into(),
+            watch: Watch::default(),
         }
     }
 }

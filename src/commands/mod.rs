@@ -1,5 +1,5 @@
 //! The scriptable subcommands (`list`, `show`, `accept`, `reject`, `create`, `engagements`,
-//! `journal`, `triage`):
+//! `journal`, `triage`, `watch`):
 //! the same service layer as the inbox, results on stdout, errors on stderr, and exit codes a
 //! script can branch on.
 
@@ -14,6 +14,7 @@ pub mod output;
 pub mod reject;
 pub mod show;
 pub mod triage;
+pub mod watch;
 
 use std::fmt;
 use std::process::ExitCode;

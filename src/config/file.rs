@@ -12,12 +12,12 @@ use toml::Spanned;
 
 use super::{line_column, Catalog, Config, Loaded, PageSize, TimeZone};
 use crate::app::PayloadChoice;
-use crate::app::PollSchedule;
+use crate::app::{PollSchedule, Watch};
 use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
-const KNOWN: [&str; 15] = [
+const KNOWN: [&str; 16] = [
     "console_url",
     "profile",
     "region",
@@ -33,6 +33,7 @@ const KNOWN: [&str; 15] = [
     "theme",
     "keys",
     "log_level",
+    "watch",
 ];
 
 /// What `[keys]` holds under one name: a key or list of keys for a list action (`help = "H"`),
@@ -84,6 +85,16 @@ struct Raw {
     keys: Option<BTreeMap<Spanned<String>, Spanned<KeyEntry>>>,
     log_level: Option<String>,
     console_url: Option<Spanned<String>>,
+    watch: Option<WatchRaw>,
+}
+
+/// `[watch]`: every key optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WatchRaw {
+    interval_seconds: Option<u64>,
+    bell: Option<bool>,
+    notify: Option<bool>,
 }
 
 /// Parses a config file's text; `path` names it in warnings.
@@ -157,6 +168,17 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
         poll.cap = poll.first;
     }
     config.poll = poll;
+
+    if let Some(watch) = raw.watch {
+        let defaults = config.watch;
+        config.watch = Watch {
+            interval: watch
+                .interval_seconds
+                .map_or(defaults.interval, Duration::from_secs),
+            bell: watch.bell.unwrap_or(defaults.bell),
+            notify: watch.notify.unwrap_or(defaults.notify),
+        };
+    }
 
     for (role, colour) in raw.theme.unwrap_or_default() {
         if !Theme::ROLES.contains(&role.get_ref().as_str()) {
@@ -363,6 +385,24 @@ mod tests {
                 cap: Duration::from_secs(3600)
             }
         );
+    }
+
+    #[test]
+    fn watch_takes_an_interval_zero_for_off_and_how_to_announce() {
+        let off = parse("[watch]\ninterval_seconds = 0\nbell = true\n", "w").unwrap();
+        assert!(off.warnings.is_empty());
+        assert_eq!(
+            off.config.watch,
+            Watch {
+                interval: Duration::ZERO,
+                bell: true,
+                notify: false
+            }
+        );
+        assert_eq!(parse("", "w").unwrap().config.watch, Watch::default());
+        let (line, message) = parse("\n[watch]\nintervall = 5\n", "w").unwrap_err();
+        assert_eq!(line.map(|l| l.0), Some(3));
+        assert!(message.contains("unknown field `intervall`"), "{message}");
     }
 
     #[test]

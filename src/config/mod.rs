@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
-use crate::app::{Filters, PayloadChoice, PollSchedule, Settings, DEFAULT_CONSOLE_URL};
+use crate::app::{Filters, PayloadChoice, PollSchedule, Settings, Watch, DEFAULT_CONSOLE_URL};
 use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::Keymap;
 use crate::ui::Theme;
@@ -67,6 +67,8 @@ pub struct Config {
     pub colours: Vec<(String, Color)>,
     /// The key table with the `[keys]` overrides applied.
     pub keymap: Keymap,
+    /// `[watch]`: how often the inbox and `pc-inbox watch` look for changes.
+    pub watch: Watch,
 }
 
 impl Default for Config {
@@ -87,6 +89,7 @@ impl Default for Config {
             console_url: None,
             colours: Vec::new(),
             keymap: Keymap::default(),
+            watch: Watch::default(),
         }
     }
 }
@@ -114,6 +117,7 @@ impl Config {
                 .console_url
                 .clone()
                 .unwrap_or_else(|| DEFAULT_CONSOLE_URL.into()),
+            watch: self.watch,
             ..Settings::default()
         }
     }

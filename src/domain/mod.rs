@@ -3,6 +3,7 @@
 
 mod cached;
 mod catalog;
+pub mod changes;
 pub mod countries;
 mod engagement;
 mod facts;

@@ -14,7 +14,7 @@ use crate::domain::{
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
 pub use logged::Logged;
-pub use paced::{Paced, Quota, SERVICE_QUOTA};
+pub use paced::{Bucket, Paced, Quota, SERVICE_QUOTA};
 
 /// Result of a service call.
 pub type ServiceResult<T> = Result<T, ServiceError>;
