@@ -225,10 +225,18 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "inbox starting");
     let (settings, _emulator) = settings(cli, &config).await?;
     let client = AwsPartnerCentral::connect(&settings).await;
+    let mut warnings = loaded.warnings;
+    let mut app_settings = config.app_settings(settings.catalog.clone());
+    if let Some(path) = &config.rules {
+        match pc_inbox::rules::Rules::load(path) {
+            Ok(rules) => app_settings.rules = rules,
+            Err(e) => warnings.push(format!("the rules file is not used: {e}")),
+        }
+    }
     let options = Options {
-        warnings: loaded.warnings,
+        warnings,
         ..Options::new(
-            config.app_settings(settings.catalog.clone()),
+            app_settings,
             config.keymap.clone(),
             config.theme(),
             data_dir(&settings, cli.demo),

@@ -1,13 +1,14 @@
 //! The inbox with its local store, headless against the emulator: the cached rows are there
-//! before the service answers, the journal opens on `J`, and a damaged store is reported, not
-//! fatal.
+//! before the service answers, the journal opens on `J`, a bulk action survives a quit, and a
+//! damaged store is reported, not fatal.
 
 mod common;
 mod fixtures;
 mod headless;
 
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, Level, Modal};
+use pc_inbox::app::{AcceptPhase, ItemState, Level, Modal};
+use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::{DataDir, DATABASE};
 
 #[tokio::test(start_paused = true)]
@@ -90,5 +91,55 @@ async fn a_damaged_store_is_moved_aside_and_said_so_and_the_inbox_runs() {
     assert!(
         DataDir::at(dir.path()).open().unwrap().warnings.is_empty(),
         "a working store now"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let ids: Vec<String> = (0..3).map(common::acceptable).collect();
+    let mut app = Headless::start(&emulator, &data).await;
+    for id in &ids {
+        app.select(id).await;
+        app.press(fixtures::key(' ')).await;
+    }
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
+    app.until("the first accept started", |s| {
+        s.bulk
+            .as_ref()
+            .is_some_and(|q| q.items[0].state == ItemState::Done)
+    })
+    .await;
+    app.stop();
+
+    let mut again = Headless::start(&emulator, &data).await;
+    assert!(
+        again.state.bulk.is_some(),
+        "the unfinished bulk accept is read back"
+    );
+    again
+        .until("the rest started", |s| {
+            s.bulk.as_ref().is_some_and(|q| q.finished())
+        })
+        .await;
+    let queue = again.state.bulk.clone().unwrap();
+    assert!(
+        queue.items.iter().all(|i| i.state == ItemState::Done),
+        "{queue:?}"
+    );
+    let service = common::client(&emulator).await;
+    for id in &ids {
+        let tasks = service.list_accept_tasks(id).await.unwrap();
+        assert_eq!(tasks.len(), 1, "one task for {id}: {tasks:?}");
+    }
+    again.stop();
+    let reopened = data.open().unwrap().store;
+    assert_eq!(
+        reopened.bulk::<pc_inbox::app::BulkQueue>().unwrap(),
+        None,
+        "a finished bulk action is forgotten"
     );
 }

@@ -6,8 +6,6 @@ mod common;
 
 use pc_inbox::domain::InvitationStatus;
 use pc_inbox::emulator::EmulatorConfig;
-use pc_inbox::emulator::{TEST_ACCESS_KEY, TEST_SECRET_KEY};
-use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings};
 use pc_inbox::service::PartnerCentral;
 use serde_json::Value;
 
@@ -48,13 +46,7 @@ async fn a_dry_run_changes_nothing_and_apply_acts_once_per_decision() {
     let rules = home.path().join("rules.toml");
     std::fs::write(&rules, RULES).unwrap();
     let rules = rules.to_str().unwrap();
-    // Checks on the service share the read quota with the commands just run, so they retry
-    // when throttled, as the SDK does by default.
-    let service = AwsPartnerCentral::connect(&ClientSettings {
-        max_attempts: 5,
-        ..common::settings(&emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)
-    })
-    .await;
+    let service = common::patient_client(&emulator).await;
 
     let dry = common::against(
         &url,

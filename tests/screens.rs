@@ -181,6 +181,37 @@ fn accept_confirmation_80x24() {
 }
 
 #[test]
+fn bulk_confirmation_with_a_skipped_row_100x30() {
+    let mut s = with_detail((100, 30), fixtures::opportunity(0), 0);
+    for _ in 0..5 {
+        update(&mut s, key(' '));
+    }
+    update(&mut s, key('a'));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn bulk_reject_in_progress_120x30() {
+    let mut s = with_detail((120, 30), fixtures::opportunity(0), 0);
+    update(&mut s, key('*'));
+    update(&mut s, key('x'));
+    update(&mut s, key('y'));
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Tab));
+    update(&mut s, key('j'));
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
+    update(
+        &mut s,
+        Msg::Rejected {
+            invitation_id: "engi-0000000000000".into(),
+            reason: "Next steps unclear".into(),
+            result: Ok(()),
+        },
+    );
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
 fn reject_dialog_with_a_reason_80x24() {
     let mut s = with_detail((80, 24), fixtures::opportunity(0), 0);
     update(&mut s, key('x'));
@@ -193,6 +224,8 @@ fn reject_dialog_with_a_reason_80x24() {
 fn accept_in_progress_160x48() {
     let mut s = with_detail((160, 48), fixtures::opportunity(0), 0);
     s.accepts = pc_inbox::app::Accepts::restore(Default::default(), "snap".into());
+    // The detail of the invitation being accepted, so the selection stays on it.
+    s.settings.auto_advance = false;
     update(&mut s, key('a'));
     update(&mut s, key('y'));
     let task = pc_inbox::domain::AcceptTask {

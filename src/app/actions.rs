@@ -4,7 +4,7 @@
 
 use super::accept::AcceptPhase;
 use super::modes::{ConfirmAccept, Modal, RejectDialog};
-use super::{cache, Effect, Level, State};
+use super::{bulk, cache, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{AcceptTask, InvitationStatus, TaskStatus};
 use crate::keymap::Action;
@@ -37,6 +37,7 @@ pub(super) fn resume(state: &mut State) -> Vec<Effect> {
         })
         .collect();
     effects.push(Effect::FindActiveTasks);
+    effects.extend(bulk::advance(state));
     effects
 }
 
@@ -45,10 +46,14 @@ fn journal(state: &State, action: Done, outcome: Outcome, id: &str) -> Entry {
     Entry::new(action, outcome, state.clock.now).invitation(id)
 }
 
-/// `a`: asks for confirmation, or says why the selection cannot be accepted.
+/// `a`: asks for confirmation (for the marked invitations, if any), or says why the
+/// selection cannot be accepted.
 pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
     if cache::refuse_offline(state, "accept") {
         return Vec::new();
+    }
+    if state.list.mark_count() > 0 {
+        return bulk::ask(state, true);
     }
     let Some(row) = state.actionable() else {
         explain_not_actionable(state, "accepted");
@@ -67,10 +72,14 @@ pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `x`: opens the reject dialog, or says why the selection cannot be rejected.
+/// `x`: opens the reject dialog (for the marked invitations, if any), or says why the
+/// selection cannot be rejected.
 pub(super) fn ask_reject(state: &mut State) -> Vec<Effect> {
     if cache::refuse_offline(state, "reject") {
         return Vec::new();
+    }
+    if state.list.mark_count() > 0 {
+        return bulk::ask(state, false);
     }
     let Some(row) = state.actionable() else {
         explain_not_actionable(state, "rejected");
@@ -109,25 +118,47 @@ fn explain_not_actionable(state: &mut State, verb: &str) {
     state.notify(Level::Info, text);
 }
 
-/// The user confirmed: start accepting with the invitation's client token, saved first.
+/// The user confirmed: start accepting with the invitation's client token, saved first; the
+/// selection moves on to the next invitation to act on.
 pub(super) fn start_accept(state: &mut State, confirm: ConfirmAccept) -> Vec<Effect> {
-    let token = state.accepts.begin(
-        &confirm.invitation_id,
-        Some(confirm.title.clone()),
-        state.clock.now,
-    );
-    vec![
+    let id = confirm.invitation_id;
+    let token = state
+        .accepts
+        .begin(&id, Some(confirm.title.clone()), state.clock.now);
+    let mut effects = vec![
         Effect::SaveAccepts(state.accepts.saved()),
         Effect::StartAccept {
-            invitation_id: confirm.invitation_id,
+            invitation_id: id.clone(),
             client_token: token,
             title: Some(confirm.title),
             started: state.clock.now,
         },
-    ]
+    ];
+    effects.extend(advance_from(state, &id));
+    effects
+}
+
+/// Auto-advance, when the selection is still on the invitation just acted on.
+fn advance_from(state: &mut State, id: &str) -> Vec<Effect> {
+    if state.selected().is_some_and(|s| s.id == id) {
+        bulk::next_actionable(state, id)
+    } else {
+        Vec::new()
+    }
 }
 
 pub(super) fn on_accept_started(
+    state: &mut State,
+    id: String,
+    result: Result<AcceptTask, ServiceError>,
+) -> Vec<Effect> {
+    let outcome = result.as_ref().map(|_| ()).map_err(|e| e.to_string());
+    let mut effects = accept_started(state, id.clone(), result);
+    effects.extend(bulk::on_accept_started(state, &id, &outcome));
+    effects
+}
+
+fn accept_started(
     state: &mut State,
     id: String,
     result: Result<AcceptTask, ServiceError>,
@@ -366,21 +397,24 @@ pub(super) fn on_rejected(
         Err(e) => (Outcome::Failed, format!("{reason}: {e}")),
     };
     let entry = journal(state, Done::Reject, outcome, &id).detail(Some(detail));
+    if bulk::owns_reject(state, &id) {
+        if result.is_ok() {
+            mark_rejected(state, &id, reason);
+        }
+        let mut effects = vec![Effect::Journal(Box::new(entry))];
+        effects.extend(bulk::on_rejected(state, &id, &result));
+        return effects;
+    }
+    let mut effects = vec![Effect::Journal(Box::new(entry))];
     match result {
         Ok(()) => {
             if let Some(i) = at {
                 state.modals.remove(i);
             }
-            let reason = Some(reason);
-            state
-                .list
-                .update_row(&id, |row| row.status = Some(InvitationStatus::Rejected));
-            state.details.update(&id, |d| {
-                d.summary.status = Some(InvitationStatus::Rejected);
-                d.rejection_reason = reason;
-            });
+            mark_rejected(state, &id, reason);
             let title = title_of(state, &id);
             state.notify(Level::Success, format!("Rejected “{title}”"));
+            effects.extend(advance_from(state, &id));
         }
         Err(e) => match at.map(|i| &mut state.modals[i]) {
             Some(Modal::Reject(d)) => {
@@ -390,5 +424,16 @@ pub(super) fn on_rejected(
             _ => state.notify(Level::Error, format!("Rejecting {id} failed: {e}")),
         },
     }
-    vec![Effect::Journal(Box::new(entry))]
+    effects
+}
+
+/// Shows a rejection in the list and the detail.
+fn mark_rejected(state: &mut State, id: &str, reason: String) {
+    state
+        .list
+        .update_row(id, |row| row.status = Some(InvitationStatus::Rejected));
+    state.details.update(id, |d| {
+        d.summary.status = Some(InvitationStatus::Rejected);
+        d.rejection_reason = Some(reason);
+    });
 }

@@ -63,6 +63,8 @@ pub enum Effect {
     SaveDraft(Option<Box<Draft>>),
     /// Write the unfinished accepts to the data directory.
     SaveAccepts(SavedAccepts),
+    /// Keep the bulk action in progress in the local store, or forget it (`None`).
+    SaveBulk(Option<Box<super::BulkQueue>>),
     /// Keep what the service said, or what the user read, in the local store.
     Remember { what: Remember, at: DateTime<Utc> },
     /// Read the cached rows of a query; the reply is a `Msg::CachedView`.

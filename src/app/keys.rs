@@ -38,6 +38,7 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(Modal::Notices(_)) => modes::notices::on_key(state, key),
         Some(Modal::Journal(_)) => modes::journal::on_key(state, key),
         Some(Modal::Confirm(_)) => modes::confirm::on_key(state, key),
+        Some(Modal::Bulk(_)) => modes::bulk::on_key(state, key),
         Some(Modal::Reject(_)) => modes::reject::on_key(state, key),
         Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_key(state, key),
         Some(Modal::Create(_)) => modes::form::on_key(state, key),

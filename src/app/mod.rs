@@ -9,6 +9,7 @@
 
 pub mod accept;
 mod actions;
+pub mod bulk;
 mod cache;
 mod create;
 mod details;
@@ -21,11 +22,13 @@ mod list;
 pub mod modes;
 mod msg;
 mod notices;
+pub mod pipeline;
 mod state;
 mod text;
 pub mod update;
 
 pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccept, SavedAccepts};
+pub use bulk::{BulkItem, BulkKind, BulkQueue, ItemState};
 pub use cache::Memory;
 pub use details::{DetailCache, DetailEntry};
 pub use effect::{Effect, Priority, Remember};

@@ -33,6 +33,10 @@ pub struct Settings {
     pub console_url: String,
     /// How the inbox watches for new and changed invitations.
     pub watch: Watch,
+    /// After acting on one invitation, select the next one that can be acted on.
+    pub auto_advance: bool,
+    /// The triage rules the detail pane applies (the config's `rules` file), if any.
+    pub rules: crate::rules::Rules,
 }
 
 /// The config file's `[watch]`: how often the inbox looks for new and changed invitations
@@ -72,6 +76,8 @@ impl Default for Settings {
             utc: false,
             console_url: DEFAULT_CONSOLE_URL.into(),
             watch: Watch::default(),
+            auto_advance: true,
+            rules: crate::rules::Rules::default(),
         }
     }
 }
@@ -111,6 +117,10 @@ pub struct State {
     /// What the local store holds: cached rows, what is new, whether the service is reachable.
     pub memory: Memory,
     pub accepts: Accepts,
+    /// The bulk action in progress, or the last one until the next starts.
+    pub bulk: Option<super::BulkQueue>,
+    /// The current view's pending count, what expires soon and what it is worth.
+    pub pipeline: super::pipeline::Pipeline,
     /// The unsent invitation draft while the form is closed.
     pub draft: Option<Draft>,
     /// Select this invitation once a page brings it (after creating it).
@@ -150,6 +160,8 @@ impl State {
             details: DetailCache::default(),
             memory: Memory::default(),
             accepts: Accepts::default(),
+            bulk: None,
+            pipeline: Default::default(),
             draft: None,
             select_after_load: None,
             session: "local".into(),
@@ -214,13 +226,27 @@ impl State {
     /// The selected invitation, if it is a received, pending one that is not being accepted:
     /// the only kind that can be accepted or rejected.
     pub fn actionable(&self) -> Option<&InvitationSummary> {
-        self.selected().filter(|row| {
-            self.view == Participant::Received
-                && row.status == Some(InvitationStatus::Pending)
-                && !self
-                    .accepts
-                    .get(&row.id)
-                    .is_some_and(|a| a.phase.is_active())
-        })
+        self.selected()
+            .filter(|row| self.why_not_actionable(row).is_none())
+    }
+
+    /// Why an invitation cannot be accepted or rejected now, in a few words; `None` when it
+    /// can.
+    pub fn why_not_actionable(&self, row: &InvitationSummary) -> Option<String> {
+        if self.view != Participant::Received {
+            return Some("sent by you".into());
+        }
+        if row.status != Some(InvitationStatus::Pending) {
+            let status = row.status.as_ref().map_or("?", |s| s.as_wire());
+            return Some(format!("not pending ({status})"));
+        }
+        if self
+            .accepts
+            .get(&row.id)
+            .is_some_and(|a| a.phase.is_active())
+        {
+            return Some("being accepted".into());
+        }
+        None
     }
 }

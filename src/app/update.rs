@@ -1,6 +1,7 @@
 //! The pure reducer: `update(&mut State, Msg) -> Vec<Effect>`. No IO happens here. Keys go to
 //! [`super::keys`]; replies go to the part of the app that asked for them.
 
+use super::pipeline::Pipeline;
 use super::{actions, cache, create, inbox, keys, modes, Effect, Level, Msg, State};
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
@@ -14,7 +15,19 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let notices_before = state.notices.pushed();
     let from_user = matches!(msg, Msg::Key(_) | Msg::Paste(_));
+    let rows_may_change = !matches!(
+        msg,
+        Msg::Key(_)
+            | Msg::Paste(_)
+            | Msg::Tick { .. }
+            | Msg::DetailMeasured { .. }
+            | Msg::Resize(_)
+            | Msg::SelectionSettled { .. }
+    );
     let effects = apply(state, msg);
+    if rows_may_change || state.pipeline.stale(state) {
+        state.pipeline = Pipeline::of(state);
+    }
     if !from_user && state.notices.pushed() != notices_before {
         state.interrupted = true;
     }

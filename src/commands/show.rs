@@ -63,6 +63,7 @@ fn text(d: &InvitationDetail, clock: &Clock, console: &Console) -> Vec<String> {
     let mut lines: Vec<String> = detail::lines(
         d,
         None,
+        None,
         clock,
         &Theme::plain(),
         &Keymap::default(),

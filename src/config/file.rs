@@ -17,7 +17,7 @@ use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
-const KNOWN: [&str; 16] = [
+const KNOWN: [&str; 18] = [
     "console_url",
     "profile",
     "region",
@@ -34,6 +34,8 @@ const KNOWN: [&str; 16] = [
     "keys",
     "log_level",
     "watch",
+    "auto_advance",
+    "rules",
 ];
 
 /// What `[keys]` holds under one name: a key or list of keys for a list action (`help = "H"`),
@@ -86,6 +88,8 @@ struct Raw {
     log_level: Option<String>,
     console_url: Option<Spanned<String>>,
     watch: Option<WatchRaw>,
+    auto_advance: Option<bool>,
+    rules: Option<std::path::PathBuf>,
 }
 
 /// `[watch]`: every key optional.
@@ -132,6 +136,14 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
         sort: raw.sort.unwrap_or_default(),
         time_zone: raw.time_zone.unwrap_or_default(),
         log_level: raw.log_level,
+        auto_advance: raw.auto_advance.unwrap_or(true),
+        // A relative path is relative to the config file.
+        rules: raw
+            .rules
+            .map(|r| match std::path::Path::new(path).parent() {
+                Some(dir) if r.is_relative() => dir.join(r),
+                _ => r,
+            }),
         ..Config::default()
     };
 
@@ -384,6 +396,30 @@ mod tests {
                 first: Duration::from_millis(100),
                 cap: Duration::from_secs(3600)
             }
+        );
+    }
+
+    #[test]
+    fn a_relative_rules_path_is_relative_to_the_config_file() {
+        let relative = parse(
+            "rules = \"rules.toml\"\n",
+            "/home/u/.config/pc-inbox/config.toml",
+        );
+        assert_eq!(
+            relative.unwrap().config.rules.unwrap(),
+            std::path::Path::new("/home/u/.config/pc-inbox/rules.toml")
+        );
+        let absolute = parse("rules = \"/srv/rules.toml\"\n", "/etc/config.toml");
+        assert_eq!(
+            absolute.unwrap().config.rules.unwrap(),
+            std::path::Path::new("/srv/rules.toml")
+        );
+        assert_eq!(parse("", "x").unwrap().config.rules, None);
+        assert!(
+            !parse("auto_advance = false\n", "x")
+                .unwrap()
+                .config
+                .auto_advance
         );
     }
 

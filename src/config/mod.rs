@@ -69,6 +69,10 @@ pub struct Config {
     pub keymap: Keymap,
     /// `[watch]`: how often the inbox and `pc-inbox watch` look for changes.
     pub watch: Watch,
+    /// After acting on one invitation, select the next one that can be acted on.
+    pub auto_advance: bool,
+    /// The triage rules file the detail pane applies.
+    pub rules: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -90,6 +94,8 @@ impl Default for Config {
             colours: Vec::new(),
             keymap: Keymap::default(),
             watch: Watch::default(),
+            auto_advance: true,
+            rules: None,
         }
     }
 }
@@ -118,6 +124,7 @@ impl Config {
                 .clone()
                 .unwrap_or_else(|| DEFAULT_CONSOLE_URL.into()),
             watch: self.watch,
+            auto_advance: self.auto_advance,
             ..Settings::default()
         }
     }

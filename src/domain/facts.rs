@@ -1,9 +1,7 @@
 //! Facts about an invitation that views, rules and the pipeline summary ask the same way:
 //! who sent it, where its customer is, what it is worth a month.
 
-use std::collections::BTreeMap;
-
-use super::{InvitationDetail, InvitationSummary, Payload};
+use super::{InvitationDetail, InvitationSummary, Payload, Project};
 
 /// The sender company names AWS uses for invitations it originates.
 const AWS_SENDERS: [&str; 2] = ["Amazon Web Services", "AWS"];
@@ -38,19 +36,34 @@ impl InvitationDetail {
         .filter(|i| !i.is_empty())
     }
 
-    /// Expected monthly customer spend per currency code: the sum of the `Monthly` entries
-    /// whose amount parses. Leads carry no spend, so theirs is empty.
-    pub fn monthly_spend(&self) -> BTreeMap<String, f64> {
-        let mut totals = BTreeMap::new();
-        if let Payload::Opportunity(o) = &self.payload {
-            for spend in &o.project.expected_spend {
-                let amount = spend
-                    .amount
-                    .as_deref()
-                    .and_then(|a| a.trim().parse::<f64>().ok());
-                if let (Some(amount), true) = (amount, spend.frequency == "Monthly") {
-                    *totals.entry(spend.currency.clone()).or_insert(0.0) += amount;
-                }
+    /// Expected monthly customer spend per currency, as [`Project::monthly_spend`]; leads
+    /// carry no spend, so theirs is empty.
+    pub fn monthly_spend(&self) -> Vec<(String, f64)> {
+        match &self.payload {
+            Payload::Opportunity(o) => o.project.monthly_spend(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Project {
+    /// The sum of the `Monthly` expected-spend entries per currency, in order of first
+    /// appearance; an amount that is missing or not a number counts as 0.
+    pub fn monthly_spend(&self) -> Vec<(String, f64)> {
+        let mut totals: Vec<(String, f64)> = Vec::new();
+        for s in self
+            .expected_spend
+            .iter()
+            .filter(|s| s.frequency == "Monthly")
+        {
+            let amount: f64 = s
+                .amount
+                .as_deref()
+                .and_then(|a| a.trim().parse().ok())
+                .unwrap_or(0.0);
+            match totals.iter_mut().find(|(c, _)| *c == s.currency) {
+                Some((_, total)) => *total += amount,
+                None => totals.push((s.currency.clone(), amount)),
             }
         }
         totals
@@ -99,7 +112,7 @@ mod tests {
     }
 
     #[test]
-    fn monthly_spend_sums_monthly_entries_per_currency_and_skips_the_rest() {
+    fn monthly_spend_sums_monthly_entries_per_currency_in_order_of_appearance() {
         let d = detail(Payload::Opportunity(OpportunityPayload {
             customer: Customer {
                 country_code: "DE".into(),
@@ -118,10 +131,10 @@ mod tests {
             },
             ..OpportunityPayload::default()
         }));
-        let totals = d.monthly_spend();
-        assert_eq!(totals.len(), 2);
-        assert!((totals["USD"] - 1200.5).abs() < 1e-9);
-        assert!((totals["EUR"] - 90.0).abs() < 1e-9);
+        assert_eq!(
+            d.monthly_spend(),
+            [("USD".to_string(), 1200.5), ("EUR".to_string(), 90.0)]
+        );
         assert_eq!(d.customer_country(), Some("DE"));
         assert_eq!(d.customer_industry(), Some("Healthcare"));
         assert!(d.summary.from_aws());

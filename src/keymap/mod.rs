@@ -39,6 +39,9 @@ pub enum Action {
     Notices,
     Journal,
     NextNew,
+    Mark,
+    MarkAll,
+    ClearMarks,
     Help,
     Quit,
     ForceQuit,
@@ -54,7 +57,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its name in config files.
-    pub const NAMES: [(Action, &'static str); 36] = [
+    pub const NAMES: [(Action, &'static str); 39] = [
         (Action::Up, "up"),
         (Action::Down, "down"),
         (Action::Top, "top"),
@@ -80,6 +83,9 @@ impl Action {
         (Action::Notices, "notices"),
         (Action::Journal, "journal"),
         (Action::NextNew, "next_new"),
+        (Action::Mark, "mark"),
+        (Action::MarkAll, "mark_all"),
+        (Action::ClearMarks, "clear_marks"),
         (Action::Help, "help"),
         (Action::Quit, "quit"),
         (Action::ForceQuit, "force_quit"),
@@ -171,7 +177,7 @@ impl Mode {
             Mode::Help => "Help",
             Mode::Notices => "Notices log",
             Mode::Journal => "Journal",
-            Mode::Confirm => "Accept confirmation",
+            Mode::Confirm => "Accept confirmation and bulk confirmation",
             Mode::Reject => "Reject dialog",
             Mode::Form => "New invitation form",
             Mode::Picker => "Picker",
@@ -186,7 +192,8 @@ pub enum Scope {
     Always,
     /// When an invitation is selected.
     Selection,
-    /// When the selection is a received, pending invitation (not being accepted).
+    /// When the selection is a received, pending invitation (not being accepted), or
+    /// invitations are marked.
     Actionable,
 }
 

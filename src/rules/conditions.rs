@@ -103,7 +103,12 @@ impl Conditions {
             return true;
         }
         let totals = detail.monthly_spend();
-        let total = |m: &Money| totals.get(&m.currency).copied();
+        let total = |m: &Money| {
+            totals
+                .iter()
+                .find(|(currency, _)| *currency == m.currency)
+                .map(|(_, t)| *t)
+        };
         self.min_monthly_spend
             .as_ref()
             .is_none_or(|m| total(m).is_some_and(|t| t >= m.amount))

@@ -152,6 +152,9 @@ impl EffectRunner {
             Effect::SaveDraft(draft) => {
                 self.store.send(Job::Draft(draft));
             }
+            Effect::SaveBulk(queue) => {
+                self.store.send(Job::Bulk(queue));
+            }
             Effect::Remember { what, at } => {
                 self.store.send(Job::Remember(what, at));
             }

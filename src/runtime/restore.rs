@@ -1,8 +1,8 @@
-//! What an earlier run left behind: accepts to resume, the unsent draft and the cached rows of
-//! the view the inbox opens with.
+//! What an earlier run left behind: accepts and a bulk action to resume, the unsent draft and
+//! the cached rows of the view the inbox opens with.
 
 use crate::app::form::draft::Draft;
-use crate::app::{Accepts, Level, SavedAccepts, State};
+use crate::app::{Accepts, BulkQueue, Level, SavedAccepts, State};
 use crate::keymap::Action;
 use crate::store::{DataDir, Store};
 
@@ -55,6 +55,23 @@ pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
             );
         }
         Some(Err(e)) => problems.push(format!("could not read the saved draft ({e})")),
+        _ => {}
+    }
+    match store.map(Store::bulk::<BulkQueue>) {
+        Some(Ok(Some(queue))) => {
+            let queue = queue.resumed();
+            let (started, total) = queue.progress();
+            state.notify(
+                Level::Info,
+                format!(
+                    "Resuming what the last run left: {} {}/{total}",
+                    queue.verb().to_lowercase(),
+                    started + 1
+                ),
+            );
+            state.bulk = Some(queue);
+        }
+        Some(Err(e)) => problems.push(format!("could not read the unfinished bulk action ({e})")),
         _ => {}
     }
     if !problems.is_empty() {

@@ -8,7 +8,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::oneshot;
 
 use crate::app::form::draft::Draft;
-use crate::app::{Msg, Remember, SavedAccept, SavedAccepts};
+use crate::app::{BulkQueue, Msg, Remember, SavedAccept, SavedAccepts};
 use crate::domain::journal::Entry;
 use crate::domain::ListQuery;
 use crate::store::Store;
@@ -17,6 +17,7 @@ use crate::store::Store;
 pub enum Job {
     Accepts(SavedAccepts),
     Draft(Option<Box<Draft>>),
+    Bulk(Option<Box<BulkQueue>>),
     Remember(Remember, chrono::DateTime<chrono::Utc>),
     Journal(Box<Entry>),
     /// Records an accept about to start; answers with the client token to start it with.
@@ -30,6 +31,9 @@ pub enum Job {
         ids: Vec<String>,
     },
     ReadJournal,
+    /// Ends the thread after what was asked before; tasks still holding a sender (a claim in
+    /// flight) then find the store gone.
+    Stop,
 }
 
 /// Sends jobs to the store's thread; without a store, writes are dropped and reads answer
@@ -57,9 +61,12 @@ impl StoreWorker {
         }
     }
 
-    /// Waits until everything asked for so far is written.
+    /// Waits until everything asked for so far is written. Work still in flight elsewhere does
+    /// not hold it up.
     pub fn finish(mut self) {
-        drop(self.tx.take());
+        if let Some(tx) = self.tx.take() {
+            let _ = tx.send(Job::Stop);
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -105,12 +112,14 @@ fn serve(
 ) {
     while let Ok(job) = rx.recv() {
         let result = match job {
+            Job::Stop => return,
             Job::Accepts(next) => {
                 let result = store.save_accepts(&saved, &next);
                 saved = next;
                 result
             }
             Job::Draft(draft) => store.save_draft(draft.as_deref()),
+            Job::Bulk(queue) => store.save_bulk(queue.as_deref()),
             Job::Remember(what, at) => remember(&mut store, what, at),
             Job::Journal(entry) => store.journal_append(&entry),
             Job::Claim(id, record, reply) => store.claim_accept(&id, &record).map(|token| {

@@ -5,10 +5,10 @@
 //! came from. Several pc-inbox processes may use one file at once; writes are transactions.
 
 mod accepts;
-mod drafts;
 mod invitations;
 mod journal;
 mod legacy;
+mod saved;
 mod schema;
 
 use std::fs;

@@ -5,7 +5,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::OpenError;
 
 /// Every migration, oldest first; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: [&str; 1] = [V1];
+const MIGRATIONS: [&str; 2] = [V1, V2];
 
 /// Brings the schema up to date. The version is read again inside a `BEGIN IMMEDIATE`
 /// transaction, with the write lock held, so of several processes opening a new file at once
@@ -94,6 +94,17 @@ CREATE TABLE journal (
     detail TEXT
 );
 CREATE INDEX journal_by_time ON journal (at);
+";
+
+/// Drafts and bulk actions share one form: a JSON value per origin.
+const V2: &str = "
+ALTER TABLE drafts RENAME COLUMN draft TO value;
+
+CREATE TABLE bulk (
+    origin TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+) WITHOUT ROWID;
 ";
 
 #[cfg(test)]

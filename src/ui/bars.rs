@@ -7,7 +7,9 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::Theme;
-use crate::app::modes::{confirm, filters, form, help, journal, notices, picker, reject, search};
+use crate::app::modes::{
+    bulk, confirm, filters, form, help, journal, notices, picker, reject, search,
+};
 use crate::app::{AcceptPhase, Level, Modal, State};
 use crate::keymap::{Action, Mode, Scope};
 use crate::ui::format;
@@ -23,6 +25,7 @@ pub fn hints(state: &State) -> Option<&'static [(&'static [Action], &'static str
         Modal::Notices(_) => notices::HINTS,
         Modal::Journal(_) => journal::HINTS,
         Modal::Confirm(_) => confirm::HINTS,
+        Modal::Bulk(_) => bulk::HINTS,
         Modal::Reject(_) => reject::HINTS,
         Modal::Create(f) => match &f.picker {
             Some(p) if p.multi() => picker::MULTI_HINTS,
@@ -43,7 +46,7 @@ pub fn draw_actions(frame: &mut Frame, area: Rect, state: &State, theme: &Theme)
         return;
     }
     let has_selection = state.selected().is_some();
-    let actionable = state.actionable().is_some();
+    let actionable = state.actionable().is_some() || state.list.mark_count() > 0;
     let mut items = state.keymap.bar(|scope| match scope {
         Scope::Always => true,
         Scope::Selection => has_selection,
@@ -163,6 +166,9 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
                 Span::styled(format!("  {log} notices"), theme.muted),
             ])
         }
+        _ if state.bulk.as_ref().is_some_and(|q| !q.finished()) => {
+            Line::styled(bulk_progress(state), theme.warning)
+        }
         Some(n) => {
             let style = match n.level {
                 Level::Success => theme.success,
@@ -188,6 +194,20 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right),
         right_area,
     );
+}
+
+/// `⠋ Rejecting 3/12…  Esc stops`.
+fn bulk_progress(state: &State) -> String {
+    let Some(queue) = &state.bulk else {
+        return String::new();
+    };
+    let (started, total) = queue.progress();
+    format!(
+        "{} {} {started}/{total}…  {} stops",
+        SPINNER[state.spinner % SPINNER.len()],
+        queue.verb(),
+        state.keymap.hint(Mode::List, Action::Back)
+    )
 }
 
 fn first_line(text: &str) -> &str {

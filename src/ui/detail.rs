@@ -10,6 +10,7 @@ use super::{format, Theme};
 use crate::app::{Accept, AcceptPhase, Clock, DetailEntry, Focus, State};
 use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting};
 use crate::keymap::{Action, Keymap, Mode};
+use crate::rules::Skip;
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 /// Width of a field's label column.
@@ -37,6 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
             let doc = lines(
                 d,
                 state.accepts.get(&row.id),
+                rule(state, d),
                 &state.clock,
                 theme,
                 &state.keymap,
@@ -69,6 +71,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
     };
     frame.render_widget(paragraph.block(block), area);
     measured
+}
+
+/// What the triage rules make of a pending received invitation: `Name → accept`, or that no
+/// rule matches; nothing without rules or for invitations they do not apply to.
+fn rule(state: &State, d: &InvitationDetail) -> Option<String> {
+    if state.settings.rules.rules.is_empty() {
+        return None;
+    }
+    match state.settings.rules.decide(d, state.view, state.clock.now) {
+        Ok(rule) => Some(format!("{} → {}", rule.name, rule.action.describe())),
+        Err(Skip::NoRule) => Some("no rule matches".into()),
+        Err(_) => None,
+    }
 }
 
 struct Doc<'t> {
@@ -164,10 +179,12 @@ fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
 }
 
 /// The detail as styled lines for a pane `width` columns wide, with the state of its accept if
-/// there is one. A field's value that wraps continues under the value column.
+/// there is one and what the triage rules make of it if the config names them. A field's
+/// value that wraps continues under the value column.
 pub fn lines(
     d: &InvitationDetail,
     accept: Option<&Accept>,
+    rule: Option<String>,
     clock: &Clock,
     theme: &Theme,
     keys: &Keymap,
@@ -233,6 +250,7 @@ pub fn lines(
         );
     }
     doc.opt("Rejection reason", d.rejection_reason.as_deref());
+    doc.opt("Rule", rule.as_deref());
     if let Some(accept) = accept {
         accept_section(&mut doc, accept, clock);
     }
@@ -347,7 +365,9 @@ fn opportunity(doc: &mut Doc<'_>, o: &OpportunityPayload) {
                 doc.lines.push(Line::styled(part, theme.muted));
             }
         }
-        let totals: Vec<String> = format::monthly_totals(&o.project.expected_spend)
+        let totals: Vec<String> = o
+            .project
+            .monthly_spend()
             .into_iter()
             .map(|(c, t)| format!("{c} {}", format::grouped(t)))
             .collect();

@@ -1,4 +1,4 @@
-//! The accept confirmation and the reject dialog.
+//! The accept confirmation, the bulk confirmation and the reject dialog.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,7 +9,10 @@ use super::bars::fit_hints;
 use super::layout::{centered, clear};
 use super::Theme;
 use crate::app::modes::reject::{self as reject_mode, MAX_REASON, REASONS};
-use crate::app::modes::{confirm as confirm_mode, ConfirmAccept, RejectDialog, RejectFocus};
+use crate::app::modes::{
+    bulk as bulk_mode, confirm as confirm_mode, BulkConfirm, ConfirmAccept, RejectDialog,
+    RejectFocus,
+};
 use crate::keymap::{Action, Keymap, Mode};
 
 fn button(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
@@ -83,6 +86,83 @@ pub fn confirm_accept(
     );
 }
 
+/// Rows of invitations a bulk confirmation shows at most; more scroll.
+const BULK_ROWS: usize = 12;
+
+/// "Accept 3 invitations?": the invitations (scrollable), then those skipped and why.
+pub fn bulk_confirm(frame: &mut Frame, area: Rect, c: &BulkConfirm, keys: &Keymap, theme: &Theme) {
+    let mut list: Vec<Line<'static>> = c
+        .targets
+        .iter()
+        .map(|t| {
+            Line::from(vec![
+                Span::styled("  • ", theme.muted),
+                Span::raw(t.title.clone()),
+                Span::styled(format!("  {}", t.id), theme.muted),
+            ])
+        })
+        .collect();
+    if !c.skipped.is_empty() {
+        list.push(Line::styled(
+            format!("Skipped ({}):", c.skipped.len()),
+            theme.warning,
+        ));
+        list.extend(c.skipped.iter().map(|(t, why)| {
+            Line::from(vec![
+                Span::styled("  – ", theme.muted),
+                Span::raw(t.title.clone()),
+                Span::styled(format!("  {why}"), theme.warning),
+            ])
+        }));
+    }
+    let rows = (area.height.saturating_sub(10) as usize).clamp(1, BULK_ROWS);
+    let start = c.scroll.min(list.len().saturating_sub(rows));
+    let shown = list.len().min(rows);
+    let mut lines: Vec<Line<'static>> = list.into_iter().skip(start).take(shown).collect();
+    if c.lines() > shown {
+        lines.push(Line::styled(
+            format!("{}–{} of {}", start + 1, start + shown, c.lines()),
+            theme.muted,
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(if c.accept {
+        "Each accept starts an engagement and creates an opportunity for you."
+    } else {
+        "Next: one reason for all of them. Rejecting is irreversible."
+    }));
+    lines.push(Line::raw(
+        "They go one a second, the service's write quota; Esc in the list stops the rest.",
+    ));
+    if let Some(note) = &c.note {
+        lines.push(Line::styled(note.clone(), theme.warning));
+    }
+    lines.push(Line::raw(""));
+    let go = format!(
+        "{} ({})",
+        if c.accept { "Accept" } else { "Go on" },
+        keys.hint(Mode::Confirm, Action::Accept)
+    );
+    let cancel = format!("Cancel ({})", keys.hint(Mode::Confirm, Action::Cancel));
+    lines.push(Line::from(vec![
+        button(&go, true, theme),
+        Span::raw("   "),
+        button(&cancel, false, theme),
+    ]));
+    let area = centered(area, 84, lines.len() as u16 + 2);
+    let style = if c.accept { theme.title } else { theme.danger };
+    let title = Span::styled(format!(" {} ", c.question()), style);
+    let hints = keys.hint_line(Mode::Confirm, bulk_mode::HINTS);
+    show(
+        frame,
+        area,
+        lines,
+        (title, hints),
+        theme.border_focused,
+        theme,
+    );
+}
+
 /// Draws a dialog box with its lines, wrapped, over whatever is under it.
 fn show(
     frame: &mut Frame,
@@ -108,7 +188,14 @@ fn show(
 }
 
 pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, theme: &Theme) {
-    let mut lines = subject(&d.title, d.customer.as_deref(), theme);
+    let mut lines = if d.many.is_empty() {
+        subject(&d.title, d.customer.as_deref(), theme)
+    } else {
+        vec![
+            Line::styled(d.title.clone(), theme.title),
+            Line::styled("Every one of them gets this reason.", theme.muted),
+        ]
+    };
     lines.extend([
         Line::styled("Rejecting is irreversible.", theme.danger),
         Line::raw(""),

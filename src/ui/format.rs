@@ -2,9 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::domain::{
-    InvitationDetail, InvitationStatus, InvitationSummary, Payload, PayloadKind, Spend,
-};
+use crate::domain::{InvitationDetail, InvitationStatus, InvitationSummary, Payload, PayloadKind};
 
 /// "now", "5m ago", "3h ago", "3d ago", "2mo ago".
 pub fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
@@ -74,29 +72,12 @@ pub fn kind_short(k: Option<&PayloadKind>) -> &'static str {
     }
 }
 
-/// Sum of monthly spend per currency, in order of first appearance.
-pub fn monthly_totals(spend: &[Spend]) -> Vec<(String, f64)> {
-    let mut totals: Vec<(String, f64)> = Vec::new();
-    for s in spend.iter().filter(|s| s.frequency == "Monthly") {
-        let amount: f64 = s
-            .amount
-            .as_deref()
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(0.0);
-        match totals.iter_mut().find(|(c, _)| *c == s.currency) {
-            Some((_, total)) => *total += amount,
-            None => totals.push((s.currency.clone(), amount)),
-        }
-    }
-    totals
-}
-
 /// Compact monthly spend for the list, e.g. `USD 37.5k` or `USD 12k +1`.
 pub fn spend_short(d: &InvitationDetail) -> Option<String> {
     let Payload::Opportunity(o) = &d.payload else {
         return None;
     };
-    let totals = monthly_totals(&o.project.expected_spend);
+    let totals = o.project.monthly_spend();
     let (currency, total) = totals.first()?;
     let more = if totals.len() > 1 {
         format!(" +{}", totals.len() - 1)
@@ -227,21 +208,6 @@ mod tests {
         assert_eq!(compact(950.0), "950");
         assert_eq!(grouped(1_234_567.5), "1,234,567.50");
         assert_eq!(grouped(0.0), "0.00");
-        let spend = |a: &str, c: &str| Spend {
-            amount: Some(a.into()),
-            currency: c.into(),
-            frequency: "Monthly".into(),
-            ..Default::default()
-        };
-        let totals = monthly_totals(&[
-            spend("100", "USD"),
-            spend("50.5", "EUR"),
-            spend("20", "USD"),
-        ]);
-        assert_eq!(
-            totals,
-            [("USD".to_string(), 120.0), ("EUR".to_string(), 50.5)]
-        );
     }
 
     #[test]

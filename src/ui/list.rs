@@ -9,7 +9,8 @@ use ratatui::Frame;
 
 use super::columns::{self, Column};
 use super::{format, Theme};
-use crate::app::{AcceptPhase, Focus, State};
+use crate::app::pipeline::{Pipeline, SOON};
+use crate::app::{AcceptPhase, Focus, ItemState, State};
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::Action;
 
@@ -24,6 +25,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if new > 0 {
         title.push(Span::styled(format!("● {new} new "), theme.info));
     }
+    let marked = state.list.mark_count();
+    if marked > 0 {
+        title.push(Span::styled(format!("✔ {marked} marked "), theme.key));
+    }
     if !state.list.search().is_empty() {
         title.push(Span::styled(
             format!("/{} ", state.list.search()),
@@ -33,7 +38,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.pane_border(focused))
-        .title(Line::from(title));
+        .title(Line::from(title))
+        .title_bottom(Span::styled(pipeline(&state.pipeline), theme.muted));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -97,15 +103,21 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: Column) -
     let now = state.clock.now;
     let detail = || state.details.ready(&row.id);
     match column {
-        Column::Status => accept_badge(state, theme, &row.id).unwrap_or_else(|| {
-            let style = match row.status {
-                Some(InvitationStatus::Pending) => theme.warning,
-                Some(InvitationStatus::Accepted) => theme.success,
-                Some(InvitationStatus::Rejected) => theme.danger,
-                _ => theme.muted,
-            };
-            (format::status(row.status.as_ref()).to_string(), style)
-        }),
+        Column::Status => bulk_badge(state, theme, &row.id)
+            .or_else(|| accept_badge(state, theme, &row.id))
+            .unwrap_or_else(|| {
+                let style = match row.status {
+                    Some(InvitationStatus::Pending) => theme.warning,
+                    Some(InvitationStatus::Accepted) => theme.success,
+                    Some(InvitationStatus::Rejected) => theme.danger,
+                    _ => theme.muted,
+                };
+                (format::status(row.status.as_ref()).to_string(), style)
+            }),
+        Column::Engagement if state.list.is_marked(&row.id) => (
+            format!("✔ {}", row.engagement_title.as_deref().unwrap_or_default()),
+            theme.key,
+        ),
         Column::Engagement if state.memory.unread.contains(&row.id) => (
             format!("● {}", row.engagement_title.as_deref().unwrap_or_default()),
             theme.info,
@@ -162,6 +174,50 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: Column) -
 }
 
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
+
+/// ` 12 pending · 3 expire within 3 days · USD 120.5k + EUR 40k a month (10 of 12 known) `.
+fn pipeline(p: &Pipeline) -> String {
+    if p.pending == 0 {
+        return String::new();
+    }
+    let mut text = format!(" {} pending", p.pending);
+    if p.expiring > 0 {
+        text.push_str(&format!(
+            " · {} expire within {} days",
+            p.expiring,
+            SOON.num_days()
+        ));
+    }
+    if !p.spend.is_empty() {
+        let totals: Vec<String> = p
+            .spend
+            .iter()
+            .map(|(currency, total)| format!("{currency} {}", format::compact(*total)))
+            .collect();
+        text.push_str(&format!(" · {} a month", totals.join(" + ")));
+        if p.known < p.pending {
+            text.push_str(&format!(" ({} of {} known)", p.known, p.pending));
+        }
+    }
+    text.push(' ');
+    text
+}
+
+/// The status cell of an invitation in the current bulk action, until its outcome shows in
+/// its own status (or its accept's badge).
+fn bulk_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)> {
+    match state.bulk.as_ref()?.state_of(id)? {
+        ItemState::Waiting => Some(("queued".into(), theme.muted)),
+        ItemState::Sending => Some((
+            format!("{} sending", SPINNER[state.spinner % SPINNER.len()]),
+            theme.warning,
+        )),
+        ItemState::Failed(_) => Some(("FAILED".into(), theme.danger)),
+        ItemState::Skipped(_) => Some(("skipped".into(), theme.muted)),
+        ItemState::Cancelled => Some(("cancelled".into(), theme.muted)),
+        ItemState::Done => None,
+    }
+}
 
 /// The status cell of an invitation being accepted, or whose accept failed.
 fn accept_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)> {

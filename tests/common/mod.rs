@@ -64,6 +64,19 @@ pub async fn client(emulator: &Emulator) -> AwsPartnerCentral {
     AwsPartnerCentral::connect(&settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)).await
 }
 
+/// Our adapter for checks on an emulator whose quotas the process under test shares: paced
+/// to the service quota, and retrying when throttled anyway (as the SDK does by default).
+pub async fn patient_client(emulator: &Emulator) -> pc_inbox::service::Paced<AwsPartnerCentral> {
+    let settings = ClientSettings {
+        max_attempts: 5,
+        ..settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)
+    };
+    pc_inbox::service::Paced::new(
+        AwsPartnerCentral::connect(&settings).await,
+        pc_inbox::service::SERVICE_QUOTA,
+    )
+}
+
 /// Our adapter on the emulator's in-process HTTP client, for tests on paused tokio time
 /// (`#[tokio::test(start_paused = true)]`): the same signed requests, without a socket.
 pub async fn client_in_process(emulator: &Emulator) -> AwsPartnerCentral {

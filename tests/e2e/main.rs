@@ -7,6 +7,7 @@ mod common;
 mod pty;
 
 mod e2e_actions;
+mod e2e_bulk;
 mod e2e_config;
 mod e2e_create;
 mod e2e_errors;

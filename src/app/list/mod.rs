@@ -2,13 +2,14 @@
 //! the scroll position. Rows are keyed by id: pages merge into what is there, and a full listing
 //! (a sync) removes what the service no longer lists.
 
+mod marks;
 mod search;
 mod sync;
 #[cfg(test)]
 mod tests;
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::{InvitationSummary, SortOrder};
 
@@ -59,6 +60,8 @@ pub struct InvitationList {
     offset: usize,
     next_token: Option<String>,
     pages: usize,
+    /// The ids of marked invitations; always rows of the list.
+    marks: HashSet<String>,
     /// True while a page request is out.
     pub loading: bool,
     /// Why the last page request failed, until the next one succeeds.
@@ -90,8 +93,8 @@ fn compare(sort: SortOrder, a: &InvitationSummary, b: &InvitationSummary) -> Ord
 }
 
 impl InvitationList {
-    /// Forgets all rows (a new view or filter) and lists in `sort` order from now on; the
-    /// search stays.
+    /// Forgets all rows and marks (a new view or filter) and lists in `sort` order from now
+    /// on; the search stays.
     pub fn clear(&mut self, sort: SortOrder) {
         *self = InvitationList {
             sort,
@@ -151,6 +154,11 @@ impl InvitationList {
     /// Rows in the list, before the text search.
     pub fn loaded(&self) -> usize {
         self.rows.len()
+    }
+
+    /// An invitation in the list (visible or not).
+    pub fn get(&self, id: &str) -> Option<&InvitationSummary> {
+        self.index.get(id).map(|&slot| &self.rows[slot].summary)
     }
 
     /// Whether an invitation is in the list (visible or not).

@@ -23,6 +23,7 @@ impl InvitationList {
         self.order
             .sort_by(|&a, &b| compare(sort, &rows[a].summary, &rows[b].summary));
         self.refilter();
+        self.prune_marks();
         self.cursor = 0;
         self.offset = 0;
     }
@@ -171,6 +172,7 @@ impl InvitationList {
         self.index.retain(|_, slot| renumber(slot));
         self.order.retain_mut(renumber);
         self.visible.retain_mut(renumber);
+        self.prune_marks();
         self.restore(anchor);
         removed
     }

@@ -3,7 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{filters, help, journal, notices, search};
-use crate::app::{actions, cache, create, inbox, Effect, Focus, Level, State};
+use crate::app::{actions, bulk, cache, create, inbox, Effect, Focus, Level, State};
 use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::{Action, Mode};
 
@@ -36,7 +36,30 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             search::open(state);
             Vec::new()
         }
-        Action::Back if !state.list.search().is_empty() => inbox::set_search(state, ""),
+        Action::Back => {
+            if let Some(effects) = bulk::cancel(state) {
+                effects
+            } else if state.list.mark_count() > 0 {
+                state.list.clear_marks();
+                Vec::new()
+            } else if !state.list.search().is_empty() {
+                inbox::set_search(state, "")
+            } else {
+                Vec::new()
+            }
+        }
+        Action::Mark => {
+            state.list.toggle_mark();
+            inbox::step(state, 1)
+        }
+        Action::MarkAll => {
+            state.list.mark_visible();
+            Vec::new()
+        }
+        Action::ClearMarks => {
+            state.list.clear_marks();
+            Vec::new()
+        }
         Action::Refresh => inbox::refresh(state),
         Action::Sort => {
             state.filters.sort = match state.filters.sort {

@@ -2,6 +2,7 @@
 //! them. Each mode's file holds its state, every key it takes ([`on_key`](list::on_key)) and
 //! the hints it shows. [`crate::app::keys`] gives each key press to exactly one of them.
 
+pub mod bulk;
 pub mod confirm;
 pub mod detail;
 pub mod filters;
@@ -16,6 +17,7 @@ pub mod search;
 
 use crate::keymap::Mode;
 
+pub use bulk::{BulkConfirm, Target};
 pub use confirm::ConfirmAccept;
 pub use filters::FilterMenu;
 pub use help::HelpView;
@@ -35,6 +37,7 @@ pub enum Modal {
     Notices(NoticesLog),
     Journal(JournalView),
     Confirm(ConfirmAccept),
+    Bulk(BulkConfirm),
     Reject(RejectDialog),
     Create(Box<InvitationForm>),
 }
@@ -48,7 +51,7 @@ impl Modal {
             Modal::Help(_) => Mode::Help,
             Modal::Notices(_) => Mode::Notices,
             Modal::Journal(_) => Mode::Journal,
-            Modal::Confirm(_) => Mode::Confirm,
+            Modal::Confirm(_) | Modal::Bulk(_) => Mode::Confirm,
             Modal::Reject(_) => Mode::Reject,
             Modal::Create(form) if form.picker.is_some() => Mode::Picker,
             Modal::Create(_) => Mode::Form,

@@ -5,7 +5,8 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
-use super::Modal;
+use super::{Modal, Target};
+use crate::app::bulk::{self, BulkKind};
 use crate::app::text::paste_into;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -57,6 +58,9 @@ pub struct RejectDialog {
     /// Why the last press of [Reject] sent nothing (a notice had just come in, or the reason
     /// is not valid yet).
     pub note: Option<String>,
+    /// For a bulk reject: every invitation the reason is for (then `invitation_id` is the
+    /// first and `title` counts them).
+    pub many: Vec<Target>,
 }
 
 impl RejectDialog {
@@ -71,6 +75,18 @@ impl RejectDialog {
             submitting: false,
             error: None,
             note: None,
+            many: Vec::new(),
+        }
+    }
+
+    /// The dialog for one reason for all of `targets` (at least one).
+    pub fn for_many(targets: Vec<Target>) -> Self {
+        let n = targets.len();
+        let first = targets.first().map(|t| t.id.clone()).unwrap_or_default();
+        let noun = if n == 1 { "invitation" } else { "invitations" };
+        RejectDialog {
+            many: targets,
+            ..RejectDialog::new(first, format!("{n} {noun}"), None)
         }
     }
 
@@ -176,6 +192,12 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                     "A notice came in just now; press {again} again to reject."
                 ));
                 return Vec::new();
+            }
+            if !dialog.many.is_empty() {
+                let reason = dialog.reason.value().to_string();
+                let targets = std::mem::take(&mut dialog.many);
+                state.modals.pop();
+                return bulk::start(state, BulkKind::Reject { reason }, targets);
             }
             dialog.submitting = true;
             dialog.error = None;
