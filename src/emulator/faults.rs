@@ -173,6 +173,14 @@ pub struct Plan {
     pub fault: Option<Fault>,
 }
 
+impl Plan {
+    /// No delay, no fault.
+    pub const NONE: Plan = Plan {
+        delay: Duration::ZERO,
+        fault: None,
+    };
+}
+
 /// Draws plans from the seeded RNG and counts the faults injected.
 pub struct Injector {
     faults: Faults,

@@ -33,6 +33,8 @@ use super::server::{Outcome, Shared};
 #[derive(Clone)]
 pub struct InProcess {
     pub(super) shared: Arc<Shared>,
+    /// Whether the emulator's faults apply to these requests.
+    pub(super) with_faults: bool,
 }
 
 impl fmt::Debug for InProcess {
@@ -44,6 +46,7 @@ impl fmt::Debug for InProcess {
 impl InProcess {
     async fn answer(
         shared: Arc<Shared>,
+        with_faults: bool,
         request: HttpRequest,
     ) -> Result<HttpResponse, ConnectorError> {
         let fail = |e: Box<dyn std::error::Error + Send + Sync>| ConnectorError::other(e, None);
@@ -62,7 +65,13 @@ impl InProcess {
             .entry(header::CONTENT_LENGTH)
             .or_insert_with(|| HeaderValue::from(body.len()));
         let response = match shared
-            .respond(&parts.method, &parts.uri, &parts.headers, &body)
+            .respond(
+                &parts.method,
+                &parts.uri,
+                &parts.headers,
+                &body,
+                with_faults,
+            )
             .await
         {
             Outcome::Answer(response) => response,
@@ -83,7 +92,7 @@ impl InProcess {
 
 impl HttpConnector for InProcess {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        HttpConnectorFuture::new(Self::answer(self.shared.clone(), request))
+        HttpConnectorFuture::new(Self::answer(self.shared.clone(), self.with_faults, request))
     }
 }
 

@@ -154,6 +154,17 @@ impl Emulator {
     pub fn http_client(&self) -> SharedHttpClient {
         SharedHttpClient::new(in_process::InProcess {
             shared: self.shared.clone(),
+            with_faults: true,
+        })
+    }
+
+    /// Like [`http_client`](Self::http_client), but no fault is ever injected into its
+    /// requests (and they draw nothing from the fault RNG): a clean view of the emulator's
+    /// state, for checking what faulty requests did.
+    pub fn http_client_without_faults(&self) -> SharedHttpClient {
+        SharedHttpClient::new(in_process::InProcess {
+            shared: self.shared.clone(),
+            with_faults: false,
         })
     }
 

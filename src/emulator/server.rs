@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::auth::{self, SignedRequest};
 use super::clock::Clock;
 use super::error::ApiError;
-use super::faults::{Fault, Injector};
+use super::faults::{Fault, Injector, Plan};
 use super::listen::ConnectionReset;
 use super::ops;
 use super::quota::{Quotas, RequestClass};
@@ -68,7 +68,7 @@ pub async fn handle(
     let error = match read {
         Ok(Ok(body)) => {
             return match shared
-                .respond(&parts.method, &parts.uri, &parts.headers, &body)
+                .respond(&parts.method, &parts.uri, &parts.headers, &body, true)
                 .await
             {
                 Outcome::Answer(response) => response,
@@ -117,16 +117,21 @@ fn answer(result: Result<Value, ApiError>) -> Response {
 }
 
 impl Shared {
-    /// Answers a request whose body has been read, after the delay and with the fault (see
-    /// [`super::faults`]) its plan says.
+    /// Answers a request whose body has been read; `with_faults`, after the delay and with
+    /// the fault (see [`super::faults`]) its plan says.
     pub async fn respond(
         &self,
         method: &Method,
         uri: &Uri,
         headers: &HeaderMap,
         body: &[u8],
+        with_faults: bool,
     ) -> Outcome {
-        let plan = self.faults.plan();
+        let plan = if with_faults {
+            self.faults.plan()
+        } else {
+            Plan::NONE
+        };
         if !plan.delay.is_zero() {
             tokio::time::sleep(plan.delay).await;
         }
@@ -135,13 +140,18 @@ impl Shared {
             Err(e) => return Outcome::Answer(answer(Err(e))),
         };
         let Some(fault) = plan.fault else {
-            return Outcome::Answer(answer(self.execute(&access_key, operation_name, body)));
+            return Outcome::Answer(answer(self.execute(
+                &access_key,
+                operation_name,
+                body,
+                with_faults,
+            )));
         };
         self.faults.record(fault);
         let error = match fault {
             Fault::ResetBefore => return Outcome::Reset,
             Fault::ResetAfter => {
-                let _lost = self.execute(&access_key, operation_name, body);
+                let _lost = self.execute(&access_key, operation_name, body, with_faults);
                 return Outcome::Reset;
             }
             Fault::Internal | Fault::EveryWrite => {
@@ -195,12 +205,14 @@ impl Shared {
         }
     }
 
-    /// Runs an admitted request: quotas, `--fail-every-write`, validation, the operation.
+    /// Runs an admitted request: quotas, `--fail-every-write` (`with_faults`), validation, the
+    /// operation.
     fn execute(
         &self,
         access_key: &str,
         operation_name: &'static str,
         body: &[u8],
+        with_faults: bool,
     ) -> Result<Value, ApiError> {
         let operation = model()
             .operation(operation_name)
@@ -215,7 +227,8 @@ impl Shared {
                 return Err(ApiError::throttling());
             }
         }
-        if RequestClass::of(operation_name) == RequestClass::Write && self.faults.fails_write() {
+        let write = RequestClass::of(operation_name) == RequestClass::Write;
+        if write && with_faults && self.faults.fails_write() {
             return Err(ApiError::internal("Injected fault: a failing write"));
         }
         let input: Value = if body.iter().all(u8::is_ascii_whitespace) {
