@@ -67,7 +67,17 @@ impl Headless {
     }
 
     pub async fn start_with(emulator: &Emulator, data: &DataDir, keymap: Keymap) -> Self {
-        let client: Arc<dyn PartnerCentral> = Arc::new(common::client_in_process(emulator).await);
+        let client = Arc::new(common::client_in_process(emulator).await);
+        Self::start_on(client, data, settings(), keymap)
+    }
+
+    /// The app on `client`, with `settings`.
+    pub fn start_on(
+        client: Arc<dyn PartnerCentral>,
+        data: &DataDir,
+        settings: Settings,
+        keymap: Keymap,
+    ) -> Self {
         let started = tokio::time::Instant::now();
         let base = fixtures::now();
         let options = Options {
@@ -75,7 +85,7 @@ impl Headless {
             now: Box::new(move || {
                 base + chrono::Duration::from_std(started.elapsed()).expect("small")
             }),
-            ..Options::new(settings(), keymap, Theme::plain(), Some(data.clone()))
+            ..Options::new(settings, keymap, Theme::plain(), Some(data.clone()))
         };
         let app = App::start(client, options, (160, 48));
         let (keys, events) = unbounded();
@@ -116,7 +126,17 @@ impl Headless {
 
     /// Runs the loop until `done` holds.
     pub async fn until(&mut self, what: &str, done: impl Fn(&State) -> bool) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        self.until_within(Duration::from_secs(20), what, done).await
+    }
+
+    /// Runs the loop until `done` holds, for at most `limit` (of tokio time).
+    pub async fn until_within(
+        &mut self,
+        limit: Duration,
+        what: &str,
+        done: impl Fn(&State) -> bool,
+    ) {
+        let deadline = tokio::time::Instant::now() + limit;
         while !done(&self.app.state) {
             tokio::time::timeout_at(
                 deadline,
