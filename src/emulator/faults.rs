@@ -241,7 +241,7 @@ impl Injector {
             return false;
         };
         let n = self.writes.fetch_add(1, Ordering::SeqCst);
-        let fails = n % every.max(1) == 0;
+        let fails = n.is_multiple_of(every.max(1));
         if fails {
             self.record(Fault::EveryWrite);
         }
