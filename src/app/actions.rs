@@ -50,7 +50,7 @@ pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
     if cache::refuse_offline(state, "accept") {
         return Vec::new();
     }
-    let Some(row) = state.actionable() else {
+    let Some(row) = state.actionable().or_else(|| state.resumable()) else {
         explain_not_actionable(state, "accepted");
         return Vec::new();
     };
