@@ -58,7 +58,14 @@ async fn start(emulator: &Emulator, data: &DataDir) -> Headless {
         poll: PollSchedule::default(),
         ..headless::settings()
     };
-    Headless::start_on(Arc::new(client), data, app_settings, Keymap::default())
+    // A small terminal: drawing is most of the test's work.
+    Headless::start_on(
+        Arc::new(client),
+        data,
+        app_settings,
+        Keymap::default(),
+        (100, 30),
+    )
 }
 
 /// One seed's outcome.

@@ -22,7 +22,7 @@ use ratatui::Terminal;
 use super::common;
 use super::fixtures;
 
-/// The app with a test terminal of 160×48.
+/// The app with a test terminal (160×48 unless started with [`Headless::start_on`]).
 pub struct Headless {
     app: App,
     pub terminal: Terminal<TestBackend>,
@@ -68,15 +68,16 @@ impl Headless {
 
     pub async fn start_with(emulator: &Emulator, data: &DataDir, keymap: Keymap) -> Self {
         let client = Arc::new(common::client_in_process(emulator).await);
-        Self::start_on(client, data, settings(), keymap)
+        Self::start_on(client, data, settings(), keymap, (160, 48))
     }
 
-    /// The app on `client`, with `settings`.
+    /// The app on `client`, with `settings`, on a terminal of `size` (columns, rows).
     pub fn start_on(
         client: Arc<dyn PartnerCentral>,
         data: &DataDir,
         settings: Settings,
         keymap: Keymap,
+        size: (u16, u16),
     ) -> Self {
         let started = tokio::time::Instant::now();
         let base = fixtures::now();
@@ -87,11 +88,11 @@ impl Headless {
             }),
             ..Options::new(settings, keymap, Theme::plain(), Some(data.clone()))
         };
-        let app = App::start(client, options, (160, 48));
+        let app = App::start(client, options, size);
         let (keys, events) = unbounded();
         Headless {
             app,
-            terminal: Terminal::new(TestBackend::new(160, 48)).unwrap(),
+            terminal: Terminal::new(TestBackend::new(size.0, size.1)).unwrap(),
             keys,
             events,
             signals: futures::stream::pending(),
