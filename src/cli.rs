@@ -13,6 +13,7 @@ use pc_inbox::commands::show::ShowArgs;
 use pc_inbox::commands::triage::TriageArgs;
 use pc_inbox::commands::watch::WatchArgs;
 use pc_inbox::domain::Catalog;
+use pc_inbox::emulator::{parse_rate, Faults, Latency};
 
 /// A keyboard-driven inbox for AWS Partner Central engagement invitations.
 ///
@@ -50,6 +51,8 @@ pub struct Cli {
     /// Log filter for the log file in the data directory (e.g. info, debug); overrides RUST_LOG.
     #[arg(long, global = true, value_name = "LEVEL")]
     pub log_level: Option<String>,
+    #[command(flatten)]
+    pub faults: FaultArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -105,8 +108,133 @@ pub struct EmulatorArgs {
     /// Turn off the request quotas (10 reads/s, 1 write/s).
     #[arg(long)]
     pub no_quotas: bool,
-    /// Fault injection: answer the 1st, (N+1)th, (2N+1)th… write request with 500
-    /// InternalServerException.
-    #[arg(long, value_name = "N")]
+}
+
+/// Faults the emulator injects, for `pc-inbox emulator` and `--demo`. A request meets at most
+/// one fault; a reset happens before or (as often) after the operation ran.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Emulator faults (with the emulator command or --demo)")]
+pub struct FaultArgs {
+    /// Delay every answer by N milliseconds, or by a random time from N to M.
+    #[arg(long, global = true, value_name = "N[-M]")]
+    pub latency_ms: Option<Latency>,
+    /// Answer this fraction of requests (0 to 1) with 500 InternalServerException or 503
+    /// ServiceUnavailableException.
+    #[arg(long, global = true, value_name = "P", value_parser = parse_rate)]
+    pub fail_rate: Option<f64>,
+    /// Answer this fraction of requests (0 to 1) with 400 ThrottlingException.
+    #[arg(long, global = true, value_name = "P", value_parser = parse_rate)]
+    pub throttle_rate: Option<f64>,
+    /// Close the connection of this fraction of requests (0 to 1) without answering.
+    #[arg(long, global = true, value_name = "P", value_parser = parse_rate)]
+    pub reset_rate: Option<f64>,
+    /// Answer the 1st, (N+1)th, (2N+1)th… write request with 500 InternalServerException.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub fail_every_write: Option<u32>,
+    /// Seed of every random choice of the faults, so a run can be repeated (default 0).
+    #[arg(long, global = true, value_name = "S")]
+    pub fault_seed: Option<u64>,
+}
+
+impl FaultArgs {
+    /// True when any fault option was given.
+    pub fn given(&self) -> bool {
+        self.latency_ms.is_some()
+            || self.fail_rate.is_some()
+            || self.throttle_rate.is_some()
+            || self.reset_rate.is_some()
+            || self.fail_every_write.is_some()
+            || self.fault_seed.is_some()
+    }
+
+    /// The faults to inject; an error says which options do not fit together.
+    pub fn faults(&self) -> Result<Faults, String> {
+        let faults = Faults {
+            latency: self.latency_ms,
+            fail_rate: self.fail_rate.unwrap_or_default(),
+            throttle_rate: self.throttle_rate.unwrap_or_default(),
+            reset_rate: self.reset_rate.unwrap_or_default(),
+            fail_every_write: self.fail_every_write,
+            seed: self.fault_seed.unwrap_or_default(),
+        };
+        faults.validate()?;
+        Ok(faults)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use clap::Parser;
+
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, String> {
+        Cli::try_parse_from(std::iter::once("pc-inbox").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn fault_options_parse_for_the_emulator_and_the_demo() {
+        let cli = parse(&[
+            "emulator",
+            "--latency-ms",
+            "50-300",
+            "--fail-rate",
+            "0.2",
+            "--throttle-rate",
+            "0.2",
+            "--reset-rate",
+            "0.05",
+            "--fail-every-write",
+            "3",
+            "--fault-seed",
+            "42",
+        ])
+        .unwrap();
+        let faults = cli.faults.faults().unwrap();
+        assert_eq!(
+            faults,
+            Faults {
+                latency: Some(Latency {
+                    min: Duration::from_millis(50),
+                    max: Duration::from_millis(300),
+                }),
+                fail_rate: 0.2,
+                throttle_rate: 0.2,
+                reset_rate: 0.05,
+                fail_every_write: Some(3),
+                seed: 42,
+            }
+        );
+        let demo = parse(&["--demo", "--latency-ms", "20", "list"]).unwrap();
+        assert!(demo.faults.given());
+        let latency = demo.faults.faults().unwrap().latency.unwrap();
+        assert_eq!(
+            (latency.min, latency.max),
+            (Duration::from_millis(20), Duration::from_millis(20))
+        );
+        assert!(!parse(&["--demo"]).unwrap().faults.given());
+        assert_eq!(
+            parse(&["--demo"]).unwrap().faults.faults().unwrap(),
+            Faults::default()
+        );
+    }
+
+    #[test]
+    fn bad_fault_options_are_refused_with_the_reason() {
+        let refused = |args: &[&str]| parse(args).map(drop).unwrap_err();
+        assert!(refused(&["emulator", "--fail-rate", "1.5"]).contains("from 0 to 1"));
+        assert!(refused(&["emulator", "--reset-rate", "x"]).contains("from 0 to 1"));
+        assert!(refused(&["emulator", "--latency-ms", "300-50"]).contains("lower bound"));
+        assert!(refused(&["emulator", "--latency-ms", "soon"]).contains("N-M"));
+        assert!(refused(&["emulator", "--fail-every-write", "0"]).contains("0"));
+        let too_much = parse(&["emulator", "--fail-rate", "0.7", "--throttle-rate", "0.7"])
+            .unwrap()
+            .faults
+            .faults()
+            .unwrap_err();
+        assert!(too_much.contains("more than 1"), "{too_much}");
+    }
 }

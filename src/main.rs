@@ -18,7 +18,7 @@ use pc_inbox::store::{DataDir, Origin, Store};
 
 mod cli;
 
-use cli::{Cli, Command, EmulatorArgs};
+use cli::{Cli, Command, EmulatorArgs, FaultArgs};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -33,8 +33,15 @@ async fn main() -> ExitCode {
             };
         }
     };
+    if cli.faults.given() && !cli.demo && !matches!(cli.command, Some(Command::Emulator(_))) {
+        eprintln!(
+            "pc-inbox: the fault options (--latency-ms, --fail-rate, …) are for the emulator: \
+             use them with --demo or `pc-inbox emulator`"
+        );
+        return ExitCode::FAILURE;
+    }
     let result = match &cli.command {
-        Some(Command::Emulator(args)) => run_emulator(args).await,
+        Some(Command::Emulator(args)) => run_emulator(args, &cli.faults).await,
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "pc-inbox", &mut script);
@@ -183,7 +190,7 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
     }
 }
 
-async fn run_emulator(args: &EmulatorArgs) -> Result<(), String> {
+async fn run_emulator(args: &EmulatorArgs, faults: &FaultArgs) -> Result<(), String> {
     let seed = match &args.seed {
         Some(path) => {
             let text =
@@ -197,14 +204,18 @@ async fn run_emulator(args: &EmulatorArgs) -> Result<(), String> {
         generate: args.generate,
         accept_delay: Duration::from_millis(args.accept_delay_ms),
         quotas: (!args.no_quotas).then(Default::default),
-        fail_every_write: args.fail_every_write,
+        faults: faults.faults()?,
         ..EmulatorConfig::default()
     };
     let emulator = Emulator::start(config, args.port).await?;
     println!("listening on {}", emulator.endpoint_url());
     let _ = std::io::stdout().flush();
     wait_for_shutdown().await;
+    let injected = emulator.faults_injected();
     emulator.stop().await;
+    if faults.given() {
+        println!("{injected}");
+    }
     Ok(())
 }
 
@@ -333,6 +344,7 @@ async fn settings(
     }
     let demo = EmulatorConfig {
         generate: cli.demo_generate,
+        faults: cli.faults.faults()?,
         ..EmulatorConfig::default()
     };
     let emulator = Emulator::start(demo, 0).await?;

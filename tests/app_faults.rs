@@ -12,13 +12,16 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use headless::Headless;
 use pc_inbox::app::{AcceptPhase, Level, Modal, Msg};
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
-use pc_inbox::emulator::{EmulatorConfig, QuotaLimits};
+use pc_inbox::emulator::{EmulatorConfig, Faults, QuotaLimits};
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::DataDir;
 
 fn failing_writes() -> EmulatorConfig {
     EmulatorConfig {
-        fail_every_write: Some(2),
+        faults: Faults {
+            fail_every_write: Some(2),
+            ..Faults::default()
+        },
         ..common::config(0)
     }
 }

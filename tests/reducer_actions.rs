@@ -149,6 +149,59 @@ fn a_failed_start_keeps_the_token_for_the_retry() {
 }
 
 #[test]
+fn an_interrupted_accept_can_be_sent_again_after_the_row_changed() {
+    let mut s = loaded(SIZE, 5, false);
+    with_accepts(&mut s);
+    let token = start_token(&accept(&mut s));
+    let lost = ServiceError::Network {
+        message: "the connection closed before the answer".into(),
+    };
+    update(
+        &mut s,
+        Msg::AcceptStarted {
+            invitation_id: ID.into(),
+            result: Err(lost),
+        },
+    );
+    // The start went through after all: a reload shows the task's work.
+    s.list
+        .update_row(ID, |row| row.status = Some(InvitationStatus::Accepted));
+    assert!(s.actionable().is_none());
+    update(&mut s, code(KeyCode::Esc));
+    update(&mut s, key('a'));
+    let Some(Modal::Confirm(c)) = s.top() else {
+        panic!("no confirmation: {:?}", s.notices.latest())
+    };
+    assert!(c.retry);
+    let retry = update(&mut s, key('y'));
+    assert_eq!(
+        start_token(&retry),
+        token,
+        "the service answers with its task"
+    );
+    let done = update(
+        &mut s,
+        Msg::AcceptStarted {
+            invitation_id: ID.into(),
+            result: Ok(task(TaskStatus::Complete)),
+        },
+    );
+    assert!(matches!(
+        s.accepts.get(ID).unwrap().phase,
+        AcceptPhase::Complete { .. }
+    ));
+    assert!(
+        !saved(&done).unwrap().invitations.contains_key(ID),
+        "no record outlives it"
+    );
+    update(&mut s, key('a'));
+    assert!(
+        s.modals.is_empty(),
+        "a finished accept is not offered again"
+    );
+}
+
+#[test]
 fn a_start_the_service_refused_leaves_no_record_behind() {
     let mut s = loaded(SIZE, 5, false);
     with_accepts(&mut s);

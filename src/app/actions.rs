@@ -55,7 +55,7 @@ pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
     if state.list.mark_count() > 0 {
         return bulk::ask(state, true);
     }
-    let Some(row) = state.actionable() else {
+    let Some(row) = state.actionable().or_else(|| state.resumable()) else {
         explain_not_actionable(state, "accepted");
         return Vec::new();
     };

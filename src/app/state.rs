@@ -2,7 +2,10 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::form::draft::Draft;
 use super::modes::Modal;
-use super::{Accepts, DetailCache, Filters, InvitationList, Level, Memory, Notices, PollSchedule};
+use super::{
+    AcceptPhase, Accepts, DetailCache, Filters, InvitationList, Level, Memory, Notices,
+    PollSchedule,
+};
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::{Keymap, Mode};
 
@@ -248,5 +251,18 @@ impl State {
             return Some("being accepted".into());
         }
         None
+    }
+
+    /// The selected received invitation if its accept was interrupted (the start's answer
+    /// never came): `a` sends the start again with the same token, whatever the row's status
+    /// says by now, so that an accept the service did start is found and finished.
+    pub fn resumable(&self) -> Option<&InvitationSummary> {
+        self.selected().filter(|row| {
+            self.view == Participant::Received
+                && self
+                    .accepts
+                    .get(&row.id)
+                    .is_some_and(|a| matches!(a.phase, AcceptPhase::Interrupted { .. }))
+        })
     }
 }

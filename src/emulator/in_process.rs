@@ -9,6 +9,10 @@
 //! another OS), the runtime would look idle mid-request and time would leap ahead: buckets
 //! refill, accept tasks finish early, a timeout fires. In process, a request never waits on
 //! anything outside the runtime, so paused time moves only when every task sleeps.
+//!
+//! Injected faults apply here too: the latency is a tokio sleep, and a reset is an I/O
+//! [`ConnectorError`], which the SDK treats as a transient failure, as it does a dropped
+//! connection.
 
 use std::fmt;
 use std::sync::Arc;
@@ -23,12 +27,14 @@ use aws_smithy_types::body::SdkBody;
 use axum::body::Body;
 use axum::http::{header, HeaderValue};
 
-use super::server::Shared;
+use super::server::{Outcome, Shared};
 
 /// See the module documentation; made by [`super::Emulator::http_client`].
 #[derive(Clone)]
 pub struct InProcess {
     pub(super) shared: Arc<Shared>,
+    /// Whether the emulator's faults apply to these requests.
+    pub(super) with_faults: bool,
 }
 
 impl fmt::Debug for InProcess {
@@ -40,6 +46,7 @@ impl fmt::Debug for InProcess {
 impl InProcess {
     async fn answer(
         shared: Arc<Shared>,
+        with_faults: bool,
         request: HttpRequest,
     ) -> Result<HttpResponse, ConnectorError> {
         let fail = |e: Box<dyn std::error::Error + Send + Sync>| ConnectorError::other(e, None);
@@ -57,7 +64,23 @@ impl InProcess {
             .headers
             .entry(header::CONTENT_LENGTH)
             .or_insert_with(|| HeaderValue::from(body.len()));
-        let response = shared.respond(&parts.method, &parts.uri, &parts.headers, &body);
+        let response = match shared
+            .respond(
+                &parts.method,
+                &parts.uri,
+                &parts.headers,
+                &body,
+                with_faults,
+            )
+            .await
+        {
+            Outcome::Answer(response) => response,
+            Outcome::Reset => {
+                return Err(ConnectorError::io(
+                    "the emulator closed the connection without answering (injected fault)".into(),
+                ))
+            }
+        };
         let (parts, body) = response.into_parts();
         let body = axum::body::to_bytes(body, usize::MAX)
             .await
@@ -69,7 +92,7 @@ impl InProcess {
 
 impl HttpConnector for InProcess {
     fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        HttpConnectorFuture::new(Self::answer(self.shared.clone(), request))
+        HttpConnectorFuture::new(Self::answer(self.shared.clone(), self.with_faults, request))
     }
 }
 

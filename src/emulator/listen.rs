@@ -1,16 +1,30 @@
 //! The accept loop: HTTP/1.1 connections served by hyper with a header read timeout, so a
 //! client that stalls mid-headers loses its connection instead of holding it forever. (The body
-//! read timeout is the handler's, in [`super::server`].)
+//! read timeout is the handler's, in [`super::server`].) Each connection's requests carry a
+//! [`ConnectionReset`], with which a handler can have the connection dropped without an answer.
 
 use std::pin::pin;
+use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
+use axum::{Extension, Router};
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::sync::{oneshot, watch};
+use tokio::sync::{oneshot, watch, Notify};
+
+/// Drops the connection a request came on, without answering it.
+#[derive(Clone, Default)]
+pub struct ConnectionReset(Arc<Notify>);
+
+impl ConnectionReset {
+    /// Asks the connection's task to drop the connection, and waits to be dropped with it.
+    pub async fn close<T>(&self) -> T {
+        self.0.notify_one();
+        std::future::pending().await
+    }
+}
 
 /// Serves `app` on `listener` until `stop` fires, then lets open connections finish their
 /// current request and waits for them.
@@ -35,7 +49,8 @@ pub async fn serve(
             },
             _ = &mut stop => break,
         };
-        let service = TowerToHyperService::new(app.clone());
+        let reset = ConnectionReset::default();
+        let service = TowerToHyperService::new(app.clone().layer(Extension(reset.clone())));
         let mut closing = closing_rx.clone();
         let open = open_rx.clone();
         tokio::spawn(async move {
@@ -47,9 +62,13 @@ pub async fn serve(
             let mut connection = pin!(connection);
             tokio::select! {
                 _ = connection.as_mut() => {}
+                _ = reset.0.notified() => {}
                 _ = closing.changed() => {
                     connection.as_mut().graceful_shutdown();
-                    let _ = connection.await;
+                    tokio::select! {
+                        _ = connection => {}
+                        _ = reset.0.notified() => {}
+                    }
                 }
             }
             drop(open);

@@ -7,6 +7,7 @@
 mod auth;
 mod clock;
 mod error;
+mod faults;
 mod in_process;
 mod listen;
 mod ops;
@@ -28,6 +29,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use clock::Clock;
+pub use faults::{parse_rate, FaultCounts, Faults, Latency};
 pub use quota::QuotaLimits;
 pub use seed::Seed;
 
@@ -48,9 +50,8 @@ pub struct EmulatorConfig {
     pub quotas: Option<QuotaLimits>,
     /// Accepted (access key, secret key) pairs.
     pub credentials: Vec<(String, String)>,
-    /// Fault injection: the 1st, (N+1)th, (2N+1)th… write request answers 500
-    /// InternalServerException.
-    pub fail_every_write: Option<u32>,
+    /// Fault injection: latency, 500/503 answers, throttles, dropped connections.
+    pub faults: Faults,
     /// Where "now" comes from: accept delays, expiry, quotas and every date in the data.
     pub clock: Clock,
     /// How long a client may take to send a request's headers (a kept-alive connection may also
@@ -82,7 +83,7 @@ impl Default for EmulatorConfig {
             accept_delay: Duration::from_secs(3),
             quotas: Some(QuotaLimits::default()),
             credentials: vec![(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())],
-            fail_every_write: None,
+            faults: Faults::default(),
             clock: Clock::new(),
             read_timeouts: ReadTimeouts::default(),
         }
@@ -100,6 +101,7 @@ pub struct Emulator {
 impl Emulator {
     /// Binds 127.0.0.1:`port` (0 for an ephemeral port) and starts serving.
     pub async fn start(config: EmulatorConfig, port: u16) -> Result<Self, String> {
+        config.faults.validate()?;
         let now = config.clock.now();
         let mut data = config.seed.materialize(now)?;
         data.invitations
@@ -110,9 +112,7 @@ impl Emulator {
             store: Mutex::new(store::Store::new(data, accept_delay)),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
             secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),
-            faults: config
-                .fail_every_write
-                .map(|n| (n.max(1), Default::default())),
+            faults: faults::Injector::new(config.faults),
             clock: config.clock,
             body_timeout: config.read_timeouts.body,
         });
@@ -154,7 +154,23 @@ impl Emulator {
     pub fn http_client(&self) -> SharedHttpClient {
         SharedHttpClient::new(in_process::InProcess {
             shared: self.shared.clone(),
+            with_faults: true,
         })
+    }
+
+    /// Like [`http_client`](Self::http_client), but no fault is ever injected into its
+    /// requests (and they draw nothing from the fault RNG): a clean view of the emulator's
+    /// state, for checking what faulty requests did.
+    pub fn http_client_without_faults(&self) -> SharedHttpClient {
+        SharedHttpClient::new(in_process::InProcess {
+            shared: self.shared.clone(),
+            with_faults: false,
+        })
+    }
+
+    /// How many faults of each kind it has injected so far.
+    pub fn faults_injected(&self) -> FaultCounts {
+        self.shared.faults.counts()
     }
 
     /// Stops serving and waits until the server task has ended.

@@ -9,6 +9,7 @@ use axum::body::{to_bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use chrono::Utc;
 use http_body_util::LengthLimitError;
 use serde_json::Value;
@@ -16,6 +17,8 @@ use serde_json::Value;
 use super::auth::{self, SignedRequest};
 use super::clock::Clock;
 use super::error::ApiError;
+use super::faults::{Fault, Injector, Plan};
+use super::listen::ConnectionReset;
 use super::ops;
 use super::quota::{Quotas, RequestClass};
 use super::store::Store;
@@ -32,8 +35,7 @@ pub struct Shared {
     pub store: Mutex<Store>,
     pub quotas: Option<Mutex<Quotas>>,
     pub secrets: HashMap<String, String>,
-    /// Fault injection: the 1st, (N+1)th, (2N+1)th… write fails with a 500; the writes so far.
-    pub faults: Option<(u32, std::sync::atomic::AtomicU32)>,
+    pub faults: Injector,
     pub clock: Clock,
     /// How long a request's body may take to arrive.
     pub body_timeout: Duration,
@@ -42,17 +44,37 @@ pub struct Shared {
 /// The largest request body accepted.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// What becomes of a request: an answer, or (an injected fault) a connection closed without
+/// one.
+pub enum Outcome {
+    Answer(Response),
+    Reset,
+}
+
 /// The handler for every request that comes over HTTP: reads the body within
 /// [`Shared::body_timeout`] and [`BODY_LIMIT`], then answers as [`Shared::respond`] does. A body
-/// that is too large or too slow gets its error and the connection is closed.
-pub async fn handle(State(shared): State<Arc<Shared>>, request: Request) -> Response {
+/// that is too large or too slow gets its error and the connection is closed; a reset asks the
+/// connection's task (see [`ConnectionReset`]) to drop the connection, and never answers.
+pub async fn handle(
+    State(shared): State<Arc<Shared>>,
+    Extension(reset): Extension<ConnectionReset>,
+    request: Request,
+) -> Response {
     let (parts, body) = request.into_parts();
     if body.size_hint().lower() > BODY_LIMIT as u64 {
         return closing(ApiError::too_large(BODY_LIMIT));
     }
     let read = tokio::time::timeout(shared.body_timeout, to_bytes(body, BODY_LIMIT)).await;
     let error = match read {
-        Ok(Ok(body)) => return shared.respond(&parts.method, &parts.uri, &parts.headers, &body),
+        Ok(Ok(body)) => {
+            return match shared
+                .respond(&parts.method, &parts.uri, &parts.headers, &body, true)
+                .await
+            {
+                Outcome::Answer(response) => response,
+                Outcome::Reset => reset.close().await,
+            }
+        }
         Ok(Err(e)) if std::error::Error::source(&e).is_some_and(|s| s.is::<LengthLimitError>()) => {
             ApiError::too_large(BODY_LIMIT)
         }
@@ -95,24 +117,60 @@ fn answer(result: Result<Value, ApiError>) -> Response {
 }
 
 impl Shared {
-    /// Answers a request whose body has been read.
-    pub fn respond(
+    /// Answers a request whose body has been read; `with_faults`, after the delay and with
+    /// the fault (see [`super::faults`]) its plan says.
+    pub async fn respond(
         &self,
         method: &Method,
         uri: &Uri,
         headers: &HeaderMap,
         body: &[u8],
-    ) -> Response {
-        answer(self.answer(method, uri, headers, body))
+        with_faults: bool,
+    ) -> Outcome {
+        let plan = if with_faults {
+            self.faults.plan()
+        } else {
+            Plan::NONE
+        };
+        if !plan.delay.is_zero() {
+            tokio::time::sleep(plan.delay).await;
+        }
+        let (access_key, operation_name) = match self.admit(method, uri, headers, body) {
+            Ok(admitted) => admitted,
+            Err(e) => return Outcome::Answer(answer(Err(e))),
+        };
+        let Some(fault) = plan.fault else {
+            return Outcome::Answer(answer(self.execute(
+                &access_key,
+                operation_name,
+                body,
+                with_faults,
+            )));
+        };
+        self.faults.record(fault);
+        let error = match fault {
+            Fault::ResetBefore => return Outcome::Reset,
+            Fault::ResetAfter => {
+                let _lost = self.execute(&access_key, operation_name, body, with_faults);
+                return Outcome::Reset;
+            }
+            Fault::Internal | Fault::EveryWrite => {
+                ApiError::internal("Injected fault: internal error")
+            }
+            Fault::Unavailable => ApiError::unavailable(),
+            Fault::Throttle => ApiError::throttling(),
+        };
+        Outcome::Answer(answer(Err(error)))
     }
 
-    fn answer(
+    /// Authenticates a request and finds its operation: the access key and operation name.
+    fn admit(
         &self,
         method: &Method,
         uri: &Uri,
         headers: &HeaderMap,
         body: &[u8],
-    ) -> Result<Value, ApiError> {
+    ) -> Result<(String, &'static str), ApiError> {
         let access_key = auth::verify(
             &SignedRequest {
                 method: method.as_str(),
@@ -136,17 +194,32 @@ impl Shared {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
         let operation_name = target.strip_prefix(TARGET_PREFIX).unwrap_or_default();
-        let Some(operation) = model().operation(operation_name) else {
+        if model().operation(operation_name).is_none() {
             return Err(ApiError::unknown_operation(format!(
                 "Unknown operation: X-Amz-Target '{target}'"
             )));
-        };
-        if !ops::IMPLEMENTED.contains(&operation_name) {
-            return Err(ops::unimplemented(operation_name));
         }
+        match ops::IMPLEMENTED.iter().find(|&&n| n == operation_name) {
+            Some(&name) => Ok((access_key, name)),
+            None => Err(ops::unimplemented(operation_name)),
+        }
+    }
+
+    /// Runs an admitted request: quotas, `--fail-every-write` (`with_faults`), validation, the
+    /// operation.
+    fn execute(
+        &self,
+        access_key: &str,
+        operation_name: &'static str,
+        body: &[u8],
+        with_faults: bool,
+    ) -> Result<Value, ApiError> {
+        let operation = model()
+            .operation(operation_name)
+            .expect("admitted operations are in the model");
         if let Some(quotas) = &self.quotas {
             let admitted = quotas.lock().expect("quota lock").admit(
-                &access_key,
+                access_key,
                 RequestClass::of(operation_name),
                 self.clock.instant(),
             );
@@ -154,15 +227,9 @@ impl Shared {
                 return Err(ApiError::throttling());
             }
         }
-        if let Some((every, count)) = &self.faults {
-            if RequestClass::of(operation_name) == RequestClass::Write {
-                let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-                if (n - 1) % every == 0 {
-                    return Err(ApiError::internal(format!(
-                        "Injected fault: every {every}th write fails"
-                    )));
-                }
-            }
+        let write = RequestClass::of(operation_name) == RequestClass::Write;
+        if write && with_faults && self.faults.fails_write() {
+            return Err(ApiError::internal("Injected fault: a failing write"));
         }
         let input: Value = if body.iter().all(u8::is_ascii_whitespace) {
             Value::Object(Default::default())

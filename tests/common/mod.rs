@@ -84,6 +84,13 @@ pub async fn client_in_process(emulator: &Emulator) -> AwsPartnerCentral {
     AwsPartnerCentral::connect_with(&settings, Some(emulator.http_client())).await
 }
 
+/// Our adapter on an in-process HTTP client that no injected fault touches: what the service
+/// really holds, for checking what faulty requests did.
+pub async fn client_without_faults(emulator: &Emulator) -> AwsPartnerCentral {
+    let settings = settings(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY);
+    AwsPartnerCentral::connect_with(&settings, Some(emulator.http_client_without_faults())).await
+}
+
 /// The bare SDK client, for operations the app does not use.
 pub fn sdk(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
     aws_sdk_partnercentralselling::Client::from_conf(sdk_config(emulator).build())
@@ -215,6 +222,27 @@ pub async fn raw_request(
     signing: Option<Signing<'_>>,
     extra: &[(&str, &str)],
 ) -> RawResponse {
+    let response = raw_exchange(emulator, target, body, signing, extra).await;
+    let response = String::from_utf8(response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    RawResponse {
+        status,
+        head: head.to_lowercase(),
+        body: serde_json::from_str(body).unwrap_or(Value::Null),
+        len: body.len(),
+    }
+}
+
+/// Sends a request as [`raw_request`] does and returns every byte the server sent back
+/// before it closed the connection.
+pub async fn raw_exchange(
+    emulator: &Emulator,
+    target: &str,
+    body: &[u8],
+    signing: Option<Signing<'_>>,
+    extra: &[(&str, &str)],
+) -> Vec<u8> {
     let host = emulator.addr().to_string();
     let target = format!("AWSPartnerCentralSelling.{target}");
     let mut headers: Vec<(String, String)> = vec![
@@ -267,15 +295,7 @@ pub async fn raw_request(
     let _ = stream.write_all(body).await;
     let mut response = Vec::new();
     let _ = stream.read_to_end(&mut response).await;
-    let response = String::from_utf8(response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    RawResponse {
-        status,
-        head: head.to_lowercase(),
-        body: serde_json::from_str(body).unwrap_or(Value::Null),
-        len: body.len(),
-    }
+    response
 }
 
 /// What a run of the binary ended with.

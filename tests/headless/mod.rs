@@ -22,7 +22,7 @@ use ratatui::Terminal;
 use super::common;
 use super::fixtures;
 
-/// The app with a test terminal of 160×48.
+/// The app with a test terminal (160×48 unless started with [`Headless::start_on`]).
 pub struct Headless {
     app: App,
     pub terminal: Terminal<TestBackend>,
@@ -67,7 +67,18 @@ impl Headless {
     }
 
     pub async fn start_with(emulator: &Emulator, data: &DataDir, keymap: Keymap) -> Self {
-        let client: Arc<dyn PartnerCentral> = Arc::new(common::client_in_process(emulator).await);
+        let client = Arc::new(common::client_in_process(emulator).await);
+        Self::start_on(client, data, settings(), keymap, (160, 48))
+    }
+
+    /// The app on `client`, with `settings`, on a terminal of `size` (columns, rows).
+    pub fn start_on(
+        client: Arc<dyn PartnerCentral>,
+        data: &DataDir,
+        settings: Settings,
+        keymap: Keymap,
+        size: (u16, u16),
+    ) -> Self {
         let started = tokio::time::Instant::now();
         let base = fixtures::now();
         let options = Options {
@@ -75,13 +86,13 @@ impl Headless {
             now: Box::new(move || {
                 base + chrono::Duration::from_std(started.elapsed()).expect("small")
             }),
-            ..Options::new(settings(), keymap, Theme::plain(), Some(data.clone()))
+            ..Options::new(settings, keymap, Theme::plain(), Some(data.clone()))
         };
-        let app = App::start(client, options, (160, 48));
+        let app = App::start(client, options, size);
         let (keys, events) = unbounded();
         Headless {
             app,
-            terminal: Terminal::new(TestBackend::new(160, 48)).unwrap(),
+            terminal: Terminal::new(TestBackend::new(size.0, size.1)).unwrap(),
             keys,
             events,
             signals: futures::stream::pending(),
@@ -116,7 +127,17 @@ impl Headless {
 
     /// Runs the loop until `done` holds.
     pub async fn until(&mut self, what: &str, done: impl Fn(&State) -> bool) {
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        self.until_within(Duration::from_secs(20), what, done).await
+    }
+
+    /// Runs the loop until `done` holds, for at most `limit` (of tokio time).
+    pub async fn until_within(
+        &mut self,
+        limit: Duration,
+        what: &str,
+        done: impl Fn(&State) -> bool,
+    ) {
+        let deadline = tokio::time::Instant::now() + limit;
         while !done(&self.app.state) {
             tokio::time::timeout_at(
                 deadline,

@@ -13,8 +13,8 @@ use aws_sdk_partnercentralselling::types as sdk;
 use aws_sdk_partnercentralselling::Client;
 
 use crate::domain::{
-    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Page, Participant, SortOrder,
+    AcceptTask, EngagementSummary, InvitationDetail, InvitationStatus, InvitationSummary,
+    ListQuery, NewInvitation, Page, Participant, SortOrder,
 };
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
 
@@ -175,6 +175,28 @@ impl AwsPartnerCentral {
         }
     }
 
+    /// A reject refused as a conflict may follow our own earlier attempt whose answer was lost
+    /// (the connection dropped after the service applied it; the SDK or the user retried):
+    /// when the invitation is REJECTED with this very reason, the reject is done. Otherwise,
+    /// or when the check fails, the conflict stands.
+    async fn already_rejected(
+        &self,
+        id: &str,
+        reason: Option<&str>,
+        conflict: ServiceError,
+    ) -> ServiceResult<()> {
+        match self.get_invitation(id).await {
+            Ok(detail)
+                if detail.summary.status == Some(InvitationStatus::Rejected)
+                    && detail.rejection_reason.as_deref() == reason =>
+            {
+                tracing::info!(id, "already rejected with this reason: taken as done");
+                Ok(())
+            }
+            _ => Err(conflict),
+        }
+    }
+
     fn fail<E, R>(&self, err: aws_sdk_partnercentralselling::error::SdkError<E, R>) -> ServiceError
     where
         E: errors::OperationError + 'static,
@@ -255,15 +277,21 @@ impl PartnerCentral for AwsPartnerCentral {
     }
 
     async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {
-        self.client
+        let sent = self
+            .client
             .reject_engagement_invitation()
             .catalog(&self.catalog)
             .identifier(id)
             .set_rejection_reason(reason.map(str::to_string))
             .send()
-            .await
-            .map_err(|e| self.fail(e))?;
-        Ok(())
+            .await;
+        match sent.map_err(|e| self.fail(e)) {
+            Ok(_) => Ok(()),
+            Err(conflict @ ServiceError::Conflict { .. }) => {
+                self.already_rejected(id, reason, conflict).await
+            }
+            Err(e) => Err(e),
+        }
     }
 
     async fn start_accept(
