@@ -110,6 +110,22 @@ pub(super) fn remember_page(
     }
 }
 
+/// Invitations the watch found arrived: into the list, unread, and into the store.
+pub(super) fn arrived(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let added = state.list.add(rows.clone(), state.geometry.list_rows);
+    state.memory.unread.extend(added.iter().cloned());
+    vec![Effect::Remember {
+        what: Remember::Rows {
+            rows,
+            unread: added,
+        },
+        at: state.clock.now,
+    }]
+}
+
 /// The listing is complete: what it no longer has is gone.
 pub(super) fn remember_gone(state: &mut State, gone: Vec<String>) -> Option<Effect> {
     state.memory.visited = true;

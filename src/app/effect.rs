@@ -75,6 +75,15 @@ pub enum Effect {
     Journal(Box<Entry>),
     /// Read the journal; the reply is a `Msg::JournalRead`.
     ReadJournal,
+    /// Send `Msg::WatchTick` after this long.
+    WatchAfter(Duration),
+    /// List a page of the pending invitations received; the reply is a `Msg::PendingListed`.
+    ListPending { next_token: Option<String> },
+    /// Tell the user something arrived: the terminal bell, a desktop notification (OSC 9).
+    Announce {
+        bell: bool,
+        notification: Option<String>,
+    },
     /// Send `Msg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
     /// Hand a form field's text to the user's editor; the reply is a `Msg::TextEdited`. The

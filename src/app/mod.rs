@@ -26,6 +26,7 @@ pub mod pipeline;
 mod state;
 mod text;
 pub mod update;
+mod watch;
 
 pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccept, SavedAccepts};
 pub use bulk::{BulkItem, BulkKind, BulkQueue, ItemState};

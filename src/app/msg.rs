@@ -85,6 +85,10 @@ pub enum Msg {
     JournalRead(Result<Vec<Entry>, String>),
     /// The selection has rested since the given epoch.
     SelectionSettled { epoch: u64 },
+    /// Time for the watch's next look.
+    WatchTick,
+    /// A page of the pending invitations received, for the watch.
+    PendingListed(Result<Page<InvitationSummary>, ServiceError>),
     /// SIGTERM or similar: leave now.
     Terminate,
 }

@@ -124,6 +124,8 @@ pub struct State {
     pub bulk: Option<super::BulkQueue>,
     /// The current view's pending count, what expires soon and what it is worth.
     pub pipeline: super::pipeline::Pipeline,
+    /// The inbox's own looks for new and changed invitations.
+    pub watching: super::watch::Watching,
     /// The unsent invitation draft while the form is closed.
     pub draft: Option<Draft>,
     /// Select this invitation once a page brings it (after creating it).
@@ -165,6 +167,7 @@ impl State {
             accepts: Accepts::default(),
             bulk: None,
             pipeline: Default::default(),
+            watching: Default::default(),
             draft: None,
             select_after_load: None,
             session: "local".into(),

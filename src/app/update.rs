@@ -2,12 +2,13 @@
 //! [`super::keys`]; replies go to the part of the app that asked for them.
 
 use super::pipeline::Pipeline;
-use super::{actions, cache, create, inbox, keys, modes, Effect, Level, Msg, State};
+use super::{actions, cache, create, inbox, keys, modes, watch, Effect, Level, Msg, State};
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
 pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects = inbox::reload(state);
     effects.extend(actions::resume(state));
+    effects.extend(watch::start(state));
     effects
 }
 
@@ -23,6 +24,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             | Msg::DetailMeasured { .. }
             | Msg::Resize(_)
             | Msg::SelectionSettled { .. }
+            | Msg::WatchTick
     );
     let effects = apply(state, msg);
     if rows_may_change || state.pipeline.stale(state) {
@@ -59,6 +61,8 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             result,
         } => inbox::on_detail(state, id, generation, result),
         Msg::SelectionSettled { epoch } => inbox::on_settled(state, epoch),
+        Msg::WatchTick => watch::on_tick(state),
+        Msg::PendingListed(result) => watch::on_page(state, result),
         Msg::AcceptStarted {
             invitation_id,
             result,

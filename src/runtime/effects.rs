@@ -9,7 +9,7 @@ use super::store_worker::{Job, StoreWorker};
 use super::system::{self, Launch};
 use super::ReadQueue;
 use crate::app::{Effect, Msg, Priority, SavedAccept, SavedAccepts};
-use crate::domain::CachedView;
+use crate::domain::{CachedView, InvitationStatus, ListQuery, Participant};
 use crate::service::PartnerCentral;
 use crate::store::Store;
 
@@ -215,6 +215,25 @@ impl EffectRunner {
                 });
             }
             Effect::Copy(text) => system::copy_osc52(&text),
+            Effect::Announce { bell, notification } => {
+                system::announce(bell, notification.as_deref())
+            }
+            Effect::WatchAfter(after) => {
+                tokio::spawn(async move {
+                    tokio::time::sleep(after).await;
+                    let _ = tx.send(Msg::WatchTick);
+                });
+            }
+            Effect::ListPending { next_token } => {
+                let key = format!("pending:{}", next_token.as_deref().unwrap_or(""));
+                self.reads.submit(key, Priority::Prefetch, async move {
+                    let mut query = ListQuery::new(Participant::Received);
+                    query.statuses = vec![InvitationStatus::Pending];
+                    query.page_size = Some(100);
+                    let result = service.list_invitations(&query, next_token).await;
+                    let _ = tx.send(Msg::PendingListed(result));
+                });
+            }
             Effect::EditText { .. } => return Some(effect),
         }
         None

@@ -127,6 +127,19 @@ fn osc52(text: &str) -> String {
 }
 
 /// Copies text with the OSC 52 escape sequence, which terminals honour locally and over SSH.
+/// Announces an arrival: the bell (BEL), and a desktop notification (OSC 9) with `text`.
+pub fn announce(bell: bool, notification: Option<&str>) {
+    let mut out = std::io::stdout().lock();
+    if let Some(text) = notification {
+        let text: String = text.chars().filter(|c| !c.is_control()).collect();
+        let _ = write!(out, "\x1b]9;{text}\x07");
+    }
+    if bell {
+        let _ = out.write_all(b"\x07");
+    }
+    let _ = out.flush();
+}
+
 pub fn copy_osc52(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(osc52(text).as_bytes());

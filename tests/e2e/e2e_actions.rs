@@ -18,6 +18,8 @@ fn accept_polls_to_complete_and_shows_the_opportunity() {
     let mut tui = Tui::start(&["--demo"], 160, 48);
     select(&mut tui, id);
     tui.accept_selected();
+    // The selection moved on to the next invitation to act on: back to this one.
+    select(&mut tui, id);
     tui.wait_text("IN_PROGRESS");
     tui.wait_text("COMPLETE");
     tui.wait_for("the opportunity id", |s| {
@@ -39,6 +41,8 @@ fn an_accept_the_seed_makes_fail_shows_its_reason() {
     let mut tui = Tui::start(&["--demo"], 160, 48);
     select(&mut tui, id);
     tui.accept_selected();
+    // The selection moved on to the next invitation to act on: back to this one.
+    select(&mut tui, id);
     tui.wait_text(reason);
     tui.wait_text("FAILED");
     tui.wait_text("✗ Accepting “");
@@ -67,6 +71,7 @@ fn reject_with_a_reason_marks_the_row_rejected() {
     tui.wait_for("the dialog closed", |s| {
         !s.contents().contains("Rejecting is irreversible.")
     });
+    select(&mut tui, id);
     tui.wait_text("Rejection reason  Next steps unclear");
     tui.wait_text(&format!(
         "REJECTED · {} · {id}",

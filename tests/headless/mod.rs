@@ -44,7 +44,7 @@ impl DerefMut for Headless {
     }
 }
 
-/// Settings with quick polls, for tests.
+/// Settings with quick polls, for tests; the selection stays where an action leaves it.
 pub fn settings() -> Settings {
     Settings {
         poll: PollSchedule {
@@ -52,6 +52,9 @@ pub fn settings() -> Settings {
             cap: Duration::from_millis(200),
         },
         debounce: Duration::from_millis(10),
+        // The tests follow the invitation they act on (moving on is tested in
+        // reducer_triage.rs).
+        auto_advance: false,
         ..Settings::default()
     }
 }

@@ -33,13 +33,19 @@ impl InvitationList {
     /// a window of `height` rows, on the same screen row when it can. Returns the ids that were
     /// not in the list before.
     pub fn merge(&mut self, page: Page<InvitationSummary>, height: usize) -> Vec<String> {
-        let anchor = self.anchor();
         self.failed = None;
         self.next_token = page.next_token;
         self.pages += 1;
+        self.add(page.items, height)
+    }
+
+    /// Merges rows that come outside the paging (e.g. arrivals the watch found), as
+    /// [`Self::merge`] does; returns the ids that were not in the list before.
+    pub fn add(&mut self, rows: Vec<InvitationSummary>, height: usize) -> Vec<String> {
+        let anchor = self.anchor();
         let mut added = Vec::new();
-        let mut touched = Vec::with_capacity(page.items.len());
-        for summary in page.items {
+        let mut touched = Vec::with_capacity(rows.len());
+        for summary in rows {
             let customer = match self.index.get(&summary.id) {
                 Some(&slot) => self.rows[slot].customer.take(),
                 None => {
