@@ -85,6 +85,8 @@ pub enum Msg {
     JournalRead(Result<Vec<Entry>, String>),
     /// The selection has rested since the given epoch.
     SelectionSettled { epoch: u64 },
+    /// The create form's draft has rested since the given epoch.
+    DraftSettled { epoch: u64 },
     /// SIGTERM or similar: leave now.
     Terminate,
 }

@@ -10,13 +10,17 @@ pub fn init(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// Applies one message and returns the work it asks for.
+/// Applies one message and returns the work it asks for. When the app is to quit, a draft
+/// with unsaved changes is saved first.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let notices_before = state.notices.pushed();
     let from_user = matches!(msg, Msg::Key(_) | Msg::Paste(_));
-    let effects = apply(state, msg);
+    let mut effects = apply(state, msg);
     if !from_user && state.notices.pushed() != notices_before {
         state.interrupted = true;
+    }
+    if state.quit {
+        effects.extend(create::flush(state));
     }
     effects
 }
@@ -46,6 +50,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             result,
         } => inbox::on_detail(state, id, generation, result),
         Msg::SelectionSettled { epoch } => inbox::on_settled(state, epoch),
+        Msg::DraftSettled { epoch } => create::on_draft_settled(state, epoch),
         Msg::AcceptStarted {
             invitation_id,
             result,
