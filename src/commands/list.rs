@@ -6,7 +6,7 @@ use super::output::{column_widths, Csv, JsonArray, Table};
 use super::{CommandResult, Failure, Format};
 use crate::app::{Filters, PayloadChoice};
 use crate::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant, SortOrder};
-use crate::service::{PartnerCentral, ServiceError};
+use crate::service::{PartnerCentral, ReadPace, ServiceError};
 use crate::wire;
 
 /// Options of `pc-inbox list`.
@@ -54,9 +54,11 @@ impl ListArgs {
     }
 }
 
-/// The pages of invitations the arguments ask for, fetched one at a time and cut to `--limit`.
+/// The pages of invitations the arguments ask for, fetched one at a time, paced to the
+/// service's read quota, and cut to `--limit`.
 struct Pages<'a> {
     service: &'a dyn PartnerCentral,
+    pace: ReadPace,
     query: ListQuery,
     /// The NextToken to ask the next page with (`Some(None)` for the first page); `None` once
     /// no page follows.
@@ -80,6 +82,7 @@ impl<'a> Pages<'a> {
         });
         Pages {
             service,
+            pace: ReadPace::service_quota(),
             query,
             next: Some(None),
             remaining,
@@ -91,6 +94,7 @@ impl<'a> Pages<'a> {
         let Some(token) = self.next.take() else {
             return Ok(None);
         };
+        self.pace.ready().await;
         let page = self.service.list_invitations(&self.query, token).await?;
         let mut rows = page.items;
         rows.truncate(self.remaining);

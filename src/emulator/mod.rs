@@ -109,6 +109,7 @@ impl Emulator {
         let shared = Arc::new(server::Shared {
             store: Mutex::new(store::Store::new(data, accept_delay)),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
+            throttled: Default::default(),
             secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),
             faults: config
                 .fail_every_write
@@ -155,6 +156,13 @@ impl Emulator {
         SharedHttpClient::new(in_process::InProcess {
             shared: self.shared.clone(),
         })
+    }
+
+    /// How many requests it has refused with a ThrottlingException for being over quota.
+    pub fn throttled(&self) -> u64 {
+        self.shared
+            .throttled
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Stops serving and waits until the server task has ended.

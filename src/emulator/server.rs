@@ -2,6 +2,7 @@
 //! every request and response, and dispatch to the operation handlers.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -31,6 +32,8 @@ const REPORTED_VIOLATIONS: usize = 10;
 pub struct Shared {
     pub store: Mutex<Store>,
     pub quotas: Option<Mutex<Quotas>>,
+    /// Requests refused for being over quota so far.
+    pub throttled: AtomicU64,
     pub secrets: HashMap<String, String>,
     /// Fault injection: the 1st, (N+1)th, (2N+1)th… write fails with a 500; the writes so far.
     pub faults: Option<(u32, std::sync::atomic::AtomicU32)>,
@@ -151,6 +154,7 @@ impl Shared {
                 self.clock.instant(),
             );
             if !admitted {
+                self.throttled.fetch_add(1, Ordering::Relaxed);
                 return Err(ApiError::throttling());
             }
         }

@@ -4,6 +4,7 @@
 pub mod aws;
 mod error;
 mod logged;
+mod pace;
 
 use async_trait::async_trait;
 
@@ -13,6 +14,7 @@ use crate::domain::{
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
 pub use logged::Logged;
+pub use pace::{ReadPace, SERVICE_READS_PER_SECOND};
 
 /// Result of a service call.
 pub type ServiceResult<T> = Result<T, ServiceError>;
