@@ -44,7 +44,8 @@ fn list_all(c: &mut Criterion) {
         rows.len(),
         (pages - 10) as f64 / 10.0
     );
-    let refill = || runtime.block_on(tokio::time::sleep(Duration::from_millis(1_100)));
+    let refill =
+        || runtime.block_on(async { tokio::time::sleep(Duration::from_millis(1_100)).await });
     let mut group = c.benchmark_group("list --all under the default quotas");
     group
         .sample_size(10)
