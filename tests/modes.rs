@@ -417,7 +417,7 @@ fn a_paste_is_text_in_the_focused_field_and_never_a_command() {
         panic!("{:?}", s.modals)
     };
     assert_eq!(form.draft.receiver_account, "444455556666");
-    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(Some(_))]));
+    assert!(matches!(effects.as_slice(), [Effect::SettleDraft { .. }]));
 }
 
 #[test]

@@ -67,23 +67,32 @@ fn open() -> State {
     s
 }
 
+/// The draft saved once the last of `effects`' save timers fires.
+fn settle(s: &mut State, effects: &[Effect]) -> pc_inbox::app::form::draft::Draft {
+    let Some(Effect::SettleDraft { epoch, .. }) = effects.last() else {
+        panic!("a save is scheduled: {effects:?}")
+    };
+    match update(s, Msg::DraftSettled { epoch: *epoch }).as_slice() {
+        [Effect::SaveDraft(Some(saved))] => (**saved).clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
 /// Fills every opportunity field with valid values.
 fn fill_valid(s: &mut State) {
     let f = form_mut(s);
     fixtures::fill_valid(&mut f.draft, "eng-00000000000001");
     f.draft.engagement_title = "Joint GTM".into();
-    f.changed(Field::Message);
+    f.recheck();
 }
 
 #[test]
-fn typing_updates_the_draft_saves_it_and_checks_it_live() {
+fn typing_updates_the_draft_saves_it_once_typing_pauses_and_checks_it_live() {
     let mut s = open();
     update(&mut s, code(KeyCode::Down));
     assert_eq!(form(&s).field(), Field::ReceiverAccount);
     let effects = type_text(&mut s, "12345");
-    let Some(Effect::SaveDraft(Some(saved))) = effects.last() else {
-        panic!("{effects:?}")
-    };
+    let saved = settle(&mut s, &effects);
     assert_eq!(saved.receiver_account, "12345", "saved as typed");
     assert!(
         form(&s).problem(Field::ReceiverAccount).is_none(),
@@ -116,7 +125,7 @@ fn the_engagement_picker_lists_engagements_and_country_has_type_ahead() {
     type_text(&mut s, "germ");
     let effects = update(&mut s, code(KeyCode::Enter));
     assert_eq!(form(&s).draft.country, "DE");
-    assert!(matches!(effects.last(), Some(Effect::SaveDraft(Some(_)))));
+    assert_eq!(settle(&mut s, &effects).country, "DE");
     form_mut(&mut s).focus(Field::Responsibilities);
     update(&mut s, code(KeyCode::Enter));
     update(&mut s, key(' '));
@@ -411,9 +420,7 @@ fn the_message_and_business_problem_take_several_lines() {
     update(&mut s, code(KeyCode::Enter));
     let effects = type_text(&mut s, "second line");
     assert_eq!(form(&s).field(), Field::Message, "Enter starts a line");
-    let Some(Effect::SaveDraft(Some(saved))) = effects.last() else {
-        panic!("{effects:?}")
-    };
+    let saved = settle(&mut s, &effects);
     assert_eq!(saved.message, "Hello\nsecond line");
     update(&mut s, code(KeyCode::Up));
     update(&mut s, key('!'));
@@ -431,7 +438,7 @@ fn the_message_and_business_problem_take_several_lines() {
 }
 
 #[test]
-fn ctrl_e_hands_the_field_to_the_editor_and_takes_its_text_back() {
+fn ctrl_e_saves_the_draft_hands_the_field_to_the_editor_and_takes_its_text_back() {
     let mut s = open();
     form_mut(&mut s).focus(Field::BusinessProblem);
     type_text(&mut s, "draft");
@@ -439,12 +446,16 @@ fn ctrl_e_hands_the_field_to_the_editor_and_takes_its_text_back() {
         &mut s,
         Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL)),
     );
+    let [Effect::SaveDraft(Some(saved)), edit] = effects.as_slice() else {
+        panic!("saved before the editor takes the terminal: {effects:?}")
+    };
+    assert_eq!(saved.business_problem, "draft");
     assert_eq!(
-        effects,
-        [Effect::EditText {
+        edit,
+        &Effect::EditText {
             field: Field::BusinessProblem,
             text: "draft".into()
-        }]
+        }
     );
     let effects = update(
         &mut s,
@@ -453,7 +464,11 @@ fn ctrl_e_hands_the_field_to_the_editor_and_takes_its_text_back() {
             result: Ok("The stores' servers reach end of life.\nBudget is approved.\n".into()),
         },
     );
-    assert!(matches!(effects.as_slice(), [Effect::SaveDraft(Some(_))]));
+    let saved = settle(&mut s, &effects);
+    assert_eq!(
+        saved.business_problem,
+        "The stores' servers reach end of life.\nBudget is approved."
+    );
     assert_eq!(
         form(&s).draft.business_problem,
         "The stores' servers reach end of life.\nBudget is approved."

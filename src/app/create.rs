@@ -1,10 +1,10 @@
 //! The reducer's part for creating invitations: opening the form (or the saved draft), editing
-//! with live validation, pickers, saving the draft as it changes, submitting once per draft, and
-//! putting the service's field errors back on their fields.
+//! with live validation, pickers, saving the draft once typing pauses (and before quitting),
+//! submitting once per draft, and putting the service's field errors back on their fields.
 
 use super::form::draft::Draft;
 use super::form::fields::{text_mut, Field};
-use super::form::validate::field_for_path;
+use super::form::paths::field_for_path;
 use super::form::InvitationForm;
 use super::modes::Modal;
 use super::{cache, inbox, Effect, Level, State};
@@ -40,18 +40,43 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
     vec![Effect::LoadEngagements { next_token: None }]
 }
 
-/// Saves the open form's draft.
-pub(super) fn save(state: &mut State) -> Vec<Effect> {
-    let now = state.clock.now;
+/// The open form's draft changed: it is saved once no change has followed for
+/// [`Settings::draft_save_delay`](super::Settings::draft_save_delay).
+pub(super) fn save_later(state: &mut State) -> Vec<Effect> {
     let Some(form) = form_mut(state) else {
         return Vec::new();
     };
+    form.unsaved = true;
+    state.draft_epoch += 1;
+    vec![Effect::SettleDraft {
+        epoch: state.draft_epoch,
+        after: state.settings.draft_save_delay,
+    }]
+}
+
+/// The draft has rested since `epoch`: saves it if nothing changed since.
+pub(super) fn on_draft_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
+    if epoch != state.draft_epoch {
+        return Vec::new();
+    }
+    flush(state)
+}
+
+/// Saves the open form's draft now if it has changes not yet saved: after a pause in typing,
+/// and before the app quits or hands the terminal to the user's editor.
+pub(super) fn flush(state: &mut State) -> Vec<Effect> {
+    let now = state.clock.now;
+    let Some(form) = form_mut(state).filter(|f| f.unsaved) else {
+        return Vec::new();
+    };
+    form.unsaved = false;
     form.draft.saved_at = Some(now);
     vec![Effect::SaveDraft(Some(Box::new(form.draft.clone())))]
 }
 
-/// Closes the form, keeping a draft that has anything in it.
+/// Closes the form, keeping (and saving) a draft that has anything in it.
 pub(super) fn close(state: &mut State) -> Vec<Effect> {
+    let effects = flush(state);
     let Some(form) = take_form(state) else {
         return Vec::new();
     };
@@ -62,7 +87,7 @@ pub(super) fn close(state: &mut State) -> Vec<Effect> {
     state.draft = Some(form.draft);
     let key = state.list_key(Action::NewInvitation);
     state.notify(Level::Info, format!("Draft kept: {key} continues it"));
-    Vec::new()
+    effects
 }
 
 /// Checks the draft and sends it, once.
@@ -225,5 +250,5 @@ pub(super) fn on_text_edited(
     *slot = text.trim_end_matches('\n').to_string();
     form.focus(field);
     form.changed(field);
-    save(state)
+    save_later(state)
 }

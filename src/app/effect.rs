@@ -86,6 +86,8 @@ pub enum Effect {
     },
     /// Send `Msg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
+    /// Send `Msg::DraftSettled { epoch }` after `after`.
+    SettleDraft { epoch: u64, after: Duration },
     /// Hand a form field's text to the user's editor; the reply is a `Msg::TextEdited`. The
     /// runtime gives the editor the terminal until it exits.
     EditText { field: Field, text: String },

@@ -89,6 +89,8 @@ pub enum Msg {
     WatchTick,
     /// A page of the pending invitations received, for the watch.
     PendingListed(Result<Page<InvitationSummary>, ServiceError>),
+    /// The create form's draft has rested since the given epoch.
+    DraftSettled { epoch: u64 },
     /// SIGTERM or similar: leave now.
     Terminate,
 }

@@ -25,6 +25,9 @@ pub struct Settings {
     pub catalog: String,
     /// How long the selection must rest before its detail is fetched.
     pub debounce: std::time::Duration,
+    /// How long the create form's draft must rest before it is saved (it is also saved when
+    /// the form closes and when the app quits).
+    pub draft_save_delay: std::time::Duration,
     /// How often accept tasks are polled.
     pub poll: PollSchedule,
     /// The view and the service-side filters the inbox opens with.
@@ -73,6 +76,7 @@ impl Default for Settings {
             page_size: 100,
             catalog: "AWS".into(),
             debounce: std::time::Duration::from_millis(120),
+            draft_save_delay: std::time::Duration::from_millis(500),
             poll: PollSchedule::default(),
             view: Participant::Received,
             filters: Filters::default(),
@@ -147,6 +151,8 @@ pub struct State {
     pub replace_rows: bool,
     /// Bumped on every selection change, for debouncing detail fetches.
     pub selection_epoch: u64,
+    /// Bumped on every change to the create form's draft, for debouncing its saves.
+    pub draft_epoch: u64,
     pub quit: bool,
 }
 
@@ -180,6 +186,7 @@ impl State {
             list_generation: 0,
             replace_rows: false,
             selection_epoch: 0,
+            draft_epoch: 0,
             quit: false,
         }
     }

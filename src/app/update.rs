@@ -12,7 +12,8 @@ pub fn init(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// Applies one message and returns the work it asks for.
+/// Applies one message and returns the work it asks for. When the app is to quit, a draft
+/// with unsaved changes is saved first.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let notices_before = state.notices.pushed();
     let from_user = matches!(msg, Msg::Key(_) | Msg::Paste(_));
@@ -26,12 +27,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             | Msg::SelectionSettled { .. }
             | Msg::WatchTick
     );
-    let effects = apply(state, msg);
+    let mut effects = apply(state, msg);
     if rows_may_change || state.pipeline.stale(state) {
         state.pipeline = Pipeline::of(state);
     }
     if !from_user && state.notices.pushed() != notices_before {
         state.interrupted = true;
+    }
+    if state.quit {
+        effects.extend(create::flush(state));
     }
     effects
 }
@@ -63,6 +67,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::SelectionSettled { epoch } => inbox::on_settled(state, epoch),
         Msg::WatchTick => watch::on_tick(state),
         Msg::PendingListed(result) => watch::on_page(state, result),
+        Msg::DraftSettled { epoch } => create::on_draft_settled(state, epoch),
         Msg::AcceptStarted {
             invitation_id,
             result,

@@ -55,6 +55,7 @@ impl ListArgs {
 }
 
 /// The pages of invitations the arguments ask for, fetched one at a time and cut to `--limit`.
+/// The service is paced to its quota where it is made (see [`crate::service::Paced`]).
 struct Pages<'a> {
     service: &'a dyn PartnerCentral,
     query: ListQuery,

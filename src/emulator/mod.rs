@@ -111,6 +111,7 @@ impl Emulator {
         let shared = Arc::new(server::Shared {
             store: Mutex::new(store::Store::new(data, accept_delay)),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
+            throttled: Default::default(),
             secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),
             faults: faults::Injector::new(config.faults),
             clock: config.clock,
@@ -171,6 +172,13 @@ impl Emulator {
     /// How many faults of each kind it has injected so far.
     pub fn faults_injected(&self) -> FaultCounts {
         self.shared.faults.counts()
+    }
+
+    /// How many requests it has refused with a ThrottlingException for being over quota.
+    pub fn throttled(&self) -> u64 {
+        self.shared
+            .throttled
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Stops serving and waits until the server task has ended.

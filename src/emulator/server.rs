@@ -2,6 +2,7 @@
 //! every request and response, and dispatch to the operation handlers.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -34,6 +35,8 @@ const REPORTED_VIOLATIONS: usize = 10;
 pub struct Shared {
     pub store: Mutex<Store>,
     pub quotas: Option<Mutex<Quotas>>,
+    /// Requests refused for being over quota so far.
+    pub throttled: AtomicU64,
     pub secrets: HashMap<String, String>,
     pub faults: Injector,
     pub clock: Clock,
@@ -224,6 +227,7 @@ impl Shared {
                 self.clock.instant(),
             );
             if !admitted {
+                self.throttled.fetch_add(1, Ordering::Relaxed);
                 return Err(ApiError::throttling());
             }
         }

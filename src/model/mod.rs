@@ -2,6 +2,8 @@
 //! checks request and response bodies against it: required members, unions, enums, string
 //! patterns and lengths, list sizes and integer ranges.
 
+mod member;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -291,11 +293,7 @@ impl ServiceModel {
                 let obj = value.as_object().ok_or_else(|| mismatch("an object"))?;
                 for name in required {
                     if obj.get(name).is_none_or(Value::is_null) {
-                        out.push(|| Violation {
-                            field: join(path, name),
-                            message: format!("Value at '{}' failed to satisfy constraint: Member must not be null", join(path, name)),
-                            code: "REQUIRED_FIELD_MISSING",
-                        });
+                        out.push(|| missing(&join(path, name)));
                     }
                 }
                 let mut set = 0;
@@ -425,6 +423,15 @@ impl ServiceModel {
             Shape::Other => {}
         }
         Ok(())
+    }
+}
+
+/// A required member that is absent or null.
+fn missing(path: &str) -> Violation {
+    Violation {
+        field: path.to_string(),
+        message: format!("Value at '{path}' failed to satisfy constraint: Member must not be null"),
+        code: "REQUIRED_FIELD_MISSING",
     }
 }
 

@@ -207,6 +207,12 @@ impl EffectRunner {
                     let _ = tx.send(Msg::SelectionSettled { epoch });
                 });
             }
+            Effect::SettleDraft { epoch, after } => {
+                tokio::spawn(async move {
+                    tokio::time::sleep(after).await;
+                    let _ = tx.send(Msg::DraftSettled { epoch });
+                });
+            }
             Effect::OpenUrl(url) => {
                 let launch = self.launch.clone();
                 tokio::task::spawn_blocking(move || {

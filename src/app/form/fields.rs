@@ -141,6 +141,17 @@ impl Field {
         }
     }
 
+    /// The list item a field belongs to (a spend row or a contact).
+    pub fn index(self) -> Option<usize> {
+        use Field::*;
+        match self {
+            SpendAmount(i) | SpendCurrency(i) | SpendTarget(i) | RemoveSpend(i) => Some(i),
+            ContactEmail(i) | ContactFirst(i) | ContactLast(i) | ContactTitle(i)
+            | ContactPhone(i) | RemoveContact(i) => Some(i),
+            _ => None,
+        }
+    }
+
     /// The section heading that starts at this field.
     pub fn section(self) -> Option<&'static str> {
         use Field::*;

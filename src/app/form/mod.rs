@@ -2,6 +2,7 @@
 
 pub mod draft;
 pub mod fields;
+pub mod paths;
 pub mod picker;
 pub mod validate;
 
@@ -51,6 +52,8 @@ pub struct InvitationForm {
     pub submitting: bool,
     /// The draft came back from an earlier run.
     pub restored: bool,
+    /// The draft has changes not saved yet.
+    pub unsaved: bool,
     /// A button that cannot be undone, pressed once: the next press on it acts.
     pub armed: Option<Field>,
     pub engagements: EngagementChoices,
@@ -73,6 +76,7 @@ impl InvitationForm {
             server: Problems::new(),
             submitting: false,
             restored,
+            unsaved: false,
             armed: None,
             engagements: EngagementChoices::default(),
         };
@@ -136,13 +140,27 @@ impl InvitationForm {
         }
     }
 
-    /// Re-checks the draft after a change; a changed field's server problem goes away.
+    /// Re-checks the draft after a change to `field`: a text field alone (typing changes no
+    /// other field's problem), the whole draft after a pick, a toggle or a button. A changed
+    /// field's server problem goes away.
     pub fn changed(&mut self, field: Field) {
         self.server.remove(&Some(field));
         self.edited.insert(field);
-        self.problems = validate::problems(&self.draft, self.today);
+        if field.editor() == fields::Editor::Text {
+            match validate::problem(&self.draft, self.today, field) {
+                Some(problem) => self.problems.insert(Some(field), problem),
+                None => self.problems.remove(&Some(field)),
+            };
+        } else {
+            self.recheck();
+        }
         let n = fields(&self.draft).len();
         self.cursor = self.cursor.min(n - 1);
+    }
+
+    /// Checks the whole draft again.
+    pub fn recheck(&mut self) {
+        self.problems = validate::problems(&self.draft, self.today);
     }
 
     /// The problem to show next to a field, if any.

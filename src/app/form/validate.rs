@@ -1,76 +1,32 @@
 //! Checks a draft the way the service will: the model's constraints (required members,
 //! patterns, lengths, enums, list sizes) on the request it would send, plus what the SDK and the
-//! issue require on top. Also maps the service's field paths back onto form fields.
+//! issue require on top. The whole draft at once, or one text field alone as it is typed.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use super::draft::{Draft, DraftKind};
-use super::fields::Field;
+use super::fields::{fields, Field};
+use super::paths::{field_for_path, path_of};
 use crate::model::{create_invitation_request, model};
 
 /// Problems by field; `None` for problems that belong to no field.
 pub type Problems = BTreeMap<Option<Field>, String>;
 
+/// The request body checked against the model.
+const REQUEST: &str = "CreateEngagementInvitationRequest";
+
 /// Every problem with the draft, with a reason a person understands; `today` bounds the
 /// target date.
 pub fn problems(draft: &Draft, today: NaiveDate) -> Problems {
     let mut out = Problems::new();
-    let mut add = |field: Field, message: &str| {
-        out.entry(Some(field))
-            .or_insert_with(|| message.to_string());
-    };
-    if draft.engagement_id.is_empty() {
-        add(Field::Engagement, "Pick the engagement to invite to");
-    }
-    let account = draft.receiver_account.trim();
-    if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
-        add(
-            Field::ReceiverAccount,
-            "The receiver's 12-digit AWS account id",
-        );
-    }
-    match draft.kind {
-        DraftKind::Opportunity => {
-            let date = draft.target_date.trim();
-            match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-                Err(_) if !date.is_empty() => add(Field::TargetDate, "Not a date: use YYYY-MM-DD"),
-                Ok(day) if day <= today => {
-                    add(Field::TargetDate, &format!("Must be after today ({today})"))
-                }
-                _ => {}
-            }
-            for (i, s) in draft.spend.iter().enumerate() {
-                if s.amount.trim().is_empty() {
-                    add(Field::SpendAmount(i), "Required");
-                }
-            }
-            if draft.contacts.is_empty() {
-                add(Field::AddContact, "Add at least one sender contact");
-            }
-            if draft.responsibilities.is_empty() {
-                add(Field::Responsibilities, "Pick at least one");
-            }
-        }
-        DraftKind::Lead => {
-            for (field, value) in [
-                (Field::LeadCompany, &draft.lead_company),
-                (Field::ContactBusinessTitle, &draft.contact_title),
-                (Field::LeadCountry, &draft.lead_country),
-                (Field::SourceType, &draft.source_type),
-                (Field::SourceName, &draft.source_name),
-                (Field::SourceId, &draft.source_id),
-            ] {
-                if value.trim().is_empty() {
-                    add(field, "Required");
-                }
-            }
+    for field in fields(draft) {
+        if let Some(message) = own_rule(draft, today, field) {
+            out.insert(Some(field), message);
         }
     }
-    let request =
-        create_invitation_request("AWS", &draft.engagement_id, "token", &draft.invitation());
-    match model().validate("CreateEngagementInvitationRequest", &request) {
+    match model().validate(REQUEST, &request(draft)) {
         Ok(violations) => {
             for v in violations {
                 let field = field_for_path(&v.field);
@@ -83,6 +39,68 @@ pub fn problems(draft: &Draft, today: NaiveDate) -> Problems {
         }
     }
     out
+}
+
+/// The problem [`problems`] finds with a field whose value is one text (typed or picked),
+/// checking that field alone: what a keystroke in it can change. Fields the draft does not
+/// show have none.
+pub fn problem(draft: &Draft, today: NaiveDate, field: Field) -> Option<String> {
+    if !fields(draft).contains(&field) {
+        return None;
+    }
+    if let Some(message) = own_rule(draft, today, field) {
+        return Some(message);
+    }
+    let path = path_of(field)?;
+    let violations = model()
+        .validate_member(REQUEST, &request(draft), &path)
+        .ok()?;
+    let first = violations.first()?;
+    Some(friendly(Some(field), first.code, &first.message, draft))
+}
+
+/// The request the draft would send.
+fn request(draft: &Draft) -> serde_json::Value {
+    create_invitation_request("AWS", &draft.engagement_id, "token", &draft.invitation())
+}
+
+/// What pc-inbox requires of a field beyond the model, or sooner than the service would say it.
+fn own_rule(draft: &Draft, today: NaiveDate, field: Field) -> Option<String> {
+    let blank = |value: &str| value.trim().is_empty();
+    let required = |value: &str| blank(value).then(|| "Required".to_string());
+    let opportunity = draft.kind == DraftKind::Opportunity;
+    match field {
+        Field::Engagement if draft.engagement_id.is_empty() => {
+            Some("Pick the engagement to invite to".into())
+        }
+        Field::ReceiverAccount => {
+            let account = draft.receiver_account.trim();
+            (account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()))
+                .then(|| "The receiver's 12-digit AWS account id".into())
+        }
+        Field::TargetDate if opportunity => {
+            let date = draft.target_date.trim();
+            match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+                Err(_) if !date.is_empty() => Some("Not a date: use YYYY-MM-DD".into()),
+                Ok(day) if day <= today => Some(format!("Must be after today ({today})")),
+                _ => None,
+            }
+        }
+        Field::SpendAmount(i) if opportunity => required(&draft.spend.get(i)?.amount),
+        Field::AddContact if opportunity && draft.contacts.is_empty() => {
+            Some("Add at least one sender contact".into())
+        }
+        Field::Responsibilities if opportunity && draft.responsibilities.is_empty() => {
+            Some("Pick at least one".into())
+        }
+        Field::LeadCompany if !opportunity => required(&draft.lead_company),
+        Field::ContactBusinessTitle if !opportunity => required(&draft.contact_title),
+        Field::LeadCountry if !opportunity => required(&draft.lead_country),
+        Field::SourceType if !opportunity => required(&draft.source_type),
+        Field::SourceName if !opportunity => required(&draft.source_name),
+        Field::SourceId if !opportunity => required(&draft.source_id),
+        _ => None,
+    }
 }
 
 fn chars(draft: &Draft, field: Field) -> usize {
@@ -128,73 +146,6 @@ fn friendly(field: Option<Field>, code: &str, raw: &str, draft: &Draft) -> Strin
         ReceiverAlias | ContactFirst(_) | ContactLast(_) | ContactTitle(_) => length(0, 80),
         LeadCountry => length(0, 10),
         _ => length(0, 255),
-    }
-}
-
-/// The form field behind a member path of CreateEngagementInvitationRequest, as the model
-/// validator and the service's ValidationException name them.
-pub fn field_for_path(path: &str) -> Option<Field> {
-    use Field::*;
-    let (base, index) = split_index(path);
-    let field = match base.as_str() {
-        "EngagementIdentifier" => Engagement,
-        "Invitation.Message" => Message,
-        "Invitation.Receiver.Account.AwsAccountId" => ReceiverAccount,
-        "Invitation.Receiver.Account.Alias" => ReceiverAlias,
-        p => {
-            if let Some(rest) = p.strip_prefix("Invitation.Payload.OpportunityInvitation.") {
-                match rest {
-                    "Customer.CompanyName" => Company,
-                    "Customer.Industry" => Industry,
-                    "Customer.CountryCode" => Country,
-                    "Customer.WebsiteUrl" => Website,
-                    "Project.Title" => ProjectTitle,
-                    "Project.BusinessProblem" => BusinessProblem,
-                    "Project.TargetCompletionDate" => TargetDate,
-                    "Project.ExpectedCustomerSpend[].Amount" => SpendAmount(index?),
-                    "Project.ExpectedCustomerSpend[].CurrencyCode" => SpendCurrency(index?),
-                    "Project.ExpectedCustomerSpend[].TargetCompany" => SpendTarget(index?),
-                    "Project.ExpectedCustomerSpend" => AddSpend,
-                    "ReceiverResponsibilities" | "ReceiverResponsibilities[]" => Responsibilities,
-                    "SenderContacts[].Email" => ContactEmail(index?),
-                    "SenderContacts[].FirstName" => ContactFirst(index?),
-                    "SenderContacts[].LastName" => ContactLast(index?),
-                    "SenderContacts[].BusinessTitle" => ContactTitle(index?),
-                    "SenderContacts[].Phone" => ContactPhone(index?),
-                    "SenderContacts" => AddContact,
-                    _ => return None,
-                }
-            } else if let Some(rest) = p.strip_prefix("Invitation.Payload.LeadInvitation.") {
-                match rest {
-                    "Customer.CompanyName" => LeadCompany,
-                    "Customer.Industry" => LeadIndustry,
-                    "Customer.CountryCode" => LeadCountry,
-                    "Customer.WebsiteUrl" => LeadWebsite,
-                    "Customer.AwsMaturity" => LeadMaturity,
-                    "Customer.MarketSegment" => LeadSegment,
-                    "Interaction.SourceType" => SourceType,
-                    "Interaction.SourceName" => SourceName,
-                    "Interaction.SourceId" => SourceId,
-                    "Interaction.Usecase" => UseCase,
-                    "Interaction.ContactBusinessTitle" => ContactBusinessTitle,
-                    _ => return None,
-                }
-            } else {
-                return None;
-            }
-        }
-    };
-    Some(field)
-}
-
-/// `A.B[2].C` → (`A.B[].C`, Some(2)).
-fn split_index(path: &str) -> (String, Option<usize>) {
-    match (path.find('['), path.find(']')) {
-        (Some(open), Some(close)) if close > open => {
-            let index = path[open + 1..close].parse().ok();
-            (format!("{}[]{}", &path[..open], &path[close + 1..]), index)
-        }
-        _ => (path.to_string(), None),
     }
 }
 
@@ -315,22 +266,5 @@ mod tests {
                 assert!(!reason.is_empty());
             }
         }
-    }
-
-    #[test]
-    fn service_paths_map_back_to_fields() {
-        assert_eq!(
-            field_for_path("Invitation.Payload.OpportunityInvitation.SenderContacts[2].Email"),
-            Some(Field::ContactEmail(2))
-        );
-        assert_eq!(
-            field_for_path("Invitation.Receiver.Account.AwsAccountId"),
-            Some(Field::ReceiverAccount)
-        );
-        assert_eq!(
-            field_for_path("Invitation.Payload.LeadInvitation.Interaction.Usecase"),
-            Some(Field::UseCase)
-        );
-        assert_eq!(field_for_path("Catalog"), None);
     }
 }

@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::app::create::{close, form_mut, save, submit};
+use crate::app::create::{close, flush, form_mut, save_later, submit};
 use crate::app::form::draft::{DraftContact, DraftKind, DraftSpend};
 use crate::app::form::fields::{text_mut, Editor, Field, PickerKind};
 use crate::app::form::picker::Picker;
@@ -61,10 +61,12 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Some(Action::Submit) => submit(state),
-        Some(Action::Edit) if typing => vec![Effect::EditText {
-            field,
-            text: form.edited_text(),
-        }],
+        Some(Action::Edit) if typing => {
+            let text = form.edited_text();
+            let mut effects = flush(state);
+            effects.push(Effect::EditText { field, text });
+            effects
+        }
         Some(Action::Cancel) => close(state),
         Some(Action::Next) => {
             form.move_focus(1);
@@ -102,7 +104,7 @@ fn edits_lines(form: &InvitationForm, key: &KeyEvent) -> bool {
         }
 }
 
-/// Puts the edited text into the draft and saves it, when it changed.
+/// Puts the edited text into the draft and has it saved, when it changed.
 fn store_input(state: &mut State) -> Vec<Effect> {
     let Some(form) = form_mut(state) else {
         return Vec::new();
@@ -116,7 +118,7 @@ fn store_input(state: &mut State) -> Vec<Effect> {
         *slot = value;
     }
     form.changed(field);
-    save(state)
+    save_later(state)
 }
 
 /// Enter on a field: the next field for text, a picker, a toggle, or a button's job.
@@ -144,7 +146,7 @@ fn activate(state: &mut State, field: Field) -> Vec<Effect> {
                 DraftKind::Lead => DraftKind::Opportunity,
             };
             form.changed(field);
-            save(state)
+            save_later(state)
         }
         Editor::Button => match field {
             Field::Submit => submit(state),
@@ -172,7 +174,7 @@ fn activate(state: &mut State, field: Field) -> Vec<Effect> {
                 }
                 form.changed(field);
                 form.load_input();
-                save(state)
+                save_later(state)
             }
         },
     }

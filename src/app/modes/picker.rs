@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::app::create::{form_mut, save};
+use crate::app::create::{form_mut, save_later};
 use crate::app::form::fields::{text_mut, Field};
 use crate::app::text::paste_into;
 use crate::app::{Effect, State};
@@ -92,7 +92,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             form.touched.insert(field);
             form.changed(field);
             form.load_input();
-            return save(state);
+            return save_later(state);
         }
         None => {
             picker.query.handle_event(&Event::Key(key));
