@@ -103,8 +103,11 @@ fn paginators(c: &mut Criterion) {
         b.iter(|| {
             runtime.block_on(async {
                 for token in &tokens {
-                    let page = s.client.list_invitations(&query(), Some(token.clone()));
-                    assert_eq!(page.await.unwrap().items.len(), PAGE as usize);
+                    let page = s
+                        .client
+                        .list_invitations(&query(), Some(token.clone()))
+                        .await;
+                    assert_eq!(page.unwrap().items.len(), PAGE as usize);
                 }
             })
         });
