@@ -8,6 +8,7 @@ mod auth;
 mod clock;
 mod error;
 mod in_process;
+mod index;
 mod listen;
 mod ops;
 mod paging;
@@ -24,6 +25,7 @@ use std::time::Duration;
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use axum::routing::any;
 use axum::Router;
+use parking_lot::RwLock;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -107,7 +109,7 @@ impl Emulator {
         let accept_delay =
             chrono::Duration::from_std(config.accept_delay).map_err(|e| e.to_string())?;
         let shared = Arc::new(server::Shared {
-            store: Mutex::new(store::Store::new(data, accept_delay)),
+            store: RwLock::new(store::Store::new(data, accept_delay)),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
             secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),
             faults: config

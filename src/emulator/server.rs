@@ -11,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use http_body_util::LengthLimitError;
+use parking_lot::RwLock;
 use serde_json::Value;
 
 use super::auth::{self, SignedRequest};
@@ -29,7 +30,8 @@ const REPORTED_VIOLATIONS: usize = 10;
 
 /// State shared by all connections.
 pub struct Shared {
-    pub store: Mutex<Store>,
+    /// Lists and gets share it; changes take it alone (see [`ops::dispatch`]).
+    pub store: RwLock<Store>,
     pub quotas: Option<Mutex<Quotas>>,
     pub secrets: HashMap<String, String>,
     /// Fault injection: the 1st, (N+1)th, (2N+1)th… write fails with a 500; the writes so far.
@@ -177,10 +179,7 @@ impl Shared {
         if violations.total > 0 {
             return Err(ApiError::validation(&violations));
         }
-        let output = {
-            let mut store = self.store.lock().expect("store lock");
-            ops::dispatch(operation_name, &input, &mut store, self.clock.now())?
-        };
+        let output = ops::dispatch(operation_name, &input, &self.store, self.clock.now())?;
         if let Some(shape) = &operation.output {
             let problems = model()
                 .validate(shape, &output)
