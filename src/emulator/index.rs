@@ -150,7 +150,7 @@ impl Invitations {
                         keys.map(|k| &side.order[k]).filter(keeps).take(wanted)
                     })
                     .collect();
-                rows.sort_by(|a, b| a.key().cmp(&b.key()));
+                rows.sort_by_key(|r| r.key());
                 if seek.descending {
                     rows.reverse();
                 }
