@@ -9,6 +9,7 @@ mod clock;
 mod error;
 mod faults;
 mod in_process;
+mod index;
 mod listen;
 mod ops;
 mod paging;
@@ -25,6 +26,7 @@ use std::time::Duration;
 use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use axum::routing::any;
 use axum::Router;
+use parking_lot::RwLock;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -109,7 +111,7 @@ impl Emulator {
         let accept_delay =
             chrono::Duration::from_std(config.accept_delay).map_err(|e| e.to_string())?;
         let shared = Arc::new(server::Shared {
-            store: Mutex::new(store::Store::new(data, accept_delay)),
+            store: RwLock::new(store::Store::new(data, accept_delay)),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
             throttled: Default::default(),
             secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),

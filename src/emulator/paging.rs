@@ -1,6 +1,8 @@
 //! Opaque NextTokens that stay valid while data changes: a token names the sort key of the last
 //! row returned, not an offset, so inserts and deletes never shift a page.
 
+use std::sync::Arc;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -10,7 +12,27 @@ use sha2::{Digest, Sha256};
 use super::error::ApiError;
 
 /// Position in a sorted listing: the time key in milliseconds and the id that breaks ties.
-pub type SortKey = (i64, String);
+pub type SortKey = (i64, Arc<str>);
+
+/// Where a page starts and which way it reads.
+#[derive(Debug)]
+pub struct Seek {
+    /// The key of the last row of the previous page.
+    pub after: Option<SortKey>,
+    pub descending: bool,
+    pub max: usize,
+}
+
+impl Seek {
+    /// Whether a row with this key comes after the cursor.
+    pub fn follows(&self, key: &SortKey) -> bool {
+        match (&self.after, self.descending) {
+            (None, _) => true,
+            (Some(after), true) => key < after,
+            (Some(after), false) => key > after,
+        }
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 struct Cursor {
@@ -35,41 +57,27 @@ pub fn fingerprint(operation: &str, request: &Value) -> String {
 pub fn page<T>(
     rows: Vec<T>,
     key: impl Fn(&T) -> SortKey,
-    descending: bool,
-    after: Option<SortKey>,
-    max: usize,
+    seek: &Seek,
     fingerprint: &str,
 ) -> (Vec<T>, Option<String>) {
-    let mut rows: Vec<T> = match after {
-        None => rows,
-        Some(after) => rows
-            .into_iter()
-            .filter(|r| {
-                let k = key(r);
-                if descending {
-                    k < after
-                } else {
-                    k > after
-                }
-            })
-            .collect(),
-    };
-    let more = rows.len() > max;
-    rows.truncate(max);
-    let token = if more {
-        rows.last().map(|r| {
-            let (t, id) = key(r);
-            let cursor = Cursor {
-                q: fingerprint.to_string(),
-                t,
-                id,
-            };
-            URL_SAFE_NO_PAD.encode(serde_json::to_vec(&cursor).expect("cursor serializes"))
-        })
-    } else {
-        None
-    };
+    let mut rows: Vec<T> = rows.into_iter().filter(|r| seek.follows(&key(r))).collect();
+    let more = rows.len() > seek.max;
+    rows.truncate(seek.max);
+    let token = rows
+        .last()
+        .filter(|_| more)
+        .map(|r| token(&key(r), fingerprint));
     (rows, token)
+}
+
+/// The NextToken of a page whose last row has `key`, for requests with this fingerprint.
+pub fn token(key: &SortKey, fingerprint: &str) -> String {
+    let cursor = Cursor {
+        q: fingerprint.to_string(),
+        t: key.0,
+        id: key.1.to_string(),
+    };
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(&cursor).expect("cursor serializes"))
 }
 
 /// Reads a token back; it must have been issued for the same filters.
@@ -86,7 +94,7 @@ pub fn decode(token: &str, fingerprint: &str) -> Result<SortKey, ApiError> {
     if cursor.q != fingerprint {
         return Err(invalid());
     }
-    Ok((cursor.t, cursor.id))
+    Ok((cursor.t, cursor.id.into()))
 }
 
 #[cfg(test)]
@@ -94,25 +102,33 @@ mod tests {
     use super::*;
 
     fn key(r: &(i64, &str)) -> SortKey {
-        (r.0, r.1.to_string())
+        (r.0, r.1.into())
+    }
+
+    fn seek(after: Option<SortKey>, max: usize) -> Seek {
+        Seek {
+            after,
+            descending: true,
+            max,
+        }
     }
 
     #[test]
     fn pages_never_repeat_or_skip_even_when_rows_arrive() {
         let rows = vec![(3, "c"), (2, "b"), (2, "a"), (1, "z")];
-        let (first, token) = page(rows.clone(), key, true, None, 2, "f");
+        let (first, token) = page(rows.clone(), key, &seek(None, 2), "f");
         assert_eq!(first, [(3, "c"), (2, "b")]);
         let after = decode(&token.unwrap(), "f").unwrap();
         let mut grown = rows;
         grown.insert(0, (9, "new"));
-        let (second, token) = page(grown, key, true, Some(after), 2, "f");
+        let (second, token) = page(grown, key, &seek(Some(after), 2), "f");
         assert_eq!(second, [(2, "a"), (1, "z")]);
         assert!(token.is_none());
     }
 
     #[test]
     fn refuses_tokens_from_other_filters_or_garbage() {
-        let (_, token) = page(vec![(1, "a"), (0, "b")], key, true, None, 1, "f");
+        let (_, token) = page(vec![(1, "a"), (0, "b")], key, &seek(None, 1), "f");
         assert!(decode(&token.unwrap(), "g").is_err());
         assert!(decode("not a token", "f").is_err());
     }

@@ -123,15 +123,15 @@ impl Seed {
                 }
                 let invitation_date = now - Duration::hours(s.invited_hours_ago);
                 let invitation = Invitation {
-                    id: s.id.clone(),
+                    id: s.id.as_str().into(),
                     participant: s.participant_type,
                     status: s.status.clone(),
                     invitation_date,
                     expiration_date: s.expires_in_hours.map(|h| now + Duration::hours(h)),
-                    engagement_id: s.engagement_id.clone(),
+                    engagement_id: s.engagement_id.as_str().into(),
                     engagement_title: s.engagement_title.clone(),
                     engagement_description: s.engagement_description.clone(),
-                    sender_account: s.sender_aws_account_id.clone(),
+                    sender_account: s.sender_aws_account_id.as_str().into(),
                     sender_company: s.sender_company_name.clone(),
                     receiver: s.receiver.clone(),
                     message: s.invitation_message.clone(),
@@ -292,7 +292,7 @@ pub fn generate(n: usize, account: &SeedAccount, now: DateTime<Utc>) -> Vec<Invi
                 })
             };
             Invitation {
-                id: format!("engi-g{i:012}"),
+                id: format!("engi-g{i:012}").into(),
                 participant: Participant::Received,
                 status: if expired {
                     InvitationStatus::Pending
@@ -301,10 +301,10 @@ pub fn generate(n: usize, account: &SeedAccount, now: DateTime<Utc>) -> Vec<Invi
                 },
                 invitation_date,
                 expiration_date: Some(expiration_date),
-                engagement_id: format!("eng-g{i:013}"),
+                engagement_id: format!("eng-g{i:013}").into(),
                 engagement_title: format!("{project} #{i}").chars().take(40).collect(),
                 engagement_description: Some(format!("Synthetic engagement number {i}")),
-                sender_account: format!("{:012}", 100_000_000_000u64 + i as u64 % 4),
+                sender_account: format!("{:012}", 100_000_000_000u64 + i as u64 % 4).into(),
                 sender_company: pick(SENDERS, 7),
                 receiver: wire::Receiver::Account(wire::AccountReceiver {
                     aws_account_id: account.aws_account_id.clone(),
@@ -369,7 +369,7 @@ mod tests {
         for row in &rows {
             check(row, &account.aws_account_id, now).unwrap();
         }
-        let mut ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let mut ids: Vec<&str> = rows.iter().map(|r| &*r.id).collect();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 300);

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use chrono::Utc;
 use http_body_util::LengthLimitError;
+use parking_lot::RwLock;
 use serde_json::Value;
 
 use super::auth::{self, SignedRequest};
@@ -33,7 +34,8 @@ const REPORTED_VIOLATIONS: usize = 10;
 
 /// State shared by all connections.
 pub struct Shared {
-    pub store: Mutex<Store>,
+    /// Lists and gets share it; changes take it alone (see [`ops::dispatch`]).
+    pub store: RwLock<Store>,
     pub quotas: Option<Mutex<Quotas>>,
     /// Requests refused for being over quota so far.
     pub throttled: AtomicU64,
@@ -248,10 +250,7 @@ impl Shared {
         if violations.total > 0 {
             return Err(ApiError::validation(&violations));
         }
-        let output = {
-            let mut store = self.store.lock().expect("store lock");
-            ops::dispatch(operation_name, &input, &mut store, self.clock.now())?
-        };
+        let output = ops::dispatch(operation_name, &input, &self.store, self.clock.now())?;
         if let Some(shape) = &operation.output {
             let problems = model()
                 .validate(shape, &output)

@@ -2,10 +2,13 @@
 //! how each record reads on the wire at a given moment.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
+use super::index::Invitations;
+use super::paging::SortKey;
 use super::seed::{SeedAccount, SeedData};
 use crate::domain::{Catalog, InvitationStatus, Participant, TaskStatus};
 use crate::wire::{self, Timestamp};
@@ -21,16 +24,16 @@ pub struct Failure {
 /// One engagement invitation, received or sent.
 #[derive(Debug, Clone)]
 pub struct Invitation {
-    pub id: String,
+    pub id: Arc<str>,
     pub participant: Participant,
     /// The stored status; a pending invitation past its expiry reads as expired.
     pub status: InvitationStatus,
     pub invitation_date: DateTime<Utc>,
     pub expiration_date: Option<DateTime<Utc>>,
-    pub engagement_id: String,
+    pub engagement_id: Arc<str>,
     pub engagement_title: String,
     pub engagement_description: Option<String>,
-    pub sender_account: String,
+    pub sender_account: Arc<str>,
     pub sender_company: String,
     pub receiver: wire::Receiver,
     pub message: Option<String>,
@@ -43,6 +46,11 @@ pub struct Invitation {
 }
 
 impl Invitation {
+    /// Where it sits in a listing.
+    pub fn key(&self) -> SortKey {
+        (self.invitation_date.timestamp_millis(), self.id.clone())
+    }
+
     /// The status as the service reports it at `now`.
     pub fn status_at(&self, now: DateTime<Utc>) -> InvitationStatus {
         match self.expiration_date {
@@ -71,13 +79,13 @@ impl Invitation {
         wire::InvitationCommon {
             arn: Some(self.arn(catalog, account)),
             payload_type: Some(self.payload.kind()),
-            id: self.id.clone(),
-            engagement_id: Some(self.engagement_id.clone()),
+            id: self.id.to_string(),
+            engagement_id: Some(self.engagement_id.to_string()),
             engagement_title: Some(self.engagement_title.clone()),
             status: Some(self.status_at(now)),
             invitation_date: Some(Timestamp(self.invitation_date)),
             expiration_date: self.expiration_date.map(Timestamp),
-            sender_aws_account_id: Some(self.sender_account.clone()),
+            sender_aws_account_id: Some(self.sender_account.to_string()),
             sender_company_name: Some(self.sender_company.clone()),
             receiver: Some(self.receiver.clone()),
             catalog: catalog.as_str().to_string(),
@@ -185,6 +193,10 @@ pub struct AcceptTask {
 }
 
 impl AcceptTask {
+    fn due(&self, now: DateTime<Utc>) -> bool {
+        !self.settled && self.finishes_at <= now
+    }
+
     /// In progress, complete or failed at `now`.
     pub fn status_at(&self, now: DateTime<Utc>) -> TaskStatus {
         match (now < self.finishes_at, &self.failure) {
@@ -244,7 +256,7 @@ pub struct Idempotent {
 /// One catalog's data.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogData {
-    pub invitations: HashMap<String, Invitation>,
+    pub invitations: Invitations,
     pub engagements: HashMap<String, Engagement>,
     pub tasks: Vec<AcceptTask>,
     pub accept_tokens: HashMap<String, usize>,
@@ -253,18 +265,20 @@ pub struct CatalogData {
 }
 
 impl CatalogData {
+    /// Whether a task has finished by `now` whose outcome [`settle`](Self::settle) has yet to
+    /// apply.
+    pub fn unsettled(&self, now: DateTime<Utc>) -> bool {
+        self.tasks.iter().any(|t| t.due(now))
+    }
+
     /// Applies the outcome of every task that has finished by `now`.
     pub fn settle(&mut self, now: DateTime<Utc>) {
-        for task in self
-            .tasks
-            .iter_mut()
-            .filter(|t| !t.settled && t.finishes_at <= now)
-        {
+        for task in self.tasks.iter_mut().filter(|t| t.due(now)) {
             task.settled = true;
             if task.failure.is_none() {
-                if let Some(inv) = self.invitations.get_mut(&task.invitation_id) {
-                    inv.status = InvitationStatus::Accepted;
-                }
+                self.invitations.update(&task.invitation_id, |i| {
+                    i.status = InvitationStatus::Accepted;
+                });
             }
         }
     }
@@ -274,19 +288,18 @@ impl CatalogData {
 pub struct Store {
     pub account: SeedAccount,
     pub accept_delay: Duration,
-    pub catalogs: HashMap<Catalog, CatalogData>,
+    /// What every catalog starts with.
+    seed: CatalogData,
+    /// The catalogs written to so far, each a copy of the seed at its first write. The copies
+    /// share every invitation they have not changed.
+    changed: HashMap<Catalog, CatalogData>,
     counter: u64,
 }
 
 impl Store {
     /// Every catalog starts with the same seed data.
     pub fn new(seed: SeedData, accept_delay: Duration) -> Self {
-        let data = CatalogData {
-            invitations: seed
-                .invitations
-                .into_iter()
-                .map(|i| (i.id.clone(), i))
-                .collect(),
+        let mut data = CatalogData {
             engagements: seed
                 .engagements
                 .into_iter()
@@ -294,12 +307,28 @@ impl Store {
                 .collect(),
             ..CatalogData::default()
         };
+        for invitation in seed.invitations {
+            data.invitations.insert(Arc::new(invitation));
+        }
         Store {
             account: seed.account,
             accept_delay,
-            catalogs: Catalog::ALL.iter().map(|&c| (c, data.clone())).collect(),
+            seed: data,
+            changed: HashMap::new(),
             counter: 0,
         }
+    }
+
+    /// A catalog's data, to read.
+    pub fn catalog(&self, catalog: Catalog) -> &CatalogData {
+        self.changed.get(&catalog).unwrap_or(&self.seed)
+    }
+
+    /// A catalog's data, to change.
+    pub fn catalog_mut(&mut self, catalog: Catalog) -> &mut CatalogData {
+        self.changed
+            .entry(catalog)
+            .or_insert_with(|| self.seed.clone())
     }
 
     /// A fresh id: `prefix` followed by `len` characters of `[0-9a-z]`.

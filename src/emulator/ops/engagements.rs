@@ -1,12 +1,13 @@
 //! ListEngagements, GetEngagement, CreateEngagement and CreateEngagementInvitation.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{answer, not_found, Ctx, Paging};
+use super::{answer, not_found, Ctx, Paging, View};
 use crate::domain::{InvitationStatus, Participant};
 use crate::emulator::error::ApiError;
 use crate::emulator::paging::fingerprint;
@@ -32,13 +33,13 @@ fn has_any(values: &[String], wanted: &[String]) -> bool {
     values.iter().any(|v| wanted.contains(v))
 }
 
-pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
-    let account = ctx.account();
+pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
+    let account = view.account();
     let ids: Option<Vec<&str>> = req
         .engagement_identifier
         .as_ref()
         .map(|l| l.iter().map(|i| resource_id(i)).collect());
-    let data = ctx.view();
+    let data = view.data();
     let rows: Vec<&Engagement> = data
         .engagements
         .values()
@@ -68,13 +69,13 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         "ListEngagements",
         raw,
         rows,
-        |e| (e.created_at.timestamp_millis(), e.id.clone()),
+        |e| (e.created_at.timestamp_millis(), e.id.as_str().into()),
         20,
     )?;
     answer(wire::ListEngagementsResponse {
         engagement_summary_list: page
             .iter()
-            .map(|e| e.summary(ctx.catalog, &account))
+            .map(|e| e.summary(view.catalog, &account))
             .collect(),
         next_token: token,
     })
@@ -86,15 +87,14 @@ pub(super) struct GetRequest {
     identifier: String,
 }
 
-pub(super) fn get(ctx: &mut Ctx<'_>, req: GetRequest) -> Result<Value, ApiError> {
-    let account = ctx.account();
+pub(super) fn get(view: &View<'_>, req: GetRequest) -> Result<Value, ApiError> {
     let id = resource_id(&req.identifier);
-    let data = ctx.view();
-    let engagement = data
+    let engagement = view
+        .data()
         .engagements
         .get(id)
         .ok_or_else(|| not_found("Engagement", id))?;
-    answer(engagement.detail(ctx.catalog, &account))
+    answer(engagement.detail(view.catalog, &view.account()))
 }
 
 /// What a create request makes.
@@ -202,7 +202,12 @@ pub(super) fn invite(
         create_invitation(ctx, req)
     })?;
     let catalog = ctx.catalog;
-    let arn = ctx.data().invitations[&id].arn(catalog, &account);
+    let arn = ctx
+        .view()
+        .invitations
+        .get(&id)
+        .expect("the invitation was made")
+        .arn(catalog, &account);
     answer(wire::CreateEngagementInvitationResponse { id, arn })
 }
 
@@ -227,15 +232,15 @@ fn create_invitation(
         ));
     }
     let invitation = Invitation {
-        id: ctx.store.new_id("engi-", 13),
+        id: ctx.store.new_id("engi-", 13).into(),
         participant: Participant::Sent,
         status: InvitationStatus::Pending,
         invitation_date: ctx.now,
         expiration_date: Some(ctx.now + Duration::days(INVITATION_LIFETIME_DAYS)),
-        engagement_id: engagement.id.clone(),
+        engagement_id: engagement.id.as_str().into(),
         engagement_title: engagement.title.clone(),
         engagement_description: engagement.description.clone(),
-        sender_account: account.aws_account_id.clone(),
+        sender_account: account.aws_account_id.as_str().into(),
         sender_company: account.company_name.clone(),
         receiver: req.invitation.receiver,
         message: Some(req.invitation.message),
@@ -248,7 +253,7 @@ fn create_invitation(
         enrichment: None,
         accept_failure: None,
     };
-    let id = invitation.id.clone();
-    ctx.data().invitations.insert(id.clone(), invitation);
+    let id = invitation.id.to_string();
+    ctx.data().invitations.insert(Arc::new(invitation));
     Ok(id)
 }

@@ -4,9 +4,11 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{answer, not_found, Ctx, Paging};
-use crate::domain::{InvitationStatus, Participant, TaskStatus};
+use super::{answer, not_found, Ctx, Paging, View};
+use crate::domain::{InvitationStatus, Participant, PayloadKind, TaskStatus};
 use crate::emulator::error::ApiError;
+use crate::emulator::index::Filter;
+use crate::emulator::paging;
 use crate::emulator::store::{resource_id, Invitation};
 use crate::wire;
 
@@ -23,38 +25,41 @@ pub(super) struct ListRequest {
     sender_aws_account_id: Option<Vec<String>>,
 }
 
-fn allows(filter: &Option<Vec<String>>, value: &str) -> bool {
-    filter.as_ref().is_none_or(|f| f.iter().any(|x| x == value))
+impl ListRequest {
+    fn filter(&self) -> Filter {
+        Filter {
+            statuses: self
+                .status
+                .as_ref()
+                .map(|s| s.iter().map(|s| InvitationStatus::from_wire(s)).collect()),
+            payloads: self
+                .payload_type
+                .as_ref()
+                .map(|p| p.iter().map(|p| PayloadKind::from_wire(p)).collect()),
+            engagements: self
+                .engagement_identifier
+                .as_ref()
+                .map(|ids| ids.iter().map(|i| resource_id(i).to_string()).collect()),
+            senders: self.sender_aws_account_id.clone(),
+        }
+    }
 }
 
-pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
-    let now = ctx.now;
-    let engagements: Option<Vec<String>> = req
-        .engagement_identifier
-        .as_ref()
-        .map(|ids| ids.iter().map(|i| resource_id(i).to_string()).collect());
-    let data = ctx.view();
-    let rows: Vec<&Invitation> = data
-        .invitations
-        .values()
-        .filter(|i| i.participant == req.participant_type)
-        .filter(|i| allows(&req.status, i.status_at(now).as_wire()))
-        .filter(|i| allows(&req.payload_type, i.payload.kind().as_wire()))
-        .filter(|i| allows(&engagements, &i.engagement_id))
-        .filter(|i| allows(&req.sender_aws_account_id, &i.sender_account))
-        .collect();
-    let (page, token) = req.paging.page(
-        "ListEngagementInvitations",
-        raw,
-        rows,
-        |i| (i.invitation_date.timestamp_millis(), i.id.clone()),
-        20,
-    )?;
-    let account = ctx.account();
+pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
+    let (seek, fingerprint) = req.paging.seek("ListEngagementInvitations", raw, 20)?;
+    let (page, more) =
+        view.data()
+            .invitations
+            .page(req.participant_type, &req.filter(), view.now, &seek);
+    let token = page
+        .last()
+        .filter(|_| more)
+        .map(|last| paging::token(&last.key(), &fingerprint));
+    let account = view.account();
     answer(wire::ListEngagementInvitationsResponse {
         engagement_invitation_summaries: page
             .iter()
-            .map(|i| i.summary(ctx.catalog, &account, now))
+            .map(|i| i.summary(view.catalog, &account, view.now))
             .collect(),
         next_token: token,
     })
@@ -75,22 +80,21 @@ pub(super) struct RejectRequest {
 
 /// The invitation, if this account received it and it is still PENDING.
 pub(super) fn pending_received<'a>(
-    ctx: &'a mut Ctx<'_>,
+    ctx: &'a Ctx<'_>,
     identifier: &str,
     verb: &str,
-) -> Result<&'a mut Invitation, ApiError> {
+) -> Result<&'a Invitation, ApiError> {
     let now = ctx.now;
-    let id = resource_id(identifier).to_string();
-    let in_progress = ctx
-        .data()
+    let id = resource_id(identifier);
+    let data = ctx.view();
+    let in_progress = data
         .tasks
         .iter()
         .any(|t| t.invitation_id == id && t.status_at(now) == TaskStatus::InProgress);
-    let invitation = ctx
-        .data()
+    let invitation = data
         .invitations
-        .get_mut(&id)
-        .ok_or_else(|| not_found("Engagement invitation", &id))?;
+        .get(id)
+        .ok_or_else(|| not_found("Engagement invitation", id))?;
     if invitation.participant != Participant::Received {
         return Err(ApiError::business(
             "Identifier",
@@ -113,26 +117,29 @@ pub(super) fn pending_received<'a>(
     Ok(invitation)
 }
 
-pub(super) fn get(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> {
+pub(super) fn get(view: &View<'_>, req: IdRequest) -> Result<Value, ApiError> {
     let id = resource_id(&req.identifier);
-    let account = ctx.account();
-    let data = ctx.view();
-    let invitation = data
+    let invitation = view
+        .data()
         .invitations
         .get(id)
         .ok_or_else(|| not_found("Engagement invitation", id))?;
-    answer(invitation.detail(ctx.catalog, &account, ctx.now))
+    answer(invitation.detail(view.catalog, &view.account(), view.now))
 }
 
 pub(super) fn reject(ctx: &mut Ctx<'_>, req: RejectRequest) -> Result<Value, ApiError> {
-    let invitation = pending_received(ctx, &req.identifier, "reject")?;
-    invitation.status = InvitationStatus::Rejected;
-    invitation.rejection_reason = req.rejection_reason;
+    let id = pending_received(ctx, &req.identifier, "reject")?.id.clone();
+    ctx.data().invitations.update(&id, |i| {
+        i.status = InvitationStatus::Rejected;
+        i.rejection_reason = req.rejection_reason;
+    });
     Ok(Value::Object(Default::default()))
 }
 
 pub(super) fn accept(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> {
-    let invitation = pending_received(ctx, &req.identifier, "accept")?;
-    invitation.status = InvitationStatus::Accepted;
+    let id = pending_received(ctx, &req.identifier, "accept")?.id.clone();
+    ctx.data()
+        .invitations
+        .update(&id, |i| i.status = InvitationStatus::Accepted);
     Ok(Value::Object(Default::default()))
 }

@@ -6,16 +6,35 @@ mod invitations;
 mod tasks;
 
 use chrono::{DateTime, Utc};
+use parking_lot::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::error::ApiError;
-use super::paging::{self, SortKey};
+use super::paging::{self, Seek, SortKey};
 use super::store::{CatalogData, Store};
 use crate::domain::Catalog;
 
-/// What every handler gets: the state, the request's catalog and the current time.
+/// What a handler that only reads gets: the state, the request's catalog and the current time.
+pub struct View<'a> {
+    pub store: &'a Store,
+    pub catalog: Catalog,
+    pub now: DateTime<Utc>,
+}
+
+impl View<'_> {
+    /// The request's catalog.
+    fn data(&self) -> &CatalogData {
+        self.store.catalog(self.catalog)
+    }
+
+    fn account(&self) -> String {
+        self.store.account.aws_account_id.clone()
+    }
+}
+
+/// What a handler that changes the state gets.
 pub struct Ctx<'a> {
     pub store: &'a mut Store,
     pub catalog: Catalog,
@@ -25,18 +44,12 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The request's catalog, to read.
     fn view(&self) -> &CatalogData {
-        self.store
-            .catalogs
-            .get(&self.catalog)
-            .expect("catalog was checked")
+        self.store.catalog(self.catalog)
     }
 
     /// The request's catalog, to change.
     fn data(&mut self) -> &mut CatalogData {
-        self.store
-            .catalogs
-            .get_mut(&self.catalog)
-            .expect("catalog was checked")
+        self.store.catalog_mut(self.catalog)
     }
 
     fn account(&self) -> String {
@@ -58,47 +71,91 @@ pub const IMPLEMENTED: [&str; 10] = [
     "CreateEngagementInvitation",
 ];
 
-/// Runs one operation against the store.
+/// Runs one operation against the store: a read under a shared lock, so reads never wait for
+/// each other, and a write under the exclusive one.
 pub fn dispatch(
     operation: &str,
     input: &Value,
-    store: &mut Store,
+    store: &RwLock<Store>,
     now: DateTime<Utc>,
 ) -> Result<Value, ApiError> {
+    let catalog = catalog(input)?;
+    let reads = matches!(
+        operation,
+        "ListEngagementInvitations"
+            | "GetEngagementInvitation"
+            | "ListEngagementByAcceptingInvitationTasks"
+            | "ListEngagements"
+            | "GetEngagement"
+    );
+    if reads {
+        let store = settled(store, catalog, now);
+        let view = View {
+            store: &store,
+            catalog,
+            now,
+        };
+        return match operation {
+            "ListEngagementInvitations" => invitations::list(&view, parse(input)?, input),
+            "GetEngagementInvitation" => invitations::get(&view, parse(input)?),
+            "ListEngagementByAcceptingInvitationTasks" => tasks::list(&view, parse(input)?, input),
+            "ListEngagements" => engagements::list(&view, parse(input)?, input),
+            _ => engagements::get(&view, parse(input)?),
+        };
+    }
+    let mut store = store.write();
+    if store.catalog(catalog).unsettled(now) {
+        store.catalog_mut(catalog).settle(now);
+    }
+    let mut ctx = Ctx {
+        store: &mut store,
+        catalog,
+        now,
+    };
+    match operation {
+        "RejectEngagementInvitation" => invitations::reject(&mut ctx, parse(input)?),
+        "AcceptEngagementInvitation" => invitations::accept(&mut ctx, parse(input)?),
+        "StartEngagementByAcceptingInvitationTask" => tasks::start(&mut ctx, parse(input)?),
+        "CreateEngagement" => engagements::create(&mut ctx, parse(input)?, input),
+        "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
+        other => Err(unimplemented(other)),
+    }
+}
+
+/// The request's `Catalog`.
+fn catalog(input: &Value) -> Result<Catalog, ApiError> {
     let name = input
         .get("Catalog")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let Some(catalog) = Catalog::from_wire(name) else {
+    Catalog::from_wire(name).ok_or_else(|| {
         let known: Vec<&str> = Catalog::ALL.iter().map(|c| c.as_str()).collect();
-        return Err(ApiError::business(
+        ApiError::business(
             "Catalog",
             "INVALID_VALUE",
             format!(
                 "Catalog '{name}' does not exist; use one of: {}",
                 known.join(", ")
             ),
-        ));
-    };
-    let mut ctx = Ctx {
-        store,
-        catalog,
-        now,
-    };
-    ctx.data().settle(now);
-    match operation {
-        "ListEngagementInvitations" => invitations::list(&mut ctx, parse(input)?, input),
-        "GetEngagementInvitation" => invitations::get(&mut ctx, parse(input)?),
-        "RejectEngagementInvitation" => invitations::reject(&mut ctx, parse(input)?),
-        "AcceptEngagementInvitation" => invitations::accept(&mut ctx, parse(input)?),
-        "StartEngagementByAcceptingInvitationTask" => tasks::start(&mut ctx, parse(input)?),
-        "ListEngagementByAcceptingInvitationTasks" => tasks::list(&mut ctx, parse(input)?, input),
-        "ListEngagements" => engagements::list(&mut ctx, parse(input)?, input),
-        "GetEngagement" => engagements::get(&mut ctx, parse(input)?),
-        "CreateEngagement" => engagements::create(&mut ctx, parse(input)?, input),
-        "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
-        other => Err(unimplemented(other)),
+        )
+    })
+}
+
+/// The store to read, with every accept task that has finished by `now` applied in `catalog`.
+/// Applying one takes the exclusive lock, which is needed only when a task has just finished.
+fn settled(
+    store: &RwLock<Store>,
+    catalog: Catalog,
+    now: DateTime<Utc>,
+) -> RwLockReadGuard<'_, Store> {
+    let read = store.read();
+    if !read.catalog(catalog).unsettled(now) {
+        return read;
     }
+    drop(read);
+    let mut write = store.write();
+    write.catalog_mut(catalog).settle(now);
+    RwLockWriteGuard::downgrade(write)
 }
 
 /// The answer to an operation of the service that this emulator does not implement: a client
@@ -136,9 +193,34 @@ struct Paging {
 }
 
 impl Paging {
-    /// Sorts `rows` into listing order (newest first unless the request says ASCENDING) and
-    /// cuts the page asked for, `default_max` rows unless it says. Returns the page and the
-    /// token for the next one.
+    /// Where the page asked for starts: after the NextToken, which must have been issued for
+    /// the same filters; newest first unless the request says ASCENDING; `default_max` rows
+    /// unless it says. Returns it with the fingerprint of the filters, for the next token.
+    fn seek(
+        &self,
+        operation: &str,
+        request: &Value,
+        default_max: usize,
+    ) -> Result<(Seek, String), ApiError> {
+        let fingerprint = paging::fingerprint(operation, request);
+        let after = self
+            .next_token
+            .as_deref()
+            .map(|t| paging::decode(t, &fingerprint))
+            .transpose()?;
+        let seek = Seek {
+            after,
+            descending: self
+                .sort
+                .as_ref()
+                .is_none_or(|s| s.sort_order == "DESCENDING"),
+            max: self.max_results.unwrap_or(default_max),
+        };
+        Ok((seek, fingerprint))
+    }
+
+    /// Sorts `rows` into listing order and cuts the page asked for (see [`Paging::seek`]).
+    /// Returns the page and the token for the next one.
     fn page<T>(
         &self,
         operation: &str,
@@ -147,31 +229,18 @@ impl Paging {
         key: impl Fn(&T) -> SortKey,
         default_max: usize,
     ) -> Result<(Vec<T>, Option<String>), ApiError> {
-        let descending = self
-            .sort
-            .as_ref()
-            .is_none_or(|s| s.sort_order == "DESCENDING");
-        let fingerprint = paging::fingerprint(operation, request);
-        let after = self
-            .next_token
-            .as_deref()
-            .map(|t| paging::decode(t, &fingerprint))
-            .transpose()?;
+        let (seek, fingerprint) = self.seek(operation, request, default_max)?;
         rows.sort_by_key(|r| key(r));
-        if descending {
+        if seek.descending {
             rows.reverse();
         }
-        Ok(paging::page(
-            rows,
-            key,
-            descending,
-            after,
-            self.max_results.unwrap_or(default_max),
-            &fingerprint,
-        ))
+        Ok(paging::page(rows, key, &seek, &fingerprint))
     }
 }
 
 fn not_found(kind: &str, id: &str) -> ApiError {
     ApiError::not_found(format!("{kind} '{id}' was not found in this catalog"))
 }
+
+#[cfg(test)]
+mod tests;

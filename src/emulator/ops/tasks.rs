@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::invitations::pending_received;
-use super::{answer, Ctx, Paging};
+use super::{answer, Ctx, Paging, View};
 use crate::domain::TaskStatus;
 use crate::emulator::error::ApiError;
 use crate::emulator::store::{resource_id, AcceptTask};
@@ -68,12 +68,12 @@ fn ids(list: &Option<Vec<String>>) -> Option<Vec<&str>> {
         .map(|l| l.iter().map(|i| resource_id(i)).collect())
 }
 
-pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
-    let now = ctx.now;
-    let account = ctx.account();
+pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
+    let now = view.now;
+    let account = view.account();
     let tasks = ids(&req.task_identifier);
     let invitations = ids(&req.engagement_invitation_identifier);
-    let data = ctx.view();
+    let data = view.data();
     let rows: Vec<&AcceptTask> = data
         .tasks
         .iter()
@@ -98,13 +98,13 @@ pub(super) fn list(ctx: &mut Ctx<'_>, req: ListRequest, raw: &Value) -> Result<V
         "ListEngagementByAcceptingInvitationTasks",
         raw,
         rows,
-        |t| (t.start_time.timestamp_millis(), t.id.clone()),
+        |t| (t.start_time.timestamp_millis(), t.id.as_str().into()),
         100,
     )?;
     answer(wire::ListEngagementByAcceptingInvitationTasksResponse {
         task_summaries: page
             .iter()
-            .map(|t| t.summary(ctx.catalog, &account, now))
+            .map(|t| t.summary(view.catalog, &account, now))
             .collect(),
         next_token: token,
     })
