@@ -58,7 +58,7 @@ fn starts_by_loading_the_first_received_page_newest_first() {
         generation,
         query,
         next_token,
-    }, Effect::FindActiveTasks] = effects.as_slice()
+    }, Effect::FindActiveTasks, Effect::WatchAfter(_)] = effects.as_slice()
     else {
         panic!("{effects:?}")
     };
