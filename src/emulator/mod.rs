@@ -11,6 +11,8 @@ mod in_process;
 mod listen;
 mod ops;
 mod paging;
+#[cfg(test)]
+mod props;
 mod quota;
 mod seed;
 mod server;
