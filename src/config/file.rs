@@ -10,6 +10,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::key_path::key_at;
 use super::{line_column, Catalog, Config, Loaded, PageSize, TimeZone};
 use crate::app::PayloadChoice;
 use crate::app::{PollSchedule, Watch};
@@ -17,7 +18,8 @@ use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
-const KNOWN: [&str; 18] = [
+/// The top-level keys a config file may have.
+pub(super) const KNOWN: [&str; 18] = [
     "console_url",
     "profile",
     "region",
@@ -104,10 +106,16 @@ struct WatchRaw {
 /// Parses a config file's text; `path` names it in warnings.
 pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, usize)>, String)> {
     let fail = |e: toml::de::Error| {
-        (
-            e.span().map(|s| line_column(text, s.start)),
-            e.message().to_string(),
-        )
+        let span = e.span();
+        let message = match e.message().trim() {
+            "" => "this is not valid TOML: something is missing here, such as a value".into(),
+            message => message.to_string(),
+        };
+        let message = match span.as_ref().and_then(|s| key_at(text, s.start)) {
+            Some(key) => format!("`{key}`: {message}"),
+            None => message,
+        };
+        (span.map(|s| line_column(text, s.start)), message)
     };
     let raw: Raw = toml::from_str(text).map_err(fail)?;
     let keys: BTreeMap<Spanned<String>, IgnoredAny> = toml::from_str(text).map_err(fail)?;
@@ -362,13 +370,37 @@ mod tests {
     }
 
     #[test]
+    fn a_key_without_a_value_is_an_error_that_says_so() {
+        let (position, message) = parse("a=", "x").unwrap_err();
+        assert_eq!(
+            (position, message.as_str()),
+            (
+                Some((1, 3)),
+                "this is not valid TOML: something is missing here, such as a value"
+            )
+        );
+    }
+
+    #[test]
+    fn a_value_of_a_nested_key_names_its_path() {
+        let (position, message) = parse("[poll]\nfirst_seconds = true\n", "x").unwrap_err();
+        assert_eq!(
+            (position, message.as_str()),
+            (
+                Some((2, 17)),
+                "`poll.first_seconds`: invalid type: boolean `true`, expected f64"
+            )
+        );
+    }
+
+    #[test]
     fn a_value_out_of_range_is_an_error() {
         let (position, message) = parse("page_size = 500\n", "x").unwrap_err();
         assert_eq!(
             (position, message.as_str()),
             (
                 Some((1, 13)),
-                "page_size must be between 1 and 100, got 500"
+                "`page_size`: must be between 1 and 100, got 500"
             )
         );
     }

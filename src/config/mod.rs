@@ -12,6 +12,9 @@ use crate::keymap::Keymap;
 use crate::ui::Theme;
 
 mod file;
+mod key_path;
+#[cfg(test)]
+mod props;
 
 pub use crate::domain::Catalog;
 
@@ -29,7 +32,7 @@ impl<'de> Deserialize<'de> for PageSize {
             Ok(PageSize(n))
         } else {
             Err(serde::de::Error::custom(format!(
-                "page_size must be between 1 and 100, got {n}"
+                "must be between 1 and 100, got {n}"
             )))
         }
     }

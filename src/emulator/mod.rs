@@ -13,6 +13,8 @@ mod index;
 mod listen;
 mod ops;
 mod paging;
+#[cfg(test)]
+mod props;
 mod quota;
 mod seed;
 mod server;

@@ -67,7 +67,7 @@ fn a_broken_config_file_stops_with_its_position() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("config.toml:1:13: page_size must be between 1 and 100, got 500"),
+        stderr.contains("config.toml:1:13: `page_size`: must be between 1 and 100, got 500"),
         "{stderr}"
     );
 }
