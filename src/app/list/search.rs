@@ -1,4 +1,7 @@
-//! The text search: a folded key per row, matched by substring.
+//! The text search: a folded key per row, matched by substring (a SIMD substring finder built
+//! once per search). A search that only grows looks in the rows it showed already.
+
+use memchr::memmem;
 
 use super::InvitationList;
 use crate::domain::{fold, fold_into, InvitationSummary};
@@ -37,8 +40,17 @@ impl InvitationList {
             .first()
             .map(|&i| self.rows[i].summary.id.clone());
         self.search = text.to_lowercase();
-        self.query = fold(text);
-        self.refilter();
+        let query = fold(text);
+        let narrowing = !self.query.is_empty() && query.contains(self.query.as_str());
+        self.query = query;
+        if narrowing {
+            let rows = &self.rows;
+            let finder = memmem::Finder::new(self.query.as_bytes());
+            self.visible
+                .retain(|&i| finder.find(rows[i].key.as_bytes()).is_some());
+        } else {
+            self.refilter();
+        }
         self.cursor = first.and_then(|id| self.position_of(&id)).unwrap_or(0);
         self.offset = 0;
     }
@@ -64,12 +76,13 @@ impl InvitationList {
             self.visible.extend_from_slice(&self.order);
             return;
         }
-        let (rows, query) = (&self.rows, self.query.as_str());
+        let rows = &self.rows;
+        let finder = memmem::Finder::new(self.query.as_bytes());
         self.visible.extend(
             self.order
                 .iter()
                 .copied()
-                .filter(|&i| rows[i].key.contains(query)),
+                .filter(|&i| finder.find(rows[i].key.as_bytes()).is_some()),
         );
     }
 

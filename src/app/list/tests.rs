@@ -244,6 +244,33 @@ fn search_folds_accents_and_case_and_finds_ids() {
 }
 
 #[test]
+fn a_growing_or_shrinking_search_shows_what_a_fresh_search_shows() {
+    let mut typed = list(120);
+    for text in [
+        "1",
+        "11",
+        "title 11",
+        "title 110",
+        "title 1",
+        "",
+        "2",
+        "e 2",
+        "xyz",
+        "x",
+        "",
+    ] {
+        typed.set_search(text);
+        let mut fresh = list(120);
+        fresh.set_search(text);
+        let ids = |l: &InvitationList| -> Vec<String> {
+            let (_, n) = l.position();
+            l.window(n).map(|(_, r)| r.id.clone()).collect()
+        };
+        assert_eq!(ids(&typed), ids(&fresh), "after typing {text:?}");
+    }
+}
+
+#[test]
 fn search_keeps_the_first_row_shown_when_it_still_matches() {
     let mut l = list(3);
     l.set_search("title 1");
