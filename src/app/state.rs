@@ -43,6 +43,8 @@ pub struct Settings {
     pub auto_advance: bool,
     /// The triage rules the detail pane applies (the config's `rules` file), if any.
     pub rules: crate::rules::Rules,
+    /// The named views, switched by keys; the inbox opens on the first.
+    pub views: Vec<crate::domain::View>,
 }
 
 /// The config file's `[watch]`: how often the inbox looks for new and changed invitations
@@ -85,6 +87,7 @@ impl Default for Settings {
             watch: Watch::default(),
             auto_advance: true,
             rules: crate::rules::Rules::default(),
+            views: crate::domain::View::defaults(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod journal;
 mod payload;
 mod query;
 mod task;
+mod view;
 
 pub use cached::{CachedRow, CachedView};
 pub use catalog::Catalog;
@@ -28,6 +29,7 @@ pub use payload::{
 };
 pub use query::{ListQuery, Page, SortOrder};
 pub use task::{AcceptTask, TaskStatus};
+pub use view::{Origin, View, ViewSort};
 
 /// Reads a value by its [`clap::ValueEnum`] name, so that a config file and the command line
 /// spell it the same way. An unknown name is serde's usual "unknown variant" error.
