@@ -8,17 +8,21 @@ mod fixtures;
 use chrono::Duration;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use crossterm::event::KeyCode;
-use pc_inbox::app::{update, InvitationList, State};
-use pc_inbox::domain::{InvitationSummary, Page, SortOrder};
+use pc_inbox::app::{update, InvitationList, RowFacts, State};
+use pc_inbox::domain::{InvitationSummary, Page};
 
 const ROWS: usize = 10_000;
 
 /// Every row, every third with a customer name.
-fn cached() -> Vec<(InvitationSummary, Option<String>)> {
+fn cached() -> Vec<(InvitationSummary, RowFacts)> {
     (0..ROWS)
         .map(|i| {
             let customer = (i % 3 == 0).then(|| format!("Bäckerei Kühn {i} GmbH"));
-            (fixtures::summary(i), customer)
+            let facts = RowFacts {
+                customer,
+                spend: None,
+            };
+            (fixtures::summary(i), facts)
         })
         .collect()
 }
@@ -26,7 +30,7 @@ fn cached() -> Vec<(InvitationSummary, Option<String>)> {
 /// A state with every row loaded and the search prompt open on `typed`.
 fn searching(typed: &str) -> State {
     let (mut s, _) = fixtures::state((160, 48));
-    s.list.load(cached(), SortOrder::NewestFirst);
+    s.list.load(cached());
     update(&mut s, fixtures::key('/'));
     for c in typed.chars() {
         update(&mut s, fixtures::key(c));
@@ -77,7 +81,7 @@ fn page(new: bool) -> Page<InvitationSummary> {
 fn merge(c: &mut Criterion) {
     let mut group = c.benchmark_group("merge a 100-row page into 10,000 rows");
     let mut list = InvitationList::default();
-    list.load(cached(), SortOrder::NewestFirst);
+    list.load(cached());
     list.move_by(5_050, 43);
     for (name, new) in [("new rows", true), ("known rows", false)] {
         let page = page(new);
@@ -102,7 +106,7 @@ fn load(c: &mut Criterion) {
             || rows.clone(),
             |rows| {
                 let mut list = InvitationList::default();
-                list.load(rows, SortOrder::NewestFirst);
+                list.load(rows);
                 list
             },
             BatchSize::LargeInput,

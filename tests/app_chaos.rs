@@ -92,7 +92,7 @@ struct User {
 impl User {
     /// Waits until the received list is loaded and the inbox online; `r` when it is not.
     async fn ready(&mut self) {
-        if self.app.state.view != Participant::Received {
+        if self.app.state.side() != Participant::Received {
             self.app.press(fixtures::key('1')).await;
         }
         for _ in 0..TRIES {
@@ -121,7 +121,7 @@ impl User {
         assert!(
             s.list.contains(id) && s.top().is_none(),
             "cannot select {id}: view {:?}, {} rows, open {:?}, accept {:?}, failed {:?}, offline {}",
-            s.view,
+            s.side(),
             s.list.loaded(),
             s.top(),
             s.accepts.get(id),

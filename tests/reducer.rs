@@ -5,9 +5,11 @@ mod fixtures;
 use crossterm::event::KeyCode;
 use fixtures::{code, ctrl, deliver, key, loaded, page, state};
 use pc_inbox::app::{
-    update, DetailEntry, Effect, Focus, Level, Modal, Msg, PayloadChoice, Priority, Remember,
+    update, DetailEntry, Effect, Focus, Level, Modal, Msg, Priority, Remember, State,
 };
-use pc_inbox::domain::{InvitationStatus, Participant, PayloadKind, SortOrder};
+use pc_inbox::domain::{
+    InvitationStatus, InvitationSummary, Participant, PayloadKind, SortOrder, ViewSort,
+};
 use pc_inbox::keymap::Mode;
 use pc_inbox::service::ServiceError;
 
@@ -58,6 +60,8 @@ fn starts_by_loading_the_first_received_page_newest_first() {
         generation,
         query,
         next_token,
+    }, Effect::ReadCachedSide {
+        side: Participant::Sent,
     }, Effect::FindActiveTasks, Effect::WatchAfter(_)] = effects.as_slice()
     else {
         panic!("{effects:?}")
@@ -169,7 +173,7 @@ fn replies_for_an_old_query_are_dropped() {
     let mut s = loaded(SIZE, 10, false);
     let old = s.list_generation;
     let effects = update(&mut s, key('2'));
-    assert_eq!(s.view, Participant::Sent);
+    assert_eq!(s.side(), Participant::Sent);
     let [(new, None)] = loads(&effects)[..] else {
         panic!("{effects:?}")
     };
@@ -393,8 +397,9 @@ fn slash_narrows_by_title_sender_and_known_customer() {
 }
 
 #[test]
-fn filters_menu_sort_and_pending_shortcut_go_to_the_service() {
+fn filters_menu_sort_and_pending_shortcut_change_the_view_without_a_request() {
     let mut s = loaded(SIZE, 10, false);
+    let generation = s.list_generation;
     update(&mut s, key('f'));
     assert!(matches!(s.top(), Some(Modal::Filters(_))));
     update(&mut s, key(' '));
@@ -404,38 +409,53 @@ fn filters_menu_sort_and_pending_shortcut_go_to_the_service() {
     update(&mut s, key(' '));
     let effects = update(&mut s, code(KeyCode::Enter));
     assert!(s.modals.is_empty());
-    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
-        panic!("{effects:?}")
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::LoadPage { .. } | Effect::ReadCachedView { .. })),
+        "the loaded rows are filtered again, nothing is asked for: {effects:?}"
+    );
+    assert_eq!(s.list_generation, generation);
+    assert_eq!(s.views.active.statuses, [InvitationStatus::Pending]);
+    assert_eq!(s.views.active.payloads, [PayloadKind::Lead]);
+    assert!(s.views.modified(), "the view is marked as changed");
+    let shown = |s: &State| -> Vec<InvitationSummary> {
+        let (_, n) = s.list.position();
+        s.list.window(n).map(|(_, r)| r.clone()).collect()
     };
-    assert_eq!(query.statuses, [InvitationStatus::Pending]);
-    assert_eq!(query.payload_kinds, [PayloadKind::Lead]);
-    assert_eq!(s.filters.payload, PayloadChoice::Lead);
+    assert!(!shown(&s).is_empty());
+    assert!(shown(&s)
+        .iter()
+        .all(|r| r.status == Some(InvitationStatus::Pending)
+            && r.payload_kind == Some(PayloadKind::Lead)));
 
     update(&mut s, key('f'));
     assert!(
         update(&mut s, code(KeyCode::Esc)).is_empty(),
-        "Esc cancels without reloading"
+        "Esc cancels without changing the view"
     );
+    assert_eq!(s.views.active.payloads, [PayloadKind::Lead]);
 
-    let effects = update(&mut s, key('s'));
-    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
-        panic!("{effects:?}")
-    };
-    assert_eq!(query.sort, SortOrder::OldestFirst);
+    update(&mut s, key('s'));
+    assert_eq!(s.views.active.sort, ViewSort::Oldest);
+    let dates: Vec<_> = shown(&s).iter().map(|r| r.invitation_date).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first");
 
-    let effects = update(&mut s, key('p'));
-    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
-        panic!()
-    };
+    update(&mut s, key('p'));
     assert!(
-        query.statuses.is_empty(),
-        "p toggles pending-only off again"
+        s.views.active.statuses.is_empty(),
+        "p toggles pending-only off"
     );
-    let effects = update(&mut s, key('p'));
-    let [Effect::ReadCachedView { .. }, Effect::LoadPage { query, .. }] = effects.as_slice() else {
-        panic!()
-    };
-    assert_eq!(query.statuses, [InvitationStatus::Pending]);
+    update(&mut s, key('p'));
+    assert_eq!(s.views.active.statuses, [InvitationStatus::Pending]);
+    assert_eq!(s.list_generation, generation, "no reload at any point");
+
+    update(&mut s, key('1'));
+    assert!(
+        !s.views.modified(),
+        "choosing the view again drops the changes"
+    );
+    assert_eq!(s.list.position().1, 10);
 }
 
 #[test]

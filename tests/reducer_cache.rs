@@ -17,6 +17,7 @@ fn cached(n: usize, unread: bool) -> State {
             .map(|i| CachedRow {
                 summary: fixtures::summary(i),
                 customer: None,
+                spend: None,
                 unread: unread && i == 0,
             })
             .collect(),
@@ -172,6 +173,7 @@ fn search_folds_accents_over_cached_rows_whose_details_were_not_loaded_this_run(
             .map(|(i, customer)| CachedRow {
                 summary: fixtures::summary(i),
                 customer: Some(customer.to_string()),
+                spend: None,
                 unread: false,
             })
             .collect(),

@@ -294,6 +294,7 @@ fn cached_view(rows: (usize, usize), unread: bool) -> CachedView {
             .map(|i| CachedRow {
                 summary: fixtures::summary(i),
                 customer: (i % 2 == 0).then(|| "Globex Corporation".into()),
+                spend: (i % 3 == 0).then_some(i as f64 * 1000.0),
                 unread: unread && i % 3 == 0,
             })
             .collect(),

@@ -294,15 +294,15 @@ fn list_columns_by_priority_200x60() {
 #[test]
 fn the_sent_view_shows_the_receiver_not_the_sender() {
     let mut s = loaded((200, 60), 5, false);
-    s.view = pc_inbox::domain::Participant::Sent;
+    s.views.active.side = pc_inbox::domain::Participant::Sent;
     let screen = fixtures::screen_text(&s);
-    let header = screen.lines().nth(1).unwrap();
+    let header = screen.lines().nth(2).unwrap();
     assert!(
         header.contains("Receiver") && !header.contains("Sender"),
         "{header}"
     );
     assert!(
-        screen.lines().nth(2).unwrap().contains("northwind"),
+        screen.lines().nth(3).unwrap().contains("northwind"),
         "{screen}"
     );
 }
@@ -346,4 +346,91 @@ fn a_wide_character_next_to_a_popup_does_not_eat_its_border() {
             "row {y}: the border cell reaches the terminal"
         );
     }
+}
+
+/// The default views with 30 received rows loaded and three sent ones in the local store, on
+/// view `key`.
+fn default_views(size: (u16, u16), key_pressed: char) -> State {
+    use pc_inbox::domain::{CachedRow, CachedView, Participant};
+    let mut s = State::new(
+        pc_inbox::app::Settings::default(),
+        pc_inbox::keymap::Keymap::default(),
+        fixtures::clock(),
+        ui::geometry(size, 0),
+    );
+    pc_inbox::app::update::init(&mut s);
+    let generation = s.list_generation;
+    update(
+        &mut s,
+        Msg::PageLoaded {
+            generation,
+            result: Ok(fixtures::page(0..30, false)),
+        },
+    );
+    let rows = (100..103)
+        .map(|i| CachedRow {
+            summary: fixtures::summary(i),
+            customer: None,
+            spend: None,
+            unread: false,
+        })
+        .collect();
+    update(
+        &mut s,
+        Msg::CachedSide {
+            side: Participant::Sent,
+            result: Ok(CachedView {
+                rows,
+                as_of: None,
+                visited: true,
+            }),
+        },
+    );
+    update(&mut s, key(key_pressed));
+    s
+}
+
+/// The top lines: the views line, the list's title and its header.
+fn top(s: &State) -> String {
+    let screen = fixtures::screen_text(s);
+    screen.lines().take(3).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_default_views_with_their_counts_160x48() {
+    let s = default_views((160, 48), '2');
+    insta::assert_snapshot!(top(&s));
+    let line = render(&s).backend().buffer().clone();
+    let chosen = (0..160)
+        .find(|&x| line[(x, 0)].symbol() == "E")
+        .expect("Expiring soon is on the line");
+    assert!(
+        line[(chosen, 0)].modifier.contains(Modifier::REVERSED)
+            || line[(chosen, 0)].bg != ratatui::style::Color::Reset,
+        "the view on screen is highlighted"
+    );
+}
+
+#[test]
+fn a_narrow_views_line_keeps_the_chosen_view_80x24() {
+    let first = top(&default_views((80, 24), '1'));
+    let last = top(&default_views((80, 24), '7'));
+    insta::assert_snapshot!(format!("{first}\n\n{last}"));
+}
+
+#[test]
+fn a_changed_view_is_starred_and_the_status_line_says_how() {
+    let mut s = default_views((160, 48), '1');
+    update(&mut s, key('s'));
+    let screen = fixtures::screen_text(&s);
+    assert!(screen.lines().next().unwrap().contains("Pending*"));
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap()
+            .contains("pending · oldest first"),
+        "{}",
+        screen.lines().last().unwrap()
+    );
 }

@@ -107,7 +107,7 @@ fn explain_not_actionable(state: &mut State, verb: &str) {
         .is_some_and(|a| a.phase.is_active())
     {
         "This invitation is already being accepted".to_string()
-    } else if state.view != crate::domain::Participant::Received {
+    } else if state.side() != crate::domain::Participant::Received {
         format!("Sent invitations cannot be {verb} by you")
     } else {
         format!(

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
+use super::list::RowFacts;
 use super::{inbox, DetailEntry, Effect, Level, Remember, State};
 use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Participant};
 use crate::keymap::Action;
@@ -61,9 +62,13 @@ pub(super) fn on_cached_view(
         if row.unread {
             state.memory.unread.insert(row.summary.id.clone());
         }
-        rows.push((row.summary, row.customer));
+        let facts = RowFacts {
+            customer: row.customer,
+            spend: row.spend,
+        };
+        rows.push((row.summary, facts));
     }
-    state.list.load(rows, state.filters.sort);
+    state.list.load(rows);
     inbox::selection_changed(state)
 }
 
@@ -81,9 +86,7 @@ pub(super) fn on_cached_details(
         if matches!(state.details.get(&id), Some(DetailEntry::Ready(_))) {
             continue;
         }
-        state
-            .list
-            .set_customer(&id, detail.customer_name().map(str::to_string));
+        state.list.set_facts(&id, RowFacts::of(&detail));
         state.details.set(&id, DetailEntry::Ready(Box::new(detail)));
     }
     Vec::new()
@@ -96,7 +99,7 @@ pub(super) fn remember_page(
     rows: Vec<InvitationSummary>,
     added: &[String],
 ) -> Effect {
-    let unread: Vec<String> = if state.memory.visited && state.view == Participant::Received {
+    let unread: Vec<String> = if state.memory.visited && state.side() == Participant::Received {
         added.to_vec()
     } else {
         Vec::new()
@@ -143,10 +146,9 @@ pub(super) fn remember_gone(state: &mut State, gone: Vec<String>) -> Option<Effe
 
 /// A detail arrived from the service.
 pub(super) fn remember_detail(state: &mut State, detail: &InvitationDetail) -> Effect {
-    state.list.set_customer(
-        &detail.summary.id,
-        detail.customer_name().map(str::to_string),
-    );
+    state
+        .list
+        .set_facts(&detail.summary.id, RowFacts::of(detail));
     Effect::Remember {
         what: Remember::Detail(Box::new(detail.clone())),
         at: state.clock.now,

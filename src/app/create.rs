@@ -7,7 +7,7 @@ use super::form::fields::{text_mut, Field};
 use super::form::paths::field_for_path;
 use super::form::InvitationForm;
 use super::modes::Modal;
-use super::{cache, inbox, Effect, Level, State};
+use super::{cache, views, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{EngagementSummary, Page, Participant};
 use crate::keymap::Action;
@@ -188,9 +188,8 @@ fn created(
             }
             state.notify(Level::Success, format!("Invitation {} sent", created.id));
             state.select_after_load = Some(created.id);
-            state.view = Participant::Sent;
             let mut effects = vec![Effect::SaveDraft(None)];
-            effects.extend(inbox::reload(state));
+            effects.extend(views::show_side(state, Participant::Sent));
             effects
         }
         Err(e) => {

@@ -6,13 +6,16 @@ use super::SavedAccepts;
 use chrono::{DateTime, Utc};
 
 use crate::domain::journal::Entry;
-use crate::domain::{InvitationDetail, InvitationSummary, ListQuery, NewInvitation};
+use crate::domain::{InvitationDetail, InvitationSummary, ListQuery, NewInvitation, Participant};
 
 /// How urgent a read is; the user's own selection jumps the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Priority {
     Selected,
+    /// The rows on screen.
     Prefetch,
+    /// What a sort needs of rows off screen: read when nothing else waits, and never dropped.
+    Backfill,
 }
 
 /// Work `update` asks the runtime to do.
@@ -69,6 +72,8 @@ pub enum Effect {
     Remember { what: Remember, at: DateTime<Utc> },
     /// Read the cached rows of a query; the reply is a `Msg::CachedView`.
     ReadCachedView { generation: u64, query: ListQuery },
+    /// Read the cached rows of one side, to count its views; the reply is a `Msg::CachedSide`.
+    ReadCachedSide { side: Participant },
     /// Read the cached details of invitations; the reply is a `Msg::CachedDetails`.
     ReadCachedDetails { generation: u64, ids: Vec<String> },
     /// Add an entry to the journal.

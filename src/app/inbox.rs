@@ -2,7 +2,7 @@
 //! fetches, and what each reply changes. The list and detail modes call in here.
 
 use super::{cache, DetailEntry, Effect, Focus, Level, Priority, State};
-use crate::domain::{InvitationDetail, InvitationSummary, Page, Participant};
+use crate::domain::{InvitationDetail, InvitationSummary, Page};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -67,20 +67,11 @@ pub(super) fn resized(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// Shows received or sent invitations.
-pub(super) fn switch_view(state: &mut State, view: Participant) -> Vec<Effect> {
-    if state.view == view {
-        return Vec::new();
-    }
-    state.view = view;
-    reload(state)
-}
-
-/// Starts over with a new query: rows go (the local store's come back at once), cached
+/// Starts over on the side on screen: rows go (the local store's come back at once), cached
 /// details stay (they are keyed by id).
 pub(super) fn reload(state: &mut State) -> Vec<Effect> {
     state.list_generation += 1;
-    state.list.clear(state.filters.sort);
+    state.list.clear();
     state.replace_rows = false;
     state.memory.as_of = None;
     state.focus = Focus::List;
@@ -105,7 +96,7 @@ fn first_page(state: &mut State) -> Vec<Effect> {
     state.list.loading = true;
     vec![Effect::LoadPage {
         generation: state.list_generation,
-        query: state.filters.query(state.view, state.settings.page_size),
+        query: state.query(),
         next_token: None,
     }]
 }
@@ -119,7 +110,7 @@ fn more_pages(state: &mut State) -> Vec<Effect> {
     state.list.loading = true;
     vec![Effect::LoadPage {
         generation: state.list_generation,
-        query: state.filters.query(state.view, state.settings.page_size),
+        query: state.query(),
         next_token: state.list.next_token().cloned(),
     }]
 }

@@ -26,6 +26,7 @@ pub mod pipeline;
 mod state;
 mod text;
 pub mod update;
+pub mod views;
 mod watch;
 
 pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccept, SavedAccepts};
@@ -35,7 +36,7 @@ pub use details::{DetailCache, DetailEntry};
 pub use effect::{Effect, Priority, Remember};
 pub use filters::{Filters, PayloadChoice};
 pub use inbox::console_url;
-pub use list::InvitationList;
+pub use list::{InvitationList, RowFacts};
 pub use modes::Modal;
 pub use msg::Msg;
 pub use notices::{Level, Notice, Notices};

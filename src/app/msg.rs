@@ -6,6 +6,7 @@ use super::Geometry;
 use crate::domain::journal::Entry;
 use crate::domain::{
     AcceptTask, CachedView, EngagementSummary, InvitationDetail, InvitationSummary, Page,
+    Participant,
 };
 use crate::service::{CreatedInvitation, ServiceError};
 
@@ -74,6 +75,11 @@ pub enum Msg {
     /// The local store's rows for the list generation they were read for.
     CachedView {
         generation: u64,
+        result: Result<CachedView, String>,
+    },
+    /// The local store's rows of one side, for counting its views.
+    CachedSide {
+        side: Participant,
         result: Result<CachedView, String>,
     },
     /// Details the local store had, for the cache generation they were read for.

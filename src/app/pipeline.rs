@@ -13,8 +13,13 @@ pub const SOON: Duration = Duration::days(3);
 /// The summary line's figures.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Pipeline {
-    /// Rows of the view it was worked out from.
+    /// The list revision it was worked out from.
+    pub revision: u64,
+    /// Rows the view shows, before the search.
     pub rows: usize,
+    /// Invitations of the view new since the last visit, and how many are new in all.
+    pub new: usize,
+    unread: usize,
     pub pending: usize,
     /// Pending ones that expire within [`SOON`].
     pub expiring: usize,
@@ -31,11 +36,16 @@ impl Pipeline {
     pub fn of(state: &State) -> Self {
         let now = state.clock.now;
         let mut p = Pipeline {
-            rows: state.list.loaded(),
+            revision: state.list.revision(),
             at: Some(now),
             ..Pipeline::default()
         };
-        for row in state.list.ids().filter_map(|id| state.list.get(id)) {
+        p.unread = state.memory.unread.len();
+        p.new = state
+            .memory
+            .unread_among(state.list.in_view().map(|r| r.id.as_str()));
+        for row in state.list.in_view() {
+            p.rows += 1;
             if row.status != Some(InvitationStatus::Pending) {
                 continue;
             }
@@ -60,10 +70,11 @@ impl Pipeline {
         p
     }
 
-    /// Whether it needs working out again: the rows changed in number, or a minute passed
+    /// Whether it needs working out again: the rows or the view changed, or a minute passed
     /// (expiry moves with the clock).
     pub fn stale(&self, state: &State) -> bool {
-        self.rows != state.list.loaded()
+        self.revision != state.list.revision()
+            || self.unread != state.memory.unread.len()
             || self
                 .at
                 .is_none_or(|at| state.clock.now - at >= Duration::minutes(1))

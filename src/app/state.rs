@@ -2,9 +2,9 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::form::draft::Draft;
 use super::modes::Modal;
+use super::views::Views;
 use super::{
-    AcceptPhase, Accepts, DetailCache, Filters, InvitationList, Level, Memory, Notices,
-    PollSchedule,
+    AcceptPhase, Accepts, DetailCache, InvitationList, Level, Memory, Notices, PollSchedule,
 };
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::{Keymap, Mode};
@@ -30,9 +30,6 @@ pub struct Settings {
     pub draft_save_delay: std::time::Duration,
     /// How often accept tasks are polled.
     pub poll: PollSchedule,
-    /// The view and the service-side filters the inbox opens with.
-    pub view: Participant,
-    pub filters: Filters,
     /// Show dates in UTC instead of the local time zone.
     pub utc: bool,
     /// Where `o` opens an invitation: `{id}` and `{catalog}` are filled in.
@@ -80,8 +77,6 @@ impl Default for Settings {
             debounce: std::time::Duration::from_millis(120),
             draft_save_delay: std::time::Duration::from_millis(500),
             poll: PollSchedule::default(),
-            view: Participant::Received,
-            filters: Filters::default(),
             utc: false,
             console_url: DEFAULT_CONSOLE_URL.into(),
             watch: Watch::default(),
@@ -120,8 +115,8 @@ pub struct State {
     pub keymap: Keymap,
     pub clock: Clock,
     pub geometry: Geometry,
-    pub view: Participant,
-    pub filters: Filters,
+    /// The named views, the one on screen and their counts.
+    pub views: Views,
     pub list: InvitationList,
     pub details: DetailCache,
     /// What the local store holds: cached rows, what is new, whether the service is reachable.
@@ -160,17 +155,18 @@ pub struct State {
 }
 
 impl State {
-    /// The start state: received invitations, all statuses, newest first.
+    /// The start state, on the first view.
     pub fn new(settings: Settings, keymap: Keymap, clock: Clock, geometry: Geometry) -> Self {
-        let (view, filters) = (settings.view, settings.filters.clone());
+        let views = Views::new(settings.views.clone());
+        let mut list = InvitationList::default();
+        list.set_view(views.active.clone(), clock.now, geometry.list_rows);
         State {
             settings,
             keymap,
             clock,
             geometry,
-            view,
-            filters,
-            list: InvitationList::default(),
+            views,
+            list,
             details: DetailCache::default(),
             memory: Memory::default(),
             accepts: Accepts::default(),
@@ -194,9 +190,17 @@ impl State {
         }
     }
 
-    /// The service query of the current view and filters.
+    /// The side of the view on screen: received or sent invitations.
+    pub fn side(&self) -> Participant {
+        self.views.active.side
+    }
+
+    /// The service query the list loads: every invitation of the side on screen, newest first
+    /// (the view's filters and order are applied locally).
     pub fn query(&self) -> crate::domain::ListQuery {
-        self.filters.query(self.view, self.settings.page_size)
+        let mut query = crate::domain::ListQuery::new(self.side());
+        query.page_size = Some(self.settings.page_size);
+        query
     }
 
     /// The invitation under the cursor.
@@ -249,7 +253,7 @@ impl State {
     /// Why an invitation cannot be accepted or rejected now, in a few words; `None` when it
     /// can.
     pub fn why_not_actionable(&self, row: &InvitationSummary) -> Option<String> {
-        if self.view != Participant::Received {
+        if self.side() != Participant::Received {
             return Some("sent by you".into());
         }
         if row.status != Some(InvitationStatus::Pending) {
@@ -271,7 +275,7 @@ impl State {
     /// says by now, so that an accept the service did start is found and finished.
     pub fn resumable(&self) -> Option<&InvitationSummary> {
         self.selected().filter(|row| {
-            self.view == Participant::Received
+            self.side() == Participant::Received
                 && self
                     .accepts
                     .get(&row.id)

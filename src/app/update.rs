@@ -2,11 +2,12 @@
 //! [`super::keys`]; replies go to the part of the app that asked for them.
 
 use super::pipeline::Pipeline;
-use super::{actions, cache, create, inbox, keys, modes, watch, Effect, Level, Msg, State};
+use super::{actions, cache, create, inbox, keys, modes, views, watch, Effect, Level, Msg, State};
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
 pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects = inbox::reload(state);
+    effects.extend(views::count_other_side(state));
     effects.extend(actions::resume(state));
     effects.extend(watch::start(state));
     effects
@@ -28,6 +29,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             | Msg::WatchTick
     );
     let mut effects = apply(state, msg);
+    views::recount(state);
     if rows_may_change || state.pipeline.stale(state) {
         state.pipeline = Pipeline::of(state);
     }
@@ -63,7 +65,12 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             id,
             generation,
             result,
-        } => inbox::on_detail(state, id, generation, result),
+        } => {
+            views::detail_answered(state, &id);
+            let mut effects = inbox::on_detail(state, id, generation, result);
+            effects.extend(views::fetch_sort_details(state, false));
+            effects
+        }
         Msg::SelectionSettled { epoch } => inbox::on_settled(state, epoch),
         Msg::WatchTick => watch::on_tick(state),
         Msg::PendingListed(result) => watch::on_page(state, result),
@@ -84,6 +91,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             result,
         } => actions::on_rejected(state, invitation_id, reason, result),
         Msg::CachedView { generation, result } => cache::on_cached_view(state, generation, result),
+        Msg::CachedSide { side, result } => views::on_cached_side(state, side, result),
         Msg::CachedDetails {
             generation,
             details,

@@ -5,7 +5,7 @@
 
 use super::{cache, Effect, Level, Priority, State};
 use crate::domain::changes::compare;
-use crate::domain::{InvitationStatus, InvitationSummary, Page, Participant, PayloadKind};
+use crate::domain::{InvitationSummary, Page, Participant};
 use crate::service::ServiceError;
 
 /// Where watching is.
@@ -124,14 +124,8 @@ fn changes(
     effects
 }
 
-/// Whether a pending received invitation belongs in the list as it is filtered now.
-fn fits_view(state: &State, s: &InvitationSummary) -> bool {
-    let f = &state.filters;
-    state.view == Participant::Received
-        && (f.statuses.is_empty() || f.statuses.contains(&InvitationStatus::Pending))
-        && match f.payload {
-            super::PayloadChoice::All => true,
-            super::PayloadChoice::Opportunity => s.payload_kind == Some(PayloadKind::Opportunity),
-            super::PayloadChoice::Lead => s.payload_kind == Some(PayloadKind::Lead),
-        }
+/// Received invitations belong in the list while it holds the received side (the view then
+/// shows them or not).
+fn fits_view(state: &State, _: &InvitationSummary) -> bool {
+    state.side() == Participant::Received
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
-use crate::app::{Filters, PayloadChoice, PollSchedule, Settings, Watch, DEFAULT_CONSOLE_URL};
+use crate::app::{PayloadChoice, PollSchedule, Settings, Watch, DEFAULT_CONSOLE_URL};
 use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::Keymap;
 use crate::ui::Theme;
@@ -115,12 +115,6 @@ impl Config {
             page_size: self.page_size(),
             catalog,
             poll: self.poll,
-            view: self.view,
-            filters: Filters {
-                statuses: self.statuses.clone(),
-                payload: self.payload,
-                sort: self.sort,
-            },
             utc: self.time_zone == TimeZone::Utc,
             console_url: self
                 .console_url

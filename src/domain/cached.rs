@@ -10,6 +10,8 @@ pub struct CachedRow {
     pub summary: InvitationSummary,
     /// The customer's company, once a detail was seen.
     pub customer: Option<String>,
+    /// The largest expected monthly spend, once a detail was seen.
+    pub spend: Option<f64>,
     /// Arrived after an earlier visit and not selected since.
     pub unread: bool,
 }

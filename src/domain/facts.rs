@@ -44,6 +44,15 @@ impl InvitationDetail {
             _ => Vec::new(),
         }
     }
+
+    /// The largest of [`Self::monthly_spend`]'s totals, for sorting by spend: amounts in
+    /// different currencies compare as plain numbers. `None` without a monthly spend.
+    pub fn largest_monthly_spend(&self) -> Option<f64> {
+        self.monthly_spend()
+            .into_iter()
+            .map(|(_, amount)| amount)
+            .reduce(f64::max)
+    }
 }
 
 impl Project {

@@ -52,6 +52,19 @@ fn movement(mode: Mode) -> Vec<Binding> {
     ]
 }
 
+/// What help says of the view keys 1–9.
+const VIEW_KEYS: [&str; 9] = [
+    "View 1 (the views line names them)",
+    "View 2",
+    "View 3",
+    "View 4",
+    "View 5",
+    "View 6",
+    "View 7",
+    "View 8",
+    "View 9",
+];
+
 pub fn bindings() -> Vec<Binding> {
     use Scope::{Actionable, Always, Selection};
     let mut all = vec![
@@ -115,32 +128,26 @@ pub fn bindings() -> Vec<Binding> {
         bar(
             A::Sort,
             &[c('s')],
-            "Sort newest / oldest first",
+            "Sort: date, expiry, sender, customer or spend",
             "sort",
             Always,
         ),
         bar(
             A::Filters,
             &[c('f')],
-            "Filter by status and payload type",
+            "Filter the view by status and payload type",
             "filters",
             Always,
         ),
         bar(
             A::PendingOnly,
             &[c('p')],
-            "Only pending / all statuses",
+            "Only pending / all statuses in the view",
             "pending",
             Always,
         ),
-        bar(
-            A::ViewReceived,
-            &[c('1')],
-            "Received invitations",
-            "received",
-            Always,
-        ),
-        bar(A::ViewSent, &[c('2')], "Sent invitations", "sent", Always),
+        b(M::List, A::NextView, &[c(']')], "Next view"),
+        b(M::List, A::PreviousView, &[c('[')], "Previous view"),
         bar(
             A::NewInvitation,
             &[c('n')],
@@ -198,6 +205,10 @@ pub fn bindings() -> Vec<Binding> {
         bar(A::Help, &[c('?')], "Show or hide this help", "help", Always),
         bar(A::Quit, &[c('q')], "Quit", "quit", Always),
     ]);
+    all.extend((1..=9u8).zip(VIEW_KEYS).map(|(n, description)| {
+        let digit = char::from(b'0' + n);
+        b(M::List, A::View(n), &[c(digit)], description)
+    }));
     all.push(b(M::Detail, A::Down, &[c('j'), p(K::Down)], "Scroll down"));
     all.extend(movement(M::Detail));
     all.extend([

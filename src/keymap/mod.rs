@@ -28,8 +28,10 @@ pub enum Action {
     Refresh,
     Sort,
     Filters,
-    ViewReceived,
-    ViewSent,
+    /// Show the configured view with this number (1–9).
+    View(u8),
+    NextView,
+    PreviousView,
     PendingOnly,
     NewInvitation,
     Accept,
@@ -57,7 +59,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its name in config files.
-    pub const NAMES: [(Action, &'static str); 39] = [
+    pub const NAMES: [(Action, &'static str); 48] = [
         (Action::Up, "up"),
         (Action::Down, "down"),
         (Action::Top, "top"),
@@ -72,8 +74,17 @@ impl Action {
         (Action::Refresh, "refresh"),
         (Action::Sort, "sort"),
         (Action::Filters, "filters"),
-        (Action::ViewReceived, "view_received"),
-        (Action::ViewSent, "view_sent"),
+        (Action::View(1), "view_1"),
+        (Action::View(2), "view_2"),
+        (Action::View(3), "view_3"),
+        (Action::View(4), "view_4"),
+        (Action::View(5), "view_5"),
+        (Action::View(6), "view_6"),
+        (Action::View(7), "view_7"),
+        (Action::View(8), "view_8"),
+        (Action::View(9), "view_9"),
+        (Action::NextView, "next_view"),
+        (Action::PreviousView, "previous_view"),
         (Action::PendingOnly, "pending_only"),
         (Action::NewInvitation, "new_invitation"),
         (Action::Accept, "accept"),

@@ -169,6 +169,9 @@ impl EffectRunner {
                     });
                 }
             }
+            Effect::ReadCachedSide { side } => {
+                self.store.send(Job::ReadSide(side));
+            }
             Effect::ReadCachedDetails { generation, ids } => {
                 self.store.send(Job::ReadDetails { generation, ids });
             }

@@ -2,7 +2,8 @@
 //! app over the service's read quota. Urgent jobs (the user's own selection, list pages) jump
 //! ahead of prefetches; a job already queued or running is not queued twice. Prefetches run
 //! newest first (the rows on screen now), and only the newest [`MAX_PREFETCHES`] wait: the
-//! rows scrolled past long ago are dropped.
+//! rows scrolled past long ago are dropped. Backfills (details a sort needs) wait behind both,
+//! first come first served, and are never dropped.
 
 use std::collections::{HashSet, VecDeque};
 use std::future::Future;
@@ -36,6 +37,7 @@ pub struct ReadQueue {
 struct Queues {
     urgent: VecDeque<Job>,
     background: VecDeque<Job>,
+    backfill: VecDeque<Job>,
 }
 
 impl Queues {
@@ -44,6 +46,16 @@ impl Queues {
             || self.urgent.iter().any(|j| j.key == job.key)
         {
             return;
+        }
+        let waiting = self.backfill.iter().position(|j| j.key == job.key);
+        if job.priority == Priority::Backfill {
+            if waiting.is_none() && !self.background.iter().any(|j| j.key == job.key) {
+                self.backfill.push_back(job);
+            }
+            return;
+        }
+        if let Some(i) = waiting {
+            self.backfill.remove(i);
         }
         let queued = self.background.iter().position(|j| j.key == job.key);
         match (job.priority, queued) {
@@ -63,6 +75,7 @@ impl Queues {
                     self.background.pop_front();
                 }
             }
+            (Priority::Backfill, _) => unreachable!("backfills are queued above"),
         }
     }
 
@@ -70,10 +83,11 @@ impl Queues {
         self.urgent
             .pop_front()
             .or_else(|| self.background.pop_back())
+            .or_else(|| self.backfill.pop_front())
     }
 
     fn is_empty(&self) -> bool {
-        self.urgent.is_empty() && self.background.is_empty()
+        self.urgent.is_empty() && self.background.is_empty() && self.backfill.is_empty()
     }
 }
 
@@ -167,6 +181,31 @@ mod tests {
             q.background.front().unwrap().key,
             "k10",
             "the oldest were dropped"
+        );
+    }
+
+    #[test]
+    fn backfills_wait_behind_everything_in_order_and_move_up_when_asked_for() {
+        let running = Mutex::new(HashSet::new());
+        let mut q = Queues::default();
+        let job = |key: &str, priority| Job {
+            key: key.into(),
+            priority,
+            run: Box::pin(async {}),
+        };
+        for i in 0..MAX_PREFETCHES + 10 {
+            q.push(job(&format!("b{i}"), Priority::Backfill), &running);
+        }
+        q.push(job("b0", Priority::Backfill), &running);
+        q.push(job("p", Priority::Prefetch), &running);
+        q.push(job("b3", Priority::Prefetch), &running);
+        q.push(job("s", Priority::Selected), &running);
+        let order: Vec<String> = std::iter::from_fn(|| q.pop()).map(|j| j.key).collect();
+        assert_eq!(&order[..5], ["s", "b3", "p", "b0", "b1"]);
+        assert_eq!(
+            order.len(),
+            MAX_PREFETCHES + 10 + 2,
+            "none dropped, none twice"
         );
     }
 

@@ -10,7 +10,7 @@ use tokio::sync::oneshot;
 use crate::app::form::draft::Draft;
 use crate::app::{BulkQueue, Msg, Remember, SavedAccept, SavedAccepts};
 use crate::domain::journal::Entry;
-use crate::domain::ListQuery;
+use crate::domain::{ListQuery, Participant};
 use crate::store::Store;
 
 /// Work for the store's thread.
@@ -30,6 +30,7 @@ pub enum Job {
         generation: u64,
         ids: Vec<String>,
     },
+    ReadSide(Participant),
     ReadJournal,
     /// Ends the thread after what was asked before; tasks still holding a sender (a claim in
     /// flight) then find the store gone.
@@ -128,6 +129,11 @@ fn serve(
             Job::ReadView { generation, query } => {
                 let result = store.view(&query);
                 let _ = replies.send(Msg::CachedView { generation, result });
+                Ok(())
+            }
+            Job::ReadSide(side) => {
+                let result = store.view(&ListQuery::new(side));
+                let _ = replies.send(Msg::CachedSide { side, result });
                 Ok(())
             }
             Job::ReadDetails { generation, ids } => store.details(&ids).map(|details| {

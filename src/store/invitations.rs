@@ -14,7 +14,8 @@ use crate::wire::GetEngagementInvitationResponse;
 
 const SUMMARY_COLUMNS: &str = "id, participant, status, payload_type, invitation_date, \
      arn, catalog, engagement_id, engagement_title, expiration_date, sender_account_id, \
-     sender_company, receiver_account_id, receiver_alias, customer, read_at, fetched_at";
+     sender_company, receiver_account_id, receiver_alias, customer, read_at, fetched_at, \
+     monthly_spend";
 
 /// A time as stored: Unix milliseconds.
 fn millis(t: DateTime<Utc>) -> i64 {
@@ -54,6 +55,7 @@ fn summary_from(row: &Row) -> rusqlite::Result<CachedRow> {
             receiver,
         },
         customer: text(14)?,
+        spend: row.get(17)?,
         unread: row.get_ref(15)?.data_type() == rusqlite::types::Type::Null,
     })
 }
@@ -223,14 +225,15 @@ impl Store {
         self.conn
             .execute(
                 "UPDATE invitations SET detail = ?3, customer = ?4, fetched_at = ?5, \
-                 status = COALESCE(?6, status) WHERE origin = ?1 AND id = ?2",
+                 status = COALESCE(?6, status), monthly_spend = ?7 WHERE origin = ?1 AND id = ?2",
                 params![
                     self.key(),
                     detail.summary.id,
                     json,
                     detail.customer_name(),
                     millis(now),
-                    status
+                    status,
+                    detail.largest_monthly_spend(),
                 ],
             )
             .map(drop)
@@ -270,6 +273,33 @@ impl Store {
             .map(drop)
             .map_err(sql_error)
     }
+}
+
+/// Works out the spend of every stored detail that has none (after the column was added).
+pub(super) fn backfill_spend(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let mut read = conn.prepare(
+        "SELECT origin, id, detail FROM invitations \
+         WHERE detail IS NOT NULL AND monthly_spend IS NULL",
+    )?;
+    let mut write =
+        conn.prepare("UPDATE invitations SET monthly_spend = ?3 WHERE origin = ?1 AND id = ?2")?;
+    let rows = read.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (origin, id, json) = row?;
+        let spend = serde_json::from_str::<GetEngagementInvitationResponse>(&json)
+            .ok()
+            .and_then(|wire| InvitationDetail::from(&wire).largest_monthly_spend());
+        if spend.is_some() {
+            write.execute(params![origin, id, spend])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

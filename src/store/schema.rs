@@ -4,8 +4,18 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::OpenError;
 
+/// One migration: SQL, or SQL and a pass over the data in Rust.
+type Migration = fn(&Connection) -> rusqlite::Result<()>;
+
 /// Every migration, oldest first; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: [&str; 2] = [V1, V2];
+const MIGRATIONS: [Migration; 3] = [
+    |c| c.execute_batch(V1),
+    |c| c.execute_batch(V2),
+    |c| {
+        c.execute_batch(V3)?;
+        super::invitations::backfill_spend(c)
+    },
+];
 
 /// Brings the schema up to date. The version is read again inside a `BEGIN IMMEDIATE`
 /// transaction, with the write lock held, so of several processes opening a new file at once
@@ -24,8 +34,8 @@ pub fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
             MIGRATIONS.len()
         )));
     }
-    for sql in &MIGRATIONS[from..] {
-        tx.execute_batch(sql)?;
+    for step in &MIGRATIONS[from..] {
+        step(&tx)?;
     }
     tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
     tx.commit()?;
@@ -105,6 +115,12 @@ CREATE TABLE bulk (
     value TEXT NOT NULL,
     saved_at TEXT NOT NULL
 ) WITHOUT ROWID;
+";
+
+/// The expected monthly spend of each invitation with a detail, for sorting by it; the
+/// migration works it out for the details already stored.
+const V3: &str = "
+ALTER TABLE invitations ADD COLUMN monthly_spend REAL;
 ";
 
 #[cfg(test)]

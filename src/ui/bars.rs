@@ -121,7 +121,7 @@ fn position(state: &State) -> String {
     let of = if state.list.search().is_empty() {
         format!("{shown}/{visible}")
     } else {
-        format!("{shown}/{visible} of {}", state.list.loaded())
+        format!("{shown}/{visible} of {}", state.pipeline.rows)
     };
     let pages = state.list.pages();
     let plural = if pages == 1 { "" } else { "s" };
@@ -183,11 +183,11 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
             format!(
                 "{} loading…  {}",
                 SPINNER[state.spinner % SPINNER.len()],
-                state.filters.describe()
+                state.views.active.describe()
             ),
             theme.muted,
         ),
-        None => Line::styled(state.filters.describe(), theme.muted),
+        None => Line::styled(state.views.active.describe(), theme.muted),
     };
     frame.render_widget(Paragraph::new(left), left_area);
     frame.render_widget(

@@ -79,7 +79,11 @@ fn rule(state: &State, d: &InvitationDetail) -> Option<String> {
     if state.settings.rules.rules.is_empty() {
         return None;
     }
-    match state.settings.rules.decide(d, state.view, state.clock.now) {
+    match state
+        .settings
+        .rules
+        .decide(d, state.side(), state.clock.now)
+    {
         Ok(rule) => Some(format!("{} → {}", rule.name, rule.action.describe())),
         Err(Skip::NoRule) => Some("no rule matches".into()),
         Err(_) => None,

@@ -11,6 +11,8 @@ pub const WIDE: u16 = 120;
 /// Where each part of the main screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
+    /// The views line, at the top.
+    pub views: Rect,
     pub list: Rect,
     pub detail: Rect,
     pub actions: Rect,
@@ -50,10 +52,11 @@ pub fn too_small((width, height): (u16, u16)) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-/// Splits the screen: panes side by side when wide, stacked otherwise; then the action bar
-/// and the status line.
+/// Splits the screen: the views line; panes side by side when wide, stacked otherwise; then
+/// the action bar and the status line.
 pub fn areas(area: Rect) -> Areas {
-    let [main, actions, status] = Layout::vertical([
+    let [views, main, actions, status] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -65,6 +68,7 @@ pub fn areas(area: Rect) -> Areas {
         Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main)
     };
     Areas {
+        views,
         list,
         detail,
         actions,

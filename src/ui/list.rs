@@ -16,12 +16,11 @@ use crate::keymap::Action;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::List && state.modals.is_empty();
-    let view = match state.view {
-        Participant::Received => "Received",
-        Participant::Sent => "Sent",
-    };
-    let mut title = vec![Span::styled(format!(" {view} "), theme.title)];
-    let new = state.memory.unread_among(state.list.ids());
+    let mut title = vec![Span::styled(
+        format!(" {} ", state.views.active.name),
+        theme.title,
+    )];
+    let new = state.pipeline.new;
     if new > 0 {
         title.push(Span::styled(format!("● {new} new "), theme.info));
     }
@@ -64,10 +63,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             )
         } else {
             format!(
-                "No invitations match these filters. {} changes filters, {}/{} switches view.",
+                "No invitations in this view. {} changes its filters, {}/{} switch views.",
                 state.list_key(Action::Filters),
-                state.list_key(Action::ViewReceived),
-                state.list_key(Action::ViewSent)
+                state.list_key(Action::PreviousView),
+                state.list_key(Action::NextView)
             )
         };
         frame.render_widget(
@@ -82,7 +81,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let cols = columns::layout(inner.width);
     let buf = frame.buffer_mut();
     for &(column, x, width) in &cols {
-        let header = column.header(state.view);
+        let header = column.header(state.side());
         buf.set_stringn(inner.x + x, inner.y, header, width as usize, theme.heading);
     }
     for (k, (selected, row)) in state.list.window(height).enumerate() {
@@ -123,7 +122,7 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: Column) -
             theme.info,
         ),
         Column::Engagement => (row.engagement_title.clone().unwrap_or_default(), theme.text),
-        Column::Party if state.view == Participant::Sent => {
+        Column::Party if state.side() == Participant::Sent => {
             let receiver = row.receiver.as_ref();
             let name = receiver.map(|r| r.alias.clone().unwrap_or_else(|| r.account_id.clone()));
             (name.unwrap_or_default(), theme.text)

@@ -11,6 +11,7 @@ pub mod layout;
 mod list;
 mod overlays;
 mod theme;
+mod views;
 
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -61,6 +62,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> Drawn {
         };
     }
     let areas = layout::areas(area);
+    views::draw(frame, areas.views, state, theme);
     list::draw(frame, areas.list, state, theme);
     let detail_lines = detail::draw(frame, areas.detail, state, theme);
     bars::draw_actions(frame, areas.actions, state, theme);

@@ -49,16 +49,16 @@ fn three_marked_rows_accepted_with_one_confirmation_start_three_tasks() {
     );
     tui.wait_text("all loaded");
     tui.send("g");
-    tui.wait_text("1/40");
+    tui.wait_text(&crate::pty::at_row(1));
     let mut at = 0;
     for &n in &pending {
         for _ in at..n {
             tui.send("j");
         }
-        tui.wait_text(&format!("{}/40", n + 1));
+        tui.wait_text(&crate::pty::at_row(n + 1));
         tui.send(" ");
         at = n + 1;
-        tui.wait_text(&format!("{}/40", at + 1));
+        tui.wait_text(&crate::pty::at_row(at + 1));
     }
     tui.wait_text("3 marked");
     tui.send("a");

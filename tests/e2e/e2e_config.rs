@@ -15,11 +15,11 @@ fn home_with_config(text: &str) -> tempfile::TempDir {
 fn a_key_override_changes_the_key_and_the_help() {
     let home = home_with_config("[keys]\nhelp = \"H\"\n");
     let mut tui = Tui::start_in(home.path(), &["--demo"], 120, 40);
-    tui.wait_text("1/40");
+    tui.wait_text(&crate::pty::at_row(1));
     tui.wait_text("H help");
     tui.send("?");
     tui.send("j");
-    tui.wait_text("2/40");
+    tui.wait_text(&crate::pty::at_row(2));
     assert!(
         !tui.text().contains("Show or hide this help"),
         "? no longer opens help"

@@ -56,7 +56,7 @@ fn pick(tui: &mut Tui, filter: &str, expect: &str) {
 fn fill_the_form_fix_a_bad_email_and_find_the_invitation_under_sent() {
     let (word, title) = own_engagement();
     let mut tui = Tui::start(&["--demo"], 140, 50);
-    tui.wait_text("1/40");
+    tui.wait_text(&crate::pty::at_row(1));
     tui.send("n");
     tui.wait_text("New invitation");
     pick(&mut tui, &word, &title);
@@ -110,7 +110,7 @@ fn fill_the_form_fix_a_bad_email_and_find_the_invitation_under_sent() {
 fn quitting_mid_form_keeps_the_draft_for_the_next_run() {
     let home = tempfile::tempdir().unwrap();
     let mut first = Tui::start_in(home.path(), &["--demo"], 120, 40);
-    first.wait_text("1/40");
+    first.wait_text(&crate::pty::at_row(1));
     first.send("n");
     first.wait_text("New invitation");
     first.send(TAB);
@@ -142,7 +142,7 @@ fn ctrl_e_edits_the_message_in_the_editor_and_the_screen_comes_back() {
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let editor = script.display().to_string();
     let mut tui = Tui::start_env(&["--demo"], &[("EDITOR", &editor)], 120, 40);
-    tui.wait_text("1/40");
+    tui.wait_text(&crate::pty::at_row(1));
     tui.send("n");
     tui.wait_text("New invitation");
     for _ in 0..3 {

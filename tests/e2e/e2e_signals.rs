@@ -42,7 +42,7 @@ fn sighup_restores_the_terminal_and_exits_129() {
 #[test]
 fn ctrl_c_typed_is_a_normal_quit() {
     let mut tui = Tui::start(&["--demo"], 100, 30);
-    tui.wait_text("1/40");
+    tui.wait_text(&crate::pty::at_row(1));
     tui.send("\x03");
     assert_eq!(tui.wait_exit(), 0);
     assert!(tui.terminal_restored());
@@ -52,7 +52,7 @@ fn ctrl_c_typed_is_a_normal_quit() {
 fn sigint_mid_form_keeps_the_draft_for_the_next_run() {
     let home = tempfile::tempdir().unwrap();
     let mut first = Tui::start_in(home.path(), &["--demo"], 120, 40);
-    first.wait_text("1/40");
+    first.wait_text(&crate::pty::at_row(1));
     first.send("n");
     first.wait_text("New invitation");
     first.send("\t444455556666");

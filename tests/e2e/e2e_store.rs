@@ -92,6 +92,7 @@ fn an_invitation_that_arrived_between_two_runs_is_new() {
     let _second = emulator(&runtime, 1, port_of(&endpoint));
     let mut tui = inbox(home.path(), &endpoint);
     tui.wait_text("all loaded");
+    tui.send("7");
     tui.wait_text("1 new");
     tui.send("N");
     tui.wait_for("the new invitation selected and read", |s| {

@@ -206,9 +206,17 @@ pub fn seed() -> Value {
     serde_json::from_str(include_str!("../../assets/seed.json")).unwrap()
 }
 
-/// Received invitations newest first.
+/// The pending received invitations newest first: the rows of the view the inbox opens on.
 pub fn received() -> Vec<Value> {
     invitations("RECEIVER")
+        .into_iter()
+        .filter(|i| i["Status"] == "PENDING")
+        .collect()
+}
+
+/// The pager of the view the inbox opens on at row `n` (from 1), e.g. `3/24`.
+pub fn at_row(n: usize) -> String {
+    format!("{n}/{}", received().len())
 }
 
 /// Seed invitations of one participant type (`RECEIVER`, `SENDER`), newest first.
@@ -228,12 +236,12 @@ pub fn invitations(participant: &str) -> Vec<Value> {
 /// Moves the selection to the row with `id` and waits until the detail shows it.
 pub fn select(tui: &mut Tui, id: &str) {
     let position = received().iter().position(|i| i["Id"] == id).unwrap();
-    tui.wait_text("/40");
+    tui.wait_text(&format!("/{}", received().len()));
     tui.send("g");
-    tui.wait_text("1/40");
+    tui.wait_text(&at_row(1));
     for _ in 0..position {
         tui.send("j");
     }
-    tui.wait_text(&format!("{}/40", position + 1));
+    tui.wait_text(&at_row(position + 1));
     tui.wait_text(id);
 }

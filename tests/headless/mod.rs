@@ -55,7 +55,7 @@ pub fn settings() -> Settings {
         // The tests follow the invitation they act on (moving on is tested in
         // reducer_triage.rs).
         auto_advance: false,
-        ..Settings::default()
+        ..fixtures::settings()
     }
 }
 

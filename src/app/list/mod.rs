@@ -11,29 +11,81 @@ mod tests;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::{InvitationSummary, SortOrder};
+use chrono::{DateTime, Utc};
+
+use crate::domain::{fold, InvitationDetail, InvitationSummary, Participant, View, ViewSort};
+
+/// What an invitation's detail tells the list: the customer (searched, and sorted by) and the
+/// expected monthly spend (sorted by).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowFacts {
+    pub customer: Option<String>,
+    pub spend: Option<f64>,
+}
+
+impl RowFacts {
+    /// What a detail tells.
+    pub fn of(detail: &InvitationDetail) -> Self {
+        RowFacts {
+            customer: detail.customer_name().map(str::to_string),
+            spend: detail.largest_monthly_spend(),
+        }
+    }
+}
 
 /// One loaded invitation and what the list keeps beside it.
 #[derive(Debug, Clone)]
 struct Row {
     summary: InvitationSummary,
-    /// The end customer's company, once known.
-    customer: Option<String>,
+    facts: RowFacts,
     /// The folded text the search looks in.
     key: String,
+    /// The sender company and the customer, folded, for sorting by them.
+    sender: Option<String>,
+    customer: Option<String>,
     /// Listed by the current sync.
     listed: bool,
+    /// The view shows it. Worked out when the row comes from the service or the store and when
+    /// the view changes, not when the app changes the row (an accepted invitation stays in the
+    /// Pending view, with its new status, until the view is applied again).
+    admitted: bool,
 }
 
 impl Row {
-    fn new(summary: InvitationSummary, customer: Option<String>, listed: bool) -> Self {
-        let key = search::key(&summary, customer.as_deref());
+    fn new(summary: InvitationSummary, facts: RowFacts, listed: bool, lens: &Lens) -> Self {
+        let key = search::key(&summary, facts.customer.as_deref());
+        let admitted = lens.admits(&summary);
         Row {
+            sender: summary.sender_company.as_deref().map(fold),
+            customer: facts.customer.as_deref().map(fold),
             summary,
-            customer,
+            facts,
             key,
             listed,
+            admitted,
         }
+    }
+}
+
+/// The view the list applies, at a moment (an expiry window moves with the clock).
+#[derive(Debug, Clone)]
+struct Lens {
+    view: View,
+    now: DateTime<Utc>,
+}
+
+impl Default for Lens {
+    fn default() -> Self {
+        Lens {
+            view: View::all("All", Participant::Received),
+            now: DateTime::UNIX_EPOCH,
+        }
+    }
+}
+
+impl Lens {
+    fn admits(&self, row: &InvitationSummary) -> bool {
+        self.view.admits(row, self.now)
     }
 }
 
@@ -45,11 +97,11 @@ pub struct InvitationList {
     rows: Vec<Row>,
     /// The slot of each id.
     index: HashMap<String, usize>,
-    /// Every slot, in list order.
+    /// Every slot, in the view's order.
     order: Vec<usize>,
-    /// The slots that match the search, in list order.
+    /// The slots the view admits and the search matches, in the view's order.
     visible: Vec<usize>,
-    sort: SortOrder,
+    lens: Lens,
     /// The search as typed, lower-cased.
     search: String,
     /// The search folded like the keys.
@@ -62,6 +114,9 @@ pub struct InvitationList {
     pages: usize,
     /// The ids of marked invitations; always rows of the list.
     marks: HashSet<String>,
+    /// Bumped by every change to the rows or the view, so that what is worked out from them
+    /// (counts, the pipeline summary) knows when to work it out again.
+    revision: u64,
     /// True while a page request is out.
     pub loading: bool,
     /// Why the last page request failed, until the next one succeeds.
@@ -76,9 +131,38 @@ struct Anchor {
     line: usize,
 }
 
-/// List order: by invitation date (newest or oldest first, undated last), then by id, so that
-/// newest first is oldest first reversed, as the service lists them.
-fn compare(sort: SortOrder, a: &InvitationSummary, b: &InvitationSummary) -> Ordering {
+/// The view's order. Every order ends by invitation date, newest first, then by id; rows
+/// without the value sorted by go last. By date, newest first is oldest first reversed, as the
+/// service lists them, with undated rows last either way.
+fn compare(sort: ViewSort, a: &Row, b: &Row) -> Ordering {
+    let (x, y) = (&a.summary, &b.summary);
+    let newest = || by_date(false, x, y);
+    match sort {
+        ViewSort::Newest => by_date(false, x, y),
+        ViewSort::Oldest => by_date(true, x, y),
+        ViewSort::Expires => known_first(x.expiration_date, y.expiration_date).then_with(newest),
+        ViewSort::Sender => known_first(a.sender.as_ref(), b.sender.as_ref()).then_with(newest),
+        ViewSort::Customer => {
+            known_first(a.customer.as_ref(), b.customer.as_ref()).then_with(newest)
+        }
+        ViewSort::Spend => match (a.facts.spend, b.facts.spend) {
+            (Some(p), Some(q)) => q.total_cmp(&p),
+            (p, q) => q.is_some().cmp(&p.is_some()),
+        }
+        .then_with(newest),
+    }
+}
+
+/// Ascending, with `None` last.
+fn known_first<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (a, b) => b.is_some().cmp(&a.is_some()),
+    }
+}
+
+/// By invitation date, then by id: oldest first, or that reversed; undated rows last either way.
+fn by_date(oldest_first: bool, a: &InvitationSummary, b: &InvitationSummary) -> Ordering {
     let ascending = match (a.invitation_date, b.invitation_date) {
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => return Ordering::Less,
@@ -86,22 +170,90 @@ fn compare(sort: SortOrder, a: &InvitationSummary, b: &InvitationSummary) -> Ord
         (None, None) => Ordering::Equal,
     }
     .then_with(|| a.id.cmp(&b.id));
-    match sort {
-        SortOrder::OldestFirst => ascending,
-        SortOrder::NewestFirst => ascending.reverse(),
+    if oldest_first {
+        ascending
+    } else {
+        ascending.reverse()
     }
 }
 
 impl InvitationList {
-    /// Forgets all rows and marks (a new view or filter) and lists in `sort` order from now
-    /// on; the search stays.
-    pub fn clear(&mut self, sort: SortOrder) {
+    /// Forgets all rows and marks (a view of the other side); the view and the search stay.
+    pub fn clear(&mut self) {
         *self = InvitationList {
-            sort,
+            lens: std::mem::take(&mut self.lens),
             search: std::mem::take(&mut self.search),
             query: std::mem::take(&mut self.query),
+            revision: self.revision + 1,
             ..Default::default()
         };
+    }
+
+    /// The view the list applies.
+    pub fn view(&self) -> &View {
+        &self.lens.view
+    }
+
+    /// Applies a view at `now`: its filters pick the rows shown (with the search), its order
+    /// sorts them, and marks on rows it does not show go. The selection stays on the same
+    /// invitation if the view shows it, in a window of `height` rows.
+    pub fn set_view(&mut self, view: View, now: DateTime<Utc>, height: usize) {
+        let resort = view.sort != self.lens.view.sort;
+        self.lens = Lens { view, now };
+        let anchor = self.anchor();
+        if resort {
+            let (rows, sort) = (&self.rows, self.lens.view.sort);
+            self.order
+                .sort_by(|&a, &b| compare(sort, &rows[a], &rows[b]));
+        }
+        self.readmit();
+        let id = anchor.id.clone();
+        self.restore(anchor);
+        if self.selected().map(|s| &s.id) != id.as_ref() {
+            (self.cursor, self.offset) = (0, 0);
+        }
+        self.scroll_to_cursor(height);
+    }
+
+    /// Moves an expiry window on to `now`; a view without one is left as it is.
+    pub fn retime(&mut self, now: DateTime<Utc>, height: usize) {
+        if self.lens.view.expires_within_days.is_some() {
+            self.set_view(self.lens.view.clone(), now, height);
+        }
+    }
+
+    /// How many rows `view` shows (before the search) at `now`.
+    pub fn count(&self, view: &View, now: DateTime<Utc>) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| view.admits(&r.summary, now))
+            .count()
+    }
+
+    /// The rows the view shows, before the search, in its order.
+    pub fn in_view(&self) -> impl Iterator<Item = &InvitationSummary> {
+        self.order
+            .iter()
+            .map(|&i| &self.rows[i])
+            .filter(|r| r.admitted)
+            .map(|r| &r.summary)
+    }
+
+    /// Changes with every change to the rows or the view.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Works out again which rows the view shows, and drops marks on the others.
+    fn readmit(&mut self) {
+        for row in &mut self.rows {
+            row.admitted = self.lens.admits(&row.summary);
+        }
+        let (index, rows) = (&self.index, &self.rows);
+        self.marks
+            .retain(|id| index.get(id).is_some_and(|&slot| rows[slot].admitted));
+        self.refilter();
+        self.revision += 1;
     }
 
     /// The search as typed, lower-cased.
@@ -151,7 +303,7 @@ impl InvitationList {
         (self.cursor, self.visible.len())
     }
 
-    /// Rows in the list, before the text search.
+    /// Rows in the list, before the view and the text search.
     pub fn loaded(&self) -> usize {
         self.rows.len()
     }
@@ -213,7 +365,7 @@ impl InvitationList {
     }
 
     fn compare_slots(&self, a: usize, b: usize) -> Ordering {
-        compare(self.sort, &self.rows[a].summary, &self.rows[b].summary)
+        compare(self.lens.view.sort, &self.rows[a], &self.rows[b])
     }
 
     fn anchor(&self) -> Anchor {

@@ -3,7 +3,7 @@
 
 use memchr::memmem;
 
-use super::InvitationList;
+use super::{InvitationList, RowFacts};
 use crate::domain::{fold, fold_into, InvitationSummary};
 
 /// Between the fields of a key, so that a search never matches across two of them.
@@ -55,43 +55,44 @@ impl InvitationList {
         self.offset = 0;
     }
 
-    /// Sets the end customer of an invitation, which the search also looks in.
-    pub fn set_customer(&mut self, id: &str, customer: Option<String>) {
+    /// Sets what an invitation's detail told: the customer, which the search also looks in,
+    /// and the spend. A view sorted by either moves the row.
+    pub fn set_facts(&mut self, id: &str, facts: RowFacts) {
         let Some(&slot) = self.index.get(id) else {
             return;
         };
         let row = &mut self.rows[slot];
-        if row.customer == customer {
+        if row.facts == facts {
             return;
         }
-        row.customer = customer;
-        row.key = key(&row.summary, row.customer.as_deref());
-        self.rematch(slot);
+        self.revision += 1;
+        row.customer = facts.customer.as_deref().map(fold);
+        row.key = key(&row.summary, facts.customer.as_deref());
+        row.facts = facts;
+        if self.lens.view.sort.needs_detail() {
+            let anchor = self.anchor();
+            self.reposition(vec![slot]);
+            self.restore(anchor);
+        } else {
+            self.rematch(slot);
+        }
     }
 
     /// Recomputes the visible rows from the list order.
     pub(super) fn refilter(&mut self) {
         self.visible.clear();
-        if self.query.is_empty() {
-            self.visible.extend_from_slice(&self.order);
-            return;
-        }
         let rows = &self.rows;
         let finder = memmem::Finder::new(self.query.as_bytes());
-        self.visible.extend(
-            self.order
-                .iter()
-                .copied()
-                .filter(|&i| finder.find(rows[i].key.as_bytes()).is_some()),
-        );
+        self.visible.extend(self.order.iter().copied().filter(|&i| {
+            rows[i].admitted
+                && (self.query.is_empty() || finder.find(rows[i].key.as_bytes()).is_some())
+        }));
     }
 
     /// Shows or hides one row after its key changed, keeping the selection.
     pub(super) fn rematch(&mut self, slot: usize) {
-        if self.query.is_empty() {
-            return;
-        }
-        let wanted = self.rows[slot].key.contains(self.query.as_str());
+        let row = &self.rows[slot];
+        let wanted = row.admitted && row.key.contains(self.query.as_str());
         let at = self
             .visible
             .binary_search_by(|&i| self.compare_slots(i, slot));

@@ -4,24 +4,24 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::{compare, InvitationList, Row};
-use crate::domain::{InvitationSummary, Page, SortOrder};
+use super::{compare, InvitationList, Row, RowFacts};
+use crate::domain::{InvitationSummary, Page};
 
 impl InvitationList {
-    /// Replaces every row (e.g. from a local cache), with its customer when known, listed in
-    /// `sort` order from now on; the cursor goes to the top. None of the rows counts as listed
-    /// by a sync. The search and the paging (a request out, the next token) stay.
-    pub fn load(&mut self, rows: Vec<(InvitationSummary, Option<String>)>, sort: SortOrder) {
-        self.sort = sort;
+    /// Replaces every row (e.g. from a local cache), with what their details told when known;
+    /// the cursor goes to the top. None of the rows counts as listed by a sync. The view, the
+    /// search and the paging (a request out, the next token) stay.
+    pub fn load(&mut self, rows: Vec<(InvitationSummary, RowFacts)>) {
         self.rows = Vec::with_capacity(rows.len());
         self.index = HashMap::with_capacity(rows.len());
-        for (summary, customer) in rows {
-            self.upsert(summary, customer, false);
+        for (summary, facts) in rows {
+            self.upsert(summary, facts, false);
         }
         self.order = (0..self.rows.len()).collect();
-        let (rows, sort) = (&self.rows, self.sort);
+        let (rows, sort) = (&self.rows, self.lens.view.sort);
         self.order
-            .sort_by(|&a, &b| compare(sort, &rows[a].summary, &rows[b].summary));
+            .sort_by(|&a, &b| compare(sort, &rows[a], &rows[b]));
+        self.revision += 1;
         self.refilter();
         self.prune_marks();
         self.cursor = 0;
@@ -46,14 +46,14 @@ impl InvitationList {
         let mut added = Vec::new();
         let mut touched = Vec::with_capacity(rows.len());
         for summary in rows {
-            let customer = match self.index.get(&summary.id) {
-                Some(&slot) => self.rows[slot].customer.take(),
+            let facts = match self.index.get(&summary.id) {
+                Some(&slot) => std::mem::take(&mut self.rows[slot].facts),
                 None => {
                     added.push(summary.id.clone());
-                    None
+                    RowFacts::default()
                 }
             };
-            touched.push(self.upsert(summary, customer, true));
+            touched.push(self.upsert(summary, facts, true));
         }
         self.reposition(touched);
         self.restore(anchor);
@@ -84,19 +84,27 @@ impl InvitationList {
         self.contains(id) && !self.remove_where(|row| row.summary.id == id).is_empty()
     }
 
-    /// Changes one row in place (e.g. its status after an action), moving it if its date
-    /// changed. `change` must keep the id.
+    /// Changes one row in place (e.g. its status after an action), moving it if what the view
+    /// sorts by changed. Whether the view shows it is not worked out again (see `Row::admitted`).
+    /// `change` must keep the id.
     pub fn update_row(&mut self, id: &str, change: impl FnOnce(&mut InvitationSummary)) {
         let Some(&slot) = self.index.get(id) else {
             return;
         };
+        self.revision += 1;
         let row = &mut self.rows[slot];
-        let date = row.summary.invitation_date;
+        let before = row.clone();
         change(&mut row.summary);
         debug_assert_eq!(row.summary.id, id, "update_row must keep the id");
-        let key = super::search::key(&row.summary, row.customer.as_deref());
-        let (moved, rekeyed) = (row.summary.invitation_date != date, row.key != key);
-        row.key = key;
+        row.key = super::search::key(&row.summary, row.facts.customer.as_deref());
+        row.sender = row
+            .summary
+            .sender_company
+            .as_deref()
+            .map(crate::domain::fold);
+        let sort = self.lens.view.sort;
+        let moved = compare(sort, &before, row) != std::cmp::Ordering::Equal;
+        let rekeyed = before.key != row.key;
         if moved {
             let anchor = self.anchor();
             self.reposition(vec![slot]);
@@ -108,13 +116,9 @@ impl InvitationList {
 
     /// Puts a row in its slot, or in a new one; returns the slot. The list order is the
     /// caller's to fix.
-    fn upsert(
-        &mut self,
-        summary: InvitationSummary,
-        customer: Option<String>,
-        listed: bool,
-    ) -> usize {
-        let row = Row::new(summary, customer, listed);
+    fn upsert(&mut self, summary: InvitationSummary, facts: RowFacts, listed: bool) -> usize {
+        self.revision += 1;
+        let row = Row::new(summary, facts, listed, &self.lens);
         match self.index.get(&row.summary.id) {
             Some(&slot) => {
                 self.rows[slot] = row;
@@ -132,20 +136,16 @@ impl InvitationList {
     /// Takes the `touched` rows (new or changed) out of the list order and the search results
     /// and puts them back where they now belong: O(n) copying and O(k log n) comparisons for
     /// k touched rows, where sorting everything would compare O(n) times.
-    fn reposition(&mut self, mut touched: Vec<usize>) {
+    pub(super) fn reposition(&mut self, mut touched: Vec<usize>) {
         let mut is_touched = vec![false; self.rows.len()];
         touched.retain(|&slot| !std::mem::replace(&mut is_touched[slot], true));
-        let (rows, sort) = (&self.rows, self.sort);
-        let order = |&a: &usize, &b: &usize| compare(sort, &rows[a].summary, &rows[b].summary);
+        let (rows, sort) = (&self.rows, self.lens.view.sort);
+        let order = |&a: &usize, &b: &usize| compare(sort, &rows[a], &rows[b]);
         touched.sort_by(order);
         self.order.retain(|&slot| !is_touched[slot]);
         insert_sorted(&mut self.order, &touched, order);
-        if self.query.is_empty() {
-            self.visible.clone_from(&self.order);
-            return;
-        }
         let query = self.query.as_str();
-        touched.retain(|&slot| rows[slot].key.contains(query));
+        touched.retain(|&slot| rows[slot].admitted && rows[slot].key.contains(query));
         self.visible.retain(|&slot| !is_touched[slot]);
         insert_sorted(&mut self.visible, &touched, order);
     }
@@ -156,6 +156,7 @@ impl InvitationList {
             return Vec::new();
         }
         let anchor = self.anchor();
+        self.revision += 1;
         let mut slots = vec![None; self.rows.len()];
         let mut removed = Vec::new();
         let mut kept = Vec::with_capacity(self.rows.len());

@@ -3,6 +3,25 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use super::*;
 use crate::domain::Page;
 
+/// An empty list applying a view of everything in `sort` order.
+fn sorted(sort: ViewSort) -> InvitationList {
+    let mut l = InvitationList::default();
+    let view = View {
+        sort,
+        ..View::all("All", Participant::Received)
+    };
+    l.set_view(view, at(0), 10);
+    l
+}
+
+/// What a detail told: only the customer.
+fn customer(name: &str) -> RowFacts {
+    RowFacts {
+        customer: Some(name.into()),
+        spend: None,
+    }
+}
+
 /// Invitation `id` sent `hour` hours after a fixed moment (`None`: undated).
 fn row(id: &str, hour: Option<i64>) -> InvitationSummary {
     InvitationSummary {
@@ -42,9 +61,8 @@ fn list(n: i64) -> InvitationList {
     let mut l = InvitationList::default();
     l.load(
         (0..n)
-            .map(|h| (row(&h.to_string(), Some(h)), None))
+            .map(|h| (row(&h.to_string(), Some(h)), RowFacts::default()))
             .collect(),
-        SortOrder::NewestFirst,
     );
     l
 }
@@ -81,10 +99,11 @@ fn load_replaces_the_rows_in_order_with_the_cursor_on_top() {
     let mut l = list(3);
     l.move_by(2, 10);
     l.loading = true;
-    l.load(
-        vec![(row("b", Some(1)), None), (row("a", Some(2)), None)],
-        SortOrder::OldestFirst,
-    );
+    l.set_view(sorted(ViewSort::Oldest).view().clone(), at(0), 10);
+    l.load(vec![
+        (row("b", Some(1)), RowFacts::default()),
+        (row("a", Some(2)), RowFacts::default()),
+    ]);
     assert_eq!(ids(&l), ["b", "a"]);
     assert_eq!((l.position(), l.loaded()), ((0, 2), 2));
     assert!(l.contains("a") && !l.contains("0"));
@@ -94,17 +113,10 @@ fn load_replaces_the_rows_in_order_with_the_cursor_on_top() {
 #[test]
 fn the_sort_order_holds_after_merges() {
     for (sort, want) in [
-        (
-            SortOrder::NewestFirst,
-            ["5", "4", "3", "2", "1", "u2", "u1"],
-        ),
-        (
-            SortOrder::OldestFirst,
-            ["1", "2", "3", "4", "5", "u1", "u2"],
-        ),
+        (ViewSort::Newest, ["5", "4", "3", "2", "1", "u2", "u1"]),
+        (ViewSort::Oldest, ["1", "2", "3", "4", "5", "u1", "u2"]),
     ] {
-        let mut l = InvitationList::default();
-        l.clear(sort);
+        let mut l = sorted(sort);
         l.merge(page(&[3, 1], true), 10);
         let undated = vec![row("u2", None), row("u1", None)];
         l.merge(page(&[5, 2, 4], true), 10);
@@ -123,14 +135,15 @@ fn the_sort_order_holds_after_merges() {
 fn equal_dates_list_by_id_newest_first_reversing_oldest_first() {
     let same = |id: &str| row(id, Some(7));
     for (sort, want) in [
-        (SortOrder::NewestFirst, ["c", "b", "a"]),
-        (SortOrder::OldestFirst, ["a", "b", "c"]),
+        (ViewSort::Newest, ["c", "b", "a"]),
+        (ViewSort::Oldest, ["a", "b", "c"]),
     ] {
-        let mut l = InvitationList::default();
-        l.load(
-            vec![(same("b"), None), (same("c"), None), (same("a"), None)],
-            sort,
-        );
+        let mut l = sorted(sort);
+        l.load(vec![
+            (same("b"), RowFacts::default()),
+            (same("c"), RowFacts::default()),
+            (same("a"), RowFacts::default()),
+        ]);
         assert_eq!(ids(&l), want);
     }
 }
@@ -288,17 +301,17 @@ fn a_customer_set_later_is_searched_and_keeps_the_selection() {
     assert_eq!(selected(&l), "4", "every title has an e");
     l.set_search("globex");
     assert_eq!(l.position().1, 0);
-    l.set_customer("3", Some("Globex Corporation".into()));
-    l.set_customer("1", Some("Globex GmbH".into()));
+    l.set_facts("3", customer("Globex Corporation"));
+    l.set_facts("1", customer("Globex GmbH"));
     assert_eq!(
         on_screen(&l, 10),
         [(true, "3".to_string()), (false, "1".to_string())]
     );
     l.move_by(1, 10);
-    l.set_customer("4", Some("Globex Inc".into()));
+    l.set_facts("4", customer("Globex Inc"));
     assert_eq!(selected(&l), "1", "a row shown above keeps the selection");
     assert_eq!(l.position(), (2, 3));
-    l.set_customer("1", None);
+    l.set_facts("1", RowFacts::default());
     assert_eq!(
         l.position(),
         (1, 2),
@@ -310,7 +323,7 @@ fn a_customer_set_later_is_searched_and_keeps_the_selection() {
 #[test]
 fn merged_rows_keep_their_customer() {
     let mut l = list(2);
-    l.set_customer("1", Some("Ærø Bryghus".into()));
+    l.set_facts("1", customer("Ærø Bryghus"));
     l.merge(page(&[1], false), 10);
     l.set_search("ærø");
     assert_eq!((selected(&l), l.position().1), ("1", 1));

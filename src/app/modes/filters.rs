@@ -1,10 +1,10 @@
-//! The `f` menu: status check boxes and the payload choice, applied with one key.
+//! The `f` menu: the view's status check boxes and payload choice, applied with one key.
 
 use crossterm::event::KeyEvent;
 
 use super::Modal;
-use crate::app::{inbox, Effect, Filters, PayloadChoice, State};
-use crate::domain::InvitationStatus;
+use crate::app::{views, Effect, PayloadChoice, State};
+use crate::domain::{InvitationStatus, PayloadKind, View};
 use crate::keymap::{Action, Mode};
 
 /// What the menu's hint line names.
@@ -14,11 +14,10 @@ pub const HINTS: &[(&[Action], &str)] = &[
     (&[Action::Cancel], "close"),
 ];
 
-/// Opens the menu on the current filters.
+/// Opens the menu on the view's filters.
 pub fn open(state: &mut State) {
-    state
-        .modals
-        .push(Modal::Filters(FilterMenu::open(&state.filters)));
+    let menu = FilterMenu::open(&state.views.active);
+    state.modals.push(Modal::Filters(menu));
 }
 
 /// Every key the menu takes.
@@ -32,11 +31,11 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Down) => menu.cursor = (menu.cursor + 1) % FilterMenu::ROWS,
         Some(Action::Up) => menu.cursor = (menu.cursor + FilterMenu::ROWS - 1) % FilterMenu::ROWS,
         Some(Action::Confirm) => {
-            let chosen = menu.apply(&state.filters);
+            let (statuses, payloads) = menu.chosen();
             state.modals.pop();
-            if chosen != state.filters {
-                state.filters = chosen;
-                return inbox::reload(state);
+            let view = &state.views.active;
+            if (&statuses, &payloads) != (&view.statuses, &view.payloads) {
+                return views::set_filters(state, statuses, payloads);
             }
         }
         Some(Action::Cancel) => {
@@ -64,16 +63,21 @@ impl FilterMenu {
         PayloadChoice::Lead,
     ];
 
-    /// The menu showing the current filters.
-    pub fn open(filters: &Filters) -> Self {
+    /// The menu showing a view's filters.
+    pub fn open(view: &View) -> Self {
         let mut statuses = [false; 4];
         for (i, s) in InvitationStatus::ALL.iter().enumerate() {
-            statuses[i] = filters.statuses.contains(s);
+            statuses[i] = view.statuses.contains(s);
         }
+        let payload = match view.payloads.as_slice() {
+            [PayloadKind::Opportunity] => PayloadChoice::Opportunity,
+            [PayloadKind::Lead] => PayloadChoice::Lead,
+            _ => PayloadChoice::All,
+        };
         FilterMenu {
             cursor: 0,
             statuses,
-            payload: filters.payload,
+            payload,
         }
     }
 
@@ -104,17 +108,19 @@ impl FilterMenu {
         }
     }
 
-    /// The filters the menu describes, keeping the sort order.
-    pub fn apply(&self, current: &Filters) -> Filters {
-        Filters {
-            statuses: InvitationStatus::ALL
-                .iter()
-                .zip(self.statuses)
-                .filter(|(_, on)| *on)
-                .map(|(s, _)| s.clone())
-                .collect(),
-            payload: self.payload,
-            sort: current.sort,
-        }
+    /// The statuses and payload types the menu describes.
+    pub fn chosen(&self) -> (Vec<InvitationStatus>, Vec<PayloadKind>) {
+        let statuses = InvitationStatus::ALL
+            .iter()
+            .zip(self.statuses)
+            .filter(|(_, on)| *on)
+            .map(|(s, _)| s.clone())
+            .collect();
+        let payloads = match self.payload {
+            PayloadChoice::All => Vec::new(),
+            PayloadChoice::Opportunity => vec![PayloadKind::Opportunity],
+            PayloadChoice::Lead => vec![PayloadKind::Lead],
+        };
+        (statuses, payloads)
     }
 }

@@ -3,8 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{filters, help, journal, notices, search};
-use crate::app::{actions, bulk, cache, create, inbox, Effect, Focus, Level, State};
-use crate::domain::{InvitationStatus, Participant, SortOrder};
+use crate::app::{actions, bulk, cache, create, inbox, views, Effect, Focus, Level, State};
 use crate::keymap::{Action, Mode};
 
 /// Every key the list takes.
@@ -61,30 +60,18 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Refresh => inbox::refresh(state),
-        Action::Sort => {
-            state.filters.sort = match state.filters.sort {
-                SortOrder::NewestFirst => SortOrder::OldestFirst,
-                SortOrder::OldestFirst => SortOrder::NewestFirst,
-            };
-            inbox::reload(state)
-        }
+        Action::Sort => views::next_sort(state),
         Action::Filters => {
             filters::open(state);
             Vec::new()
         }
-        Action::PendingOnly => {
-            state.filters.statuses = if state.filters.statuses == [InvitationStatus::Pending] {
-                Vec::new()
-            } else {
-                vec![InvitationStatus::Pending]
-            };
-            inbox::reload(state)
-        }
+        Action::PendingOnly => views::toggle_pending(state),
         Action::NewInvitation => create::open(state),
         Action::Accept => actions::ask_accept(state),
         Action::Reject => actions::ask_reject(state),
-        Action::ViewReceived => inbox::switch_view(state, Participant::Received),
-        Action::ViewSent => inbox::switch_view(state, Participant::Sent),
+        Action::View(n) => views::switch(state, usize::from(n).saturating_sub(1)),
+        Action::NextView => views::step(state, 1),
+        Action::PreviousView => views::step(state, -1),
         Action::Open => match state.selected().map(|s| s.id.clone()) {
             Some(id) => {
                 state.notify(Level::Info, format!("Opening {id} in your browser"));
