@@ -398,6 +398,65 @@ mod tests {
     }
 
     #[test]
+    fn the_spend_is_stored_with_the_detail_and_worked_out_for_details_stored_before() {
+        use crate::domain::{Customer, OpportunityPayload, Project, Spend};
+        let (_dir, mut store) = store();
+        let now = Utc::now();
+        store.remember_rows(&[row(1, "PENDING")], &[], now).unwrap();
+        let spend = |amount: &str, currency: &str| Spend {
+            amount: Some(amount.into()),
+            currency: currency.into(),
+            frequency: "Monthly".into(),
+            target_company: "AWS".into(),
+            estimation_url: None,
+        };
+        let detail = InvitationDetail {
+            summary: row(1, "PENDING"),
+            rejection_reason: None,
+            message: None,
+            engagement_description: None,
+            existing_members: Vec::new(),
+            payload: Payload::Opportunity(OpportunityPayload {
+                customer: Customer {
+                    company_name: "Globex".into(),
+                    industry: "Manufacturing".into(),
+                    country_code: "DE".into(),
+                    website_url: "https://globex.example".into(),
+                },
+                project: Project {
+                    title: "Migration".into(),
+                    business_problem: "Old hardware".into(),
+                    target_completion_date: "2027-06-30".into(),
+                    expected_spend: vec![spend("100", "USD"), spend("250", "EUR")],
+                },
+                receiver_responsibilities: Vec::new(),
+                sender_contacts: Vec::new(),
+            }),
+            enrichment: None,
+        };
+        store.remember_detail(&detail, now).unwrap();
+        let spend_of = |store: &Store| {
+            store
+                .view(&ListQuery::new(Participant::Received))
+                .unwrap()
+                .rows[0]
+                .spend
+        };
+        assert_eq!(spend_of(&store), Some(250.0), "the largest monthly total");
+        store
+            .conn
+            .execute("UPDATE invitations SET monthly_spend = NULL", [])
+            .unwrap();
+        assert_eq!(spend_of(&store), None);
+        backfill_spend(&store.conn).unwrap();
+        assert_eq!(
+            spend_of(&store),
+            Some(250.0),
+            "worked out from the stored detail"
+        );
+    }
+
+    #[test]
     fn details_come_back_as_they_were_and_gone_rows_are_forgotten() {
         let (_dir, mut store) = store();
         let now = Utc::now();

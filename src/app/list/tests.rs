@@ -364,3 +364,81 @@ fn merge_under_a_search_shows_the_rows_that_match() {
     l.set_search("");
     assert_eq!(ids(&l), ["9", "5", "3", "2", "1", "0"]);
 }
+
+#[test]
+fn a_view_shows_only_what_it_admits_and_the_search_looks_within_it() {
+    let mut l = list(6);
+    for id in ["1", "3"] {
+        l.update_row(id, |r| {
+            r.status = Some(crate::domain::InvitationStatus::Pending);
+        });
+    }
+    let pending = View {
+        statuses: vec![crate::domain::InvitationStatus::Pending],
+        ..View::all("Pending", Participant::Received)
+    };
+    l.set_view(pending.clone(), at(0), 10);
+    assert_eq!(on_screen(&l, 10).len(), 2);
+    assert_eq!(l.count(&pending, at(0)), 2);
+    assert_eq!(l.in_view().count(), 2);
+    assert_eq!(l.loaded(), 6, "the other rows stay loaded");
+    l.set_search("title 3");
+    assert_eq!(on_screen(&l, 10), [(true, "3".to_string())]);
+    l.set_search("title 4");
+    assert!(on_screen(&l, 10).is_empty(), "4 is not in the view");
+    l.set_search("");
+    l.merge(page(&[9], false), 10);
+    assert!(
+        !l.select("9", 10),
+        "a merged row the view does not admit stays hidden"
+    );
+    assert!(l.contains("9"));
+}
+
+#[test]
+fn sorts_by_customer_and_spend_put_unknown_values_last_and_follow_new_facts() {
+    let mut l = sorted(ViewSort::Customer);
+    l.load(
+        (0..4)
+            .map(|h| (row(&h.to_string(), Some(h)), RowFacts::default()))
+            .collect(),
+    );
+    l.set_facts("0", customer("Zeta"));
+    l.set_facts("2", customer("Éclair"));
+    assert_eq!(
+        ids(&l),
+        ["2", "0", "3", "1"],
+        "folded: Éclair before Zeta; unknown ones newest first"
+    );
+    let spend = |amount: f64| RowFacts {
+        customer: None,
+        spend: Some(amount),
+    };
+    l.set_view(
+        View {
+            sort: ViewSort::Spend,
+            ..l.view().clone()
+        },
+        at(0),
+        10,
+    );
+    l.set_facts("1", spend(10.0));
+    l.set_facts("3", spend(500.0));
+    assert_eq!(ids(&l), ["3", "1", "2", "0"], "largest first, unknown last");
+}
+
+#[test]
+fn a_new_view_keeps_the_selection_when_it_shows_it_and_else_starts_at_the_top() {
+    let mut l = list(5);
+    l.move_by(2, 10);
+    assert_eq!(selected(&l), "2");
+    l.set_view(sorted(ViewSort::Oldest).view().clone(), at(0), 10);
+    assert_eq!((selected(&l), l.position().0), ("2", 2));
+    let none = View {
+        statuses: vec![crate::domain::InvitationStatus::Expired],
+        ..View::all("Expired", Participant::Received)
+    };
+    l.set_view(none, at(0), 10);
+    assert_eq!(l.position(), (0, 0));
+    assert!(l.selected().is_none());
+}
