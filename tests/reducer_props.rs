@@ -459,6 +459,8 @@ struct Start {
     draft: bool,
     search: String,
     opened: Opened,
+    /// The product's default views (Pending first) instead of the tests' two.
+    default_views: bool,
 }
 
 fn start() -> impl Strategy<Value = Start> {
@@ -484,9 +486,10 @@ fn start() -> impl Strategy<Value = Start> {
             Opened::Journal,
             Opened::Notices,
         ]),
+        any::<bool>(),
     )
         .prop_map(
-            |(size, rows, more, from_cache, accepts, draft, search, opened)| Start {
+            |(size, rows, more, from_cache, accepts, draft, search, opened, default_views)| Start {
                 size,
                 rows,
                 more,
@@ -495,6 +498,7 @@ fn start() -> impl Strategy<Value = Start> {
                 draft,
                 search,
                 opened,
+                default_views,
             },
         )
 }
@@ -504,7 +508,12 @@ fn press(s: &mut State, code: KeyCode) {
 }
 
 fn build(start: &Start) -> State {
-    let (mut s, _) = fixtures::state(start.size);
+    let settings = if start.default_views {
+        pc_inbox::app::Settings::default()
+    } else {
+        fixtures::settings()
+    };
+    let (mut s, _) = fixtures::state_with(settings, start.size);
     if start.accepts {
         let mut saved = SavedAccepts::default();
         for (i, task_id) in [(0, Some("task-0000000000001")), (1, None)] {
