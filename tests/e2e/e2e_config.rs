@@ -39,7 +39,7 @@ fn a_key_override_changes_the_key_and_the_help() {
 
 #[test]
 fn config_problems_are_warnings_naming_the_line() {
-    let home = home_with_config("sort = \"oldest\"\n[keys]\nacept = \"A\"\n");
+    let home = home_with_config("[keys]\nhelp = \"H\"\nacept = \"A\"\n");
     let mut tui = Tui::start_in(home.path(), &["--demo"], 120, 40);
     tui.wait_for("the warning in the status line", |s| {
         s.contents().contains("✗ Config file:")
@@ -47,10 +47,14 @@ fn config_problems_are_warnings_naming_the_line() {
     tui.send("!");
     tui.wait_for("the warning with its line in the notices log", |s| {
         let text = s.contents();
-        text.contains("config.toml:3:") && text.contains("`acept`") && text.contains("unknown")
+        text.contains("Notices (")
+            && text.contains("config.toml:3:")
+            && text.contains("`acept`")
+            && text.contains("unknown")
     });
     tui.send("\x1b");
-    tui.wait_text("oldest first");
+    tui.wait_for("the log closed", |s| !s.contents().contains("Notices ("));
+    tui.wait_text("H help"); // the rest of the file applies
     tui.quit();
 }
 
