@@ -1,5 +1,6 @@
 //! Parsing a config file: typed settings, and warnings (with their line) for what is ignored:
-//! unknown keys, colours and roles, actions and keys, and keys already in use.
+//! unknown keys, colours and roles, actions and keys, keys already in use, and the keys views
+//! replaced.
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -11,25 +12,21 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::key_path::key_at;
+use super::views::{self, label, Refusal};
 use super::{line_column, Catalog, Config, Loaded, PageSize, TimeZone};
-use crate::app::PayloadChoice;
 use crate::app::{PollSchedule, Watch};
-use crate::domain::{InvitationStatus, Participant, SortOrder};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
 /// The top-level keys a config file may have.
-pub(super) const KNOWN: [&str; 18] = [
+pub(super) const KNOWN: [&str; 15] = [
     "console_url",
     "profile",
     "region",
     "catalog",
     "endpoint_url",
     "page_size",
-    "view",
-    "status",
-    "payload",
-    "sort",
+    "views",
     "time_zone",
     "poll",
     "theme",
@@ -39,6 +36,10 @@ pub(super) const KNOWN: [&str; 18] = [
     "auto_advance",
     "rules",
 ];
+
+/// The top-level keys that said what the inbox opens on, before `[[views]]`: a file that still
+/// has one is warned and otherwise read as if it had not.
+pub(super) const REPLACED_BY_VIEWS: [&str; 4] = ["view", "status", "payload", "sort"];
 
 /// What `[keys]` holds under one name: a key or list of keys for a list action (`help = "H"`),
 /// or a mode's table (`[keys.reject]`).
@@ -79,10 +80,7 @@ struct Raw {
     catalog: Option<Catalog>,
     endpoint_url: Option<String>,
     page_size: Option<PageSize>,
-    view: Option<Participant>,
-    status: Option<Vec<InvitationStatus>>,
-    payload: Option<PayloadChoice>,
-    sort: Option<SortOrder>,
+    views: Option<Vec<views::Raw>>,
     time_zone: Option<TimeZone>,
     poll: Option<BTreeMap<Spanned<String>, Spanned<f64>>>,
     theme: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
@@ -104,7 +102,7 @@ struct WatchRaw {
 }
 
 /// Parses a config file's text; `path` names it in warnings.
-pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, usize)>, String)> {
+pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, Refusal> {
     let fail = |e: toml::de::Error| {
         let span = e.span();
         let message = match e.message().trim() {
@@ -112,7 +110,7 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
             message => message.to_string(),
         };
         let message = match span.as_ref().and_then(|s| key_at(text, s.start)) {
-            Some(key) => format!("`{key}`: {message}"),
+            Some(key) => format!("{}: {message}", label(text, &key)),
             None => message,
         };
         (span.map(|s| line_column(text, s.start)), message)
@@ -127,9 +125,31 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
         ));
     };
     for key in keys.keys() {
-        if !KNOWN.contains(&key.get_ref().as_str()) {
-            warn(key.span(), format!("unknown key `{}`", key.get_ref()));
+        let name = key.get_ref().as_str();
+        if REPLACED_BY_VIEWS.contains(&name) {
+            warn(
+                key.span(),
+                format!(
+                    "`{name}` no longer applies: the inbox opens on the first of its [[views]] \
+                     (see config.example.toml)"
+                ),
+            );
+        } else if !KNOWN.contains(&name) {
+            warn(key.span(), format!("unknown key `{name}`"));
         }
+    }
+    let views = match raw.views {
+        Some(raw_views) => {
+            let views_at = keys
+                .keys()
+                .find(|k| k.get_ref() == "views")
+                .map_or(0, |k| k.span().start);
+            views::views(text, raw_views, views_at)?
+        }
+        None => crate::domain::View::defaults(),
+    };
+    for (span, message) in views::unknown_keys(text) {
+        warn(span, message);
     }
 
     let mut config = Config {
@@ -138,10 +158,7 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, (Option<(usize, us
         catalog: raw.catalog,
         endpoint_url: raw.endpoint_url,
         page_size: raw.page_size,
-        view: raw.view.unwrap_or(Participant::Received),
-        statuses: raw.status.unwrap_or_default(),
-        payload: raw.payload.unwrap_or_default(),
-        sort: raw.sort.unwrap_or_default(),
+        views,
         time_zone: raw.time_zone.unwrap_or_default(),
         log_level: raw.log_level,
         auto_advance: raw.auto_advance.unwrap_or(true),
@@ -295,6 +312,7 @@ fn bind(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{InvitationStatus, Origin, Participant, PayloadKind, View, ViewSort};
 
     fn fixture(name: &str) -> String {
         std::fs::read_to_string(format!(
@@ -305,9 +323,10 @@ mod tests {
     }
 
     #[test]
-    fn the_example_file_is_valid_and_quiet() {
+    fn the_example_file_is_valid_and_quiet_and_changes_nothing() {
         let loaded = parse(include_str!("../../config.example.toml"), "example").unwrap();
         assert_eq!(loaded.warnings, Vec::<String>::new());
+        assert_eq!(loaded.config.views, View::defaults());
     }
 
     #[test]
@@ -319,13 +338,27 @@ mod tests {
         assert_eq!(c.catalog, Some(Catalog::Sandbox));
         assert_eq!(c.page_size, Some(PageSize(25)));
         assert_eq!(
-            (c.view, c.statuses, c.payload, c.sort),
-            (
-                Participant::Sent,
-                vec![InvitationStatus::Pending],
-                PayloadChoice::Lead,
-                SortOrder::OldestFirst
-            )
+            c.views,
+            [
+                View {
+                    name: "Sent leads".into(),
+                    side: Participant::Sent,
+                    statuses: vec![InvitationStatus::Pending],
+                    payloads: vec![PayloadKind::Lead],
+                    from: None,
+                    expires_within_days: None,
+                    sort: ViewSort::Oldest,
+                },
+                View {
+                    name: "AWS, this week".into(),
+                    side: Participant::Received,
+                    statuses: vec![InvitationStatus::Pending, InvitationStatus::Accepted],
+                    payloads: vec![PayloadKind::Opportunity],
+                    from: Some(Origin::Aws),
+                    expires_within_days: Some(7),
+                    sort: ViewSort::Expires,
+                },
+            ]
         );
         assert_eq!(c.time_zone, TimeZone::Utc);
         assert_eq!(

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
-use crate::app::{PayloadChoice, PollSchedule, Settings, Watch, DEFAULT_CONSOLE_URL};
-use crate::domain::{InvitationStatus, Participant, SortOrder};
+use crate::app::{PollSchedule, Settings, Watch, DEFAULT_CONSOLE_URL};
+use crate::domain::View;
 use crate::keymap::Keymap;
 use crate::ui::Theme;
 
@@ -15,6 +15,7 @@ mod file;
 mod key_path;
 #[cfg(test)]
 mod props;
+mod views;
 
 pub use crate::domain::Catalog;
 
@@ -55,11 +56,8 @@ pub struct Config {
     pub catalog: Option<Catalog>,
     pub endpoint_url: Option<String>,
     pub page_size: Option<PageSize>,
-    pub view: Participant,
-    /// Statuses shown at start; empty means all.
-    pub statuses: Vec<InvitationStatus>,
-    pub payload: PayloadChoice,
-    pub sort: SortOrder,
+    /// `[[views]]`, in order; the inbox opens on the first.
+    pub views: Vec<View>,
     pub poll: PollSchedule,
     pub time_zone: TimeZone,
     /// Log filter when neither `--log-level` nor `RUST_LOG` is given, e.g. `debug`.
@@ -86,10 +84,7 @@ impl Default for Config {
             catalog: None,
             endpoint_url: None,
             page_size: None,
-            view: Participant::Received,
-            statuses: Vec::new(),
-            payload: PayloadChoice::All,
-            sort: SortOrder::NewestFirst,
+            views: View::defaults(),
             poll: PollSchedule::default(),
             time_zone: TimeZone::Local,
             log_level: None,
@@ -115,6 +110,7 @@ impl Config {
             page_size: self.page_size(),
             catalog,
             poll: self.poll,
+            views: self.views.clone(),
             utc: self.time_zone == TimeZone::Utc,
             console_url: self
                 .console_url

@@ -1,18 +1,20 @@
 //! Property tests of the config parser: any text or bytes give settings or a clear error and
-//! never a panic; documents made of the real keys with values of any type are refused only
-//! with a message that names the key at fault, at its line.
+//! never a panic; documents made of the real keys (and `[[views]]`) with values of any type are
+//! refused only with a message that names the key at fault, at its line.
 
 use std::io::Write;
 
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use super::file::{parse, KNOWN};
+use super::file::{parse, KNOWN, REPLACED_BY_VIEWS};
 use super::load_from;
+use super::views;
 use crate::keymap::{Action, Mode};
 use crate::ui::Theme;
 
-/// Keys that take a plain value at the top level (the others are tables).
+/// Keys that take a plain value at the top level (the others are tables), with those views
+/// replaced.
 const SCALARS: [&str; 12] = [
     "console_url",
     "profile",
@@ -40,6 +42,13 @@ fn value() -> impl Strategy<Value = String> {
         "local",
         "utc",
         "all",
+        "aws",
+        "partners",
+        "expires",
+        "sender",
+        "customer",
+        "spend",
+        "Pending",
         "lead",
         "opportunity",
         "pending",
@@ -59,7 +68,7 @@ fn value() -> impl Strategy<Value = String> {
     let leaf = prop_oneof![
         4 => words,
         2 => "\\PC{0,12}".prop_map(|s| toml::Value::String(s).to_string()),
-        2 => prop_oneof![Just(0i64), Just(1), Just(100), Just(101), Just(3600), Just(-1), any::<i64>()]
+        2 => prop_oneof![Just(0i64), Just(1), Just(100), Just(101), Just(365), Just(366), Just(3600), Just(-1), any::<i64>()]
             .prop_map(|n| n.to_string()),
         1 => prop_oneof![Just(0.5f64), Just(3600.5), Just(-0.0), Just(1e300), any::<f64>()]
             .prop_map(|f| toml::Value::Float(f).to_string()),
@@ -89,11 +98,27 @@ fn table(real: Vec<&'static str>) -> impl Strategy<Value = Vec<(String, String)>
         .prop_map(|m| m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
-/// A config document built from the real keys, and every key path in it.
+/// A config document built from the real keys, and every key path in it with how its line
+/// starts.
 #[derive(Debug, Clone)]
 struct Document {
     text: String,
-    paths: Vec<String>,
+    paths: Vec<(String, String)>,
+}
+
+/// A `[[views]]` table's lines: a name, mostly, and other view keys.
+fn view() -> impl Strategy<Value = Vec<(String, String)>> {
+    let others: Vec<&'static str> = views::KEYS
+        .iter()
+        .copied()
+        .filter(|k| *k != "name")
+        .collect();
+    (proptest::option::weighted(0.9, value()), table(others)).prop_map(|(name, mut lines)| {
+        if let Some(name) = name {
+            lines.insert(0, ("name".to_string(), name));
+        }
+        lines
+    })
 }
 
 fn document() -> impl Strategy<Value = Document> {
@@ -105,8 +130,9 @@ fn document() -> impl Strategy<Value = Document> {
         proptest::option::of(table(Theme::ROLES.to_vec())),
         proptest::option::of(table(actions.clone())),
         proptest::collection::btree_map(select(modes), table(actions), 0..3),
+        proptest::collection::vec(view(), 0..4),
     )
-        .prop_map(|(top, poll, theme, keys, modes)| {
+        .prop_map(|(top, poll, theme, keys, modes, views)| {
             let mut doc = Document {
                 text: String::new(),
                 paths: Vec::new(),
@@ -117,10 +143,11 @@ fn document() -> impl Strategy<Value = Document> {
                 }
                 for (key, value) in lines {
                     doc.text.push_str(&format!("{key} = {value}\n"));
-                    doc.paths.push(match name {
+                    let path = match name {
                         Some(table) => format!("{table}.{key}"),
                         None => key.clone(),
-                    });
+                    };
+                    doc.paths.push((path, format!("{key} = ")));
                 }
             };
             section(&mut doc, None, &top);
@@ -137,6 +164,16 @@ fn document() -> impl Strategy<Value = Document> {
             }
             for (mode, lines) in modes {
                 section(&mut doc, Some(&format!("keys.{mode}")), &lines);
+            }
+            for (i, lines) in views.iter().enumerate() {
+                let path = format!("views[{}]", i + 1);
+                doc.text.push_str("\n[[views]]\n");
+                doc.paths.push((path.clone(), "[[views]]".into()));
+                for (key, value) in lines {
+                    doc.text.push_str(&format!("{key} = {value}\n"));
+                    doc.paths
+                        .push((format!("{path}.{key}"), format!("{key} = ")));
+                }
             }
             doc
         })
@@ -165,12 +202,12 @@ proptest! {
         }
     }
 
-    /// Documents of the real keys with values of any type: a refusal names the key at fault,
-    /// on its line; warnings name their file and line.
+    /// Documents of the real keys with values of any type: a refusal names the key at fault
+    /// (and a view's key, its view), on its line; warnings name their file and line.
     #[test]
     fn a_refused_value_is_named_by_its_key(doc in document()) {
-        let known_top: Vec<&str> = doc.paths.iter().map(|p| p.split('.').next().unwrap_or(p)).collect();
-        prop_assert!(known_top.iter().all(|k| KNOWN.contains(k) || *k == "colour"));
+        let known_top: Vec<&str> = doc.paths.iter().map(|(p, _)| p.split(['.', '[']).next().unwrap_or(p)).collect();
+        prop_assert!(known_top.iter().all(|k| KNOWN.contains(k) || REPLACED_BY_VIEWS.contains(k) || *k == "colour"));
         match parse(&doc.text, "p.toml") {
             Ok(loaded) => {
                 for warning in loaded.warnings {
@@ -180,14 +217,16 @@ proptest! {
             Err((position, message)) => {
                 assert_clear(&doc.text, position, &message);
                 let (line, _) = position.expect("a value error has a position");
-                let named = doc.paths.iter().find(|p| {
-                    message.starts_with(&format!("`{p}`: ")) || message.starts_with(&format!("`{p}."))
-                });
-                let named = named.unwrap_or_else(|| panic!("{message:?} names no key of\n{}", doc.text));
-                let key = named.rsplit('.').next().unwrap_or(named);
+                let named = doc.paths.iter().filter(|(p, _)| {
+                    ["`: ", "` (view ", ".", "["].iter().any(|after| message.starts_with(&format!("`{p}{after}")))
+                }).max_by_key(|(p, _)| p.len());
+                let (path, start) = named.unwrap_or_else(|| panic!("{message:?} names no key of\n{}", doc.text));
+                if path.starts_with("views[") && message.contains("` (view ") {
+                    prop_assert!(message.starts_with(&format!("`{path}` (view ")), "{message:?}");
+                }
                 let text = doc.text.split('\n').nth(line - 1).unwrap_or_default();
                 prop_assert!(
-                    text.starts_with(&format!("{key} = ")),
+                    text.starts_with(start.as_str()),
                     "{message:?} points at line {line}: {text:?}"
                 );
             }

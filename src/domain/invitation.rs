@@ -5,7 +5,7 @@ use super::{deserialize_by_name, Enrichment, Payload};
 
 /// Which side of an invitation we are on: `RECEIVER` (received) or `SENDER` (sent).
 ///
-/// Its serde form is the config file's `view` value: `received` or `sent`.
+/// Its serde form is a config view's `side` value: `received` or `sent`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Participant {

@@ -39,7 +39,7 @@ fn a_key_override_changes_the_key_and_the_help() {
 
 #[test]
 fn config_problems_are_warnings_naming_the_line() {
-    let home = home_with_config("sort = \"oldest\"\n[keys]\nacept = \"A\"\n");
+    let home = home_with_config("[keys]\nhelp = \"H\"\nacept = \"A\"\n");
     let mut tui = Tui::start_in(home.path(), &["--demo"], 120, 40);
     tui.wait_for("the warning in the status line", |s| {
         s.contents().contains("✗ Config file:")
@@ -47,10 +47,14 @@ fn config_problems_are_warnings_naming_the_line() {
     tui.send("!");
     tui.wait_for("the warning with its line in the notices log", |s| {
         let text = s.contents();
-        text.contains("config.toml:3:") && text.contains("`acept`") && text.contains("unknown")
+        text.contains("Notices (")
+            && text.contains("config.toml:3:")
+            && text.contains("`acept`")
+            && text.contains("unknown")
     });
     tui.send("\x1b");
-    tui.wait_text("oldest first");
+    tui.wait_for("the log closed", |s| !s.contents().contains("Notices ("));
+    tui.wait_text("H help"); // the rest of the file applies
     tui.quit();
 }
 
@@ -116,4 +120,36 @@ fn the_config_file_is_looked_up_in_the_documented_order() {
         stderr.contains("explicit.toml:1: unknown key `from_env`"),
         "{stderr}"
     );
+}
+
+#[test]
+fn views_from_the_config_render_with_their_counts_and_sort_by_expiry() {
+    let home = home_with_config(
+        "[[views]]\nname = \"Due this week\"\nstatus = [\"pending\"]\n\
+         expires_within_days = 5\nsort = \"expires\"\n\n\
+         [[views]]\nname = \"Everything\"\n",
+    );
+    let mut due: Vec<serde_json::Value> = crate::pty::received()
+        .into_iter()
+        .filter(|i| (1..=5 * 24).contains(&i["ExpiresInHours"].as_i64().unwrap()))
+        .collect();
+    due.sort_by_key(|i| i["ExpiresInHours"].as_i64().unwrap());
+    assert!(due.len() > 1, "the seed has invitations due this week");
+    let all = crate::pty::invitations("RECEIVER").len();
+    let mut tui = Tui::start_in(home.path(), &["--demo"], 160, 40);
+    tui.wait_text(&format!(
+        "1 Due this week {}  2 Everything {all}",
+        due.len()
+    ));
+    tui.wait_text(&format!("1/{} · 1 page · all loaded", due.len()));
+    let soonest = due[0]["EngagementTitle"].as_str().unwrap();
+    tui.wait_for("the soonest first", |s| {
+        let text = s.contents();
+        let first_row = text.lines().nth(3).unwrap_or_default().to_string();
+        first_row.contains(&soonest.chars().take(20).collect::<String>())
+    });
+    tui.send("2");
+    tui.wait_text(" Everything ");
+    tui.wait_text(&format!("/{all} · 1 page · all loaded"));
+    tui.quit();
 }
