@@ -1,7 +1,7 @@
 //! Key to frame: one key press through `update`, then the frame it leads to drawn at 160×48,
 //! with 10,000 invitations loaded (goal: ≤ 1 ms each) and with 100 as the baseline for the
-//! ratio. Keys: list moves, search keystrokes with the prompt open, and typing into the create
-//! form's message and customer name.
+//! ratio. Keys: list moves, search keystrokes with the prompt open, typing into the create
+//! form's message and customer name, and switching or re-sorting the default views.
 
 #[path = "../tests/fixtures/mod.rs"]
 mod fixtures;
@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criteri
 use crossterm::event::KeyCode;
 use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::form::validate;
-use pc_inbox::app::{update, Modal, Msg, State};
+use pc_inbox::app::{update, Modal, Msg, Settings, State};
 use pc_inbox::domain::{EngagementSummary, Page};
 use pc_inbox::ui;
 use ratatui::backend::TestBackend;
@@ -21,7 +21,12 @@ const SIZES: [usize; 2] = [100, 10_000];
 
 /// `rows` invitations loaded page by page, ten details in, the cursor in the middle.
 fn inbox(rows: usize) -> State {
-    let (mut s, _) = fixtures::state((160, 48));
+    inbox_with(fixtures::settings(), rows)
+}
+
+/// [`inbox`] with these settings.
+fn inbox_with(settings: Settings, rows: usize) -> State {
+    let (mut s, _) = fixtures::state_with(settings, (160, 48));
     let generation = s.list_generation;
     for start in (0..rows).step_by(100) {
         let end = (start + 100).min(rows);
@@ -36,7 +41,8 @@ fn inbox(rows: usize) -> State {
     for i in 0..10 {
         fixtures::deliver(&mut s, fixtures::opportunity(i));
     }
-    s.list.move_by(rows as isize / 2, s.geometry.list_rows);
+    let (_, shown) = s.list.position();
+    s.list.move_by(shown as isize / 2, s.geometry.list_rows);
     assert_eq!(s.list.loaded(), rows);
     s
 }
@@ -191,5 +197,28 @@ fn form_checks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, list_moves, search_keys, form_keys, form_checks);
+fn view_keys(c: &mut Criterion) {
+    let mut group = configure(c, "key to frame: views");
+    for rows in SIZES {
+        let state = inbox_with(Settings::default(), rows);
+        assert_eq!(state.views.active.name, "Pending");
+        for (name, key) in [
+            ("7: Pending to All", fixtures::key('7')),
+            ("2: to Expiring soon (by expiry)", fixtures::key('2')),
+            ("s: sort oldest first", fixtures::key('s')),
+        ] {
+            bench_key(&mut group, name, rows, &state, &key);
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    list_moves,
+    search_keys,
+    form_keys,
+    form_checks,
+    view_keys
+);
 criterion_main!(benches);
