@@ -62,6 +62,9 @@ fn starts_by_loading_the_first_received_page_newest_first() {
         next_token,
     }, Effect::ReadCachedSide {
         side: Participant::Sent,
+    }, Effect::ListSide {
+        side: Participant::Sent,
+        next_token: None,
     }, Effect::FindActiveTasks, Effect::WatchAfter(_)] = effects.as_slice()
     else {
         panic!("{effects:?}")

@@ -442,3 +442,90 @@ fn configured_views_replace_the_default_set() {
     let effects = update(&mut s, key('3'));
     assert!(effects.is_empty(), "there is no third view");
 }
+
+#[test]
+fn the_other_side_is_listed_in_the_background_for_exact_counts() {
+    let (mut s, effects) = start();
+    assert!(
+        effects.contains(&Effect::ListSide {
+            side: Participant::Sent,
+            next_token: None
+        }),
+        "{effects:?}"
+    );
+    let sent = |range: std::ops::Range<usize>| -> Vec<InvitationSummary> {
+        range
+            .map(|i| {
+                let mut row = summary(i);
+                row.participant = Some(Participant::Sent);
+                row
+            })
+            .collect()
+    };
+    let effects = update(
+        &mut s,
+        Msg::SideListed {
+            side: Participant::Sent,
+            result: Ok(Page {
+                items: sent(0..100),
+                next_token: Some("t".into()),
+            }),
+        },
+    );
+    assert_eq!(
+        effects,
+        [Effect::ListSide {
+            side: Participant::Sent,
+            next_token: Some("t".into())
+        }]
+    );
+    assert_eq!(count(&s, "Sent"), None, "counted only once complete");
+    let effects = update(
+        &mut s,
+        Msg::SideListed {
+            side: Participant::Sent,
+            result: Ok(Page {
+                items: sent(100..105),
+                next_token: None,
+            }),
+        },
+    );
+    assert_eq!(count(&s, "Sent"), Some(105));
+    assert!(
+        matches!(&effects[..], [Effect::Remember { what: pc_inbox::app::Remember::Rows { rows, unread }, .. }]
+            if rows.len() == 105 && unread.is_empty()),
+        "the listed rows go into the store: {effects:?}"
+    );
+    update(
+        &mut s,
+        Msg::CachedSide {
+            side: Participant::Sent,
+            result: Ok(CachedView {
+                rows: vec![CachedRow {
+                    summary: sent(0..1).remove(0),
+                    customer: None,
+                    spend: None,
+                    unread: false,
+                }],
+                as_of: None,
+                visited: true,
+            }),
+        },
+    );
+    assert_eq!(
+        count(&s, "Sent"),
+        Some(105),
+        "the store's older rows do not replace it"
+    );
+    let late = update(
+        &mut s,
+        Msg::SideListed {
+            side: Participant::Received,
+            result: Ok(Page {
+                items: Vec::new(),
+                next_token: None,
+            }),
+        },
+    );
+    assert!(late.is_empty(), "a listing nobody asked for is dropped");
+}

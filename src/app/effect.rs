@@ -74,6 +74,12 @@ pub enum Effect {
     ReadCachedView { generation: u64, query: ListQuery },
     /// Read the cached rows of one side, to count its views; the reply is a `Msg::CachedSide`.
     ReadCachedSide { side: Participant },
+    /// List a page of every invitation of one side in the background, to count its views;
+    /// the reply is a `Msg::SideListed`.
+    ListSide {
+        side: Participant,
+        next_token: Option<String>,
+    },
     /// Read the cached details of invitations; the reply is a `Msg::CachedDetails`.
     ReadCachedDetails { generation: u64, ids: Vec<String> },
     /// Add an entry to the journal.

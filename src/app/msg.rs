@@ -82,6 +82,11 @@ pub enum Msg {
         side: Participant,
         result: Result<CachedView, String>,
     },
+    /// A page of the side not on screen, listed to count its views.
+    SideListed {
+        side: Participant,
+        result: Result<Page<InvitationSummary>, ServiceError>,
+    },
     /// Details the local store had, for the cache generation they were read for.
     CachedDetails {
         generation: u64,

@@ -6,10 +6,11 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{inbox, DetailEntry, Effect, Priority, State};
+use super::{inbox, DetailEntry, Effect, Priority, Remember, State};
 use crate::domain::{
-    CachedView, InvitationStatus, InvitationSummary, Participant, PayloadKind, View,
+    CachedView, InvitationStatus, InvitationSummary, Page, Participant, PayloadKind, View,
 };
+use crate::service::ServiceError;
 
 /// The views, the one on screen and their counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,11 @@ pub struct Views {
     counted: Option<(u64, DateTime<Utc>)>,
     /// Details asked for because the sort needs them, not answered yet.
     backfilling: HashSet<String>,
+    /// The side not on screen as listed so far, while its background listing runs.
+    listing: Option<(Participant, Vec<InvitationSummary>)>,
+    /// The side whose counts came from a complete listing: the store's older rows do not
+    /// replace them.
+    listed: Option<Participant>,
 }
 
 impl Views {
@@ -43,6 +49,8 @@ impl Views {
             active,
             counted: None,
             backfilling: HashSet::new(),
+            listing: None,
+            listed: None,
         }
     }
 
@@ -187,17 +195,69 @@ pub(super) fn fetch_sort_details(state: &mut State, from_store: bool) -> Vec<Eff
     effects
 }
 
-/// The effects that count the views of the side not on screen, from the local store.
-pub(super) fn count_other_side(state: &State) -> Vec<Effect> {
-    let side = state.views.active.side;
-    let other = match side {
+/// The effects that count the views of the side not on screen: from the local store at once,
+/// then from a listing of that side in the background (behind every other read).
+pub(super) fn count_other_side(state: &mut State) -> Vec<Effect> {
+    let other = match state.views.active.side {
         Participant::Received => Participant::Sent,
         Participant::Sent => Participant::Received,
     };
-    if state.views.all.iter().any(|v| v.side == other) {
-        vec![Effect::ReadCachedSide { side: other }]
-    } else {
-        Vec::new()
+    if !state.views.all.iter().any(|v| v.side == other) {
+        return Vec::new();
+    }
+    state.views.listing = Some((other, Vec::new()));
+    vec![
+        Effect::ReadCachedSide { side: other },
+        Effect::ListSide {
+            side: other,
+            next_token: None,
+        },
+    ]
+}
+
+/// A page of the side not on screen: the next is asked for; after the last, that side's views
+/// are counted and its rows remembered. A failure leaves the counts the store gave.
+pub(super) fn on_side_listed(
+    state: &mut State,
+    side: Participant,
+    result: Result<Page<InvitationSummary>, ServiceError>,
+) -> Vec<Effect> {
+    let listing = match &mut state.views.listing {
+        Some((listed, rows)) if *listed == side && side != state.views.active.side => rows,
+        _ => return Vec::new(),
+    };
+    let Ok(page) = result else {
+        state.views.listing = None;
+        return Vec::new();
+    };
+    listing.extend(page.items);
+    if page.next_token.is_some() {
+        return vec![Effect::ListSide {
+            side,
+            next_token: page.next_token,
+        }];
+    }
+    let Some((_, rows)) = state.views.listing.take() else {
+        return Vec::new();
+    };
+    count_side(state, side, &rows);
+    state.views.listed = Some(side);
+    vec![Effect::Remember {
+        what: Remember::Rows {
+            rows,
+            unread: Vec::new(),
+        },
+        at: state.clock.now,
+    }]
+}
+
+/// Counts the views of `side` over these rows.
+fn count_side(state: &mut State, side: Participant, rows: &[InvitationSummary]) {
+    let now = state.clock.now;
+    for (view, count) in state.views.all.iter().zip(&mut state.views.counts) {
+        if view.side == side {
+            *count = Some(rows.iter().filter(|r| view.admits(r, now)).count());
+        }
     }
 }
 
@@ -210,17 +270,13 @@ pub(super) fn on_cached_side(
     let Ok(cached) = result else {
         return Vec::new();
     };
-    if side == state.views.active.side || cached.rows.is_empty() {
+    if side == state.views.active.side || cached.rows.is_empty() || state.views.listed == Some(side)
+    {
         // Nothing stored of that side: its counts are unknown, not zero.
         return Vec::new();
     }
     let rows: Vec<InvitationSummary> = cached.rows.into_iter().map(|r| r.summary).collect();
-    let now = state.clock.now;
-    for (view, count) in state.views.all.iter().zip(&mut state.views.counts) {
-        if view.side == side {
-            *count = Some(rows.iter().filter(|r| view.admits(r, now)).count());
-        }
-    }
+    count_side(state, side, &rows);
     Vec::new()
 }
 

@@ -233,6 +233,19 @@ impl EffectRunner {
                     let _ = tx.send(Msg::WatchTick);
                 });
             }
+            Effect::ListSide { side, next_token } => {
+                let key = format!(
+                    "side:{}:{}",
+                    side.as_wire(),
+                    next_token.as_deref().unwrap_or("")
+                );
+                self.reads.submit(key, Priority::Backfill, async move {
+                    let mut query = ListQuery::new(side);
+                    query.page_size = Some(100);
+                    let result = service.list_invitations(&query, next_token).await;
+                    let _ = tx.send(Msg::SideListed { side, result });
+                });
+            }
             Effect::ListPending { next_token } => {
                 let key = format!("pending:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Prefetch, async move {

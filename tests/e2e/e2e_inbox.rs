@@ -102,6 +102,8 @@ fn slash_narrows_the_list_and_esc_clears_it() {
 #[test]
 fn switches_to_sent_and_opens_help() {
     let mut tui = demo_on_the_first_row();
+    let sent = crate::pty::invitations("SENDER").len();
+    tui.wait_text(&format!("6 Sent {sent}  7 All"));
     tui.send("6");
     tui.wait_text(" Sent ");
     tui.wait_text(&prefix(&sent_title(), 20));
