@@ -24,7 +24,7 @@ pub struct Views {
     /// How many invitations each view shows; `None` until known. Views of the side on screen
     /// count the loaded rows; those of the other side count what the local store last held.
     pub counts: Vec<Option<usize>>,
-    /// The list revision and the time the counts were worked out at.
+    /// The list's rows revision and the time the counts were worked out at.
     counted: Option<(u64, DateTime<Utc>)>,
     /// Details asked for because the sort needs them, not answered yet.
     backfilling: HashSet<String>,
@@ -291,7 +291,7 @@ pub(super) fn recount(state: &mut State) {
             now
         }
     };
-    let revision = state.list.revision();
+    let revision = state.list.rows_revision();
     if state.views.counted == Some((revision, rolled)) {
         return;
     }

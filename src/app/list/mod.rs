@@ -115,8 +115,10 @@ pub struct InvitationList {
     /// The ids of marked invitations; always rows of the list.
     marks: HashSet<String>,
     /// Bumped by every change to the rows or the view, so that what is worked out from them
-    /// (counts, the pipeline summary) knows when to work it out again.
+    /// (the pipeline summary) knows when to work it out again.
     revision: u64,
+    /// Bumped by changes to the rows only: what every view shows (the counts) depends on these.
+    rows_revision: u64,
     /// True while a page request is out.
     pub loading: bool,
     /// Why the last page request failed, until the next one succeeds.
@@ -185,6 +187,7 @@ impl InvitationList {
             search: std::mem::take(&mut self.search),
             query: std::mem::take(&mut self.query),
             revision: self.revision + 1,
+            rows_revision: self.rows_revision + 1,
             ..Default::default()
         };
     }
@@ -242,6 +245,17 @@ impl InvitationList {
     /// Changes with every change to the rows or the view.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Changes with every change to the rows (not with the view).
+    pub fn rows_revision(&self) -> u64 {
+        self.rows_revision
+    }
+
+    /// Notes a change to the rows.
+    fn rows_changed(&mut self) {
+        self.revision += 1;
+        self.rows_revision += 1;
     }
 
     /// Works out again which rows the view shows, and drops marks on the others.

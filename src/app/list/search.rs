@@ -61,11 +61,13 @@ impl InvitationList {
         let Some(&slot) = self.index.get(id) else {
             return;
         };
-        let row = &mut self.rows[slot];
-        if row.facts == facts {
+        if self.rows[slot].facts == facts {
             return;
         }
+        // What a view shows does not depend on facts (the counts stay): the order and the
+        // search may.
         self.revision += 1;
+        let row = &mut self.rows[slot];
         row.customer = facts.customer.as_deref().map(fold);
         row.key = key(&row.summary, facts.customer.as_deref());
         row.facts = facts;

@@ -21,7 +21,7 @@ impl InvitationList {
         let (rows, sort) = (&self.rows, self.lens.view.sort);
         self.order
             .sort_by(|&a, &b| compare(sort, &rows[a], &rows[b]));
-        self.revision += 1;
+        self.rows_changed();
         self.refilter();
         self.prune_marks();
         self.cursor = 0;
@@ -91,7 +91,7 @@ impl InvitationList {
         let Some(&slot) = self.index.get(id) else {
             return;
         };
-        self.revision += 1;
+        self.rows_changed();
         let row = &mut self.rows[slot];
         let before = row.clone();
         change(&mut row.summary);
@@ -117,7 +117,7 @@ impl InvitationList {
     /// Puts a row in its slot, or in a new one; returns the slot. The list order is the
     /// caller's to fix.
     fn upsert(&mut self, summary: InvitationSummary, facts: RowFacts, listed: bool) -> usize {
-        self.revision += 1;
+        self.rows_changed();
         let row = Row::new(summary, facts, listed, &self.lens);
         match self.index.get(&row.summary.id) {
             Some(&slot) => {
@@ -156,7 +156,7 @@ impl InvitationList {
             return Vec::new();
         }
         let anchor = self.anchor();
-        self.revision += 1;
+        self.rows_changed();
         let mut slots = vec![None; self.rows.len()];
         let mut removed = Vec::new();
         let mut kept = Vec::with_capacity(self.rows.len());
