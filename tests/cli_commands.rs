@@ -14,7 +14,7 @@ use pc_inbox::commands::list::{self, ListArgs};
 use pc_inbox::commands::{CommandResult, Failure, Format};
 use pc_inbox::domain::{
     AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Page,
+    Opportunity, Page,
 };
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{CreatedInvitation, PartnerCentral, ServiceResult};
@@ -764,6 +764,10 @@ impl PartnerCentral for Watched {
     }
 
     async fn reject_invitation(&self, _: &str, _: Option<&str>) -> ServiceResult<()> {
+        unreachable!("list only lists")
+    }
+
+    async fn get_opportunity(&self, _: &str) -> ServiceResult<Opportunity> {
         unreachable!("list only lists")
     }
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::output::write_json;
 use super::CommandResult;
 use crate::app::{console_url, Clock};
-use crate::domain::{InvitationDetail, Payload};
+use crate::domain::{InvitationDetail, InvitationStatus, Opportunity, Payload, TaskStatus};
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
 use crate::ui::{detail, Theme};
@@ -43,10 +43,18 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> CommandResult {
     let d = service.get_invitation(&args.id).await?;
+    let linked = linked_opportunity(service, &d).await?;
     match args.output {
-        ShowFormat::Json => write_json(out, &GetEngagementInvitationResponse::from(&d))?,
+        ShowFormat::Json => {
+            let mut json = serde_json::to_value(GetEngagementInvitationResponse::from(&d))
+                .map_err(std::io::Error::other)?;
+            if let (Some(o), Some(object)) = (&linked, json.as_object_mut()) {
+                object.insert("Opportunity".into(), opportunity_json(o));
+            }
+            write_json(out, &json)?
+        }
         ShowFormat::Text => {
-            for line in text(&d, clock, console) {
+            for line in text(&d, linked.as_ref(), clock, console) {
                 writeln!(out, "{line}")?;
             }
         }
@@ -54,16 +62,69 @@ pub async fn run(
     Ok(())
 }
 
+/// The opportunity an accepted invitation created: the one its completed accept task names.
+async fn linked_opportunity(
+    service: &dyn PartnerCentral,
+    d: &InvitationDetail,
+) -> Result<Option<Opportunity>, crate::service::ServiceError> {
+    if d.summary.status != Some(InvitationStatus::Accepted) {
+        return Ok(None);
+    }
+    let tasks = service.list_accept_tasks(&d.summary.id).await?;
+    let Some(id) = tasks
+        .into_iter()
+        .filter(|t| t.status == TaskStatus::Complete)
+        .find_map(|t| t.opportunity_id)
+    else {
+        return Ok(None);
+    };
+    service.get_opportunity(&id).await.map(Some)
+}
+
+/// The opportunity in GetOpportunity's member names (those the inbox reads).
+fn opportunity_json(o: &Opportunity) -> serde_json::Value {
+    let mut life = serde_json::Map::new();
+    for (name, value) in [
+        ("Stage", &o.stage),
+        ("ReviewStatus", &o.review_status),
+        ("NextSteps", &o.next_steps),
+        ("TargetCloseDate", &o.target_close_date),
+    ] {
+        if let Some(v) = value {
+            life.insert(name.into(), v.clone().into());
+        }
+    }
+    let mut json = serde_json::json!({ "Id": o.id, "LifeCycle": life });
+    if let Some(title) = &o.title {
+        json["Project"] = serde_json::json!({ "Title": title });
+    }
+    if let Some(company) = &o.customer {
+        json["Customer"] = serde_json::json!({ "Account": { "CompanyName": company } });
+    }
+    if let Some(t) = o.last_modified {
+        json["LastModifiedDate"] = serde_json::json!(crate::wire::Timestamp(t));
+    }
+    json
+}
+
 /// The heading of the inbox's payload section, as [`detail::lines`] draws it.
 const PAYLOAD_HEADING: &str = "── Payload";
 
 /// The invitation as plain lines: the inbox's detail, with the command line's wording where the
 /// inbox would name a key.
-fn text(d: &InvitationDetail, clock: &Clock, console: &Console) -> Vec<String> {
+fn text(
+    d: &InvitationDetail,
+    opportunity: Option<&Opportunity>,
+    clock: &Clock,
+    console: &Console,
+) -> Vec<String> {
+    let beside = detail::Beside {
+        opportunity,
+        ..Default::default()
+    };
     let mut lines: Vec<String> = detail::lines(
         d,
-        None,
-        None,
+        beside,
         clock,
         &Theme::plain(),
         &Keymap::default(),
@@ -148,7 +209,7 @@ mod tests {
             template: "https://console.example/{catalog}/{id}".into(),
             catalog: "Sandbox".into(),
         };
-        let lines = text(&unknown(), &clock, &console);
+        let lines = text(&unknown(), None, &clock, &console);
         let all = lines.join("\n");
         assert!(!all.contains("Press"), "{all}");
         let at = lines.iter().position(|l| l == PAYLOAD_HEADING).unwrap();

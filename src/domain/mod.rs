@@ -10,6 +10,7 @@ mod facts;
 mod fold;
 mod invitation;
 pub mod journal;
+mod opportunity;
 mod payload;
 mod query;
 mod task;
@@ -23,6 +24,7 @@ pub use invitation::{
     InvitationDetail, InvitationStatus, InvitationSummary, Member, Participant, PayloadKind,
     Receiver,
 };
+pub use opportunity::Opportunity;
 pub use payload::{
     Contact, Customer, Enrichment, LeadCustomer, LeadInteraction, LeadPayload, OpportunityPayload,
     Payload, Project, Prospecting, Spend,

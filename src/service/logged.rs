@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
     AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Page,
+    Opportunity, Page,
 };
 
 /// Wraps a service and logs its calls.
@@ -53,6 +53,13 @@ impl<P: PartnerCentral> PartnerCentral for Logged<P> {
         let started = Instant::now();
         let result = self.inner.get_invitation(id).await;
         record("GetEngagementInvitation", id, started, &result);
+        result
+    }
+
+    async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
+        let started = Instant::now();
+        let result = self.inner.get_opportunity(id).await;
+        record("GetOpportunity", id, started, &result);
         result
     }
 

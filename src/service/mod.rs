@@ -10,7 +10,7 @@ use async_trait::async_trait;
 
 use crate::domain::{
     AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Page,
+    Opportunity, Page,
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
 pub use logged::Logged;
@@ -57,6 +57,9 @@ pub trait PartnerCentral: Send + Sync {
 
     /// All accept tasks started for one invitation.
     async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>>;
+
+    /// An opportunity in the partner's pipeline.
+    async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity>;
 
     /// One page of engagements.
     async fn list_engagements(

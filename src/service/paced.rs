@@ -12,7 +12,7 @@ use tokio::time::Instant;
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
     AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Page,
+    Opportunity, Page,
 };
 
 /// Requests per second allowed per class, as the service documents them.
@@ -99,6 +99,11 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
     async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail> {
         self.reads.take().await;
         self.inner.get_invitation(id).await
+    }
+
+    async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
+        self.reads.take().await;
+        self.inner.get_opportunity(id).await
     }
 
     async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {

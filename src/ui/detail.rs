@@ -8,7 +8,9 @@ use ratatui::Frame;
 
 use super::{format, Theme};
 use crate::app::{Accept, AcceptPhase, Clock, DetailEntry, Focus, State};
-use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting};
+use crate::domain::{
+    InvitationDetail, LeadPayload, Opportunity, OpportunityPayload, Payload, Prospecting,
+};
 use crate::keymap::{Action, Keymap, Mode};
 use crate::rules::Skip;
 
@@ -35,10 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
     let mut measured = 0;
     let paragraph = match state.details.get(&row.id) {
         Some(DetailEntry::Ready(d)) => {
+            let beside = Beside {
+                accept: state.accepts.get(&row.id),
+                rule: rule(state, d),
+                opportunity: None,
+            };
             let doc = lines(
                 d,
-                state.accepts.get(&row.id),
-                rule(state, d),
+                beside,
                 &state.clock,
                 theme,
                 &state.keymap,
@@ -140,6 +146,42 @@ impl Doc<'_> {
     }
 }
 
+/// What the app knows of an invitation beside its detail.
+#[derive(Debug, Clone, Default)]
+pub struct Beside<'a> {
+    /// Its accept, while one runs or after it ended this session.
+    pub accept: Option<&'a Accept>,
+    /// The triage rule that decides it, e.g. `Leads from AWS → accept`.
+    pub rule: Option<String>,
+    /// The opportunity accepting it created.
+    pub opportunity: Option<&'a Opportunity>,
+}
+
+/// The opportunity an accepted invitation created: its id, stage and what is next.
+fn opportunity_section(doc: &mut Doc<'_>, o: &Opportunity, clock: &Clock) {
+    doc.heading("Opportunity");
+    doc.field("Id", o.id.clone());
+    let stage = match (&o.stage, &o.review_status) {
+        (Some(stage), Some(review)) => format!("{stage} ({review})"),
+        (Some(stage), None) => stage.clone(),
+        (None, Some(review)) => review.clone(),
+        (None, None) => String::new(),
+    };
+    doc.field("Stage", stage);
+    doc.opt("Next steps", o.next_steps.as_deref());
+    doc.opt("Close by", o.target_close_date.as_deref());
+    if let Some(t) = o.last_modified {
+        doc.field(
+            "Updated",
+            format!(
+                "{} ({})",
+                format::local(t, clock.offset),
+                format::ago(t, clock.now)
+            ),
+        );
+    }
+}
+
 fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
     let theme = doc.theme;
     doc.heading("Accept");
@@ -187,8 +229,7 @@ fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
 /// value that wraps continues under the value column.
 pub fn lines(
     d: &InvitationDetail,
-    accept: Option<&Accept>,
-    rule: Option<String>,
+    beside: Beside<'_>,
     clock: &Clock,
     theme: &Theme,
     keys: &Keymap,
@@ -254,9 +295,12 @@ pub fn lines(
         );
     }
     doc.opt("Rejection reason", d.rejection_reason.as_deref());
-    doc.opt("Rule", rule.as_deref());
-    if let Some(accept) = accept {
+    doc.opt("Rule", beside.rule.as_deref());
+    if let Some(accept) = beside.accept {
         accept_section(&mut doc, accept, clock);
+    }
+    if let Some(o) = beside.opportunity {
+        opportunity_section(&mut doc, o, clock);
     }
 
     match &d.payload {

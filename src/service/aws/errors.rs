@@ -3,7 +3,7 @@
 use aws_sdk_partnercentralselling::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_sdk_partnercentralselling::operation::{
     create_engagement_invitation::CreateEngagementInvitationError,
-    get_engagement_invitation::GetEngagementInvitationError,
+    get_engagement_invitation::GetEngagementInvitationError, get_opportunity::GetOpportunityError,
     list_engagement_by_accepting_invitation_tasks::ListEngagementByAcceptingInvitationTasksError,
     list_engagement_invitations::ListEngagementInvitationsError,
     list_engagements::ListEngagementsError,
@@ -37,6 +37,7 @@ macro_rules! operation_errors {
 operation_errors!(
     ListEngagementInvitationsError,
     GetEngagementInvitationError,
+    GetOpportunityError,
     RejectEngagementInvitationError,
     StartEngagementByAcceptingInvitationTaskError,
     ListEngagementByAcceptingInvitationTasksError,

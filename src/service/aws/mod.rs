@@ -14,7 +14,7 @@ use aws_sdk_partnercentralselling::Client;
 
 use crate::domain::{
     AcceptTask, EngagementSummary, InvitationDetail, InvitationStatus, InvitationSummary,
-    ListQuery, NewInvitation, Page, Participant, SortOrder,
+    ListQuery, NewInvitation, Opportunity, Page, Participant, SortOrder,
 };
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
 
@@ -274,6 +274,18 @@ impl PartnerCentral for AwsPartnerCentral {
             .await
             .map_err(|e| self.fail(e))?;
         Ok(convert::detail(&out))
+    }
+
+    async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
+        let out = self
+            .client
+            .get_opportunity()
+            .catalog(&self.catalog)
+            .identifier(id)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(convert::opportunity_of(&out))
     }
 
     async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {
