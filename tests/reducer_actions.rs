@@ -326,6 +326,13 @@ fn complete_marks_the_row_accepted_with_its_opportunity() {
     assert_eq!(notice.level, Level::Success);
     assert!(notice.text.contains("O1234567890"), "{}", notice.text);
     assert!(s.actionable().is_none());
+    assert!(
+        effects.contains(&Effect::LoadOpportunity {
+            invitation_id: ID.into(),
+            known: Some("O1234567890".into())
+        }),
+        "the detail will show the opportunity: {effects:?}"
+    );
 }
 
 #[test]

@@ -303,10 +303,12 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
                 .token(token)
                 .task(task_id)
                 .detail(opportunity_id);
-            vec![
+            let mut effects = vec![
                 Effect::SaveAccepts(state.accepts.saved()),
                 Effect::Journal(Box::new(entry)),
-            ]
+            ];
+            effects.extend(super::opportunities::want(state, id));
+            effects
         }
         TaskStatus::Failed => {
             let reason = [task.reason_code.clone(), task.message.clone()]

@@ -72,6 +72,12 @@ pub enum Effect {
     Remember { what: Remember, at: DateTime<Utc> },
     /// Read the cached rows of a query; the reply is a `Msg::CachedView`.
     ReadCachedView { generation: u64, query: ListQuery },
+    /// Look up the opportunity accepting an invitation created (by `known` id, else through its
+    /// completed accept task); the reply is a `Msg::OpportunityLoaded`.
+    LoadOpportunity {
+        invitation_id: String,
+        known: Option<String>,
+    },
     /// Read the cached rows of one side, to count its views; the reply is a `Msg::CachedSide`.
     ReadCachedSide { side: Participant },
     /// List a page of every invitation of one side in the background, to count its views;

@@ -268,6 +268,7 @@ pub(super) fn on_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
         return Vec::new();
     };
     let read = cache::mark_read(state, &id);
+    let linked = super::opportunities::want(state, &id);
     let mut effects = match state.details.get(&id) {
         Some(DetailEntry::Ready(_) | DetailEntry::Loading { urgent: true }) => Vec::new(),
         _ => {
@@ -282,5 +283,6 @@ pub(super) fn on_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
         }
     };
     effects.extend(read);
+    effects.extend(linked);
     effects
 }

@@ -22,6 +22,7 @@ mod list;
 pub mod modes;
 mod msg;
 mod notices;
+pub mod opportunities;
 pub mod pipeline;
 mod state;
 mod text;
@@ -40,5 +41,7 @@ pub use list::{InvitationList, RowFacts};
 pub use modes::Modal;
 pub use msg::Msg;
 pub use notices::{Level, Notice, Notices};
-pub use state::{Clock, Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL};
+pub use state::{
+    Clock, Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL,
+};
 pub use update::update;

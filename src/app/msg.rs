@@ -5,8 +5,8 @@ use super::form::fields::Field;
 use super::Geometry;
 use crate::domain::journal::Entry;
 use crate::domain::{
-    AcceptTask, CachedView, EngagementSummary, InvitationDetail, InvitationSummary, Page,
-    Participant,
+    AcceptTask, CachedView, EngagementSummary, InvitationDetail, InvitationSummary, Opportunity,
+    Page, Participant,
 };
 use crate::service::{CreatedInvitation, ServiceError};
 
@@ -81,6 +81,11 @@ pub enum Msg {
     CachedSide {
         side: Participant,
         result: Result<CachedView, String>,
+    },
+    /// The opportunity an accepted invitation created, or `None` when no accept task completed.
+    OpportunityLoaded {
+        invitation_id: String,
+        result: Result<Option<Opportunity>, ServiceError>,
     },
     /// A page of the side not on screen, listed to count its views.
     SideListed {

@@ -34,6 +34,9 @@ pub struct Settings {
     pub utc: bool,
     /// Where `o` opens an invitation: `{id}` and `{catalog}` are filled in.
     pub console_url: String,
+    /// Where `o` opens the opportunity an accepted invitation created: `{id}` and `{catalog}`
+    /// are filled in.
+    pub opportunity_url: String,
     /// How the inbox watches for new and changed invitations.
     pub watch: Watch,
     /// After acting on one invitation, select the next one that can be acted on.
@@ -69,6 +72,10 @@ impl Default for Watch {
 pub const DEFAULT_CONSOLE_URL: &str =
     "https://console.aws.amazon.com/partnercentral/home?region=us-east-1#/engagement-invitations/{id}?catalog={catalog}";
 
+/// The Partner Central console page of an opportunity, unless the config file says otherwise.
+pub const DEFAULT_OPPORTUNITY_URL: &str =
+    "https://console.aws.amazon.com/partnercentral/home?region=us-east-1#/opportunities/{id}?catalog={catalog}";
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -79,6 +86,7 @@ impl Default for Settings {
             poll: PollSchedule::default(),
             utc: false,
             console_url: DEFAULT_CONSOLE_URL.into(),
+            opportunity_url: DEFAULT_OPPORTUNITY_URL.into(),
             watch: Watch::default(),
             auto_advance: true,
             rules: crate::rules::Rules::default(),
@@ -119,6 +127,8 @@ pub struct State {
     pub views: Views,
     pub list: InvitationList,
     pub details: DetailCache,
+    /// The opportunities accepted invitations created.
+    pub opportunities: super::opportunities::Opportunities,
     /// What the local store holds: cached rows, what is new, whether the service is reachable.
     pub memory: Memory,
     pub accepts: Accepts,
@@ -168,6 +178,7 @@ impl State {
             views,
             list,
             details: DetailCache::default(),
+            opportunities: Default::default(),
             memory: Memory::default(),
             accepts: Accepts::default(),
             bulk: None,

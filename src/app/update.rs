@@ -2,7 +2,10 @@
 //! [`super::keys`]; replies go to the part of the app that asked for them.
 
 use super::pipeline::Pipeline;
-use super::{actions, cache, create, inbox, keys, modes, views, watch, Effect, Level, Msg, State};
+use super::{
+    actions, cache, create, inbox, keys, modes, opportunities, views, watch, Effect, Level, Msg,
+    State,
+};
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
 pub fn init(state: &mut State) -> Vec<Effect> {
@@ -93,6 +96,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::CachedView { generation, result } => cache::on_cached_view(state, generation, result),
         Msg::CachedSide { side, result } => views::on_cached_side(state, side, result),
         Msg::SideListed { side, result } => views::on_side_listed(state, side, result),
+        Msg::OpportunityLoaded {
+            invitation_id,
+            result,
+        } => opportunities::on_loaded(state, invitation_id, result),
         Msg::CachedDetails {
             generation,
             details,

@@ -4,10 +4,11 @@ use std::io::Write;
 
 use super::output::write_json;
 use super::CommandResult;
+use crate::app::opportunities::Linked;
 use crate::app::{console_url, Clock};
-use crate::domain::{InvitationDetail, InvitationStatus, Opportunity, Payload, TaskStatus};
+use crate::domain::{InvitationDetail, InvitationStatus, Opportunity, Payload};
 use crate::keymap::Keymap;
-use crate::service::PartnerCentral;
+use crate::service::{linked_opportunity, PartnerCentral};
 use crate::ui::{detail, Theme};
 use crate::wire::GetEngagementInvitationResponse;
 
@@ -43,7 +44,11 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> CommandResult {
     let d = service.get_invitation(&args.id).await?;
-    let linked = linked_opportunity(service, &d).await?;
+    let linked = if d.summary.status == Some(InvitationStatus::Accepted) {
+        linked_opportunity(service, &d.summary.id, None).await?
+    } else {
+        None
+    };
     match args.output {
         ShowFormat::Json => {
             let mut json = serde_json::to_value(GetEngagementInvitationResponse::from(&d))
@@ -60,25 +65,6 @@ pub async fn run(
         }
     }
     Ok(())
-}
-
-/// The opportunity an accepted invitation created: the one its completed accept task names.
-async fn linked_opportunity(
-    service: &dyn PartnerCentral,
-    d: &InvitationDetail,
-) -> Result<Option<Opportunity>, crate::service::ServiceError> {
-    if d.summary.status != Some(InvitationStatus::Accepted) {
-        return Ok(None);
-    }
-    let tasks = service.list_accept_tasks(&d.summary.id).await?;
-    let Some(id) = tasks
-        .into_iter()
-        .filter(|t| t.status == TaskStatus::Complete)
-        .find_map(|t| t.opportunity_id)
-    else {
-        return Ok(None);
-    };
-    service.get_opportunity(&id).await.map(Some)
 }
 
 /// The opportunity in GetOpportunity's member names (those the inbox reads).
@@ -118,8 +104,9 @@ fn text(
     clock: &Clock,
     console: &Console,
 ) -> Vec<String> {
+    let linked = opportunity.map(|o| Linked::Ready(Box::new(o.clone())));
     let beside = detail::Beside {
-        opportunity,
+        opportunity: linked.as_ref(),
         ..Default::default()
     };
     let mut lines: Vec<String> = detail::lines(

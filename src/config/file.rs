@@ -19,8 +19,9 @@ use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
 /// The top-level keys a config file may have.
-pub(super) const KNOWN: [&str; 15] = [
+pub(super) const KNOWN: [&str; 16] = [
     "console_url",
+    "opportunity_url",
     "profile",
     "region",
     "catalog",
@@ -87,6 +88,7 @@ struct Raw {
     keys: Option<BTreeMap<Spanned<String>, Spanned<KeyEntry>>>,
     log_level: Option<String>,
     console_url: Option<Spanned<String>>,
+    opportunity_url: Option<Spanned<String>>,
     watch: Option<WatchRaw>,
     auto_advance: Option<bool>,
     rules: Option<std::path::PathBuf>,
@@ -172,13 +174,21 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, Refusal> {
         ..Config::default()
     };
 
-    if let Some(url) = raw.console_url {
+    for (name, url, slot) in [
+        ("console_url", raw.console_url, &mut config.console_url),
+        (
+            "opportunity_url",
+            raw.opportunity_url,
+            &mut config.opportunity_url,
+        ),
+    ] {
+        let Some(url) = url else { continue };
         if url.get_ref().contains("{id}") {
-            config.console_url = Some(url.get_ref().clone());
+            *slot = Some(url.get_ref().clone());
         } else {
             warn(
                 url.span(),
-                "`console_url` needs an `{id}` placeholder; using the default".into(),
+                format!("`{name}` needs an `{{id}}` placeholder; using the default"),
             );
         }
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
-use crate::app::{PollSchedule, Settings, Watch, DEFAULT_CONSOLE_URL};
+use crate::app::{PollSchedule, Settings, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL};
 use crate::domain::View;
 use crate::keymap::Keymap;
 use crate::ui::Theme;
@@ -64,6 +64,8 @@ pub struct Config {
     pub log_level: Option<String>,
     /// Where `o` opens an invitation; `None` for the default.
     pub console_url: Option<String>,
+    /// Where `o` opens the opportunity an accepted invitation created; `None` for the default.
+    pub opportunity_url: Option<String>,
     /// `[theme]` colours by role, already checked.
     pub colours: Vec<(String, Color)>,
     /// The key table with the `[keys]` overrides applied.
@@ -89,6 +91,7 @@ impl Default for Config {
             time_zone: TimeZone::Local,
             log_level: None,
             console_url: None,
+            opportunity_url: None,
             colours: Vec::new(),
             keymap: Keymap::default(),
             watch: Watch::default(),
@@ -112,6 +115,10 @@ impl Config {
             poll: self.poll,
             views: self.views.clone(),
             utc: self.time_zone == TimeZone::Utc,
+            opportunity_url: self
+                .opportunity_url
+                .clone()
+                .unwrap_or_else(|| DEFAULT_OPPORTUNITY_URL.into()),
             console_url: self
                 .console_url
                 .clone()

@@ -172,7 +172,7 @@ pub fn bindings() -> Vec<Binding> {
         bar(
             A::Open,
             &[c('o')],
-            "Open in the Partner Central console",
+            "Open in the console: the invitation, or the opportunity it created",
             "open",
             Selection,
         ),

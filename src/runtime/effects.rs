@@ -10,7 +10,7 @@ use super::system::{self, Launch};
 use super::ReadQueue;
 use crate::app::{Effect, Msg, Priority, SavedAccept, SavedAccepts};
 use crate::domain::{CachedView, InvitationStatus, ListQuery, Participant};
-use crate::service::PartnerCentral;
+use crate::service::{linked_opportunity, PartnerCentral};
 use crate::store::Store;
 
 /// Turns effects into work.
@@ -231,6 +231,19 @@ impl EffectRunner {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;
                     let _ = tx.send(Msg::WatchTick);
+                });
+            }
+            Effect::LoadOpportunity {
+                invitation_id,
+                known,
+            } => {
+                let key = format!("opportunity:{invitation_id}");
+                self.reads.submit(key, Priority::Selected, async move {
+                    let result = linked_opportunity(service.as_ref(), &invitation_id, known).await;
+                    let _ = tx.send(Msg::OpportunityLoaded {
+                        invitation_id,
+                        result,
+                    });
                 });
             }
             Effect::ListSide { side, next_token } => {

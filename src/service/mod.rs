@@ -3,6 +3,7 @@
 
 pub mod aws;
 mod error;
+mod linked;
 mod logged;
 mod paced;
 
@@ -13,6 +14,7 @@ use crate::domain::{
     Opportunity, Page,
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
+pub use linked::linked_opportunity;
 pub use logged::Logged;
 pub use paced::{Bucket, Paced, Quota, SERVICE_QUOTA};
 

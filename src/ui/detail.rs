@@ -7,10 +7,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{format, Theme};
+use crate::app::opportunities::Linked;
 use crate::app::{Accept, AcceptPhase, Clock, DetailEntry, Focus, State};
-use crate::domain::{
-    InvitationDetail, LeadPayload, Opportunity, OpportunityPayload, Payload, Prospecting,
-};
+use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting};
 use crate::keymap::{Action, Keymap, Mode};
 use crate::rules::Skip;
 
@@ -40,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
             let beside = Beside {
                 accept: state.accepts.get(&row.id),
                 rule: rule(state, d),
-                opportunity: None,
+                opportunity: state.opportunities.get(&row.id),
             };
             let doc = lines(
                 d,
@@ -154,11 +153,28 @@ pub struct Beside<'a> {
     /// The triage rule that decides it, e.g. `Leads from AWS → accept`.
     pub rule: Option<String>,
     /// The opportunity accepting it created.
-    pub opportunity: Option<&'a Opportunity>,
+    pub opportunity: Option<&'a Linked>,
 }
 
 /// The opportunity an accepted invitation created: its id, stage and what is next.
-fn opportunity_section(doc: &mut Doc<'_>, o: &Opportunity, clock: &Clock) {
+fn opportunity_section(doc: &mut Doc<'_>, linked: &Linked, clock: &Clock) {
+    let o = match linked {
+        Linked::None => return,
+        Linked::Loading => {
+            doc.heading("Opportunity");
+            doc.text("Looking up the opportunity it created…", doc.theme.muted);
+            return;
+        }
+        Linked::Failed(e) => {
+            doc.heading("Opportunity");
+            doc.text(
+                &format!("Could not load the opportunity: {e}"),
+                doc.theme.danger,
+            );
+            return;
+        }
+        Linked::Ready(o) => o,
+    };
     doc.heading("Opportunity");
     doc.field("Id", o.id.clone());
     let stage = match (&o.stage, &o.review_status) {

@@ -74,12 +74,13 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PreviousView => views::step(state, -1),
         Action::Open => match state.selected().map(|s| s.id.clone()) {
             Some(id) => {
+                let (template, id) = match state.opportunities.ready(&id) {
+                    Some(o) => (&state.settings.opportunity_url, o.id.clone()),
+                    None => (&state.settings.console_url, id),
+                };
+                let url = inbox::console_url(template, &state.settings.catalog, &id);
                 state.notify(Level::Info, format!("Opening {id} in your browser"));
-                vec![Effect::OpenUrl(inbox::console_url(
-                    &state.settings.console_url,
-                    &state.settings.catalog,
-                    &id,
-                ))]
+                vec![Effect::OpenUrl(url)]
             }
             None => Vec::new(),
         },
