@@ -140,7 +140,7 @@ async fn unimplemented_operations_are_non_retryable_client_errors_that_name_them
     let emulator = common::start(common::config(0)).await;
     let creds = Some(("test", "test"));
     for (operation, body) in [
-        ("ListOpportunities", r#"{"Catalog":"AWS"}"#),
+        ("ListSolutions", r#"{"Catalog":"AWS"}"#),
         ("TagResource", r#"{"ResourceArn":"arn:x","Tags":[]}"#),
         ("NoSuchOperation", "{}"),
     ] {

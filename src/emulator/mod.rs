@@ -4,6 +4,7 @@
 //! Request flow: [`listen`] (connections, read timeouts) → [`server`] (auth, quotas, validation
 //! against [`crate::model`]) → [`ops`] handlers → [`store`] state, seeded from [`seed`].
 
+mod accepted;
 mod auth;
 mod clock;
 mod error;
@@ -11,6 +12,7 @@ mod faults;
 mod in_process;
 mod index;
 mod listen;
+mod opportunities;
 mod ops;
 mod paging;
 #[cfg(test)]
@@ -113,7 +115,7 @@ impl Emulator {
         let accept_delay =
             chrono::Duration::from_std(config.accept_delay).map_err(|e| e.to_string())?;
         let shared = Arc::new(server::Shared {
-            store: RwLock::new(store::Store::new(data, accept_delay)),
+            store: RwLock::new(store::Store::new(data, accept_delay, now)),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
             throttled: Default::default(),
             secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),

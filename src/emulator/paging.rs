@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -34,11 +35,11 @@ impl Seek {
     }
 }
 
+/// What a token holds: the fingerprint of its request's filters and the key of the last row.
 #[derive(Serialize, Deserialize)]
-struct Cursor {
+struct Cursor<K> {
     q: String,
-    t: i64,
-    id: String,
+    k: K,
 }
 
 /// A fingerprint of the request's filters, so a token cannot be replayed against other filters.
@@ -72,16 +73,28 @@ pub fn page<T>(
 
 /// The NextToken of a page whose last row has `key`, for requests with this fingerprint.
 pub fn token(key: &SortKey, fingerprint: &str) -> String {
-    let cursor = Cursor {
-        q: fingerprint.to_string(),
-        t: key.0,
-        id: key.1.to_string(),
-    };
-    URL_SAFE_NO_PAD.encode(serde_json::to_vec(&cursor).expect("cursor serializes"))
+    encode(&(key.0, &*key.1), fingerprint)
 }
 
 /// Reads a token back; it must have been issued for the same filters.
 pub fn decode(token: &str, fingerprint: &str) -> Result<SortKey, ApiError> {
+    let (t, id): (i64, String) = decode_key(token, fingerprint)?;
+    Ok((t, id.into()))
+}
+
+/// The NextToken of a page whose last row has `key` (any serializable sort key), for requests
+/// with this fingerprint.
+pub fn encode<K: Serialize>(key: &K, fingerprint: &str) -> String {
+    let cursor = Cursor {
+        q: fingerprint.to_string(),
+        k: key,
+    };
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(&cursor).expect("cursor serializes"))
+}
+
+/// Reads back the key of a token made by [`encode`]; it must have been issued for the same
+/// filters.
+pub fn decode_key<K: DeserializeOwned>(token: &str, fingerprint: &str) -> Result<K, ApiError> {
     let invalid = || {
         ApiError::business(
             "NextToken",
@@ -90,11 +103,11 @@ pub fn decode(token: &str, fingerprint: &str) -> Result<SortKey, ApiError> {
         )
     };
     let bytes = URL_SAFE_NO_PAD.decode(token).map_err(|_| invalid())?;
-    let cursor: Cursor = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+    let cursor: Cursor<K> = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
     if cursor.q != fingerprint {
         return Err(invalid());
     }
-    Ok((cursor.t, cursor.id.into()))
+    Ok(cursor.k)
 }
 
 #[cfg(test)]

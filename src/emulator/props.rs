@@ -19,21 +19,25 @@ use serde_json::{json, Map, Value};
 use super::auth::{REGION, SERVICE};
 use super::clock::Clock;
 use super::faults::{Faults, Injector};
+use super::opportunities::{Filter, SortBy};
 use super::ops::IMPLEMENTED;
 use super::seed::Seed;
 use super::server::{Outcome, Shared, TARGET_PREFIX};
 use super::store::Store;
 use super::{TEST_ACCESS_KEY, TEST_SECRET_KEY};
 use crate::domain::{
-    Contact, Customer, NewInvitation, NewPayload, OpportunityPayload, Project, Receiver, Spend,
+    Catalog, Contact, Customer, NewInvitation, NewPayload, OpportunityPayload, Project, Receiver,
+    Spend,
 };
+use crate::wire::Timestamp;
 
 /// A fresh emulator state: the embedded seed, quotas off.
 fn shared() -> Shared {
     let clock = Clock::new();
-    let data = Seed::embedded().materialize(clock.now()).unwrap();
+    let now = clock.now();
+    let data = Seed::embedded().materialize(now).unwrap();
     Shared {
-        store: parking_lot::RwLock::new(Store::new(data, chrono::Duration::seconds(3))),
+        store: parking_lot::RwLock::new(Store::new(data, chrono::Duration::seconds(3), now)),
         quotas: None,
         throttled: AtomicU64::new(0),
         secrets: HashMap::from([(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())]),
@@ -151,7 +155,7 @@ fn authorization() -> impl Strategy<Value = Vec<u8>> {
 fn target() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         select(IMPLEMENTED.to_vec()).prop_map(|op| format!("{TARGET_PREFIX}{op}").into_bytes()),
-        select(vec!["CreateOpportunity", "ListTagsForResource", "", "Nope"])
+        select(vec!["ListSolutions", "ListTagsForResource", "", "Nope"])
             .prop_map(|op| format!("{TARGET_PREFIX}{op}").into_bytes()),
         header_bytes(),
     ]
@@ -259,8 +263,21 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 /// A valid request body for each implemented operation.
-fn template(operation: &str) -> Value {
+/// A valid request of `operation` on the state of `shared`.
+fn template(operation: &str, shared: &Shared) -> Value {
     let invitation = "engi-x18f7spqnuek2";
+    let (opportunity, modified) = {
+        let store = shared.store.read();
+        let (page, _) = store.catalog(Catalog::Aws).opportunities.page(
+            SortBy::default(),
+            &Filter::default(),
+            None,
+            false,
+            1,
+        );
+        let o = page.first().expect("the seed has opportunities");
+        (o.id.to_string(), json!(Timestamp(o.last_modified)))
+    };
     match operation {
         "ListEngagementInvitations" => {
             json!({"Catalog": "AWS", "ParticipantType": "RECEIVER", "MaxResults": 10})
@@ -280,6 +297,22 @@ fn template(operation: &str) -> Value {
         "GetEngagement" => json!({"Catalog": "AWS", "Identifier": "eng-3ek073i3v9yb1t"}),
         "CreateEngagement" => json!({
             "Catalog": "AWS", "ClientToken": "props-token", "Title": "Props", "Description": "Fuzzed"
+        }),
+        "CreateOpportunity" => json!({
+            "Catalog": "AWS", "ClientToken": "props-token", "Origin": "Partner Referral",
+            "Customer": {"Account": {"CompanyName": "Contoso", "Industry": "Retail"}},
+            "Project": {"Title": "Migration", "CustomerBusinessProblem": "The lease ends next year."},
+            "LifeCycle": {"Stage": "Prospect", "TargetCloseDate": "2030-06-30"}
+        }),
+        "GetOpportunity" => json!({"Catalog": "AWS", "Identifier": opportunity}),
+        "ListOpportunities" => json!({
+            "Catalog": "AWS", "MaxResults": 10,
+            "Sort": {"SortBy": "CustomerCompanyName", "SortOrder": "ASCENDING"},
+            "LifeCycleStage": ["Prospect"]
+        }),
+        "UpdateOpportunity" => json!({
+            "Catalog": "AWS", "Identifier": opportunity, "LastModifiedDate": modified,
+            "LifeCycle": {"Stage": "Qualified"}
         }),
         _ => crate::model::create_invitation_request(
             "AWS",
@@ -479,13 +512,14 @@ proptest! {
         let target = format!("{TARGET_PREFIX}{operation}");
         let headers = signed(&Method::POST, &Uri::from_static("/"), &target, raw.as_bytes())
             .expect("signs");
-        let answer = respond(&shared(), &Method::POST, &Uri::from_static("/"), &headers, raw.as_bytes());
+        let shared = shared();
+        let answer = respond(&shared, &Method::POST, &Uri::from_static("/"), &headers, raw.as_bytes());
         if answer.status != 200 {
             assert_error(&answer)?;
         }
         if !body.is_object() {
             prop_assert_eq!(answer.error_type.as_deref(), Some("SerializationException"));
-        } else if !template(operation).as_object().unwrap().keys().any(|k| body.get(k).is_some()) {
+        } else if !template(operation, &shared).as_object().unwrap().keys().any(|k| body.get(k).is_some()) {
             let kind = answer.error_type.as_deref();
             prop_assert!(
                 matches!(kind, Some("ValidationException" | "SerializationException")),
@@ -501,7 +535,8 @@ proptest! {
         operation in select(IMPLEMENTED.to_vec()),
         mutations in proptest::collection::vec(mutation(), 1..4),
     ) {
-        let mut body = template(operation);
+        let shared = shared();
+        let mut body = template(operation, &shared);
         for m in mutations {
             apply(&mut body, m);
         }
@@ -509,7 +544,7 @@ proptest! {
         let target = format!("{TARGET_PREFIX}{operation}");
         let headers = signed(&Method::POST, &Uri::from_static("/"), &target, raw.as_bytes())
             .expect("signs");
-        let answer = respond(&shared(), &Method::POST, &Uri::from_static("/"), &headers, raw.as_bytes());
+        let answer = respond(&shared, &Method::POST, &Uri::from_static("/"), &headers, raw.as_bytes());
         if answer.status != 200 {
             assert_error(&answer)?;
         }
@@ -519,7 +554,8 @@ proptest! {
 #[test]
 fn every_template_is_a_valid_request() {
     for operation in IMPLEMENTED {
-        let raw = template(operation).to_string();
+        let shared = shared();
+        let raw = template(operation, &shared).to_string();
         let target = format!("{TARGET_PREFIX}{operation}");
         let headers = signed(
             &Method::POST,
@@ -529,7 +565,7 @@ fn every_template_is_a_valid_request() {
         )
         .expect("signs");
         let answer = respond(
-            &shared(),
+            &shared,
             &Method::POST,
             &Uri::from_static("/"),
             &headers,

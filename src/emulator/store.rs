@@ -1,13 +1,15 @@
-//! The emulator's in-memory state: invitations, engagements and accept tasks per catalog, and
-//! how each record reads on the wire at a given moment.
+//! The emulator's in-memory state: invitations, engagements, accept tasks and opportunities per
+//! catalog, and how each record reads on the wire at a given moment.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SecondsFormat, SubsecRound, Utc};
 use serde::Deserialize;
 
+use super::accepted;
 use super::index::Invitations;
+use super::opportunities::Opportunities;
 use super::paging::SortKey;
 use super::seed::{SeedAccount, SeedData};
 use crate::domain::{Catalog, InvitationStatus, Participant, TaskStatus};
@@ -20,6 +22,9 @@ pub struct Failure {
     pub reason_code: String,
     pub message: String,
 }
+
+/// The ReasonCode of an accept task whose invitation expires before the task finishes.
+pub const EXPIRED_REASON: &str = "EngagementInvitationConflict";
 
 /// One engagement invitation, received or sent.
 #[derive(Debug, Clone)]
@@ -59,6 +64,19 @@ impl Invitation {
             }
             _ => self.status.clone(),
         }
+    }
+
+    /// How an accept task finishing at `finishes_at` fails if the invitation expires by then.
+    pub fn expired_by(&self, finishes_at: DateTime<Utc>) -> Option<Failure> {
+        let expiry = self.expiration_date.filter(|e| *e <= finishes_at)?;
+        Some(Failure {
+            reason_code: EXPIRED_REASON.to_string(),
+            message: format!(
+                "Invitation '{}' expired at {} before it could be accepted",
+                self.id,
+                expiry.to_rfc3339_opts(SecondsFormat::Secs, true)
+            ),
+        })
     }
 
     /// The invitation's ARN in a catalog.
@@ -262,6 +280,8 @@ pub struct CatalogData {
     pub accept_tokens: HashMap<String, usize>,
     pub invitation_tokens: HashMap<String, Idempotent>,
     pub engagement_tokens: HashMap<String, Idempotent>,
+    pub opportunities: Opportunities,
+    pub opportunity_tokens: HashMap<String, Idempotent>,
 }
 
 impl CatalogData {
@@ -271,16 +291,28 @@ impl CatalogData {
         self.tasks.iter().any(|t| t.due(now))
     }
 
-    /// Applies the outcome of every task that has finished by `now`.
+    /// Applies the outcome of every task that has finished by `now`: a completed one accepts
+    /// its invitation and creates its opportunity, as of the moment it finished.
     pub fn settle(&mut self, now: DateTime<Utc>) {
         for task in self.tasks.iter_mut().filter(|t| t.due(now)) {
             task.settled = true;
-            if task.failure.is_none() {
-                self.invitations.update(&task.invitation_id, |i| {
-                    i.status = InvitationStatus::Accepted;
-                });
+            if task.failure.is_some() {
+                continue;
+            }
+            self.invitations.update(&task.invitation_id, |i| {
+                i.status = InvitationStatus::Accepted;
+            });
+            if let Some(invitation) = self.invitations.get(&task.invitation_id) {
+                let at = millis(task.finishes_at);
+                let opportunity = accepted::opportunity(invitation, &task.opportunity_id, at);
+                self.opportunities.insert(opportunity);
             }
         }
+    }
+
+    /// Whether an opportunity, or an accept task's future one, has this id.
+    fn has_opportunity(&self, id: &str) -> bool {
+        self.opportunities.get(id).is_some() || self.tasks.iter().any(|t| t.opportunity_id == id)
     }
 }
 
@@ -297,8 +329,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// Every catalog starts with the same seed data.
-    pub fn new(seed: SeedData, accept_delay: Duration) -> Self {
+    /// Every catalog starts with the same seed data, in which each invitation accepted before
+    /// `now` has its opportunity.
+    pub fn new(seed: SeedData, accept_delay: Duration, now: DateTime<Utc>) -> Self {
         let mut data = CatalogData {
             engagements: seed
                 .engagements
@@ -308,6 +341,12 @@ impl Store {
             ..CatalogData::default()
         };
         for invitation in seed.invitations {
+            if invitation.participant == Participant::Received
+                && invitation.status == InvitationStatus::Accepted
+            {
+                data.opportunities
+                    .insert(accepted::seeded(&invitation, now));
+            }
             data.invitations.insert(Arc::new(invitation));
         }
         Store {
@@ -346,10 +385,21 @@ impl Store {
         format!("{prefix}{tail}")
     }
 
-    /// A fresh opportunity id: `O` and ten digits.
-    pub fn new_opportunity_id(&mut self) -> String {
-        format!("O{:010}", rand::random::<u32>() as u64 * 2 + 1_000_000_000)
+    /// A fresh opportunity id in `catalog`: `O` and ten digits.
+    pub fn new_opportunity_id(&mut self, catalog: Catalog) -> String {
+        loop {
+            let id = format!("O{:010}", rand::random::<u32>() as u64 * 2 + 1_000_000_000);
+            if !self.catalog(catalog).has_opportunity(&id) {
+                return id;
+            }
+        }
     }
+}
+
+/// `t` cut to whole milliseconds, the precision of a timestamp on the wire, so that a date a
+/// client read back compares equal.
+pub fn millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.trunc_subsecs(3)
 }
 
 /// The id at the end of an ARN, or the identifier itself.

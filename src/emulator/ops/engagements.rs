@@ -1,17 +1,16 @@
 //! ListEngagements, GetEngagement, CreateEngagement and CreateEngagementInvitation.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::Duration;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::idempotency::{once, Made};
 use super::{answer, not_found, Ctx, Paging, View};
 use crate::domain::{InvitationStatus, Participant};
 use crate::emulator::error::ApiError;
-use crate::emulator::paging::fingerprint;
-use crate::emulator::store::{resource_id, CatalogData, Engagement, Idempotent, Invitation};
+use crate::emulator::store::{resource_id, Engagement, Invitation};
 use crate::wire::{self, Timestamp};
 
 /// How long an invitation stays open, as the service documents.
@@ -95,58 +94,6 @@ pub(super) fn get(view: &View<'_>, req: GetRequest) -> Result<Value, ApiError> {
         .get(id)
         .ok_or_else(|| not_found("Engagement", id))?;
     answer(engagement.detail(view.catalog, &view.account()))
-}
-
-/// What a create request makes.
-#[derive(Clone, Copy)]
-enum Made {
-    Engagement,
-    Invitation,
-}
-
-impl Made {
-    fn operation(self) -> &'static str {
-        match self {
-            Made::Engagement => "CreateEngagement",
-            Made::Invitation => "CreateEngagementInvitation",
-        }
-    }
-
-    /// The ClientTokens used so far for this kind of create.
-    fn tokens(self, data: &mut CatalogData) -> &mut HashMap<String, Idempotent> {
-        match self {
-            Made::Engagement => &mut data.engagement_tokens,
-            Made::Invitation => &mut data.invitation_tokens,
-        }
-    }
-}
-
-/// The id a create request makes, made once per ClientToken: a replay of the same request gets
-/// the id made the first time, and one with different parameters is a conflict.
-fn once(
-    ctx: &mut Ctx<'_>,
-    made: Made,
-    raw: &Value,
-    token: &str,
-    create: impl FnOnce(&mut Ctx<'_>) -> Result<String, ApiError>,
-) -> Result<String, ApiError> {
-    let print = fingerprint(made.operation(), raw);
-    match made.tokens(ctx.data()).get(token) {
-        Some(e) if e.fingerprint == print => return Ok(e.id.clone()),
-        Some(_) => {
-            return Err(ApiError::conflict(format!(
-                "ClientToken '{token}' was already used with different parameters"
-            )))
-        }
-        None => {}
-    }
-    let id = create(ctx)?;
-    let earlier = Idempotent {
-        fingerprint: print,
-        id: id.clone(),
-    };
-    made.tokens(ctx.data()).insert(token.to_string(), earlier);
-    Ok(id)
 }
 
 #[derive(Deserialize)]

@@ -2,7 +2,9 @@
 //! reads it into a typed struct and answers with the output shape's JSON.
 
 mod engagements;
+mod idempotency;
 mod invitations;
+mod opportunities;
 mod tasks;
 
 use chrono::{DateTime, Utc};
@@ -58,7 +60,7 @@ impl Ctx<'_> {
 }
 
 /// Operations of the real service this emulator implements.
-pub const IMPLEMENTED: [&str; 10] = [
+pub const IMPLEMENTED: [&str; 14] = [
     "ListEngagementInvitations",
     "GetEngagementInvitation",
     "RejectEngagementInvitation",
@@ -69,6 +71,10 @@ pub const IMPLEMENTED: [&str; 10] = [
     "GetEngagement",
     "CreateEngagement",
     "CreateEngagementInvitation",
+    "CreateOpportunity",
+    "GetOpportunity",
+    "ListOpportunities",
+    "UpdateOpportunity",
 ];
 
 /// Runs one operation against the store: a read under a shared lock, so reads never wait for
@@ -87,6 +93,8 @@ pub fn dispatch(
             | "ListEngagementByAcceptingInvitationTasks"
             | "ListEngagements"
             | "GetEngagement"
+            | "GetOpportunity"
+            | "ListOpportunities"
     );
     if reads {
         let store = settled(store, catalog, now);
@@ -100,6 +108,8 @@ pub fn dispatch(
             "GetEngagementInvitation" => invitations::get(&view, parse(input)?),
             "ListEngagementByAcceptingInvitationTasks" => tasks::list(&view, parse(input)?, input),
             "ListEngagements" => engagements::list(&view, parse(input)?, input),
+            "GetOpportunity" => opportunities::get(&view, parse(input)?),
+            "ListOpportunities" => opportunities::list(&view, parse(input)?, input),
             _ => engagements::get(&view, parse(input)?),
         };
     }
@@ -118,6 +128,8 @@ pub fn dispatch(
         "StartEngagementByAcceptingInvitationTask" => tasks::start(&mut ctx, parse(input)?),
         "CreateEngagement" => engagements::create(&mut ctx, parse(input)?, input),
         "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
+        "CreateOpportunity" => opportunities::create(&mut ctx, parse(input)?, input),
+        "UpdateOpportunity" => opportunities::update(&mut ctx, parse(input)?, input),
         other => Err(unimplemented(other)),
     }
 }

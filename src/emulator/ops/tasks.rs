@@ -32,16 +32,19 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
         }
         return answer(task.summary(catalog, &account, now));
     }
-    let failure = pending_received(ctx, &req.identifier, "accept")?
+    let finishes_at = now + ctx.store.accept_delay;
+    let invitation = pending_received(ctx, &req.identifier, "accept")?;
+    let failure = invitation
         .accept_failure
-        .clone();
+        .clone()
+        .or_else(|| invitation.expired_by(finishes_at));
     let task = AcceptTask {
         id: ctx.store.new_id("task-", 13),
         invitation_id: id,
         start_time: now,
-        finishes_at: now + ctx.store.accept_delay,
+        finishes_at,
         failure,
-        opportunity_id: ctx.store.new_opportunity_id(),
+        opportunity_id: ctx.store.new_opportunity_id(catalog),
         settled: false,
     };
     let out = task.summary(catalog, &account, now);

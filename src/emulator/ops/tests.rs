@@ -14,7 +14,7 @@ use crate::emulator::store::Store;
 
 fn store(now: DateTime<Utc>) -> RwLock<Store> {
     let seed = Seed::embedded().materialize(now).unwrap();
-    RwLock::new(Store::new(seed, chrono::Duration::seconds(3)))
+    RwLock::new(Store::new(seed, chrono::Duration::seconds(3), now))
 }
 
 fn listed(store: &RwLock<Store>, catalog: &str, status: &str, now: DateTime<Utc>) -> Vec<Value> {
