@@ -162,7 +162,23 @@ async fn accept_wait_exits_0_on_complete_and_3_on_failed() {
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     let task: Value = serde_json::from_str(&ok.stdout).unwrap();
     assert_eq!(task["TaskStatus"], "COMPLETE");
-    assert!(task["OpportunityId"].as_str().unwrap().starts_with('O'));
+    let opportunity_id = task["OpportunityId"].as_str().unwrap();
+    assert!(opportunity_id.starts_with('O'));
+    // The accepted invitation's opportunity, as GetOpportunity tells it.
+    let shown = against(
+        &url,
+        home.path(),
+        &["show", &common::acceptable(0), "--output", "json"],
+    )
+    .await;
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    let shown: Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(shown["Opportunity"]["Id"], opportunity_id);
+    assert_eq!(shown["Opportunity"]["LifeCycle"]["Stage"], "Prospect");
+    assert_eq!(
+        shown["Opportunity"]["Project"]["Title"],
+        shown["Payload"]["OpportunityInvitation"]["Project"]["Title"]
+    );
     let failing = common::failing_invitation();
     let failed = against(
         &url,

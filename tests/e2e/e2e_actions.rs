@@ -26,6 +26,8 @@ fn accept_polls_to_complete_and_shows_the_opportunity() {
         let text = s.contents();
         text.contains("Opportunity       O") && text.contains("ACCEPTED")
     });
+    // GetOpportunity on the opportunity the accept created.
+    tui.wait_text("Prospect (Pending Submission)");
     tui.quit();
 }
 
