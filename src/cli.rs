@@ -5,9 +5,12 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use pc_inbox::commands::accept::AcceptArgs;
 use pc_inbox::commands::create::CreateArgs;
+use pc_inbox::commands::engage::EngageArgs;
 use pc_inbox::commands::engagements::EngagementsArgs;
 use pc_inbox::commands::journal::JournalArgs;
 use pc_inbox::commands::list::ListArgs;
+use pc_inbox::commands::members::MembersArgs;
+use pc_inbox::commands::opportunities::{OpportunitiesArgs, OpportunityCommand};
 use pc_inbox::commands::reject::RejectArgs;
 use pc_inbox::commands::show::ShowArgs;
 use pc_inbox::commands::triage::TriageArgs;
@@ -77,6 +80,16 @@ pub enum Command {
     Create(CreateArgs),
     /// List engagements.
     Engagements(EngagementsArgs),
+    /// List the partners in an engagement.
+    Members(MembersArgs),
+    /// List the opportunities in your pipeline.
+    Opportunities(OpportunitiesArgs),
+    /// Show an opportunity.
+    #[command(subcommand)]
+    Opportunity(OpportunityCommand),
+    /// Submit one of your opportunities to AWS, which makes an engagement of it; --wait polls
+    /// to COMPLETE or FAILED.
+    Engage(EngageArgs),
     /// Show the journal: every accept, reject and create, with tokens, tasks and outcomes.
     Journal(JournalArgs),
     /// Print shell completions.

@@ -176,6 +176,16 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
             commands::create::run(&client, args, store.as_mut(), &mut out).await
         }
         Command::Engagements(args) => commands::engagements::run(&client, args, &mut out).await,
+        Command::Members(args) => commands::members::run(&client, args, &mut out).await,
+        Command::Opportunities(args) => {
+            commands::opportunities::list(&client, args, &mut out).await
+        }
+        Command::Opportunity(command) => {
+            commands::opportunities::run(&client, command, &mut out).await
+        }
+        Command::Engage(args) => {
+            commands::engage::run(&client, args, store.as_mut(), config.poll, &mut out).await
+        }
         Command::Completions { .. } | Command::Man | Command::Emulator(_) | Command::Journal(_) => {
             Ok(())
         }

@@ -13,8 +13,8 @@ use common::{against, emulator_and_home, run, run_with, Run};
 use pc_inbox::commands::list::{self, ListArgs};
 use pc_inbox::commands::{CommandResult, Failure, Format};
 use pc_inbox::domain::{
-    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Opportunity, Page,
+    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{CreatedInvitation, PartnerCentral, ServiceResult};
@@ -784,6 +784,26 @@ impl PartnerCentral for Watched {
     }
 
     async fn get_opportunity(&self, _: &str) -> ServiceResult<Opportunity> {
+        unreachable!("list only lists")
+    }
+
+    async fn list_opportunities(&self, _: Option<String>) -> ServiceResult<Page<Opportunity>> {
+        unreachable!("list only lists")
+    }
+
+    async fn start_engage(&self, _: &str, _: Involvement, _: &str) -> ServiceResult<EngageTask> {
+        unreachable!("list only lists")
+    }
+
+    async fn get_engage_task(&self, _: &str) -> ServiceResult<EngageTask> {
+        unreachable!("list only lists")
+    }
+
+    async fn list_engagement_members(
+        &self,
+        _: &str,
+        _: Option<String>,
+    ) -> ServiceResult<Page<EngagementMember>> {
         unreachable!("list only lists")
     }
 

@@ -104,6 +104,7 @@ async fn reject_is_journaled_and_the_journal_filters_and_formats() {
             "Action",
             "Outcome",
             "InvitationId",
+            "OpportunityId",
             "TaskId",
             "ClientToken",
             "Detail",
@@ -115,7 +116,7 @@ async fn reject_is_journaled_and_the_journal_filters_and_formats() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1, "{}", csv.stdout);
     assert_eq!(
-        (&rows[0][1], &rows[0][3], &rows[0][6]),
+        (&rows[0][1], &rows[0][3], &rows[0][7]),
         ("Reject", id.as_str(), "Unable to support")
     );
 

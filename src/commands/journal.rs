@@ -29,11 +29,12 @@ fn parse_since(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|_| format!("“{text}” is not a date: use YYYY-MM-DD or 2026-11-26T14:02:00Z"))
 }
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 11] = [
     "Time",
     "Action",
     "Outcome",
     "InvitationId",
+    "OpportunityId",
     "TaskId",
     "ClientToken",
     "Detail",
@@ -52,6 +53,7 @@ fn cells(e: &Entry) -> Vec<String> {
             Outcome::Failed => "Failed".into(),
         },
         text(&e.invitation_id),
+        text(&e.opportunity_id),
         text(&e.task_id),
         text(&e.client_token),
         text(&e.detail),

@@ -1,15 +1,18 @@
 //! The scriptable subcommands (`list`, `show`, `accept`, `reject`, `create`, `engagements`,
-//! `journal`, `triage`, `watch`):
+//! `members`, `opportunities`, `opportunity show`, `engage`, `journal`, `triage`, `watch`):
 //! the same service layer as the inbox, results on stdout, errors on stderr, and exit codes a
 //! script can branch on.
 
 pub mod accept;
 mod bulk;
 pub mod create;
+pub mod engage;
 pub mod engagements;
 mod invitation_file;
 pub mod journal;
 pub mod list;
+pub mod members;
+pub mod opportunities;
 pub mod output;
 pub mod reject;
 pub mod show;
@@ -52,7 +55,7 @@ pub const EXIT_STATUS: [(u8, &str); 4] = [
         2,
         "Bad input: an invalid invitation file, rejection reason or --limit.",
     ),
-    (3, "accept --wait: the accept task ended FAILED."),
+    (3, "accept --wait, engage --wait: the task ended FAILED."),
 ];
 
 impl Failure {

@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use super::opportunities::opportunity_json;
 use super::output::write_json;
 use super::CommandResult;
 use crate::app::opportunities::Linked;
@@ -65,32 +66,6 @@ pub async fn run(
         }
     }
     Ok(())
-}
-
-/// The opportunity in GetOpportunity's member names (those the inbox reads).
-fn opportunity_json(o: &Opportunity) -> serde_json::Value {
-    let mut life = serde_json::Map::new();
-    for (name, value) in [
-        ("Stage", &o.stage),
-        ("ReviewStatus", &o.review_status),
-        ("NextSteps", &o.next_steps),
-        ("TargetCloseDate", &o.target_close_date),
-    ] {
-        if let Some(v) = value {
-            life.insert(name.into(), v.clone().into());
-        }
-    }
-    let mut json = serde_json::json!({ "Id": o.id, "LifeCycle": life });
-    if let Some(title) = &o.title {
-        json["Project"] = serde_json::json!({ "Title": title });
-    }
-    if let Some(company) = &o.customer {
-        json["Customer"] = serde_json::json!({ "Account": { "CompanyName": company } });
-    }
-    if let Some(t) = o.last_modified {
-        json["LastModifiedDate"] = serde_json::json!(crate::wire::Timestamp(t));
-    }
-    json
 }
 
 /// The heading of the inbox's payload section, as [`detail::lines`] draws it.

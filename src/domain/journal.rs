@@ -12,6 +12,9 @@ pub enum Action {
     AcceptFailed,
     Reject,
     Create,
+    EngageStarted,
+    EngageCompleted,
+    EngageFailed,
 }
 
 impl Action {
@@ -23,6 +26,9 @@ impl Action {
             Action::AcceptFailed => "AcceptFailed",
             Action::Reject => "Reject",
             Action::Create => "Create",
+            Action::EngageStarted => "EngageStarted",
+            Action::EngageCompleted => "EngageCompleted",
+            Action::EngageFailed => "EngageFailed",
         }
     }
 
@@ -34,6 +40,9 @@ impl Action {
             Action::AcceptFailed,
             Action::Reject,
             Action::Create,
+            Action::EngageStarted,
+            Action::EngageCompleted,
+            Action::EngageFailed,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)
@@ -55,9 +64,12 @@ pub struct Entry {
     pub action: Action,
     pub outcome: Outcome,
     pub invitation_id: Option<String>,
+    /// The opportunity an engage started from.
+    pub opportunity_id: Option<String>,
     pub client_token: Option<String>,
     pub task_id: Option<String>,
-    /// The reason of a reject, the opportunity of an accept, the error of a failure.
+    /// The reason of a reject, the opportunity of an accept, the engagement of an engage, the
+    /// error of a failure.
     pub detail: Option<String>,
     pub endpoint: String,
     pub identity: String,
@@ -72,6 +84,7 @@ impl Entry {
             action,
             outcome,
             invitation_id: None,
+            opportunity_id: None,
             client_token: None,
             task_id: None,
             detail: None,
@@ -84,6 +97,13 @@ impl Entry {
     pub fn invitation(self, id: impl Into<String>) -> Self {
         Entry {
             invitation_id: Some(id.into()),
+            ..self
+        }
+    }
+
+    pub fn opportunity(self, id: impl Into<String>) -> Self {
+        Entry {
+            opportunity_id: Some(id.into()),
             ..self
         }
     }

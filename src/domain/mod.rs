@@ -5,6 +5,7 @@ mod cached;
 mod catalog;
 pub mod changes;
 pub mod countries;
+mod engage;
 mod engagement;
 mod facts;
 mod fold;
@@ -18,6 +19,7 @@ mod view;
 
 pub use cached::{CachedRow, CachedView};
 pub use catalog::Catalog;
+pub use engage::{EngageTask, EngagementMember, Involvement};
 pub use engagement::{EngagementSummary, NewInvitation, NewPayload};
 pub use fold::{fold, fold_into};
 pub use invitation::{

@@ -1,9 +1,10 @@
-//! An opportunity in the partner's pipeline, as far as the inbox shows it: the one accepting an
-//! invitation creates (its project title is the invitation's).
+//! An opportunity in the partner's pipeline, as far as the inbox shows it: one that accepting an
+//! invitation created (its project title is the invitation's), or one of the partner's own.
 
 use chrono::{DateTime, Utc};
 
-/// What GetOpportunity tells of an opportunity that the inbox shows.
+/// What GetOpportunity (or, without the title, a ListOpportunities summary) tells of an
+/// opportunity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opportunity {
     /// `O` and digits.

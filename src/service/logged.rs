@@ -8,8 +8,8 @@ use async_trait::async_trait;
 
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
-    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Opportunity, Page,
+    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 
 /// Wraps a service and logs its calls.
@@ -60,6 +60,62 @@ impl<P: PartnerCentral> PartnerCentral for Logged<P> {
         let started = Instant::now();
         let result = self.inner.get_opportunity(id).await;
         record("GetOpportunity", id, started, &result);
+        result
+    }
+
+    async fn list_opportunities(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<Opportunity>> {
+        let started = Instant::now();
+        let result = self.inner.list_opportunities(next_token).await;
+        record("ListOpportunities", "", started, &result);
+        result
+    }
+
+    async fn start_engage(
+        &self,
+        opportunity_id: &str,
+        involvement: Involvement,
+        client_token: &str,
+    ) -> ServiceResult<EngageTask> {
+        let started = Instant::now();
+        let result = self
+            .inner
+            .start_engage(opportunity_id, involvement, client_token)
+            .await;
+        record(
+            "StartEngagementFromOpportunityTask",
+            opportunity_id,
+            started,
+            &result,
+        );
+        result
+    }
+
+    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
+        let started = Instant::now();
+        let result = self.inner.get_engage_task(task_id).await;
+        record(
+            "ListEngagementFromOpportunityTasks",
+            task_id,
+            started,
+            &result,
+        );
+        result
+    }
+
+    async fn list_engagement_members(
+        &self,
+        engagement_id: &str,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementMember>> {
+        let started = Instant::now();
+        let result = self
+            .inner
+            .list_engagement_members(engagement_id, next_token)
+            .await;
+        record("ListEngagementMembers", engagement_id, started, &result);
         result
     }
 

@@ -10,8 +10,8 @@ mod paced;
 use async_trait::async_trait;
 
 use crate::domain::{
-    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Opportunity, Page,
+    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
 pub use linked::linked_opportunity;
@@ -62,6 +62,32 @@ pub trait PartnerCentral: Send + Sync {
 
     /// An opportunity in the partner's pipeline.
     async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity>;
+
+    /// One page of the partner's opportunities, the most recently changed first (summaries:
+    /// no title).
+    async fn list_opportunities(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<Opportunity>>;
+
+    /// Starts submitting an opportunity to AWS, which makes an engagement of it. The same
+    /// `client_token` always returns the same task.
+    async fn start_engage(
+        &self,
+        opportunity_id: &str,
+        involvement: Involvement,
+        client_token: &str,
+    ) -> ServiceResult<EngageTask>;
+
+    /// The current state of one engage task.
+    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask>;
+
+    /// One page of the partners in an engagement.
+    async fn list_engagement_members(
+        &self,
+        engagement_id: &str,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementMember>>;
 
     /// One page of engagements.
     async fn list_engagements(

@@ -11,8 +11,8 @@ use tokio::time::Instant;
 
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
-    AcceptTask, EngagementSummary, InvitationDetail, InvitationSummary, ListQuery, NewInvitation,
-    Opportunity, Page,
+    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 
 /// Requests per second allowed per class, as the service documents them.
@@ -104,6 +104,42 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
     async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
         self.reads.take().await;
         self.inner.get_opportunity(id).await
+    }
+
+    async fn list_opportunities(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<Opportunity>> {
+        self.reads.take().await;
+        self.inner.list_opportunities(next_token).await
+    }
+
+    async fn start_engage(
+        &self,
+        opportunity_id: &str,
+        involvement: Involvement,
+        client_token: &str,
+    ) -> ServiceResult<EngageTask> {
+        self.writes.take().await;
+        self.inner
+            .start_engage(opportunity_id, involvement, client_token)
+            .await
+    }
+
+    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
+        self.reads.take().await;
+        self.inner.get_engage_task(task_id).await
+    }
+
+    async fn list_engagement_members(
+        &self,
+        engagement_id: &str,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementMember>> {
+        self.reads.take().await;
+        self.inner
+            .list_engagement_members(engagement_id, next_token)
+            .await
     }
 
     async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {

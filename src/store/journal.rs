@@ -13,8 +13,8 @@ impl Store {
         self.conn
             .execute(
                 "INSERT INTO journal (at, origin, endpoint, identity, catalog, action, \
-                 invitation_id, client_token, task_id, outcome, detail) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 invitation_id, client_token, task_id, outcome, detail, opportunity_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     stamp(entry.time),
                     o.key(),
@@ -30,6 +30,7 @@ impl Store {
                         Outcome::Failed => "Failed",
                     },
                     entry.detail,
+                    entry.opportunity_id,
                 ],
             )
             .map(drop)
@@ -43,7 +44,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT at, action, outcome, invitation_id, client_token, task_id, detail, \
-                 endpoint, identity, catalog FROM journal WHERE at >= ?1 ORDER BY at, seq",
+                 endpoint, identity, catalog, opportunity_id FROM journal WHERE at >= ?1 ORDER BY at, seq",
             )
             .map_err(sql_error)?;
         let since = since.map(stamp).unwrap_or_default();
@@ -64,6 +65,7 @@ impl Store {
                         Outcome::Failed
                     },
                     invitation_id: r.get(3)?,
+                    opportunity_id: r.get(10)?,
                     client_token: r.get(4)?,
                     task_id: r.get(5)?,
                     detail: r.get(6)?,

@@ -8,13 +8,14 @@ use super::OpenError;
 type Migration = fn(&Connection) -> rusqlite::Result<()>;
 
 /// Every migration, oldest first; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: [Migration; 3] = [
+const MIGRATIONS: [Migration; 4] = [
     |c| c.execute_batch(V1),
     |c| c.execute_batch(V2),
     |c| {
         c.execute_batch(V3)?;
         super::invitations::backfill_spend(c)
     },
+    |c| c.execute_batch(V4),
 ];
 
 /// Brings the schema up to date. The version is read again inside a `BEGIN IMMEDIATE`
@@ -121,6 +122,21 @@ CREATE TABLE bulk (
 /// migration works it out for the details already stored.
 const V3: &str = "
 ALTER TABLE invitations ADD COLUMN monthly_spend REAL;
+";
+
+/// Engagements started from the partner's own opportunities: their client tokens while the
+/// task runs, and the opportunity each journal entry is about.
+const V4: &str = "
+CREATE TABLE engages (
+    origin TEXT NOT NULL,
+    opportunity_id TEXT NOT NULL,
+    client_token TEXT NOT NULL,
+    task_id TEXT,
+    started_at TEXT NOT NULL,
+    PRIMARY KEY (origin, opportunity_id)
+) WITHOUT ROWID;
+
+ALTER TABLE journal ADD COLUMN opportunity_id TEXT;
 ";
 
 #[cfg(test)]

@@ -139,7 +139,10 @@ pub fn journal(frame: &mut Frame, area: Rect, view: &JournalView, state: &State,
         let mut text = format!(
             "{:?} {}",
             e.action,
-            e.invitation_id.as_deref().unwrap_or("")
+            e.invitation_id
+                .as_deref()
+                .or(e.opportunity_id.as_deref())
+                .unwrap_or("")
         );
         for (name, value) in [
             ("", &e.detail),

@@ -117,6 +117,22 @@ impl From<&domain::AcceptTask> for ListEngagementByAcceptingInvitationTaskSummar
     }
 }
 
+impl From<&domain::EngageTask> for ListEngagementFromOpportunityTaskSummary {
+    fn from(t: &domain::EngageTask) -> Self {
+        ListEngagementFromOpportunityTaskSummary {
+            task_id: Some(t.id.clone()),
+            task_arn: t.arn.clone(),
+            start_time: t.start_time.map(Timestamp),
+            task_status: Some(t.status.clone()),
+            message: t.message.clone(),
+            reason_code: t.reason_code.clone(),
+            opportunity_id: t.opportunity_id.clone(),
+            resource_snapshot_job_id: t.snapshot_job_id.clone(),
+            engagement_id: t.engagement_id.clone(),
+        }
+    }
+}
+
 impl From<&domain::EngagementSummary> for EngagementSummary {
     fn from(e: &domain::EngagementSummary) -> Self {
         EngagementSummary {

@@ -41,7 +41,7 @@ pub use crate::domain::{
 };
 pub use task::{
     ListEngagementByAcceptingInvitationTaskSummary,
-    ListEngagementByAcceptingInvitationTasksResponse,
+    ListEngagementByAcceptingInvitationTasksResponse, ListEngagementFromOpportunityTaskSummary,
     StartEngagementByAcceptingInvitationTaskResponse,
 };
 

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use crate::domain::{
     AcceptTask, Contact, Customer, EngagementSummary, Enrichment, InvitationDetail,
     InvitationStatus, InvitationSummary, LeadCustomer, LeadInteraction, LeadPayload, Member,
-    NewInvitation, NewPayload, Opportunity, OpportunityPayload, Participant, Payload, PayloadKind,
-    Project, Prospecting, Receiver, Spend, TaskStatus,
+    NewInvitation, NewPayload, OpportunityPayload, Participant, Payload, PayloadKind, Project,
+    Prospecting, Receiver, Spend, TaskStatus,
 };
 use crate::service::{FieldError, ServiceError};
 
@@ -17,11 +17,11 @@ pub(super) fn time(t: Option<&SdkDateTime>) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(t.secs(), t.subsec_nanos())
 }
 
-fn owned(s: Option<&str>) -> Option<String> {
+pub(super) fn owned(s: Option<&str>) -> Option<String> {
     s.map(str::to_string)
 }
 
-fn non_empty(s: &str) -> Option<String> {
+pub(super) fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
@@ -380,26 +380,4 @@ fn new_lead(l: &LeadPayload) -> Result<sdk::LeadInvitationPayload, ServiceError>
         .customer(customer)
         .interaction(interaction)
         .build())
-}
-
-/// What the inbox shows of GetOpportunity's answer.
-pub(super) fn opportunity_of(
-    o: &aws_sdk_partnercentralselling::operation::get_opportunity::GetOpportunityOutput,
-) -> Opportunity {
-    let life = o.life_cycle();
-    Opportunity {
-        id: o.id().to_string(),
-        title: o.project().and_then(|p| p.title()).map(str::to_string),
-        customer: o
-            .customer()
-            .and_then(|c| c.account())
-            .and_then(|a| non_empty(a.company_name())),
-        stage: life.and_then(|l| l.stage()).map(|s| s.as_str().to_string()),
-        review_status: life
-            .and_then(|l| l.review_status())
-            .map(|s| s.as_str().to_string()),
-        next_steps: life.and_then(|l| l.next_steps()).and_then(non_empty),
-        target_close_date: life.and_then(|l| l.target_close_date()).and_then(non_empty),
-        last_modified: time(Some(o.last_modified_date())),
-    }
 }

@@ -5,10 +5,13 @@ use aws_sdk_partnercentralselling::operation::{
     create_engagement_invitation::CreateEngagementInvitationError,
     get_engagement_invitation::GetEngagementInvitationError, get_opportunity::GetOpportunityError,
     list_engagement_by_accepting_invitation_tasks::ListEngagementByAcceptingInvitationTasksError,
+    list_engagement_from_opportunity_tasks::ListEngagementFromOpportunityTasksError,
     list_engagement_invitations::ListEngagementInvitationsError,
-    list_engagements::ListEngagementsError,
+    list_engagement_members::ListEngagementMembersError, list_engagements::ListEngagementsError,
+    list_opportunities::ListOpportunitiesError,
     reject_engagement_invitation::RejectEngagementInvitationError,
     start_engagement_by_accepting_invitation_task::StartEngagementByAcceptingInvitationTaskError,
+    start_engagement_from_opportunity_task::StartEngagementFromOpportunityTaskError,
 };
 use aws_sdk_partnercentralselling::types::error::ValidationException;
 
@@ -43,6 +46,10 @@ operation_errors!(
     ListEngagementByAcceptingInvitationTasksError,
     ListEngagementsError,
     CreateEngagementInvitationError,
+    ListOpportunitiesError,
+    StartEngagementFromOpportunityTaskError,
+    ListEngagementFromOpportunityTasksError,
+    ListEngagementMembersError,
 );
 
 /// What the client is aimed at: what an error's advice names.

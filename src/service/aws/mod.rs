@@ -1,6 +1,7 @@
 //! [`PartnerCentral`] over the official `aws-sdk-partnercentralselling` client.
 
 mod convert;
+mod engage;
 mod errors;
 
 use async_trait::async_trait;
@@ -13,8 +14,9 @@ use aws_sdk_partnercentralselling::types as sdk;
 use aws_sdk_partnercentralselling::Client;
 
 use crate::domain::{
-    AcceptTask, EngagementSummary, InvitationDetail, InvitationStatus, InvitationSummary,
-    ListQuery, NewInvitation, Opportunity, Page, Participant, SortOrder,
+    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    InvitationStatus, InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
+    Participant, SortOrder,
 };
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
 
@@ -277,15 +279,35 @@ impl PartnerCentral for AwsPartnerCentral {
     }
 
     async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
-        let out = self
-            .client
-            .get_opportunity()
-            .catalog(&self.catalog)
-            .identifier(id)
-            .send()
-            .await
-            .map_err(|e| self.fail(e))?;
-        Ok(convert::opportunity_of(&out))
+        self.opportunity(id).await
+    }
+
+    async fn list_opportunities(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<Opportunity>> {
+        self.opportunities(next_token).await
+    }
+
+    async fn start_engage(
+        &self,
+        opportunity_id: &str,
+        involvement: Involvement,
+        client_token: &str,
+    ) -> ServiceResult<EngageTask> {
+        self.engage(opportunity_id, involvement, client_token).await
+    }
+
+    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
+        self.engage_task(task_id).await
+    }
+
+    async fn list_engagement_members(
+        &self,
+        engagement_id: &str,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementMember>> {
+        self.members(engagement_id, next_token).await
     }
 
     async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {

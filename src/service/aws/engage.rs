@@ -1,0 +1,183 @@
+//! The partner's opportunities, the task that makes an engagement of one, and who is in an
+//! engagement: the SDK calls and their conversion to our types.
+
+use aws_sdk_partnercentralselling::operation::get_opportunity::GetOpportunityOutput;
+use aws_sdk_partnercentralselling::types as sdk;
+
+use super::convert::{non_empty, owned, time};
+use super::{page, AwsPartnerCentral};
+use crate::domain::{EngageTask, EngagementMember, Involvement, Opportunity, Page, TaskStatus};
+use crate::service::{ServiceError, ServiceResult};
+
+impl AwsPartnerCentral {
+    pub(super) async fn opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
+        let out = self
+            .client
+            .get_opportunity()
+            .catalog(&self.catalog)
+            .identifier(id)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(opportunity_of(&out))
+    }
+
+    pub(super) async fn opportunities(
+        &self,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<Opportunity>> {
+        let sort = sdk::OpportunitySort::builder()
+            .sort_by(sdk::OpportunitySortName::LastModifieddate)
+            .sort_order(sdk::SortOrder::Descending)
+            .build()
+            .expect("sort has both required members");
+        let out = self
+            .client
+            .list_opportunities()
+            .catalog(&self.catalog)
+            .sort(sort)
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        let items = out.opportunity_summaries();
+        Ok(page(items, opportunity_summary, out.next_token()))
+    }
+
+    pub(super) async fn engage(
+        &self,
+        opportunity_id: &str,
+        involvement: Involvement,
+        client_token: &str,
+    ) -> ServiceResult<EngageTask> {
+        let submission = sdk::AwsSubmission::builder()
+            .involvement_type(sdk::SalesInvolvementType::from(involvement.as_wire()))
+            .visibility(sdk::Visibility::Full)
+            .build()
+            .expect("the submission has its required member");
+        let out = self
+            .client
+            .start_engagement_from_opportunity_task()
+            .catalog(&self.catalog)
+            .identifier(opportunity_id)
+            .client_token(client_token)
+            .aws_submission(submission)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(EngageTask {
+            id: out.task_id().unwrap_or_default().to_string(),
+            arn: owned(out.task_arn()),
+            status: status(out.task_status()),
+            message: owned(out.message()),
+            reason_code: out.reason_code().map(|r| r.as_str().to_string()),
+            opportunity_id: owned(out.opportunity_id()),
+            engagement_id: owned(out.engagement_id()),
+            snapshot_job_id: owned(out.resource_snapshot_job_id()),
+            start_time: time(out.start_time()),
+        })
+    }
+
+    pub(super) async fn engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
+        let out = self
+            .client
+            .list_engagement_from_opportunity_tasks()
+            .catalog(&self.catalog)
+            .task_identifier(task_id)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        out.task_summaries()
+            .iter()
+            .map(engage_task_summary)
+            .find(|t| t.id == task_id || t.arn.as_deref() == Some(task_id))
+            .ok_or_else(|| ServiceError::NotFound {
+                message: format!("engage task {task_id} is not known to the service"),
+            })
+    }
+
+    pub(super) async fn members(
+        &self,
+        engagement_id: &str,
+        next_token: Option<String>,
+    ) -> ServiceResult<Page<EngagementMember>> {
+        let out = self
+            .client
+            .list_engagement_members()
+            .catalog(&self.catalog)
+            .identifier(engagement_id)
+            .set_next_token(next_token)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        let items = out.engagement_member_list();
+        Ok(page(items, member, out.next_token()))
+    }
+}
+
+fn status(s: Option<&sdk::TaskStatus>) -> TaskStatus {
+    s.map(|s| TaskStatus::from_wire(s.as_str()))
+        .unwrap_or(TaskStatus::Unknown(String::new()))
+}
+
+/// What the inbox shows of GetOpportunity's answer.
+fn opportunity_of(o: &GetOpportunityOutput) -> Opportunity {
+    let life = o.life_cycle();
+    Opportunity {
+        id: o.id().to_string(),
+        title: o.project().and_then(|p| p.title()).map(str::to_string),
+        customer: o
+            .customer()
+            .and_then(|c| c.account())
+            .and_then(|a| non_empty(a.company_name())),
+        stage: life.and_then(|l| l.stage()).map(|s| s.as_str().to_string()),
+        review_status: life
+            .and_then(|l| l.review_status())
+            .map(|s| s.as_str().to_string()),
+        next_steps: life.and_then(|l| l.next_steps()).and_then(non_empty),
+        target_close_date: life.and_then(|l| l.target_close_date()).and_then(non_empty),
+        last_modified: time(Some(o.last_modified_date())),
+    }
+}
+
+/// A ListOpportunities row; a summary has no project title.
+fn opportunity_summary(o: &sdk::OpportunitySummary) -> Opportunity {
+    let life = o.life_cycle();
+    Opportunity {
+        id: o.id().unwrap_or_default().to_string(),
+        title: None,
+        customer: o
+            .customer()
+            .and_then(|c| c.account())
+            .and_then(|a| non_empty(a.company_name())),
+        stage: life.and_then(|l| l.stage()).map(|s| s.as_str().to_string()),
+        review_status: life
+            .and_then(|l| l.review_status())
+            .map(|s| s.as_str().to_string()),
+        next_steps: life.and_then(|l| l.next_steps()).and_then(non_empty),
+        target_close_date: life.and_then(|l| l.target_close_date()).and_then(non_empty),
+        last_modified: time(o.last_modified_date()),
+    }
+}
+
+fn engage_task_summary(t: &sdk::ListEngagementFromOpportunityTaskSummary) -> EngageTask {
+    EngageTask {
+        id: t.task_id().unwrap_or_default().to_string(),
+        arn: owned(t.task_arn()),
+        status: status(t.task_status()),
+        message: owned(t.message()),
+        reason_code: t.reason_code().map(|r| r.as_str().to_string()),
+        opportunity_id: owned(t.opportunity_id()),
+        engagement_id: owned(t.engagement_id()),
+        snapshot_job_id: owned(t.resource_snapshot_job_id()),
+        start_time: time(t.start_time()),
+    }
+}
+
+fn member(m: &sdk::EngagementMember) -> EngagementMember {
+    EngagementMember {
+        account_id: owned(m.account_id()),
+        company_name: owned(m.company_name()),
+        website_url: owned(m.website_url()),
+    }
+}
