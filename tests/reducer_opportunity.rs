@@ -28,6 +28,7 @@ fn prospect(id: &str) -> Opportunity {
         next_steps: Some("Call the customer".into()),
         target_close_date: Some("2027-06-30".into()),
         last_modified: Some(fixtures::now()),
+        details: Default::default(),
     }
 }
 

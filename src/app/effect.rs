@@ -112,6 +112,30 @@ pub enum Effect {
     OpenUrl(String),
     /// Put text on the clipboard.
     Copy(String),
+    /// Fetch a page of the partner's opportunities; the reply is a `Msg::OpportunitiesLoaded`.
+    LoadOpportunities { next_token: Option<String> },
+    /// Read one opportunity; the reply is a `Msg::OpportunityRead`.
+    ReadOpportunity { id: String },
+    /// Start engaging from an opportunity; the reply is a `Msg::EngageStarted`. The local store
+    /// may hold an older token for the opportunity (from another process): that one is used.
+    StartEngage {
+        opportunity_id: String,
+        client_token: String,
+        started: DateTime<Utc>,
+    },
+    /// Poll the engage task after a pause; the reply is a `Msg::EngagePolled`.
+    PollEngage { task_id: String, after: Duration },
+    /// Record in the local store the task an engage started.
+    SaveEngageTask {
+        opportunity_id: String,
+        client_token: String,
+        task_id: String,
+    },
+    /// Drop the local store's record of an engage that ended.
+    ForgetEngage {
+        opportunity_id: String,
+        client_token: String,
+    },
 }
 
 /// What the local store is asked to remember.

@@ -42,6 +42,7 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(Modal::Reject(_)) => modes::reject::on_key(state, key),
         Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_key(state, key),
         Some(Modal::Create(_)) => modes::form::on_key(state, key),
+        Some(Modal::Engage(_)) => modes::engage::on_key(state, key),
         None if state.focus == Focus::Detail => {
             modes::detail::on_key(state, key).unwrap_or_else(|| modes::list::on_key(state, key))
         }
@@ -58,6 +59,7 @@ pub(super) fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
         }
         Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_paste(state, text),
         Some(Modal::Create(form)) if form.typing() => modes::form::on_paste(state, text),
+        Some(Modal::Engage(d)) if modes::engage::typing(d) => modes::engage::on_paste(state, text),
         _ => {
             state.notify(
                 Level::Info,

@@ -14,6 +14,7 @@ mod cache;
 mod create;
 mod details;
 mod effect;
+pub mod engage;
 mod filters;
 pub mod form;
 mod inbox;

@@ -5,8 +5,8 @@ use super::form::fields::Field;
 use super::Geometry;
 use crate::domain::journal::Entry;
 use crate::domain::{
-    AcceptTask, CachedView, EngagementSummary, InvitationDetail, InvitationSummary, Opportunity,
-    Page, Participant,
+    AcceptTask, CachedView, EngageTask, EngagementSummary, InvitationDetail, InvitationSummary,
+    Opportunity, Page, Participant,
 };
 use crate::service::{CreatedInvitation, ServiceError};
 
@@ -107,6 +107,24 @@ pub enum Msg {
     PendingListed(Result<Page<InvitationSummary>, ServiceError>),
     /// The create form's draft has rested since the given epoch.
     DraftSettled { epoch: u64 },
+    /// A page of ListOpportunities for the engage picker.
+    OpportunitiesLoaded(Result<Page<Opportunity>, ServiceError>),
+    /// GetOpportunity for the engage dialog.
+    OpportunityRead {
+        id: String,
+        result: Result<Opportunity, ServiceError>,
+    },
+    /// The answer to StartEngagementFromOpportunityTask, sent with this client token.
+    EngageStarted {
+        opportunity_id: String,
+        client_token: String,
+        result: Result<EngageTask, ServiceError>,
+    },
+    /// The answer to one poll of the engage task.
+    EngagePolled {
+        task_id: String,
+        result: Result<EngageTask, ServiceError>,
+    },
     /// SIGTERM or similar: leave now.
     Terminate,
 }

@@ -138,6 +138,8 @@ pub struct State {
     pub pipeline: super::pipeline::Pipeline,
     /// The inbox's own looks for new and changed invitations.
     pub watching: super::watch::Watching,
+    /// The engage from an opportunity this run started, until it ends and is let go.
+    pub engage: Option<super::engage::EngageRun>,
     /// The unsent invitation draft while the form is closed.
     pub draft: Option<Draft>,
     /// Select this invitation once a page brings it (after creating it).
@@ -179,6 +181,7 @@ impl State {
             list,
             details: DetailCache::default(),
             opportunities: Default::default(),
+            engage: None,
             memory: Memory::default(),
             accepts: Accepts::default(),
             bulk: None,

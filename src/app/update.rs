@@ -3,8 +3,8 @@
 
 use super::pipeline::Pipeline;
 use super::{
-    actions, cache, create, inbox, keys, modes, opportunities, views, watch, Effect, Level, Msg,
-    State,
+    actions, cache, create, engage, inbox, keys, modes, opportunities, views, watch, Effect, Level,
+    Msg, State,
 };
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
@@ -128,6 +128,14 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             );
             Vec::new()
         }
+        Msg::OpportunitiesLoaded(result) => engage::on_opportunities(state, result),
+        Msg::OpportunityRead { id, result } => engage::on_read(state, id, result),
+        Msg::EngageStarted {
+            opportunity_id,
+            client_token,
+            result,
+        } => engage::on_started(state, opportunity_id, client_token, result),
+        Msg::EngagePolled { task_id, result } => engage::on_polled(state, task_id, result),
         Msg::Terminate => {
             state.quit = true;
             Vec::new()

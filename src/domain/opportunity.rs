@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
+use super::Spend;
+
 /// What GetOpportunity (or, without the title, a ListOpportunities summary) tells of an
 /// opportunity.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,4 +21,16 @@ pub struct Opportunity {
     /// LifeCycle.TargetCloseDate, `YYYY-MM-DD`.
     pub target_close_date: Option<String>,
     pub last_modified: Option<DateTime<Utc>>,
+    /// What only GetOpportunity tells (empty for a summary): enough to prefill an invitation.
+    pub details: OpportunityDetails,
+}
+
+/// The customer and project of an opportunity beyond its name and title.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OpportunityDetails {
+    pub industry: Option<String>,
+    pub country_code: Option<String>,
+    pub website_url: Option<String>,
+    pub business_problem: Option<String>,
+    pub spend: Vec<Spend>,
 }

@@ -155,6 +155,12 @@ pub fn bindings() -> Vec<Binding> {
             "new",
             Always,
         ),
+        b(
+            M::List,
+            A::Engage,
+            &[c('E')],
+            "Engage from one of your opportunities, then invite a partner into it",
+        ),
         bar(
             A::Accept,
             &[c('a')],
@@ -372,6 +378,26 @@ pub fn bindings() -> Vec<Binding> {
         ),
         b(M::Picker, A::Confirm, &[p(K::Enter)], "Choose"),
         b(M::Picker, A::Cancel, &[p(K::Esc)], "Close without choosing"),
+        b(M::Engage, A::Down, &[p(K::Down)], "Next opportunity"),
+        b(M::Engage, A::Up, &[p(K::Up)], "Previous opportunity"),
+        b(
+            M::Engage,
+            A::Confirm,
+            &[p(K::Enter)],
+            "Choose the opportunity; once engaged, invite a partner into the engagement",
+        ),
+        b(
+            M::Engage,
+            A::Accept,
+            &[c('y')],
+            "Start the engagement (or try a failed start again)",
+        ),
+        b(
+            M::Engage,
+            A::Cancel,
+            &[p(K::Esc)],
+            "Back, or close (a task in flight goes on)",
+        ),
     ]);
     all
 }

@@ -34,6 +34,7 @@ pub enum Action {
     PreviousView,
     PendingOnly,
     NewInvitation,
+    Engage,
     Accept,
     Reject,
     Open,
@@ -59,7 +60,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its name in config files.
-    pub const NAMES: [(Action, &'static str); 48] = [
+    pub const NAMES: [(Action, &'static str); 49] = [
         (Action::Up, "up"),
         (Action::Down, "down"),
         (Action::Top, "top"),
@@ -87,6 +88,7 @@ impl Action {
         (Action::PreviousView, "previous_view"),
         (Action::PendingOnly, "pending_only"),
         (Action::NewInvitation, "new_invitation"),
+        (Action::Engage, "engage"),
         (Action::Accept, "accept"),
         (Action::Reject, "reject"),
         (Action::Open, "open"),
@@ -148,11 +150,12 @@ pub enum Mode {
     Reject,
     Form,
     Picker,
+    Engage,
 }
 
 impl Mode {
     /// Every mode with its name in config files.
-    pub const NAMES: [(Mode, &'static str); 12] = [
+    pub const NAMES: [(Mode, &'static str); 13] = [
         (Mode::Global, "global"),
         (Mode::List, "list"),
         (Mode::Detail, "detail"),
@@ -165,6 +168,7 @@ impl Mode {
         (Mode::Reject, "reject"),
         (Mode::Form, "form"),
         (Mode::Picker, "picker"),
+        (Mode::Engage, "engage"),
     ];
 
     /// The mode a config file names.
@@ -192,6 +196,7 @@ impl Mode {
             Mode::Reject => "Reject dialog",
             Mode::Form => "New invitation form",
             Mode::Picker => "Picker",
+            Mode::Engage => "Engage from an opportunity",
         }
     }
 }

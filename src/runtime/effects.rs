@@ -15,10 +15,10 @@ use crate::store::Store;
 
 /// Turns effects into work.
 pub struct EffectRunner {
-    service: Arc<dyn PartnerCentral>,
-    tx: UnboundedSender<Msg>,
-    reads: ReadQueue,
-    store: StoreWorker,
+    pub(super) service: Arc<dyn PartnerCentral>,
+    pub(super) tx: UnboundedSender<Msg>,
+    pub(super) reads: ReadQueue,
+    pub(super) store: StoreWorker,
     launch: Launch,
 }
 
@@ -270,6 +270,12 @@ impl EffectRunner {
                 });
             }
             Effect::EditText { .. } => return Some(effect),
+            engage @ (Effect::LoadOpportunities { .. }
+            | Effect::ReadOpportunity { .. }
+            | Effect::StartEngage { .. }
+            | Effect::PollEngage { .. }
+            | Effect::SaveEngageTask { .. }
+            | Effect::ForgetEngage { .. }) => self.run_engage(engage),
         }
         None
     }

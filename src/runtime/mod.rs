@@ -6,6 +6,7 @@
 //! their own, under paused tokio time.
 
 mod effects;
+mod engage;
 mod reads;
 mod restore;
 mod signals;

@@ -11,7 +11,7 @@ use crate::app::form::draft::Draft;
 use crate::app::{BulkQueue, Msg, Remember, SavedAccept, SavedAccepts};
 use crate::domain::journal::Entry;
 use crate::domain::{ListQuery, Participant};
-use crate::store::Store;
+use crate::store::{SavedEngage, Store};
 
 /// Work for the store's thread.
 pub enum Job {
@@ -22,6 +22,19 @@ pub enum Job {
     Journal(Box<Entry>),
     /// Records an accept about to start; answers with the client token to start it with.
     Claim(String, SavedAccept, oneshot::Sender<String>),
+    /// Records an engage about to start; answers with the client token to start it with.
+    ClaimEngage(String, SavedEngage, oneshot::Sender<String>),
+    /// Adds its task to an engage's record.
+    EngageTask {
+        opportunity_id: String,
+        client_token: String,
+        task_id: String,
+    },
+    /// Drops the record of an engage that ended.
+    ForgetEngage {
+        opportunity_id: String,
+        client_token: String,
+    },
     ReadView {
         generation: u64,
         query: ListQuery,
@@ -103,6 +116,21 @@ impl Claims {
         }
         answer.await.unwrap_or(fallback)
     }
+
+    /// The client token to start an engage with: one another process recorded first wins.
+    /// Without a store, `record`'s own.
+    pub async fn claim_engage(&self, opportunity_id: String, record: SavedEngage) -> String {
+        let (reply, answer) = oneshot::channel();
+        let fallback = record.client_token.clone();
+        let sent = self.0.as_ref().is_some_and(|tx| {
+            tx.send(Job::ClaimEngage(opportunity_id, record, reply))
+                .is_ok()
+        });
+        if !sent {
+            return fallback;
+        }
+        answer.await.unwrap_or(fallback)
+    }
 }
 
 fn serve(
@@ -126,6 +154,18 @@ fn serve(
             Job::Claim(id, record, reply) => store.claim_accept(&id, &record).map(|token| {
                 let _ = reply.send(token);
             }),
+            Job::ClaimEngage(id, record, reply) => store.claim_engage(&id, &record).map(|token| {
+                let _ = reply.send(token);
+            }),
+            Job::EngageTask {
+                opportunity_id,
+                client_token,
+                task_id,
+            } => store.save_engage_task(&opportunity_id, &client_token, &task_id),
+            Job::ForgetEngage {
+                opportunity_id,
+                client_token,
+            } => store.forget_engage(&opportunity_id, &client_token),
             Job::ReadView { generation, query } => {
                 let result = store.view(&query);
                 let _ = replies.send(Msg::CachedView { generation, result });

@@ -7,8 +7,9 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::Theme;
+use crate::app::engage::Stage;
 use crate::app::modes::{
-    bulk, confirm, filters, form, help, journal, notices, picker, reject, search,
+    bulk, confirm, engage, filters, form, help, journal, notices, picker, reject, search,
 };
 use crate::app::{AcceptPhase, Level, Modal, State};
 use crate::keymap::{Action, Mode, Scope};
@@ -31,6 +32,11 @@ pub fn hints(state: &State) -> Option<&'static [(&'static [Action], &'static str
             Some(p) if p.multi() => picker::MULTI_HINTS,
             Some(_) => picker::HINTS,
             None => form::HINTS,
+        },
+        Modal::Engage(d) => match d.stage {
+            Stage::Pick(_) => engage::PICK_HINTS,
+            Stage::Confirm(_) => engage::CONFIRM_HINTS,
+            Stage::Progress => engage::PROGRESS_HINTS,
         },
     })
 }

@@ -164,7 +164,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, c: &BulkConfirm, keys: &Keyma
 }
 
 /// Draws a dialog box with its lines, wrapped, over whatever is under it.
-fn show(
+pub(super) fn show(
     frame: &mut Frame,
     area: Rect,
     lines: Vec<Line<'static>>,

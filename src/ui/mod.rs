@@ -5,6 +5,7 @@ mod bars;
 mod columns;
 pub mod detail;
 mod dialogs;
+mod engage;
 mod form;
 pub mod format;
 pub mod layout;
@@ -85,5 +86,6 @@ fn draw_modal(frame: &mut Frame, area: Rect, modal: &Modal, state: &State, theme
         Modal::Bulk(c) => dialogs::bulk_confirm(frame, area, c, keys, theme),
         Modal::Reject(d) => dialogs::reject(frame, area, d, keys, theme),
         Modal::Create(f) => form::draw(frame, area, f, keys, theme),
+        Modal::Engage(d) => engage::draw(frame, area, d, state, theme),
     }
 }

@@ -3,7 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{filters, help, journal, notices, search};
-use crate::app::{actions, bulk, cache, create, inbox, views, Effect, Focus, Level, State};
+use crate::app::{actions, bulk, cache, create, engage, inbox, views, Effect, Focus, Level, State};
 use crate::keymap::{Action, Mode};
 
 /// Every key the list takes.
@@ -67,6 +67,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::PendingOnly => views::toggle_pending(state),
         Action::NewInvitation => create::open(state),
+        Action::Engage => engage::open(state),
         Action::Accept => actions::ask_accept(state),
         Action::Reject => actions::ask_reject(state),
         Action::View(n) => views::switch(state, usize::from(n).saturating_sub(1)),

@@ -5,6 +5,7 @@
 pub mod bulk;
 pub mod confirm;
 pub mod detail;
+pub mod engage;
 pub mod filters;
 pub mod form;
 pub mod help;
@@ -26,6 +27,7 @@ pub use notices::NoticesLog;
 pub use reject::{RejectDialog, RejectFocus};
 pub use search::SearchPrompt;
 
+use super::engage::EngageDialog;
 use super::form::InvitationForm;
 
 /// A dialog or prompt over the inbox. Only a key the user pressed opens one.
@@ -40,6 +42,7 @@ pub enum Modal {
     Bulk(BulkConfirm),
     Reject(RejectDialog),
     Create(Box<InvitationForm>),
+    Engage(EngageDialog),
 }
 
 impl Modal {
@@ -55,6 +58,7 @@ impl Modal {
             Modal::Reject(_) => Mode::Reject,
             Modal::Create(form) if form.picker.is_some() => Mode::Picker,
             Modal::Create(_) => Mode::Form,
+            Modal::Engage(_) => Mode::Engage,
         }
     }
 }

@@ -6,7 +6,10 @@ use aws_sdk_partnercentralselling::types as sdk;
 
 use super::convert::{non_empty, owned, time};
 use super::{page, AwsPartnerCentral};
-use crate::domain::{EngageTask, EngagementMember, Involvement, Opportunity, Page, TaskStatus};
+use crate::domain::{
+    EngageTask, EngagementMember, Involvement, Opportunity, OpportunityDetails, Page, Spend,
+    TaskStatus,
+};
 use crate::service::{ServiceError, ServiceResult};
 
 impl AwsPartnerCentral {
@@ -137,6 +140,37 @@ fn opportunity_of(o: &GetOpportunityOutput) -> Opportunity {
         next_steps: life.and_then(|l| l.next_steps()).and_then(non_empty),
         target_close_date: life.and_then(|l| l.target_close_date()).and_then(non_empty),
         last_modified: time(Some(o.last_modified_date())),
+        details: details(o),
+    }
+}
+
+fn details(o: &GetOpportunityOutput) -> OpportunityDetails {
+    let account = o.customer().and_then(|c| c.account());
+    let project = o.project();
+    OpportunityDetails {
+        industry: account
+            .and_then(|a| a.industry())
+            .map(|i| i.as_str().to_string()),
+        country_code: account
+            .and_then(|a| a.address())
+            .and_then(|a| a.country_code())
+            .map(|c| c.as_str().to_string()),
+        website_url: account.and_then(|a| a.website_url()).and_then(non_empty),
+        business_problem: project
+            .and_then(|p| p.customer_business_problem())
+            .and_then(non_empty),
+        spend: project
+            .map(|p| p.expected_customer_spend())
+            .unwrap_or_default()
+            .iter()
+            .map(|s| Spend {
+                amount: non_empty(s.amount()),
+                currency: s.currency_code().as_str().to_string(),
+                frequency: s.frequency().as_str().to_string(),
+                target_company: s.target_company().to_string(),
+                estimation_url: s.estimation_url().map(str::to_string),
+            })
+            .collect(),
     }
 }
 
@@ -157,6 +191,7 @@ fn opportunity_summary(o: &sdk::OpportunitySummary) -> Opportunity {
         next_steps: life.and_then(|l| l.next_steps()).and_then(non_empty),
         target_close_date: life.and_then(|l| l.target_close_date()).and_then(non_empty),
         last_modified: time(o.last_modified_date()),
+        details: OpportunityDetails::default(),
     }
 }
 

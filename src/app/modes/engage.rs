@@ -1,0 +1,95 @@
+//! The engage dialog: type to narrow the opportunities, move, choose; `y` starts the
+//! engagement; Enter on a finished one opens the invitation form on it.
+
+use crossterm::event::{Event, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+use super::Modal;
+use crate::app::engage::{self, EngageDialog, EngagePhase, Stage};
+use crate::app::text::paste_into;
+use crate::app::{Effect, State};
+use crate::keymap::{Action, Mode};
+
+/// What the picker's hint line names.
+pub const PICK_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Up, Action::Down], "move"),
+    (&[Action::Confirm], "choose"),
+    (&[Action::Cancel], "close"),
+];
+
+/// What the confirmation's hint line names.
+pub const CONFIRM_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Accept], "start the engagement"),
+    (&[Action::Cancel], "back"),
+];
+
+/// What the progress view's hint line names.
+pub const PROGRESS_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Confirm], "invite a partner"),
+    (&[Action::Cancel], "close"),
+];
+
+/// Whether the dialog takes typed text (the picker's query).
+pub fn typing(dialog: &EngageDialog) -> bool {
+    matches!(dialog.stage, Stage::Pick(_))
+}
+
+fn picker(state: &mut State) -> Option<&mut engage::OpportunityPicker> {
+    match state.modals.last_mut() {
+        Some(Modal::Engage(EngageDialog {
+            stage: Stage::Pick(p),
+        })) => Some(p),
+        _ => None,
+    }
+}
+
+/// A paste narrows the opportunities like typing.
+pub fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    if let Some(p) = picker(state) {
+        paste_into(&mut p.query, text);
+        p.cursor = 0;
+    }
+    Vec::new()
+}
+
+/// Every key the dialog takes.
+pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
+    let Some(Modal::Engage(dialog)) = state.modals.last() else {
+        return Vec::new();
+    };
+    let action = if typing(dialog) {
+        state.keymap.action_typing(Mode::Engage, &key)
+    } else {
+        state.keymap.action(Mode::Engage, &key)
+    };
+    let complete = matches!(
+        state.engage.as_ref().map(|r| &r.phase),
+        Some(EngagePhase::Complete { .. })
+    );
+    match (action, &dialog.stage) {
+        (Some(Action::Cancel), _) => engage::back(state),
+        (Some(Action::Confirm), Stage::Pick(_)) => engage::choose(state),
+        (Some(Action::Accept), Stage::Confirm(_) | Stage::Progress) => engage::start(state),
+        (Some(Action::Confirm), Stage::Progress) if complete => engage::invite(state),
+        (Some(Action::Down), Stage::Pick(_)) => {
+            if let Some(p) = picker(state) {
+                p.cursor = (p.cursor + 1).min(p.matches().len().saturating_sub(1));
+            }
+            Vec::new()
+        }
+        (Some(Action::Up), Stage::Pick(_)) => {
+            if let Some(p) = picker(state) {
+                p.cursor = p.cursor.saturating_sub(1);
+            }
+            Vec::new()
+        }
+        (None, Stage::Pick(_)) => {
+            if let Some(p) = picker(state) {
+                p.query.handle_event(&Event::Key(key));
+                p.cursor = 0;
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,87 @@
+//! The engage effects: listing and reading opportunities, starting the engage task with the
+//! client token the local store claims, polling it, and keeping its record.
+
+use super::effects::EffectRunner;
+use super::store_worker::Job;
+use crate::app::{Effect, Msg, Priority};
+use crate::domain::Involvement;
+use crate::store::SavedEngage;
+
+impl EffectRunner {
+    /// Runs one of the engage effects; [`EffectRunner::run`] hands them here.
+    pub(super) fn run_engage(&self, effect: Effect) {
+        let service = self.service.clone();
+        let tx = self.tx.clone();
+        match effect {
+            Effect::LoadOpportunities { next_token } => {
+                let key = format!("opportunities:{}", next_token.as_deref().unwrap_or(""));
+                self.reads.submit(key, Priority::Selected, async move {
+                    let result = service.list_opportunities(next_token).await;
+                    let _ = tx.send(Msg::OpportunitiesLoaded(result));
+                });
+            }
+            Effect::ReadOpportunity { id } => {
+                let key = format!("read-opportunity:{id}");
+                self.reads.submit(key, Priority::Selected, async move {
+                    let result = service.get_opportunity(&id).await;
+                    let _ = tx.send(Msg::OpportunityRead { id, result });
+                });
+            }
+            Effect::StartEngage {
+                opportunity_id,
+                client_token,
+                started,
+            } => {
+                let claims = self.store.claims();
+                tokio::spawn(async move {
+                    let record = SavedEngage {
+                        client_token,
+                        task_id: None,
+                        started,
+                    };
+                    let token = claims.claim_engage(opportunity_id.clone(), record).await;
+                    let result = service
+                        .start_engage(&opportunity_id, Involvement::CoSell, &token)
+                        .await;
+                    let _ = tx.send(Msg::EngageStarted {
+                        opportunity_id,
+                        client_token: token,
+                        result,
+                    });
+                });
+            }
+            Effect::PollEngage { task_id, after } => {
+                let reads = self.reads.clone();
+                tokio::spawn(async move {
+                    tokio::time::sleep(after).await;
+                    let key = format!("poll-engage:{task_id}");
+                    reads.submit(key, Priority::Selected, async move {
+                        let result = service.get_engage_task(&task_id).await;
+                        let _ = tx.send(Msg::EngagePolled { task_id, result });
+                    });
+                });
+            }
+            Effect::SaveEngageTask {
+                opportunity_id,
+                client_token,
+                task_id,
+            } => {
+                self.store.send(Job::EngageTask {
+                    opportunity_id,
+                    client_token,
+                    task_id,
+                });
+            }
+            Effect::ForgetEngage {
+                opportunity_id,
+                client_token,
+            } => {
+                self.store.send(Job::ForgetEngage {
+                    opportunity_id,
+                    client_token,
+                });
+            }
+            _ => unreachable!("EffectRunner::run handles every other effect"),
+        }
+    }
+}

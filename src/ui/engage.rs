@@ -1,0 +1,157 @@
+//! The engage dialog: the opportunity picker, the confirmation, and the task's progress.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+use super::dialogs::show;
+use super::layout::centered;
+use super::{format, Theme};
+use crate::app::engage::{EngageDialog, EngagePhase, EngageRun, OpportunityPicker, Stage};
+use crate::app::modes::engage::{CONFIRM_HINTS, PICK_HINTS, PROGRESS_HINTS};
+use crate::app::State;
+use crate::domain::Opportunity;
+use crate::keymap::{Action, Mode};
+
+/// Rows of opportunities the picker shows at most.
+const ROWS: usize = 12;
+
+pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State, theme: &Theme) {
+    let keys = &state.keymap;
+    let (title, lines, hints) = match &dialog.stage {
+        Stage::Pick(picker) => (
+            " Engage from an opportunity ",
+            pick(picker, theme),
+            PICK_HINTS,
+        ),
+        Stage::Confirm(o) => {
+            let mut lines = about(o, theme);
+            lines.extend([
+                Line::raw(""),
+                Line::raw("Submits the opportunity to AWS (co-sell), which makes an engagement"),
+                Line::raw("of it; you can then invite a partner into the engagement."),
+            ]);
+            (" Start an engagement? ", lines, CONFIRM_HINTS)
+        }
+        Stage::Progress => match &state.engage {
+            Some(run) => (" Engage ", progress(run, state, theme), PROGRESS_HINTS),
+            None => (
+                " Engage ",
+                vec![Line::raw("Nothing in progress.")],
+                PROGRESS_HINTS,
+            ),
+        },
+    };
+    let area = centered(area, 78, lines.len() as u16 + 2);
+    let hints = keys.hint_line(Mode::Engage, hints);
+    show(
+        frame,
+        area,
+        lines,
+        (Span::styled(title, theme.title), hints),
+        theme.border_focused,
+        theme,
+    );
+}
+
+/// The opportunity: its title (once read), id, customer and stage.
+fn about(o: &Opportunity, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        o.title.clone().unwrap_or_else(|| o.id.clone()),
+        theme.title,
+    )];
+    for (name, value) in [
+        ("Opportunity ", Some(&o.id)),
+        ("Customer    ", o.customer.as_ref()),
+        ("Stage       ", o.stage.as_ref()),
+        ("Close by    ", o.target_close_date.as_ref()),
+    ] {
+        if let Some(v) = value {
+            lines.push(Line::from(vec![
+                Span::styled(name, theme.muted),
+                Span::raw(v.clone()),
+            ]));
+        }
+    }
+    lines
+}
+
+fn pick(picker: &OpportunityPicker, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Find: ", theme.muted),
+        Span::raw(picker.query.value().to_string()),
+        Span::styled("▏", theme.key),
+    ])];
+    let matches = picker.matches();
+    if let Some(e) = &picker.error {
+        lines.push(Line::styled(
+            format!("Could not list your opportunities: {e}"),
+            theme.danger,
+        ));
+    } else if matches.is_empty() && picker.loading {
+        lines.push(Line::styled("Loading your opportunities…", theme.muted));
+    } else if matches.is_empty() {
+        lines.push(Line::styled("No opportunity matches.", theme.muted));
+    }
+    let start = picker.cursor.saturating_sub(ROWS - 1);
+    for (n, o) in matches.iter().enumerate().skip(start).take(ROWS) {
+        let text = format!(
+            "{}  {}  {}",
+            o.id,
+            o.customer.as_deref().unwrap_or("(no customer)"),
+            o.stage.as_deref().unwrap_or("")
+        );
+        let style = if n == picker.cursor {
+            theme.selected
+        } else {
+            theme.text
+        };
+        lines.push(Line::styled(text, style));
+    }
+    lines
+}
+
+fn progress(run: &EngageRun, state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = about(&run.opportunity, theme);
+    lines.push(Line::raw(""));
+    let elapsed = format::elapsed(run.started, state.clock.now);
+    match &run.phase {
+        EngagePhase::Starting => lines.push(Line::styled(
+            format!("Starting… ({elapsed})"),
+            theme.warning,
+        )),
+        EngagePhase::Running {
+            task_id,
+            last_error,
+            ..
+        } => {
+            lines.push(Line::raw(format!("Task {task_id}")));
+            lines.push(Line::styled(
+                format!("IN_PROGRESS · {elapsed}"),
+                theme.warning,
+            ));
+            if let Some(e) = last_error {
+                lines.push(Line::styled(format!("Last poll failed: {e}"), theme.muted));
+            }
+        }
+        EngagePhase::Complete { engagement_id } => {
+            lines.push(Line::styled("COMPLETE", theme.success));
+            lines.push(Line::raw(format!("Engagement {engagement_id}")));
+            lines.push(Line::raw(format!(
+                "{}: invite a partner into it (the form opens with the customer and project).",
+                state.keymap.hint(Mode::Engage, Action::Confirm)
+            )));
+        }
+        EngagePhase::Failed { reason, retry } => {
+            lines.push(Line::styled("FAILED", theme.danger));
+            lines.push(Line::styled(reason.clone(), theme.danger));
+            if *retry {
+                lines.push(Line::raw(format!(
+                    "{}: try again (the same client token: no second task).",
+                    state.keymap.hint(Mode::Engage, Action::Accept)
+                )));
+            }
+        }
+    }
+    lines
+}
