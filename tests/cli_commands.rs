@@ -13,7 +13,7 @@ use common::{against, emulator_and_home, run, run_with, Run};
 use pc_inbox::commands::list::{self, ListArgs};
 use pc_inbox::commands::{CommandResult, Failure, Format};
 use pc_inbox::domain::{
-    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
     InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 use pc_inbox::service::aws::AwsPartnerCentral;
@@ -796,6 +796,10 @@ impl PartnerCentral for Watched {
     }
 
     async fn get_engage_task(&self, _: &str) -> ServiceResult<EngageTask> {
+        unreachable!("list only lists")
+    }
+
+    async fn get_engagement(&self, _: &str) -> ServiceResult<Engagement> {
         unreachable!("list only lists")
     }
 

@@ -34,10 +34,13 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
             (Draft::new(token), false)
         }
     };
+    let engagement = draft.engagement_id.clone();
     let mut form = InvitationForm::open(draft, restored, state.clock.now.date_naive());
     form.engagements.loading = true;
     state.modals.push(Modal::Create(Box::new(form)));
-    vec![Effect::LoadEngagements { next_token: None }]
+    let mut effects = vec![Effect::LoadEngagements { next_token: None }];
+    effects.extend(super::engagements::chosen(state, &engagement));
+    effects
 }
 
 /// The open form's draft changed: it is saved once no change has followed for
@@ -132,7 +135,7 @@ pub(super) fn on_engagements(
                 }],
                 None => {
                     form.engagements.loading = false;
-                    Vec::new()
+                    super::modes::picker::highlighted_members(state)
                 }
             }
         }

@@ -131,6 +131,10 @@ pub enum Effect {
         client_token: String,
         task_id: String,
     },
+    /// List every member of an engagement; the reply is a `Msg::MembersLoaded`.
+    LoadMembers { engagement_id: String },
+    /// Read an engagement with its context; the reply is a `Msg::EngagementRead`.
+    LoadEngagement { id: String },
     /// Drop the local store's record of an engage that ended.
     ForgetEngage {
         opportunity_id: String,

@@ -268,7 +268,8 @@ pub(super) fn on_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
         return Vec::new();
     };
     let read = cache::mark_read(state, &id);
-    let linked = super::opportunities::want(state, &id);
+    let mut linked = super::opportunities::want(state, &id);
+    linked.extend(super::engagements::want_for_selection(state, &id));
     let mut effects = match state.details.get(&id) {
         Some(DetailEntry::Ready(_) | DetailEntry::Loading { urgent: true }) => Vec::new(),
         _ => {

@@ -15,6 +15,7 @@ mod create;
 mod details;
 mod effect;
 pub mod engage;
+pub mod engagements;
 mod filters;
 pub mod form;
 mod inbox;

@@ -5,8 +5,8 @@ use super::form::fields::Field;
 use super::Geometry;
 use crate::domain::journal::Entry;
 use crate::domain::{
-    AcceptTask, CachedView, EngageTask, EngagementSummary, InvitationDetail, InvitationSummary,
-    Opportunity, Page, Participant,
+    AcceptTask, CachedView, EngageTask, Engagement, EngagementMember, EngagementSummary,
+    InvitationDetail, InvitationSummary, Opportunity, Page, Participant,
 };
 use crate::service::{CreatedInvitation, ServiceError};
 
@@ -124,6 +124,16 @@ pub enum Msg {
     EngagePolled {
         task_id: String,
         result: Result<EngageTask, ServiceError>,
+    },
+    /// Every member of an engagement.
+    MembersLoaded {
+        engagement_id: String,
+        result: Result<Vec<EngagementMember>, ServiceError>,
+    },
+    /// GetEngagement, for the create form.
+    EngagementRead {
+        id: String,
+        result: Result<Engagement, ServiceError>,
     },
     /// SIGTERM or similar: leave now.
     Terminate,

@@ -138,6 +138,8 @@ pub struct State {
     pub pipeline: super::pipeline::Pipeline,
     /// The inbox's own looks for new and changed invitations.
     pub watching: super::watch::Watching,
+    /// Members and contexts of engagements, as looked up.
+    pub engagements: super::engagements::Engagements,
     /// The engage from an opportunity this run started, until it ends and is let go.
     pub engage: Option<super::engage::EngageRun>,
     /// The unsent invitation draft while the form is closed.
@@ -182,6 +184,7 @@ impl State {
             details: DetailCache::default(),
             opportunities: Default::default(),
             engage: None,
+            engagements: Default::default(),
             memory: Memory::default(),
             accepts: Accepts::default(),
             bulk: None,

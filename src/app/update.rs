@@ -3,8 +3,8 @@
 
 use super::pipeline::Pipeline;
 use super::{
-    actions, cache, create, engage, inbox, keys, modes, opportunities, views, watch, Effect, Level,
-    Msg, State,
+    actions, cache, create, engage, engagements, inbox, keys, modes, opportunities, views, watch,
+    Effect, Level, Msg, State,
 };
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
@@ -136,6 +136,11 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             result,
         } => engage::on_started(state, opportunity_id, client_token, result),
         Msg::EngagePolled { task_id, result } => engage::on_polled(state, task_id, result),
+        Msg::MembersLoaded {
+            engagement_id,
+            result,
+        } => engagements::on_members(state, engagement_id, result),
+        Msg::EngagementRead { id, result } => engagements::on_engagement(state, id, result),
         Msg::Terminate => {
             state.quit = true;
             Vec::new()

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use super::{LeadPayload, OpportunityPayload, Receiver};
+use super::{Customer, LeadPayload, OpportunityPayload, Receiver};
 
 /// One row of ListEngagements.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +13,17 @@ pub struct EngagementSummary {
     pub member_count: Option<i32>,
     pub modified_at: Option<DateTime<Utc>>,
     pub context_types: Vec<String>,
+}
+
+/// What GetEngagement tells of an engagement: its title and the customer and project of its
+/// CustomerProject context, if it has one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Engagement {
+    pub id: String,
+    pub title: Option<String>,
+    pub member_count: Option<i32>,
+    pub customer: Option<Customer>,
+    pub project_title: Option<String>,
 }
 
 /// The body of a new invitation.

@@ -20,7 +20,7 @@ mod view;
 pub use cached::{CachedRow, CachedView};
 pub use catalog::Catalog;
 pub use engage::{EngageTask, EngagementMember, Involvement};
-pub use engagement::{EngagementSummary, NewInvitation, NewPayload};
+pub use engagement::{Engagement, EngagementSummary, NewInvitation, NewPayload};
 pub use fold::{fold, fold_into};
 pub use invitation::{
     InvitationDetail, InvitationStatus, InvitationSummary, Member, Participant, PayloadKind,

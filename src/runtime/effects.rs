@@ -275,7 +275,9 @@ impl EffectRunner {
             | Effect::StartEngage { .. }
             | Effect::PollEngage { .. }
             | Effect::SaveEngageTask { .. }
-            | Effect::ForgetEngage { .. }) => self.run_engage(engage),
+            | Effect::ForgetEngage { .. }
+            | Effect::LoadMembers { .. }
+            | Effect::LoadEngagement { .. }) => self.run_engage(engage),
         }
         None
     }

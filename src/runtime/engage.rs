@@ -1,11 +1,32 @@
 //! The engage effects: listing and reading opportunities, starting the engage task with the
-//! client token the local store claims, polling it, and keeping its record.
+//! client token the local store claims, polling it, and keeping its record; and looking into
+//! engagements (members, context).
 
 use super::effects::EffectRunner;
 use super::store_worker::Job;
 use crate::app::{Effect, Msg, Priority};
-use crate::domain::Involvement;
+use crate::domain::{EngagementMember, Involvement};
+use crate::service::{PartnerCentral, ServiceResult};
 use crate::store::SavedEngage;
+
+/// Every member of an engagement, across pages.
+async fn all_members(
+    service: &dyn PartnerCentral,
+    engagement_id: &str,
+) -> ServiceResult<Vec<EngagementMember>> {
+    let mut members = Vec::new();
+    let mut token = None;
+    loop {
+        let page = service
+            .list_engagement_members(engagement_id, token)
+            .await?;
+        members.extend(page.items);
+        token = page.next_token;
+        if token.is_none() {
+            return Ok(members);
+        }
+    }
+}
 
 impl EffectRunner {
     /// Runs one of the engage effects; [`EffectRunner::run`] hands them here.
@@ -79,6 +100,23 @@ impl EffectRunner {
                 self.store.send(Job::ForgetEngage {
                     opportunity_id,
                     client_token,
+                });
+            }
+            Effect::LoadMembers { engagement_id } => {
+                let key = format!("members:{engagement_id}");
+                self.reads.submit(key, Priority::Selected, async move {
+                    let result = all_members(service.as_ref(), &engagement_id).await;
+                    let _ = tx.send(Msg::MembersLoaded {
+                        engagement_id,
+                        result,
+                    });
+                });
+            }
+            Effect::LoadEngagement { id } => {
+                let key = format!("engagement:{id}");
+                self.reads.submit(key, Priority::Selected, async move {
+                    let result = service.get_engagement(&id).await;
+                    let _ = tx.send(Msg::EngagementRead { id, result });
                 });
             }
             _ => unreachable!("EffectRunner::run handles every other effect"),

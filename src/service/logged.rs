@@ -8,7 +8,7 @@ use async_trait::async_trait;
 
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
-    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
     InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 
@@ -102,6 +102,13 @@ impl<P: PartnerCentral> PartnerCentral for Logged<P> {
             started,
             &result,
         );
+        result
+    }
+
+    async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
+        let started = Instant::now();
+        let result = self.inner.get_engagement(id).await;
+        record("GetEngagement", id, started, &result);
         result
     }
 

@@ -10,7 +10,7 @@ mod paced;
 use async_trait::async_trait;
 
 use crate::domain::{
-    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
     InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
@@ -81,6 +81,9 @@ pub trait PartnerCentral: Send + Sync {
 
     /// The current state of one engage task.
     async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask>;
+
+    /// One engagement, with the customer and project of its context.
+    async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement>;
 
     /// One page of the partners in an engagement.
     async fn list_engagement_members(

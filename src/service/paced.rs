@@ -11,7 +11,7 @@ use tokio::time::Instant;
 
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
-    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
     InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
 };
 
@@ -129,6 +129,11 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
     async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
         self.reads.take().await;
         self.inner.get_engage_task(task_id).await
+    }
+
+    async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
+        self.reads.take().await;
+        self.inner.get_engagement(id).await
     }
 
     async fn list_engagement_members(

@@ -7,9 +7,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{format, Theme};
+use crate::app::engagements::Lookup;
 use crate::app::opportunities::Linked;
 use crate::app::{Accept, AcceptPhase, Clock, DetailEntry, Focus, State};
-use crate::domain::{InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting};
+use crate::domain::{
+    EngagementMember, InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting,
+};
 use crate::keymap::{Action, Keymap, Mode};
 use crate::rules::Skip;
 
@@ -40,6 +43,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
                 accept: state.accepts.get(&row.id),
                 rule: rule(state, d),
                 opportunity: state.opportunities.get(&row.id),
+                members: row
+                    .engagement_id
+                    .as_deref()
+                    .and_then(|e| state.engagements.members(e)),
             };
             let doc = lines(
                 d,
@@ -154,6 +161,8 @@ pub struct Beside<'a> {
     pub rule: Option<String>,
     /// The opportunity accepting it created.
     pub opportunity: Option<&'a Linked>,
+    /// Who is in its engagement, once you are (ListEngagementMembers).
+    pub members: Option<&'a Lookup<Vec<EngagementMember>>>,
 }
 
 /// The opportunity an accepted invitation created: its id, stage and what is next.
@@ -195,6 +204,29 @@ fn opportunity_section(doc: &mut Doc<'_>, linked: &Linked, clock: &Clock) {
                 format::ago(t, clock.now)
             ),
         );
+    }
+}
+
+/// The partners in the invitation's engagement.
+fn members_section(doc: &mut Doc<'_>, members: &Lookup<Vec<EngagementMember>>) {
+    doc.heading("Engagement members");
+    match members {
+        Lookup::Loading => doc.text("Looking up who is in the engagement…", doc.theme.muted),
+        Lookup::Failed(e) => doc.text(
+            &format!("Could not list the members: {e}"),
+            doc.theme.danger,
+        ),
+        Lookup::Ready(list) if list.is_empty() => doc.text("Nobody yet.", doc.theme.muted),
+        Lookup::Ready(list) => {
+            for m in list {
+                let name = m.company_name.as_deref().unwrap_or("(unnamed)");
+                let line = match &m.account_id {
+                    Some(account) => format!("{name} · {account}"),
+                    None => name.to_string(),
+                };
+                doc.text(&line, doc.theme.text);
+            }
+        }
     }
 }
 
@@ -317,6 +349,9 @@ pub fn lines(
     }
     if let Some(o) = beside.opportunity {
         opportunity_section(&mut doc, o, clock);
+    }
+    if let Some(members) = beside.members {
+        members_section(&mut doc, members);
     }
 
     match &d.payload {

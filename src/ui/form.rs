@@ -8,16 +8,26 @@ use ratatui::Frame;
 use super::bars::fit_hints;
 use super::layout::{centered, clear};
 use super::Theme;
-use crate::app::form::fields::{fields, shown, Editor, Field};
+use crate::app::engagements::{Engagements, Lookup};
+use crate::app::form::fields::{fields, shown, Editor, Field, PickerKind};
+use crate::app::form::picker::{Choice, Picker};
 use crate::app::form::InvitationForm;
 use crate::app::modes::{form as form_mode, picker as picker_mode};
+use crate::domain::EngagementMember;
 use crate::keymap::{Action, Keymap, Mode};
 
 const LABEL: usize = 22;
 /// Rows a multi-line field shows while it is edited.
 const MULTILINE_ROWS: usize = 6;
 
-pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    form: &InvitationForm,
+    engagements: &Engagements,
+    keys: &Keymap,
+    theme: &Theme,
+) {
     let outer = centered(area, 110, area.height);
     let title = if form.submitting {
         " New invitation — sending… "
@@ -215,7 +225,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &InvitationForm, keys: &Keymap,
         }
     }
     if let Some(picker) = &form.picker {
-        draw_picker(frame, inner, form, picker, keys, theme);
+        draw_picker(frame, inner, (form, picker), engagements, keys, theme);
     }
 }
 
@@ -225,6 +235,18 @@ fn push_note(lines: &mut Vec<Line<'static>>, form: &InvitationForm, field: Field
         lines.push(Line::styled(
             format!("{:width$}✗ {problem}", "", width = LABEL + 2),
             theme.danger,
+        ));
+    } else if let Some(theirs) = form
+        .customer_mismatch()
+        .filter(|_| matches!(field, Field::Company | Field::LeadCompany))
+    {
+        lines.push(Line::styled(
+            format!(
+                "{:width$}⚠ The engagement's customer is {theirs}",
+                "",
+                width = LABEL + 2
+            ),
+            theme.warning,
         ));
     } else if form.field() == field && field == Field::BusinessProblem {
         let n = form.edited_text().chars().count();
@@ -238,8 +260,8 @@ fn push_note(lines: &mut Vec<Line<'static>>, form: &InvitationForm, field: Field
 fn draw_picker(
     frame: &mut Frame,
     area: Rect,
-    form: &InvitationForm,
-    picker: &crate::app::form::picker::Picker,
+    (form, picker): (&InvitationForm, &Picker),
+    members: &Engagements,
     keys: &Keymap,
     theme: &Theme,
 ) {
@@ -294,9 +316,51 @@ fn draw_picker(
         };
         lines.push(Line::styled(format!("{tick}{}", choice.label), style));
     }
+    if let Some(line) = members_line(&matches, picker, members, theme) {
+        let last = lines.len().min(inner.height as usize).saturating_sub(1);
+        lines.truncate(last.max(1));
+        lines.push(line);
+    }
     frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + 8 + picker.query.visual_cursor() as u16;
     if x < inner.right() {
         frame.set_cursor_position(Position::new(x, inner.y));
     }
+}
+
+/// Who is in the engagement the picker highlights already, as far as looked up.
+fn members_line(
+    matches: &[Choice],
+    picker: &Picker,
+    engagements: &Engagements,
+    theme: &Theme,
+) -> Option<Line<'static>> {
+    if picker.kind != PickerKind::Engagement {
+        return None;
+    }
+    let id = &matches.get(picker.cursor)?.value;
+    let text = match engagements.members(id)? {
+        Lookup::Loading => "In it already: looking…".to_string(),
+        Lookup::Failed(e) => format!("In it already: could not list the members ({e})"),
+        Lookup::Ready(members) => format!("In it already: {}", member_names(members)),
+    };
+    Some(Line::styled(text, theme.muted))
+}
+
+/// Members as "Company (account), …".
+pub fn member_names(members: &[EngagementMember]) -> String {
+    if members.is_empty() {
+        return "nobody".into();
+    }
+    members
+        .iter()
+        .map(|m| {
+            let name = m.company_name.as_deref().unwrap_or("(unnamed)");
+            match &m.account_id {
+                Some(account) => format!("{name} ({account})"),
+                None => name.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

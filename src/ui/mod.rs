@@ -85,7 +85,7 @@ fn draw_modal(frame: &mut Frame, area: Rect, modal: &Modal, state: &State, theme
         Modal::Confirm(c) => dialogs::confirm_accept(frame, area, c, keys, theme),
         Modal::Bulk(c) => dialogs::bulk_confirm(frame, area, c, keys, theme),
         Modal::Reject(d) => dialogs::reject(frame, area, d, keys, theme),
-        Modal::Create(f) => form::draw(frame, area, f, keys, theme),
+        Modal::Create(f) => form::draw(frame, area, f, &state.engagements, keys, theme),
         Modal::Engage(d) => engage::draw(frame, area, d, state, theme),
     }
 }

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea};
 use tui_input::Input;
 
-use crate::domain::EngagementSummary;
+use crate::domain::{Engagement, EngagementSummary};
 use draft::Draft;
 use fields::{fields, text_mut, Field};
 use picker::Picker;
@@ -57,6 +57,8 @@ pub struct InvitationForm {
     /// A button that cannot be undone, pressed once: the next press on it acts.
     pub armed: Option<Field>,
     pub engagements: EngagementChoices,
+    /// The chosen engagement, with its context, once read.
+    pub context: Option<Engagement>,
 }
 
 impl InvitationForm {
@@ -79,6 +81,7 @@ impl InvitationForm {
             unsaved: false,
             armed: None,
             engagements: EngagementChoices::default(),
+            context: None,
         };
         form.load_input();
         form
@@ -140,10 +143,25 @@ impl InvitationForm {
         }
     }
 
+    /// The chosen engagement's customer when the draft names another one (ignoring case and
+    /// spaces at the ends): an invitation is about the engagement's customer.
+    pub fn customer_mismatch(&self) -> Option<&str> {
+        let customer = self.context.as_ref()?.customer.as_ref()?;
+        let typed = match self.draft.kind {
+            draft::DraftKind::Opportunity => &self.draft.company,
+            draft::DraftKind::Lead => &self.draft.lead_company,
+        };
+        let (a, b) = (typed.trim(), customer.company_name.trim());
+        (!a.is_empty() && !b.is_empty() && a.to_lowercase() != b.to_lowercase()).then_some(b)
+    }
+
     /// Re-checks the draft after a change to `field`: a text field alone (typing changes no
     /// other field's problem), the whole draft after a pick, a toggle or a button. A changed
     /// field's server problem goes away.
     pub fn changed(&mut self, field: Field) {
+        if field == Field::Engagement {
+            self.context = None;
+        }
         self.server.remove(&Some(field));
         self.edited.insert(field);
         if field.editor() == fields::Editor::Text {

@@ -138,7 +138,7 @@ fn activate(state: &mut State, field: Field) -> Vec<Effect> {
                 Vec::new()
             };
             form.picker = Some(Picker::new(field, kind, ticked));
-            Vec::new()
+            super::picker::highlighted_members(state)
         }
         Editor::Toggle => {
             form.draft.kind = match form.draft.kind {

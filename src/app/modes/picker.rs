@@ -5,7 +5,8 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 use crate::app::create::{form_mut, save_later};
-use crate::app::form::fields::{text_mut, Field};
+use crate::app::engagements;
+use crate::app::form::fields::{text_mut, Field, PickerKind};
 use crate::app::text::paste_into;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -92,7 +93,12 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             form.touched.insert(field);
             form.changed(field);
             form.load_input();
-            return save_later(state);
+            let engagement = form.draft.engagement_id.clone();
+            let mut effects = save_later(state);
+            if field == Field::Engagement {
+                effects.extend(engagements::chosen(state, &engagement));
+            }
+            return effects;
         }
         None => {
             picker.query.handle_event(&Event::Key(key));
@@ -100,5 +106,27 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         }
         _ => {}
     }
-    Vec::new()
+    highlighted_members(state)
+}
+
+/// The members of the engagement the picker highlights, so it can say who is in already.
+pub fn highlighted_members(state: &mut State) -> Vec<Effect> {
+    let Some(form) = form_mut(state) else {
+        return Vec::new();
+    };
+    let Some(picker) = form
+        .picker
+        .as_ref()
+        .filter(|p| p.kind == PickerKind::Engagement)
+    else {
+        return Vec::new();
+    };
+    let Some(choice) = picker
+        .matches(&form.engagements.items)
+        .into_iter()
+        .nth(picker.cursor)
+    else {
+        return Vec::new();
+    };
+    engagements::want_members(state, &choice.value)
 }

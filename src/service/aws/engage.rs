@@ -7,8 +7,8 @@ use aws_sdk_partnercentralselling::types as sdk;
 use super::convert::{non_empty, owned, time};
 use super::{page, AwsPartnerCentral};
 use crate::domain::{
-    EngageTask, EngagementMember, Involvement, Opportunity, OpportunityDetails, Page, Spend,
-    TaskStatus,
+    Customer, EngageTask, Engagement, EngagementMember, Involvement, Opportunity,
+    OpportunityDetails, Page, Spend, TaskStatus,
 };
 use crate::service::{ServiceError, ServiceResult};
 
@@ -97,6 +97,35 @@ impl AwsPartnerCentral {
             .ok_or_else(|| ServiceError::NotFound {
                 message: format!("engage task {task_id} is not known to the service"),
             })
+    }
+
+    pub(super) async fn engagement(&self, id: &str) -> ServiceResult<Engagement> {
+        let out = self
+            .client
+            .get_engagement()
+            .catalog(&self.catalog)
+            .identifier(id)
+            .send()
+            .await
+            .map_err(|e| self.fail(e))?;
+        let context = out.contexts().iter().find_map(|c| match c.payload() {
+            Some(sdk::EngagementContextPayload::CustomerProject(p)) => Some(p),
+            _ => None,
+        });
+        Ok(Engagement {
+            id: out.id().unwrap_or(id).to_string(),
+            title: owned(out.title()),
+            member_count: out.member_count(),
+            customer: context.and_then(|p| p.customer()).map(|c| Customer {
+                company_name: c.company_name().to_string(),
+                industry: c.industry().as_str().to_string(),
+                country_code: c.country_code().as_str().to_string(),
+                website_url: c.website_url().to_string(),
+            }),
+            project_title: context
+                .and_then(|p| p.project())
+                .and_then(|p| non_empty(p.title())),
+        })
     }
 
     pub(super) async fn members(

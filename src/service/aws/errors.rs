@@ -3,7 +3,8 @@
 use aws_sdk_partnercentralselling::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use aws_sdk_partnercentralselling::operation::{
     create_engagement_invitation::CreateEngagementInvitationError,
-    get_engagement_invitation::GetEngagementInvitationError, get_opportunity::GetOpportunityError,
+    get_engagement::GetEngagementError, get_engagement_invitation::GetEngagementInvitationError,
+    get_opportunity::GetOpportunityError,
     list_engagement_by_accepting_invitation_tasks::ListEngagementByAcceptingInvitationTasksError,
     list_engagement_from_opportunity_tasks::ListEngagementFromOpportunityTasksError,
     list_engagement_invitations::ListEngagementInvitationsError,
@@ -50,6 +51,7 @@ operation_errors!(
     StartEngagementFromOpportunityTaskError,
     ListEngagementFromOpportunityTasksError,
     ListEngagementMembersError,
+    GetEngagementError,
 );
 
 /// What the client is aimed at: what an error's advice names.

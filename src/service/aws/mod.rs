@@ -14,7 +14,7 @@ use aws_sdk_partnercentralselling::types as sdk;
 use aws_sdk_partnercentralselling::Client;
 
 use crate::domain::{
-    AcceptTask, EngageTask, EngagementMember, EngagementSummary, InvitationDetail,
+    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
     InvitationStatus, InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
     Participant, SortOrder,
 };
@@ -300,6 +300,10 @@ impl PartnerCentral for AwsPartnerCentral {
 
     async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
         self.engage_task(task_id).await
+    }
+
+    async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
+        self.engagement(id).await
     }
 
     async fn list_engagement_members(
