@@ -338,7 +338,11 @@ mod tests {
             "Customer".into(),
             json!({"Account": {"CompanyName": company}}),
         );
-        let stage = if n.is_multiple_of(3) { "Prospect" } else { "Qualified" };
+        let stage = if n.is_multiple_of(3) {
+            "Prospect"
+        } else {
+            "Qualified"
+        };
         let mut life_cycle = json!({"Stage": stage, "ReviewStatus": PENDING_SUBMISSION});
         if !n.is_multiple_of(5) {
             life_cycle["TargetCloseDate"] = json!(format!("2027-0{}-15", 1 + n % 9));
