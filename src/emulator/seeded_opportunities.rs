@@ -17,7 +17,7 @@ use crate::model::model;
 pub struct SeedOpportunity {
     id: String,
     created_days_ago: i64,
-    /// Days since the last change; the creation day unless given.
+    /// Days since the last change; the creation day unless given (or if it is earlier).
     modified_days_ago: Option<i64>,
     /// Sets `LifeCycle.TargetCloseDate` this many days after start-up.
     target_close_in_days: Option<i64>,
@@ -48,7 +48,8 @@ impl SeedOpportunity {
             created,
             last_modified: self
                 .modified_days_ago
-                .map_or(created, |d| millis(now - Duration::days(d))),
+                .map_or(created, |d| millis(now - Duration::days(d)))
+                .max(created),
             fields,
         };
         let detail = opportunity.detail(Catalog::Aws, account);

@@ -43,12 +43,15 @@ const REQUIRED: [&[&str]; 9] = [
 #[derive(Debug, Clone)]
 pub struct SubmitTask {
     pub id: String,
+    /// The opportunity it submits.
     pub opportunity_id: String,
     pub start_time: DateTime<Utc>,
     pub finishes_at: DateTime<Utc>,
+    /// Set when the submission rules refused the opportunity at the start.
     pub failure: Option<Failure>,
     /// The engagement a completed task makes.
     pub engagement_id: String,
+    /// The resource snapshot job a completed task reports.
     pub snapshot_job_id: String,
     /// The account that started it, which creates the engagement.
     pub created_by: String,
@@ -104,7 +107,9 @@ impl SubmitTask {
 /// Every task of a catalog and the ClientTokens that started them.
 #[derive(Debug, Clone, Default)]
 pub struct Submissions {
+    /// In the order they started.
     pub tasks: Vec<SubmitTask>,
+    /// What each ClientToken started, so a replay returns the same task.
     pub tokens: HashMap<String, Idempotent>,
 }
 
