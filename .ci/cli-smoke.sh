@@ -85,13 +85,19 @@ try:
     from awscli.botocore import session
 except ImportError:
     from botocore import session
-sys.exit(0 if "partnercentral-selling" in session.get_session().get_available_services() else 1)
+s = session.get_session()
+if "partnercentral-selling" not in s.get_available_services():
+    sys.exit(1)
+# The operations the steps below use; older releases predate some of them.
+needed = {"StartEngagementFromOpportunityTask", "ListEngagementFromOpportunityTasks",
+          "CreateOpportunity", "UpdateOpportunity"}
+sys.exit(0 if needed <= set(s.get_service_model("partnercentral-selling").operation_names) else 1)
 PY
 }
 if ! has_service; then
-    echo "the AWS CLI in $VENV predates partnercentral-selling; upgrading"
+    echo "the AWS CLI in $VENV predates partnercentral-selling or its operations; upgrading"
     "$VENV/bin/python" -m pip install --quiet --upgrade awscli || fail "pip install --upgrade awscli failed"
-    has_service || fail "the AWS CLI in $VENV does not know partnercentral-selling"
+    has_service || fail "the AWS CLI in $VENV does not know partnercentral-selling and its operations"
 fi
 AWS="$VENV/bin/aws"
 pass "$("$AWS" --version 2>&1) ($((SECONDS - start)) s)"
@@ -296,7 +302,135 @@ status=$(json "$WORK/accepted.json" 'd.get("Status")')
 pass "get $accept_id: Status ACCEPTED"
 
 # ---------------------------------------------------------------------------------------------
-step "e. error paths"
+step "e. create-opportunity, get-opportunity, list-opportunities, update-opportunity"
+opp_token=$(python3 -c 'import uuid; print(uuid.uuid4())')
+CUSTOMER='{"Account":{"CompanyName":"Aaron Smoke Test Outfitters","Industry":"Retail","WebsiteUrl":"https://www.smoke-outfitters.example.com","Address":{"City":"Dublin","CountryCode":"IE"}}}'
+PROJECT='{"Title":"Smoke test store modernisation","CustomerBusinessProblem":"The store systems cannot take the Christmas peak any more.","ExpectedCustomerSpend":[{"Amount":"2500.00","CurrencyCode":"EUR","Frequency":"Monthly","TargetCompany":"AWS"}]}'
+create_opportunity() {
+    pc "$1" create-opportunity --catalog AWS --client-token "$opp_token" --origin "Partner Referral" \
+        --customer "$CUSTOMER" --project "$PROJECT" \
+        --life-cycle '{"Stage":"Qualified","TargetCloseDate":"2030-06-30"}'
+}
+create_opportunity "$WORK/created.json"
+opp_id=$(json "$WORK/created.json" 'd.get("Id")')
+[[ "$opp_id" =~ ^O[0-9]+$ ]] || fail "create-opportunity returned Id '$opp_id'"
+create_opportunity "$WORK/created-again.json"
+[[ "$(json "$WORK/created-again.json" 'd.get("Id")')" == "$opp_id" ]] ||
+    fail "create-opportunity with the same client token made another opportunity"
+pass "create-opportunity: $opp_id (a replay of the same client token returns it)"
+
+pc "$WORK/opp.json" get-opportunity --catalog AWS --identifier "$opp_id"
+python3 - "$WORK/opp.json" "$opp_id" <<'PY' || fail "get-opportunity $opp_id answered wrongly"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["Id"] == sys.argv[2], d["Id"]
+assert d["Project"]["Title"] == "Smoke test store modernisation", d["Project"]
+assert d["LifeCycle"]["Stage"] == "Qualified", d["LifeCycle"]
+assert d["LifeCycle"]["ReviewStatus"] == "Pending Submission", d["LifeCycle"]
+PY
+modified=$(json "$WORK/opp.json" 'd["LastModifiedDate"]')
+pass "get-opportunity $opp_id: Qualified, Pending Submission, LastModifiedDate $modified"
+
+pc "$WORK/opps.json" list-opportunities --catalog AWS --life-cycle-stage Qualified \
+    --sort SortBy=CustomerCompanyName,SortOrder=ASCENDING --page-size 2
+python3 - "$WORK/opps.json" "$opp_id" <<'PY' || fail "list-opportunities answered wrongly"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d["OpportunitySummaries"]
+ids = [r["Id"] for r in rows]
+assert "NextToken" not in d, "the CLI stopped before the last page"
+assert len(rows) > 2, f"only {len(rows)} Qualified opportunities"
+assert len(set(ids)) == len(ids), "duplicate ids"
+assert sys.argv[2] in ids, "the new opportunity is not listed"
+assert all(r["LifeCycle"]["Stage"] == "Qualified" for r in rows), "a row is not Qualified"
+names = [r["Customer"]["Account"]["CompanyName"].lower() for r in rows]
+assert names == sorted(names), f"not sorted by company name: {names}"
+PY
+pass "list-opportunities (page size 2, CLI pagination): $(json "$WORK/opps.json" 'len(d["OpportunitySummaries"])') Qualified, by company name"
+
+update_opportunity() {
+    pc "$1" update-opportunity --catalog AWS --identifier "$opp_id" --last-modified-date "$2" \
+        --customer "$CUSTOMER" --project "$PROJECT" \
+        --life-cycle '{"Stage":"Technical Validation","TargetCloseDate":"2030-06-30","NextSteps":"Architecture review"}'
+}
+update_opportunity "$WORK/updated.json" "$modified"
+new_modified=$(json "$WORK/updated.json" 'd["LastModifiedDate"]')
+[[ "$new_modified" != "$modified" ]] || fail "update-opportunity did not change LastModifiedDate"
+pc "$WORK/opp.json" get-opportunity --catalog AWS --identifier "$opp_id"
+[[ "$(json "$WORK/opp.json" 'd["LifeCycle"]["Stage"]')" == "Technical Validation" ]] ||
+    fail "after update-opportunity, $opp_id is not in Technical Validation"
+pc_fails ConflictException update-opportunity --catalog AWS --identifier "$opp_id" \
+    --last-modified-date "$modified" --life-cycle '{"Stage":"Qualified"}'
+pass "update-opportunity: Technical Validation, LastModifiedDate $new_modified; a stale date is a ConflictException"
+
+# ---------------------------------------------------------------------------------------------
+step "f. start-engagement-from-opportunity-task, list-engagement-from-opportunity-tasks"
+# `submit OPPORTUNITY OUT_FILE`: starts a task, checks it is IN_PROGRESS, and polls until it ends.
+submit() {
+    local token
+    token=$(python3 -c 'import uuid; print(uuid.uuid4())')
+    pc "$WORK/submit.json" start-engagement-from-opportunity-task --catalog AWS --identifier "$1" \
+        --client-token "$token" --aws-submission InvolvementType=Co-Sell,Visibility=Full
+    local id status
+    id=$(json "$WORK/submit.json" 'd.get("TaskId")')
+    status=$(json "$WORK/submit.json" 'd.get("TaskStatus")')
+    [[ "$id" =~ ^task-[0-9a-z]{13}$ ]] || fail "the new task has TaskId '$id'"
+    [[ "$status" == IN_PROGRESS ]] || fail "the new task has TaskStatus $status"
+    [[ "$(json "$WORK/submit.json" 'd.get("OpportunityId")')" == "$1" ]] || fail "task $id is not for $1"
+    local deadline=$((SECONDS + 30))
+    while :; do
+        pc "$2" list-engagement-from-opportunity-tasks --catalog AWS --task-identifier "$id"
+        status=$(json "$2" 'd["TaskSummaries"][0]["TaskStatus"]')
+        [[ "$status" == IN_PROGRESS ]] || break
+        ((SECONDS < deadline)) || fail "task $id still IN_PROGRESS after 30 s"
+        sleep 0.3
+    done
+}
+submit "$opp_id" "$WORK/submitted.json"
+[[ "$(json "$WORK/submitted.json" 'd["TaskSummaries"][0]["TaskStatus"]')" == COMPLETE ]] ||
+    fail "submitting $opp_id did not complete: $(cat "$WORK/submitted.json")"
+engagement=$(json "$WORK/submitted.json" 'd["TaskSummaries"][0].get("EngagementId")')
+[[ "$engagement" =~ ^eng-[0-9a-z]{14}$ ]] || fail "the completed task has EngagementId '$engagement'"
+pc "$WORK/engagement.json" get-engagement --catalog AWS --identifier "$engagement"
+[[ "$(json "$WORK/engagement.json" 'd.get("Title")')" == "Smoke test store modernisation" ]] ||
+    fail "engagement $engagement does not have the project's title"
+pc "$WORK/opp.json" get-opportunity --catalog AWS --identifier "$opp_id"
+[[ "$(json "$WORK/opp.json" 'd["LifeCycle"]["ReviewStatus"]')" == Submitted ]] ||
+    fail "after the task completed, $opp_id is not Submitted"
+pass "submit $opp_id: COMPLETE with engagement $engagement; the opportunity is Submitted"
+
+invalid_id=$(python3 - "$SEED" <<'PY'
+import json, sys
+seed = json.load(open(sys.argv[1]))
+print(next(o["Id"] for o in seed["Opportunities"]
+           if "CountryCode" not in o["Opportunity"]["Customer"]["Account"].get("Address", {})))
+PY
+) || fail "the seed has no opportunity without a country"
+submit "$invalid_id" "$WORK/invalid.json"
+python3 - "$WORK/invalid.json" <<'PY' || fail "submitting $invalid_id did not fail with OpportunityValidationFailed"
+import json, sys
+t = json.load(open(sys.argv[1]))["TaskSummaries"][0]
+assert t["TaskStatus"] == "FAILED", t
+assert t["ReasonCode"] == "OpportunityValidationFailed", t
+assert "CountryCode" in t["Message"], t
+PY
+pass "submit $invalid_id (no country): FAILED, OpportunityValidationFailed"
+
+pc "$WORK/all-tasks.json" list-engagement-from-opportunity-tasks --catalog AWS \
+    --sort SortBy=StartTime,SortOrder=ASCENDING --page-size 1
+python3 - "$WORK/all-tasks.json" "$opp_id" "$invalid_id" <<'PY' || fail "list-engagement-from-opportunity-tasks answered wrongly"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert "NextToken" not in d, "the CLI stopped before the last page"
+assert [t["OpportunityId"] for t in d["TaskSummaries"]] == sys.argv[2:], d
+PY
+pc "$WORK/failed-tasks.json" list-engagement-from-opportunity-tasks --catalog AWS --task-status FAILED
+[[ "$(json "$WORK/failed-tasks.json" '[t["OpportunityId"] for t in d["TaskSummaries"]]')" == "[\"$invalid_id\"]" ]] ||
+    fail "--task-status FAILED did not list exactly the failed task"
+pass "list-engagement-from-opportunity-tasks: both tasks in start order (page size 1); --task-status FAILED filters"
+
+# ---------------------------------------------------------------------------------------------
+step "g. error paths"
 pc_fails ResourceNotFoundException get-engagement-invitation --catalog AWS --identifier engi-0000000000000
 pass "unknown invitation: ResourceNotFoundException"
 AWS_SECRET_ACCESS_KEY=not-the-secret pc_fails InvalidSignatureException \

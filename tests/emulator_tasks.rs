@@ -208,3 +208,79 @@ async fn a_task_is_in_progress_for_exactly_the_accept_delay() {
     let detail = client.get_invitation(&id).await.unwrap();
     assert_eq!(detail.summary.status, Some(InvitationStatus::Accepted));
 }
+
+#[tokio::test(start_paused = true)]
+async fn sandbox_seed_invitations_fail_their_accepts_with_every_reason_code_of_the_model() {
+    let (emulator, _) = common::start_in_process(common::config(0)).await;
+    let sdk = common::sdk_in_process(&emulator);
+    let seed = common::seed_json();
+    let failing: Vec<&serde_json::Value> = ["Invitations", "SandboxInvitations"]
+        .iter()
+        .flat_map(|list| seed[list].as_array().unwrap())
+        .filter(|i| i.get("AcceptOutcome").is_some() && i["Status"] == "PENDING")
+        .collect();
+    let mut started = Vec::new();
+    for invitation in &failing {
+        let task = sdk
+            .start_engagement_by_accepting_invitation_task()
+            .catalog("Sandbox")
+            .identifier(invitation["Id"].as_str().unwrap())
+            .client_token(format!("token-{}", invitation["Id"]))
+            .send()
+            .await
+            .unwrap();
+        started.push((task.task_id().unwrap().to_string(), invitation));
+    }
+    let mut produced = Vec::new();
+    for (task_id, invitation) in started {
+        let mut summary = None;
+        for _ in 0..100 {
+            let out = sdk
+                .list_engagement_by_accepting_invitation_tasks()
+                .catalog("Sandbox")
+                .task_identifier(&task_id)
+                .send()
+                .await
+                .unwrap();
+            let task = out.task_summaries()[0].clone();
+            if task.task_status()
+                != Some(&aws_sdk_partnercentralselling::types::TaskStatus::InProgress)
+            {
+                summary = Some(task);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let task = summary.expect("the task finishes");
+        let outcome = &invitation["AcceptOutcome"];
+        assert_eq!(
+            task.task_status(),
+            Some(&aws_sdk_partnercentralselling::types::TaskStatus::Failed)
+        );
+        let code = task.reason_code().unwrap().as_str().to_string();
+        assert_eq!(Some(code.as_str()), outcome["ReasonCode"].as_str());
+        assert_eq!(task.message(), outcome["Message"].as_str());
+        produced.push(code);
+    }
+    produced.sort();
+    produced.dedup();
+    let mut model: Vec<String> = pc_inbox::model::model().enum_values("ReasonCode").to_vec();
+    model.sort();
+    assert_eq!(produced, model);
+
+    let sandbox_only = seed["SandboxInvitations"][0]["Id"].as_str().unwrap();
+    let in_aws = sdk
+        .get_engagement_invitation()
+        .catalog("AWS")
+        .identifier(sandbox_only)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        in_aws
+            .as_service_error()
+            .unwrap()
+            .is_resource_not_found_exception(),
+        "Sandbox-only invitations are not in the AWS catalog"
+    );
+}

@@ -19,8 +19,10 @@ mod paging;
 mod props;
 mod quota;
 mod seed;
+mod seeded_opportunities;
 mod server;
 mod store;
+mod submissions;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};

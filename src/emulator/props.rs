@@ -310,6 +310,15 @@ fn template(operation: &str, shared: &Shared) -> Value {
             "Sort": {"SortBy": "CustomerCompanyName", "SortOrder": "ASCENDING"},
             "LifeCycleStage": ["Prospect"]
         }),
+        "StartEngagementFromOpportunityTask" => json!({
+            "Catalog": "AWS", "ClientToken": "props-token", "Identifier": opportunity,
+            "AwsSubmission": {"InvolvementType": "Co-Sell", "Visibility": "Full"}
+        }),
+        "ListEngagementFromOpportunityTasks" => json!({
+            "Catalog": "AWS", "MaxResults": 10,
+            "Sort": {"SortBy": "StartTime", "SortOrder": "ASCENDING"},
+            "TaskStatus": ["IN_PROGRESS", "COMPLETE"]
+        }),
         "UpdateOpportunity" => json!({
             "Catalog": "AWS", "Identifier": opportunity, "LastModifiedDate": modified,
             "LifeCycle": {"Stage": "Qualified"}

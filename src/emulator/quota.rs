@@ -114,5 +114,13 @@ mod tests {
             RequestClass::of("RejectEngagementInvitation"),
             RequestClass::Write
         );
+        assert_eq!(
+            RequestClass::of("StartEngagementFromOpportunityTask"),
+            RequestClass::Write
+        );
+        assert_eq!(
+            RequestClass::of("ListEngagementFromOpportunityTasks"),
+            RequestClass::Read
+        );
     }
 }

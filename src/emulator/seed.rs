@@ -4,6 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
+use super::opportunities::Opportunity;
+use super::seeded_opportunities::SeedOpportunity;
 use super::store::{Engagement, Failure, Invitation};
 use crate::domain::{Catalog, InvitationStatus, Participant, PayloadKind};
 use crate::model::model;
@@ -69,6 +71,12 @@ pub struct Seed {
     pub account: SeedAccount,
     engagements: Vec<SeedEngagement>,
     invitations: Vec<SeedInvitation>,
+    /// Invitations only the Sandbox catalog has.
+    #[serde(default)]
+    sandbox_invitations: Vec<SeedInvitation>,
+    /// The partner's own opportunities.
+    #[serde(default)]
+    opportunities: Vec<SeedOpportunity>,
 }
 
 /// Everything the emulator starts with, dates resolved.
@@ -76,6 +84,9 @@ pub struct SeedData {
     pub account: SeedAccount,
     pub engagements: Vec<Engagement>,
     pub invitations: Vec<Invitation>,
+    /// Invitations only the Sandbox catalog has.
+    pub sandbox_invitations: Vec<Invitation>,
+    pub opportunities: Vec<Opportunity>,
 }
 
 impl Seed {
@@ -89,7 +100,8 @@ impl Seed {
         serde_json::from_str(text).map_err(|e| format!("invalid seed: {e}"))
     }
 
-    /// Resolves relative dates against `now` and checks every invitation against the model.
+    /// Resolves relative dates against `now` and checks every invitation and opportunity
+    /// against the model.
     pub fn materialize(&self, now: DateTime<Utc>) -> Result<SeedData, String> {
         let engagements = self
             .engagements
@@ -109,50 +121,71 @@ impl Seed {
                 }
             })
             .collect();
-        let invitations = self
-            .invitations
-            .iter()
-            .map(|s| {
-                if s.payload.kind() != s.payload_type {
-                    return Err(format!(
-                        "seed invitation {}: PayloadType is {} but the Payload is {}",
-                        s.id,
-                        s.payload_type.as_wire(),
-                        s.payload.kind().as_wire()
-                    ));
-                }
-                let invitation_date = now - Duration::hours(s.invited_hours_ago);
-                let invitation = Invitation {
-                    id: s.id.as_str().into(),
-                    participant: s.participant_type,
-                    status: s.status.clone(),
-                    invitation_date,
-                    expiration_date: s.expires_in_hours.map(|h| now + Duration::hours(h)),
-                    engagement_id: s.engagement_id.as_str().into(),
-                    engagement_title: s.engagement_title.clone(),
-                    engagement_description: s.engagement_description.clone(),
-                    sender_account: s.sender_aws_account_id.as_str().into(),
-                    sender_company: s.sender_company_name.clone(),
-                    receiver: s.receiver.clone(),
-                    message: s.invitation_message.clone(),
-                    rejection_reason: s.rejection_reason.clone(),
-                    payload: s.payload.clone(),
-                    existing_members: s.existing_members.clone(),
-                    enrichment: s.enrichment_context.clone(),
-                    accept_failure: s.accept_outcome.clone(),
-                };
-                check(&invitation, &self.account.aws_account_id, now).map(|()| invitation)
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let invitation = |s: &SeedInvitation| {
+            if s.payload.kind() != s.payload_type {
+                return Err(format!(
+                    "seed invitation {}: PayloadType is {} but the Payload is {}",
+                    s.id,
+                    s.payload_type.as_wire(),
+                    s.payload.kind().as_wire()
+                ));
+            }
+            let invitation_date = now - Duration::hours(s.invited_hours_ago);
+            let invitation = Invitation {
+                id: s.id.as_str().into(),
+                participant: s.participant_type,
+                status: s.status.clone(),
+                invitation_date,
+                expiration_date: s.expires_in_hours.map(|h| now + Duration::hours(h)),
+                engagement_id: s.engagement_id.as_str().into(),
+                engagement_title: s.engagement_title.clone(),
+                engagement_description: s.engagement_description.clone(),
+                sender_account: s.sender_aws_account_id.as_str().into(),
+                sender_company: s.sender_company_name.clone(),
+                receiver: s.receiver.clone(),
+                message: s.invitation_message.clone(),
+                rejection_reason: s.rejection_reason.clone(),
+                payload: s.payload.clone(),
+                existing_members: s.existing_members.clone(),
+                enrichment: s.enrichment_context.clone(),
+                accept_failure: s.accept_outcome.clone(),
+            };
+            check(&invitation, &self.account.aws_account_id, now).map(|()| invitation)
+        };
+        let account = &self.account.aws_account_id;
         Ok(SeedData {
             account: self.account.clone(),
             engagements,
-            invitations,
+            invitations: self
+                .invitations
+                .iter()
+                .map(invitation)
+                .collect::<Result<_, _>>()?,
+            sandbox_invitations: self
+                .sandbox_invitations
+                .iter()
+                .map(invitation)
+                .collect::<Result<_, _>>()?,
+            opportunities: self
+                .opportunities
+                .iter()
+                .map(|o| o.materialize(account, now))
+                .collect::<Result<_, _>>()?,
         })
     }
 }
 
+/// Checks an invitation against the `GetEngagementInvitationResponse` shape, and the reason
+/// code of its accept outcome against the `ReasonCode` enum.
 fn check(invitation: &Invitation, account: &str, now: DateTime<Utc>) -> Result<(), String> {
+    if let Some(f) = &invitation.accept_failure {
+        if !model().enum_values("ReasonCode").contains(&f.reason_code) {
+            return Err(format!(
+                "seed invitation {}: {} is not a ReasonCode",
+                invitation.id, f.reason_code
+            ));
+        }
+    }
     let detail = serde_json::to_value(invitation.detail(Catalog::Aws, account, now))
         .expect("wire shapes serialize");
     let violations = model()

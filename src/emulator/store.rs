@@ -12,6 +12,7 @@ use super::index::Invitations;
 use super::opportunities::Opportunities;
 use super::paging::SortKey;
 use super::seed::{SeedAccount, SeedData};
+use super::submissions::Submissions;
 use crate::domain::{Catalog, InvitationStatus, Participant, TaskStatus};
 use crate::wire::{self, Timestamp};
 
@@ -282,18 +283,23 @@ pub struct CatalogData {
     pub engagement_tokens: HashMap<String, Idempotent>,
     pub opportunities: Opportunities,
     pub opportunity_tokens: HashMap<String, Idempotent>,
+    /// StartEngagementFromOpportunityTask tasks.
+    pub submissions: Submissions,
 }
 
 impl CatalogData {
     /// Whether a task has finished by `now` whose outcome [`settle`](Self::settle) has yet to
     /// apply.
     pub fn unsettled(&self, now: DateTime<Utc>) -> bool {
-        self.tasks.iter().any(|t| t.due(now))
+        self.tasks.iter().any(|t| t.due(now)) || self.submissions.unsettled(now)
     }
 
-    /// Applies the outcome of every task that has finished by `now`: a completed one accepts
-    /// its invitation and creates its opportunity, as of the moment it finished.
+    /// Applies the outcome of every task that has finished by `now`: a completed accept task
+    /// accepts its invitation and creates its opportunity, as of the moment it finished (and a
+    /// completed submission makes its engagement, see [`Submissions::settle`]).
     pub fn settle(&mut self, now: DateTime<Utc>) {
+        self.submissions
+            .settle(now, &mut self.opportunities, &mut self.engagements);
         for task in self.tasks.iter_mut().filter(|t| t.due(now)) {
             task.settled = true;
             if task.failure.is_some() {
@@ -310,6 +316,18 @@ impl CatalogData {
         }
     }
 
+    /// Adds a seed invitation; one received and accepted before `now` comes with its
+    /// opportunity.
+    fn add_seed_invitation(&mut self, invitation: Invitation, now: DateTime<Utc>) {
+        if invitation.participant == Participant::Received
+            && invitation.status == InvitationStatus::Accepted
+        {
+            self.opportunities
+                .insert(accepted::seeded(&invitation, now));
+        }
+        self.invitations.insert(Arc::new(invitation));
+    }
+
     /// Whether an opportunity, or an accept task's future one, has this id.
     fn has_opportunity(&self, id: &str) -> bool {
         self.opportunities.get(id).is_some() || self.tasks.iter().any(|t| t.opportunity_id == id)
@@ -322,15 +340,17 @@ pub struct Store {
     pub accept_delay: Duration,
     /// What every catalog starts with.
     seed: CatalogData,
-    /// The catalogs written to so far, each a copy of the seed at its first write. The copies
-    /// share every invitation they have not changed.
+    /// The catalogs that differ from `seed`: each written to so far, a copy of the seed at its
+    /// first write, and Sandbox from the start when the seed has Sandbox-only invitations. The
+    /// copies share every invitation they have not changed.
     changed: HashMap<Catalog, CatalogData>,
     counter: u64,
 }
 
 impl Store {
     /// Every catalog starts with the same seed data, in which each invitation accepted before
-    /// `now` has its opportunity.
+    /// `now` has its opportunity; the Sandbox catalog also has the seed's Sandbox-only
+    /// invitations.
     pub fn new(seed: SeedData, accept_delay: Duration, now: DateTime<Utc>) -> Self {
         let mut data = CatalogData {
             engagements: seed
@@ -341,19 +361,24 @@ impl Store {
             ..CatalogData::default()
         };
         for invitation in seed.invitations {
-            if invitation.participant == Participant::Received
-                && invitation.status == InvitationStatus::Accepted
-            {
-                data.opportunities
-                    .insert(accepted::seeded(&invitation, now));
+            data.add_seed_invitation(invitation, now);
+        }
+        for opportunity in seed.opportunities {
+            data.opportunities.insert(opportunity);
+        }
+        let mut changed = HashMap::new();
+        if !seed.sandbox_invitations.is_empty() {
+            let mut sandbox = data.clone();
+            for invitation in seed.sandbox_invitations {
+                sandbox.add_seed_invitation(invitation, now);
             }
-            data.invitations.insert(Arc::new(invitation));
+            changed.insert(Catalog::Sandbox, sandbox);
         }
         Store {
             account: seed.account,
             accept_delay,
             seed: data,
-            changed: HashMap::new(),
+            changed,
             counter: 0,
         }
     }

@@ -9,12 +9,13 @@ use crate::emulator::error::ApiError;
 use crate::emulator::paging::fingerprint;
 use crate::emulator::store::{CatalogData, Idempotent};
 
-/// What a create request makes.
+/// What a create request (or a task start) makes.
 #[derive(Clone, Copy)]
 pub(super) enum Made {
     Engagement,
     Invitation,
     Opportunity,
+    Submission,
 }
 
 impl Made {
@@ -23,6 +24,7 @@ impl Made {
             Made::Engagement => "CreateEngagement",
             Made::Invitation => "CreateEngagementInvitation",
             Made::Opportunity => "CreateOpportunity",
+            Made::Submission => "StartEngagementFromOpportunityTask",
         }
     }
 
@@ -32,6 +34,7 @@ impl Made {
             Made::Engagement => &mut data.engagement_tokens,
             Made::Invitation => &mut data.invitation_tokens,
             Made::Opportunity => &mut data.opportunity_tokens,
+            Made::Submission => &mut data.submissions.tokens,
         }
     }
 }

@@ -5,6 +5,7 @@ mod engagements;
 mod idempotency;
 mod invitations;
 mod opportunities;
+mod submissions;
 mod tasks;
 
 use chrono::{DateTime, Utc};
@@ -60,7 +61,7 @@ impl Ctx<'_> {
 }
 
 /// Operations of the real service this emulator implements.
-pub const IMPLEMENTED: [&str; 14] = [
+pub const IMPLEMENTED: [&str; 16] = [
     "ListEngagementInvitations",
     "GetEngagementInvitation",
     "RejectEngagementInvitation",
@@ -75,6 +76,8 @@ pub const IMPLEMENTED: [&str; 14] = [
     "GetOpportunity",
     "ListOpportunities",
     "UpdateOpportunity",
+    "StartEngagementFromOpportunityTask",
+    "ListEngagementFromOpportunityTasks",
 ];
 
 /// Runs one operation against the store: a read under a shared lock, so reads never wait for
@@ -95,6 +98,7 @@ pub fn dispatch(
             | "GetEngagement"
             | "GetOpportunity"
             | "ListOpportunities"
+            | "ListEngagementFromOpportunityTasks"
     );
     if reads {
         let store = settled(store, catalog, now);
@@ -110,6 +114,7 @@ pub fn dispatch(
             "ListEngagements" => engagements::list(&view, parse(input)?, input),
             "GetOpportunity" => opportunities::get(&view, parse(input)?),
             "ListOpportunities" => opportunities::list(&view, parse(input)?, input),
+            "ListEngagementFromOpportunityTasks" => submissions::list(&view, parse(input)?, input),
             _ => engagements::get(&view, parse(input)?),
         };
     }
@@ -130,6 +135,7 @@ pub fn dispatch(
         "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
         "CreateOpportunity" => opportunities::create(&mut ctx, parse(input)?, input),
         "UpdateOpportunity" => opportunities::update(&mut ctx, parse(input)?, input),
+        "StartEngagementFromOpportunityTask" => submissions::start(&mut ctx, parse(input)?, input),
         other => Err(unimplemented(other)),
     }
 }
