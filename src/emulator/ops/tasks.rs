@@ -24,7 +24,7 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
     let catalog = ctx.catalog;
     if let Some(&index) = ctx.data().accept_tokens.get(&req.client_token) {
         let task = &ctx.data().tasks[index];
-        if task.invitation_id != id {
+        if task.invitation_id != id || task.member.account_id != account {
             return Err(ApiError::conflict(format!(
                 "ClientToken '{}' was already used to accept invitation '{}'",
                 req.client_token, task.invitation_id
@@ -45,6 +45,7 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
         finishes_at,
         failure,
         opportunity_id: ctx.store.new_opportunity_id(catalog),
+        member: ctx.acting.member(),
         settled: false,
     };
     let out = task.summary(catalog, &account, now);
@@ -80,6 +81,7 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
     let rows: Vec<&AcceptTask> = data
         .tasks
         .iter()
+        .filter(|t| t.member.account_id == account)
         .filter(|t| tasks.as_ref().is_none_or(|f| f.contains(&t.id.as_str())))
         .filter(|t| {
             invitations
