@@ -435,3 +435,38 @@ async fn with_arrivals_every_second_a_new_invitation_shows_up_within_seconds() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+#[tokio::test]
+async fn client_tokens_are_each_accounts_own() {
+    let emulator = common::start(common::config(0)).await;
+    let create = |client: Client| async move {
+        client
+            .create_engagement()
+            .catalog("AWS")
+            .client_token("same-token")
+            .title("Joint GTM")
+            .description("d")
+            .send()
+            .await
+            .unwrap()
+            .id()
+            .unwrap()
+            .to_string()
+    };
+    let first = create(common::sdk(&emulator)).await;
+    assert_eq!(create(common::sdk(&emulator)).await, first);
+    let second = create(partner2(&emulator)).await;
+    assert_ne!(second, first);
+    let theirs = partner2(&emulator)
+        .list_engagements()
+        .catalog("AWS")
+        .send()
+        .await
+        .unwrap();
+    let ids: Vec<Option<&str>> = theirs
+        .engagement_summary_list()
+        .iter()
+        .map(|e| e.id())
+        .collect();
+    assert_eq!(ids, [Some(second.as_str())]);
+}

@@ -22,9 +22,10 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
     let account = ctx.account();
     let id = resource_id(&req.identifier).to_string();
     let catalog = ctx.catalog;
-    if let Some(&index) = ctx.data().accept_tokens.get(&req.client_token) {
+    let token = format!("{account}/{}", req.client_token);
+    if let Some(&index) = ctx.data().accept_tokens.get(&token) {
         let task = &ctx.data().tasks[index];
-        if task.invitation_id != id || task.member.account_id != account {
+        if task.invitation_id != id {
             return Err(ApiError::conflict(format!(
                 "ClientToken '{}' was already used to accept invitation '{}'",
                 req.client_token, task.invitation_id
@@ -52,7 +53,7 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
     let data = ctx.data();
     data.tasks.push(task);
     let index = data.tasks.len() - 1;
-    data.accept_tokens.insert(req.client_token, index);
+    data.accept_tokens.insert(token, index);
     answer(out)
 }
 
