@@ -106,3 +106,58 @@ fn arrival(n: u64, accounts: &Accounts, at: DateTime<Utc>) -> (Engagement, Invit
     };
     (engagement, invitation)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emulator::seed::Seed;
+
+    fn senders(accounts: &Accounts) -> Vec<String> {
+        let start = Utc::now();
+        let mut arrivals = Arrivals::new(Duration::seconds(10), start);
+        let mut data = CatalogData::default();
+        let later = start + Duration::seconds(45);
+        assert!(!arrivals.due(Catalog::Aws, start + Duration::seconds(9)));
+        assert!(arrivals.due(Catalog::Aws, later));
+        arrivals.deliver(Catalog::Aws, &mut data, accounts, later);
+        arrivals.deliver(Catalog::Aws, &mut data, accounts, later);
+        assert!(!arrivals.due(Catalog::Aws, later));
+        assert!(arrivals.due(Catalog::Sandbox, later));
+        (1..=5)
+            .map(|n| {
+                let id = format!("engi-a{n:012}");
+                let invitation = data.invitations.get(&id).cloned();
+                assert_eq!(n == 5, invitation.is_none(), "{id}");
+                invitation.map_or_else(String::new, |i| {
+                    assert_eq!(i.invitation_date, millis(start + Duration::seconds(10 * n)));
+                    assert_eq!(i.status, InvitationStatus::Pending);
+                    let engagement = &data.engagements[&*i.engagement_id];
+                    assert_eq!(engagement.members[0].account_id, *i.sender_account);
+                    i.sender_account.to_string()
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arrivals_alternate_between_aws_and_the_second_account_and_arrive_once() {
+        let seed = Seed::embedded().materialize(Utc::now()).unwrap();
+        let second = seed.accounts.iter().nth(1).unwrap().aws_account_id.clone();
+        let aws = AWS_ACCOUNT.to_string();
+        assert_eq!(
+            senders(&seed.accounts),
+            [
+                aws.clone(),
+                second.clone(),
+                aws.clone(),
+                second,
+                String::new()
+            ]
+        );
+        let alone = Accounts::new(vec![seed.accounts.first().clone()]).unwrap();
+        assert_eq!(
+            senders(&alone),
+            [aws.clone(), aws.clone(), aws.clone(), aws, String::new()]
+        );
+    }
+}
