@@ -6,7 +6,8 @@
 # The AWS CLI is installed into a Python venv at $PC_INBOX_VENV
 # (default: ~/.cache/pc-inbox-awscli-venv) unless it is already there.
 # The AWS CLI never reads the real ~/.aws: config and credentials files are /dev/null and the
-# emulator's test key pair is passed through the environment.
+# emulator's key pairs (test/test, and partner2/partner2 for the second account's steps) are
+# passed through the environment.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,7 +91,7 @@ if "partnercentral-selling" not in s.get_available_services():
     sys.exit(1)
 # The operations the steps below use; older releases predate some of them.
 needed = {"StartEngagementFromOpportunityTask", "ListEngagementFromOpportunityTasks",
-          "CreateOpportunity", "UpdateOpportunity"}
+          "CreateOpportunity", "UpdateOpportunity", "ListEngagementMembers"}
 sys.exit(0 if needed <= set(s.get_service_model("partnercentral-selling").operation_names) else 1)
 PY
 }
@@ -428,9 +429,70 @@ pc "$WORK/failed-tasks.json" list-engagement-from-opportunity-tasks --catalog AW
 [[ "$(json "$WORK/failed-tasks.json" '[t["OpportunityId"] for t in d["TaskSummaries"]]')" == "[\"$invalid_id\"]" ]] ||
     fail "--task-status FAILED did not list exactly the failed task"
 pass "list-engagement-from-opportunity-tasks: both tasks in start order (page size 1); --task-status FAILED filters"
+# ---------------------------------------------------------------------------------------------
+step "g. list-engagement-members"
+engagement=$(json "$SEED" 'next(e["Id"] for e in d["Engagements"] if e["CreatedBy"] == d["Accounts"][0]["AwsAccountId"] and len(e["Members"]) > 1)')
+pc "$WORK/members.json" list-engagement-members --catalog AWS --identifier "$engagement" --page-size 1
+python3 - "$WORK/members.json" "$SEED" "$engagement" <<'PY' || fail "list-engagement-members $engagement answered wrongly"
+import json, sys
+d = json.load(open(sys.argv[1]))
+seed = json.load(open(sys.argv[2]))
+want = next(e["Members"] for e in seed["Engagements"] if e["Id"] == sys.argv[3])
+got = d["EngagementMemberList"]
+assert "NextToken" not in d, "the CLI stopped before the last page"
+assert [m["AccountId"] for m in got] == [m["AccountId"] for m in want], f"members {got}"
+assert all(m.get("CompanyName") for m in got), "a member without CompanyName"
+PY
+members=$(json "$WORK/members.json" 'len(d["EngagementMemberList"])')
+pc "$WORK/engagement.json" get-engagement --catalog AWS --identifier "$engagement"
+[[ "$(json "$WORK/engagement.json" 'd.get("MemberCount")')" == "$members" ]] ||
+    fail "get-engagement $engagement: MemberCount is not the $members members listed"
+pass "list members of $engagement (page size 1, CLI pagination): $members, as MemberCount says"
+pc_fails ResourceNotFoundException list-engagement-members --catalog AWS --identifier eng-00000000000000
+pass "members of an unknown engagement: ResourceNotFoundException"
 
 # ---------------------------------------------------------------------------------------------
-step "g. error paths"
+step "h. the second partner account (partner2)"
+partner2=$(json "$SEED" 'd["Accounts"][1]["AwsAccountId"]')
+pc "$WORK/smoke-eng.json" create-engagement --catalog AWS --client-token smoke-engagement \
+    --title "Smoke test engagement" --description "Created by the AWS CLI smoke test"
+smoke_engagement=$(json "$WORK/smoke-eng.json" 'd["Id"]')
+cat >"$WORK/invitation.json" <<JSON
+{
+  "Message": "Could you deliver the migration with us?",
+  "Receiver": {"Account": {"AwsAccountId": "$partner2"}},
+  "Payload": {"OpportunityInvitation": {
+    "ReceiverResponsibilities": ["Services Partner"],
+    "Customer": {"CompanyName": "Brightwater Utilities", "CountryCode": "US",
+                 "Industry": "Energy - Power and Utilities",
+                 "WebsiteUrl": "https://www.brightwater.example"},
+    "Project": {"Title": "Meter data lake on AWS", "TargetCompletionDate": "2027-10-31",
+                "BusinessProblem": "The meter data warehouse cannot keep up with the reads.",
+                "ExpectedCustomerSpend": [{"Amount": "18000.00", "CurrencyCode": "USD",
+                                           "Frequency": "Monthly", "TargetCompany": "AWS"}]}
+  }}
+}
+JSON
+pc "$WORK/invite.json" create-engagement-invitation --catalog AWS --client-token smoke-invite \
+    --engagement-identifier "$smoke_engagement" --invitation "file://$WORK/invitation.json"
+invite_id=$(json "$WORK/invite.json" 'd["Id"]')
+export AWS_ACCESS_KEY_ID=partner2 AWS_SECRET_ACCESS_KEY=partner2
+pc "$WORK/p2-received.json" list-engagement-invitations --catalog AWS --participant-type RECEIVER
+pc "$WORK/p2-sent.json" list-engagement-invitations --catalog AWS --participant-type SENDER
+python3 - "$WORK/p2-received.json" "$WORK/p2-sent.json" "$invite_id" <<'PY' || fail "partner2's invitations are wrong"
+import json, sys
+received = json.load(open(sys.argv[1]))["EngagementInvitationSummaries"]
+sent = json.load(open(sys.argv[2]))["EngagementInvitationSummaries"]
+assert [(r["Id"], r["Status"], r["ParticipantType"]) for r in received] == \
+    [(sys.argv[3], "PENDING", "RECEIVER")], f"received {received}"
+assert sent == [], f"sent {sent}"
+PY
+pc_fails AccessDeniedException list-engagement-members --catalog AWS --identifier "$engagement"
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+pass "as partner2 ($partner2): the invitation $invite_id is RECEIVER and PENDING; another engagement's members: AccessDeniedException"
+
+# ---------------------------------------------------------------------------------------------
+step "i. error paths"
 pc_fails ResourceNotFoundException get-engagement-invitation --catalog AWS --identifier engi-0000000000000
 pass "unknown invitation: ResourceNotFoundException"
 AWS_SECRET_ACCESS_KEY=not-the-secret pc_fails InvalidSignatureException \

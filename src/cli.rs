@@ -39,6 +39,10 @@ pub struct Cli {
     /// With --demo: add N synthetic invitations to the demo data (for trying paging at scale).
     #[arg(long, global = true, value_name = "N", default_value_t = 0)]
     pub demo_generate: usize,
+    /// With --demo or the emulator command: a new PENDING invitation arrives every SECS seconds,
+    /// alternately from AWS and from the emulator's second partner account.
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub arrivals_every: Option<u64>,
     /// Send requests to this endpoint instead of AWS.
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint_url: Option<String>,
@@ -233,6 +237,16 @@ mod tests {
             parse(&["--demo"]).unwrap().faults.faults().unwrap(),
             Faults::default()
         );
+    }
+
+    #[test]
+    fn arrivals_every_parses_for_the_emulator_and_the_demo_and_must_be_positive() {
+        let emulator = parse(&["emulator", "--arrivals-every", "30"]).unwrap();
+        assert_eq!(emulator.arrivals_every, Some(30));
+        let demo = parse(&["--demo", "--arrivals-every", "5"]).unwrap();
+        assert_eq!(demo.arrivals_every, Some(5));
+        assert_eq!(parse(&["--demo"]).unwrap().arrivals_every, None);
+        assert!(parse(&["emulator", "--arrivals-every", "0"]).is_err());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use pc_inbox::store::{DataDir, Origin, Store};
 
 mod cli;
 
-use cli::{Cli, Command, EmulatorArgs, FaultArgs};
+use cli::{Cli, Command, EmulatorArgs};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -40,8 +40,18 @@ async fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    if cli.arrivals_every.is_some()
+        && !cli.demo
+        && !matches!(cli.command, Some(Command::Emulator(_)))
+    {
+        eprintln!(
+            "pc-inbox: --arrivals-every is for the emulator: use it with --demo or \
+             `pc-inbox emulator`"
+        );
+        return ExitCode::FAILURE;
+    }
     let result = match &cli.command {
-        Some(Command::Emulator(args)) => run_emulator(args, &cli.faults).await,
+        Some(Command::Emulator(args)) => run_emulator(args, &cli).await,
         Some(Command::Completions { shell }) => {
             let mut script = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "pc-inbox", &mut script);
@@ -200,7 +210,8 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
     }
 }
 
-async fn run_emulator(args: &EmulatorArgs, faults: &FaultArgs) -> Result<(), String> {
+async fn run_emulator(args: &EmulatorArgs, cli: &Cli) -> Result<(), String> {
+    let faults = &cli.faults;
     let seed = match &args.seed {
         Some(path) => {
             let text =
@@ -215,6 +226,7 @@ async fn run_emulator(args: &EmulatorArgs, faults: &FaultArgs) -> Result<(), Str
         accept_delay: Duration::from_millis(args.accept_delay_ms),
         quotas: (!args.no_quotas).then(Default::default),
         faults: faults.faults()?,
+        arrivals_every: cli.arrivals_every.map(Duration::from_secs),
         ..EmulatorConfig::default()
     };
     let emulator = Emulator::start(config, args.port).await?;
@@ -355,6 +367,7 @@ async fn settings(
     let demo = EmulatorConfig {
         generate: cli.demo_generate,
         faults: cli.faults.faults()?,
+        arrivals_every: cli.arrivals_every.map(Duration::from_secs),
         ..EmulatorConfig::default()
     };
     let emulator = Emulator::start(demo, 0).await?;

@@ -118,7 +118,7 @@ mod tests {
     fn every_seed_and_generated_invitation_makes_a_valid_opportunity_with_its_title() {
         let now = Utc::now();
         let seed = Seed::embedded().materialize(now).unwrap();
-        let generated = generate(40, &seed.account, now);
+        let generated = generate(40, seed.accounts.first(), now);
         for invitation in seed.invitations.iter().chain(&generated) {
             let o = opportunity(invitation, "O1234567890", now);
             for (shape, body) in [

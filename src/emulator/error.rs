@@ -67,6 +67,11 @@ impl ApiError {
         ApiError::new(400, "ResourceNotFoundException", message)
     }
 
+    /// A request the acting account is not allowed to make.
+    pub fn access_denied(message: impl Into<String>) -> Self {
+        ApiError::new(403, "AccessDeniedException", message)
+    }
+
     pub fn conflict(message: impl Into<String>) -> Self {
         ApiError::new(400, "ConflictException", message)
     }

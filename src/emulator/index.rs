@@ -1,5 +1,6 @@
-//! The invitations of one catalog, kept in listing order per side (received, sent), with a
-//! sorted list of keys per filter value (per status, payload type, engagement and sender). A
+//! The invitations of one catalog, kept in listing order per emulated account and side
+//! (received, sent), with a sorted list of keys per filter value (per status, payload type,
+//! engagement and sender). An invitation between two emulated accounts is filed on both. A
 //! page seeks to its NextToken and reads forward until it is full; it never sorts or scans
 //! what it does not return, except rows a filter rejects on the way.
 
@@ -43,8 +44,24 @@ fn allows<T: PartialEq<V>, V: ?Sized>(wanted: &Option<Vec<T>>, value: &V) -> boo
 #[derive(Debug, Clone, Default)]
 pub struct Invitations {
     by_id: HashMap<Arc<str>, Arc<Invitation>>,
+    /// Per emulated account; a party that is not one (AWS, other partners) has no sides.
+    accounts: HashMap<Arc<str>, Sides>,
+}
+
+/// One account's received and sent invitations.
+#[derive(Debug, Clone, Default)]
+struct Sides {
     received: Side,
     sent: Side,
+}
+
+impl Sides {
+    fn side_mut(&mut self, participant: Participant) -> &mut Side {
+        match participant {
+            Participant::Received => &mut self.received,
+            Participant::Sent => &mut self.sent,
+        }
+    }
 }
 
 /// The invitations of one side, in listing order and per filter value.
@@ -59,6 +76,17 @@ struct Side {
 }
 
 impl Invitations {
+    /// No invitations yet, filed for these accounts.
+    pub fn new(accounts: &[&str]) -> Self {
+        Invitations {
+            by_id: HashMap::new(),
+            accounts: accounts
+                .iter()
+                .map(|&a| (Arc::from(a), Sides::default()))
+                .collect(),
+        }
+    }
+
     /// The invitation with this id.
     pub fn get(&self, id: &str) -> Option<&Arc<Invitation>> {
         self.by_id.get(id)
@@ -67,7 +95,11 @@ impl Invitations {
     /// Adds an invitation, or replaces the one with its id.
     pub fn insert(&mut self, invitation: Arc<Invitation>) {
         self.remove(&invitation.id.clone());
-        self.side_mut(invitation.participant).add(&invitation);
+        for (account, participant) in parties(&invitation) {
+            if let Some(sides) = self.accounts.get_mut(account) {
+                sides.side_mut(participant).add(&invitation);
+            }
+        }
         self.by_id.insert(invitation.id.clone(), invitation);
     }
 
@@ -82,34 +114,40 @@ impl Invitations {
 
     fn remove(&mut self, id: &str) -> Option<Arc<Invitation>> {
         let invitation = self.by_id.remove(id)?;
-        self.side_mut(invitation.participant).forget(&invitation);
+        for (account, participant) in parties(&invitation) {
+            if let Some(sides) = self.accounts.get_mut(account) {
+                sides.side_mut(participant).forget(&invitation);
+            }
+        }
         Some(invitation)
     }
 
-    fn side(&self, participant: Participant) -> &Side {
-        match participant {
-            Participant::Received => &self.received,
-            Participant::Sent => &self.sent,
-        }
+    /// Whether `account` sent or received an invitation into this engagement.
+    pub fn involves(&self, account: &str, engagement: &str) -> bool {
+        self.accounts.get(account).is_some_and(|sides| {
+            [&sides.received, &sides.sent]
+                .iter()
+                .any(|side| side.by_engagement.0.contains_key(engagement))
+        })
     }
 
-    fn side_mut(&mut self, participant: Participant) -> &mut Side {
-        match participant {
-            Participant::Received => &mut self.received,
-            Participant::Sent => &mut self.sent,
-        }
-    }
-
-    /// One page of a side's listing: at most `seek.max` rows that `filter` keeps at `now`,
-    /// in listing order after `seek.after`, and whether more follow.
+    /// One page of `account`'s listing of one side: at most `seek.max` rows that `filter`
+    /// keeps at `now`, in listing order after `seek.after`, and whether more follow.
     pub fn page(
         &self,
+        account: &str,
         participant: Participant,
         filter: &Filter,
         now: DateTime<Utc>,
         seek: &Seek,
     ) -> (Vec<&Arc<Invitation>>, bool) {
-        let side = self.side(participant);
+        let Some(sides) = self.accounts.get(account) else {
+            return (Vec::new(), false);
+        };
+        let side = match participant {
+            Participant::Received => &sides.received,
+            Participant::Sent => &sides.sent,
+        };
         let keeps = |i: &&Arc<Invitation>| filter.keeps(i, now);
         let wanted = seek.max.saturating_add(1);
         let mut rows: Vec<&Arc<Invitation>> = match side.narrowest(filter) {
@@ -161,6 +199,14 @@ impl Invitations {
         rows.truncate(seek.max);
         (rows, more)
     }
+}
+
+/// Who sent an invitation and who received it.
+fn parties(invitation: &Invitation) -> [(&str, Participant); 2] {
+    [
+        (&invitation.sender_account, Participant::Sent),
+        (invitation.receiver_account(), Participant::Received),
+    ]
 }
 
 /// The part of a sorted list of keys that comes after the cursor, in either direction.
@@ -277,11 +323,19 @@ mod tests {
     use super::*;
     use crate::emulator::seed::{generate, Seed};
 
+    /// The seed's first account.
+    const FIRST: &str = "111122223333";
+
     /// The seed, 300 generated invitations and a few changed ones, as the index and as a list.
     fn data(now: DateTime<Utc>) -> (Invitations, Vec<Arc<Invitation>>) {
         let seed = Seed::embedded().materialize(now).unwrap();
-        let generated = generate(300, &seed.account, now);
-        let mut index = Invitations::default();
+        let generated = generate(300, seed.accounts.first(), now);
+        let ids: Vec<&str> = seed
+            .accounts
+            .iter()
+            .map(|a| a.aws_account_id.as_str())
+            .collect();
+        let mut index = Invitations::new(&ids);
         for invitation in seed.invitations.into_iter().chain(generated) {
             index.insert(Arc::new(invitation));
         }
@@ -352,7 +406,7 @@ mod tests {
         };
         let mut ids = Vec::new();
         loop {
-            let (page, more) = index.page(side, filter, now, &seek);
+            let (page, more) = index.page(FIRST, side, filter, now, &seek);
             assert!(page.len() <= max);
             ids.extend(page.iter().map(|i| i.id.clone()));
             match page.last() {
@@ -370,7 +424,7 @@ mod tests {
             for side in [Participant::Received, Participant::Sent] {
                 let mut expected: Vec<Key> = all
                     .iter()
-                    .filter(|i| i.participant == side && filter.keeps(i, now))
+                    .filter(|i| i.participant_for(FIRST) == Some(side) && filter.keeps(i, now))
                     .map(|i| i.key())
                     .collect();
                 expected.sort();
@@ -388,6 +442,49 @@ mod tests {
     }
 
     #[test]
+    fn an_invitation_between_two_accounts_is_one_record_both_list() {
+        let now = Utc::now();
+        let (mut index, all) = data(now);
+        let second = Seed::embedded().accounts[1].aws_account_id.clone();
+        let mut invitation = Invitation::clone(&all[0]);
+        invitation.id = "engi-between0000001".into();
+        invitation.status = InvitationStatus::Pending;
+        invitation.expiration_date = None;
+        invitation.sender_account = FIRST.into();
+        invitation.receiver = crate::wire::Receiver::Account(crate::wire::AccountReceiver {
+            aws_account_id: second.clone(),
+            alias: None,
+        });
+        let engagement = invitation.engagement_id.clone();
+        index.insert(Arc::new(invitation));
+        let all = Filter::default();
+        let listed = |index: &Invitations, account: &str, side| {
+            let seek = Seek {
+                after: None,
+                descending: true,
+                max: 100_000,
+            };
+            let (page, _) = index.page(account, side, &all, now, &seek);
+            page.iter()
+                .filter(|i| &*i.id == "engi-between0000001")
+                .map(|i| i.status.clone())
+                .collect::<Vec<_>>()
+        };
+        let pending = vec![InvitationStatus::Pending];
+        assert_eq!(listed(&index, FIRST, Participant::Sent), pending);
+        assert_eq!(listed(&index, &second, Participant::Received), pending);
+        assert!(listed(&index, FIRST, Participant::Received).is_empty());
+        assert!(index.involves(&second, &engagement));
+        assert!(!index.involves(&second, "eng-none"));
+        index.update("engi-between0000001", |i| {
+            i.status = InvitationStatus::Rejected
+        });
+        let rejected = vec![InvitationStatus::Rejected];
+        assert_eq!(listed(&index, FIRST, Participant::Sent), rejected);
+        assert_eq!(listed(&index, &second, Participant::Received), rejected);
+    }
+
+    #[test]
     fn a_changed_invitation_moves_to_its_new_status_and_stops_being_shared() {
         let now = Utc::now();
         let (mut index, all) = data(now);
@@ -395,7 +492,7 @@ mod tests {
         let mut pending_ids = all
             .iter()
             .filter(|i| {
-                i.participant == Participant::Received
+                i.participant_for(FIRST) == Some(Participant::Received)
                     && i.status_at(now) == InvitationStatus::Pending
             })
             .map(|i| i.id.clone());

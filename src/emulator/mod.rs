@@ -5,6 +5,8 @@
 //! against [`crate::model`]) → [`ops`] handlers → [`store`] state, seeded from [`seed`].
 
 mod accepted;
+mod accounts;
+mod arrivals;
 mod auth;
 mod clock;
 mod error;
@@ -12,6 +14,7 @@ mod faults;
 mod in_process;
 mod index;
 mod listen;
+mod members;
 mod opportunities;
 mod ops;
 mod paging;
@@ -41,7 +44,7 @@ pub use faults::{parse_rate, FaultCounts, Faults, Latency};
 pub use quota::QuotaLimits;
 pub use seed::Seed;
 
-/// The access key the emulator accepts unless told otherwise.
+/// The access key of the embedded seed's first account.
 pub const TEST_ACCESS_KEY: &str = "test";
 /// The secret key that goes with [`TEST_ACCESS_KEY`].
 pub const TEST_SECRET_KEY: &str = "test";
@@ -56,8 +59,13 @@ pub struct EmulatorConfig {
     pub accept_delay: Duration,
     /// `None` turns quotas off.
     pub quotas: Option<QuotaLimits>,
-    /// Accepted (access key, secret key) pairs.
+    /// Accepted (access key, secret key) pairs besides the seed accounts' own (a pair listed
+    /// here wins over an account's for the same key). A key that belongs to no seed account
+    /// acts as the first account.
     pub credentials: Vec<(String, String)>,
+    /// How often a new PENDING invitation arrives for the first account, on [`Self::clock`]:
+    /// alternately from AWS and from the seed's second account. `None` for never.
+    pub arrivals_every: Option<Duration>,
     /// Fault injection: latency, 500/503 answers, throttles, dropped connections.
     pub faults: Faults,
     /// Where "now" comes from: accept delays, expiry, quotas and every date in the data.
@@ -91,6 +99,7 @@ impl Default for EmulatorConfig {
             accept_delay: Duration::from_secs(3),
             quotas: Some(QuotaLimits::default()),
             credentials: vec![(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())],
+            arrivals_every: None,
             faults: Faults::default(),
             clock: Clock::new(),
             read_timeouts: ReadTimeouts::default(),
@@ -113,14 +122,25 @@ impl Emulator {
         let now = config.clock.now();
         let mut data = config.seed.materialize(now)?;
         data.invitations
-            .extend(seed::generate(config.generate, &data.account, now));
+            .extend(seed::generate(config.generate, data.accounts.first(), now));
         let accept_delay =
             chrono::Duration::from_std(config.accept_delay).map_err(|e| e.to_string())?;
+        let mut secrets: HashMap<String, String> = data
+            .accounts
+            .iter()
+            .map(|a| (a.access_key_id.clone(), a.secret_access_key.clone()))
+            .collect();
+        secrets.extend(config.credentials);
+        let mut store = store::Store::new(data, accept_delay, now);
+        if let Some(every) = config.arrivals_every {
+            let every = chrono::Duration::from_std(every).map_err(|e| e.to_string())?;
+            store.arrivals = Some(arrivals::Arrivals::new(every, now));
+        }
         let shared = Arc::new(server::Shared {
-            store: RwLock::new(store::Store::new(data, accept_delay, now)),
+            store: RwLock::new(store),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
             throttled: Default::default(),
-            secrets: config.credentials.into_iter().collect::<HashMap<_, _>>(),
+            secrets,
             faults: faults::Injector::new(config.faults),
             clock: config.clock,
             body_timeout: config.read_timeouts.body,

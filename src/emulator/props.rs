@@ -295,6 +295,9 @@ fn template(operation: &str, shared: &Shared) -> Value {
             json!({"Catalog": "AWS", "MaxResults": 10})
         }
         "GetEngagement" => json!({"Catalog": "AWS", "Identifier": "eng-3ek073i3v9yb1t"}),
+        "ListEngagementMembers" => {
+            json!({"Catalog": "AWS", "Identifier": "eng-3ek073i3v9yb1t", "MaxResults": 2})
+        }
         "CreateEngagement" => json!({
             "Catalog": "AWS", "ClientToken": "props-token", "Title": "Props", "Description": "Fuzzed"
         }),

@@ -4,6 +4,8 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
+use super::accounts::{Account, Accounts};
+use super::members::Member;
 use super::opportunities::Opportunity;
 use super::seeded_opportunities::SeedOpportunity;
 use super::store::{Engagement, Failure, Invitation};
@@ -13,15 +15,6 @@ use crate::wire;
 
 const EMBEDDED: &str = include_str!("../../assets/seed.json");
 
-/// The partner account the emulator serves.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
-pub struct SeedAccount {
-    pub aws_account_id: String,
-    pub company_name: String,
-    pub alias: String,
-}
-
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 struct SeedEngagement {
@@ -30,7 +23,7 @@ struct SeedEngagement {
     description: Option<String>,
     created_days_ago: i64,
     created_by: String,
-    member_count: i32,
+    members: Vec<Member>,
     #[serde(default)]
     context_types: Vec<String>,
     #[serde(default)]
@@ -68,7 +61,9 @@ struct SeedInvitation {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct Seed {
-    pub account: SeedAccount,
+    /// The partner accounts served; the first is the one the seed's invitations are seen from
+    /// (their `ParticipantType`).
+    pub accounts: Vec<Account>,
     engagements: Vec<SeedEngagement>,
     invitations: Vec<SeedInvitation>,
     /// Invitations only the Sandbox catalog has.
@@ -81,7 +76,7 @@ pub struct Seed {
 
 /// Everything the emulator starts with, dates resolved.
 pub struct SeedData {
-    pub account: SeedAccount,
+    pub accounts: Accounts,
     pub engagements: Vec<Engagement>,
     pub invitations: Vec<Invitation>,
     /// Invitations only the Sandbox catalog has.
@@ -103,6 +98,8 @@ impl Seed {
     /// Resolves relative dates against `now` and checks every invitation and opportunity
     /// against the model.
     pub fn materialize(&self, now: DateTime<Utc>) -> Result<SeedData, String> {
+        let accounts = Accounts::new(self.accounts.clone())?;
+        let first = &accounts.first().aws_account_id.clone();
         let engagements = self
             .engagements
             .iter()
@@ -114,7 +111,7 @@ impl Seed {
                     description: e.description.clone(),
                     created_at: created,
                     created_by: e.created_by.clone(),
-                    member_count: e.member_count,
+                    members: e.members.clone(),
                     modified_at: created,
                     context_types: e.context_types.clone(),
                     contexts: e.contexts.clone(),
@@ -133,7 +130,6 @@ impl Seed {
             let invitation_date = now - Duration::hours(s.invited_hours_ago);
             let invitation = Invitation {
                 id: s.id.as_str().into(),
-                participant: s.participant_type,
                 status: s.status.clone(),
                 invitation_date,
                 expiration_date: s.expires_in_hours.map(|h| now + Duration::hours(h)),
@@ -150,11 +146,17 @@ impl Seed {
                 enrichment: s.enrichment_context.clone(),
                 accept_failure: s.accept_outcome.clone(),
             };
-            check(&invitation, &self.account.aws_account_id, now).map(|()| invitation)
+            if invitation.participant_for(first) != Some(s.participant_type) {
+                return Err(format!(
+                    "seed invitation {}: it is not {} for account {first}",
+                    s.id,
+                    s.participant_type.as_wire()
+                ));
+            }
+            check(&invitation, first, now).map(|()| invitation)
         };
-        let account = &self.account.aws_account_id;
         Ok(SeedData {
-            account: self.account.clone(),
+            accounts,
             engagements,
             invitations: self
                 .invitations
@@ -169,7 +171,7 @@ impl Seed {
             opportunities: self
                 .opportunities
                 .iter()
-                .map(|o| o.materialize(account, now))
+                .map(|o| o.materialize(first, now))
                 .collect::<Result<_, _>>()?,
         })
     }
@@ -256,106 +258,106 @@ const STATUSES: &[InvitationStatus] = &[
 
 /// `n` synthetic received invitations, deterministic for a given `n`, one every 17 minutes back
 /// from `now`, alternating opportunities and leads.
-pub fn generate(n: usize, account: &SeedAccount, now: DateTime<Utc>) -> Vec<Invitation> {
-    (0..n)
-        .map(|i| {
-            let at = |salt: usize, len: usize| (i * 7 + salt * 13 + i / 3) % len;
-            let pick = |list: &[&'static str], salt: usize| list[at(salt, list.len())].to_string();
-            let company = format!("{} #{i}", pick(COMPANIES, 1));
-            let project = pick(PROJECTS, 2);
-            let status = STATUSES[at(3, STATUSES.len())].clone();
-            let expired = status == InvitationStatus::Expired;
-            let invitation_date = now - Duration::minutes(17 * (i as i64 + 1));
-            let expiration_date = if expired {
-                now - Duration::hours(1)
-            } else {
-                invitation_date + Duration::days(15)
-            };
-            let payload = if i % 4 == 3 {
-                wire::Payload::LeadInvitation(wire::LeadInvitationPayload {
-                    customer: wire::LeadInvitationCustomer {
-                        company_name: company.clone(),
-                        industry: Some(pick(INDUSTRIES, 4)),
-                        country_code: Some(pick(COUNTRIES, 5)),
-                        aws_maturity: Some("Early Stage".into()),
-                        market_segment: Some("Enterprise".into()),
-                        website_url: None,
-                    },
-                    interaction: wire::LeadInvitationInteraction {
-                        source_type: Some("Event".into()),
-                        source_id: Some(format!("evt-{i}")),
-                        source_name: Some("AWS Summit".into()),
-                        use_case: Some(project.clone()),
-                        contact_business_title: "Head of IT".into(),
-                    },
-                })
-            } else {
-                let spend = (0..(i % 4))
-                    .map(|k| wire::ExpectedCustomerSpend {
-                        amount: Some(format!("{}.00", 1000 + 250 * ((i + k) % 40))),
-                        currency: pick(CURRENCIES, 6 + k),
-                        frequency: "Monthly".into(),
-                        target_company: "AWS".into(),
-                        estimation_url: None,
-                    })
-                    .collect();
-                wire::Payload::OpportunityInvitation(wire::OpportunityInvitationPayload {
-                    sender_contacts: vec![wire::SenderContact {
-                        email: format!("rep{i}@example.com"),
-                        first_name: Some("Sam".into()),
-                        last_name: Some(format!("Rep{i}")),
-                        business_title: None,
-                        phone: None,
-                    }],
-                    receiver_responsibilities: vec!["Services Partner".into()],
-                    customer: wire::EngagementCustomer {
-                        industry: pick(INDUSTRIES, 4),
-                        company_name: company.clone(),
-                        website_url: format!("https://www.customer{i}.example.com"),
-                        country_code: pick(COUNTRIES, 5),
-                    },
-                    project: wire::ProjectDetails {
-                        title: format!("{project} for {company}"),
-                        business_problem: format!(
-                            "{company} needs help with {project}; the current platform cannot scale."
-                        ),
-                        target_completion_date: "2027-06-30".into(),
-                        expected_spend: spend,
-                    },
-                })
-            };
-            Invitation {
-                id: format!("engi-g{i:012}").into(),
-                participant: Participant::Received,
-                status: if expired {
-                    InvitationStatus::Pending
-                } else {
-                    status.clone()
-                },
-                invitation_date,
-                expiration_date: Some(expiration_date),
-                engagement_id: format!("eng-g{i:013}").into(),
-                engagement_title: format!("{project} #{i}").chars().take(40).collect(),
-                engagement_description: Some(format!("Synthetic engagement number {i}")),
-                sender_account: format!("{:012}", 100_000_000_000u64 + i as u64 % 4).into(),
-                sender_company: pick(SENDERS, 7),
-                receiver: wire::Receiver::Account(wire::AccountReceiver {
-                    aws_account_id: account.aws_account_id.clone(),
-                    alias: Some(account.alias.clone()),
-                }),
-                message: Some(format!("Could you help {company} with {project}?")),
-                rejection_reason: (status == InvitationStatus::Rejected)
-                    .then(|| "Unable to support".to_string()),
-                payload,
-                existing_members: vec![wire::EngagementMemberSummary {
-                    company_name: Some(pick(SENDERS, 7)),
-                    website_url: Some("https://aws.amazon.com".into()),
-                }],
-                enrichment: None,
-                accept_failure: None,
-            }
+pub fn generate(n: usize, account: &Account, now: DateTime<Utc>) -> Vec<Invitation> {
+    (0..n).map(|i| synthetic(i, account, now)).collect()
+}
+
+/// The `i`th of [`generate`]'s invitations.
+pub fn synthetic(i: usize, account: &Account, now: DateTime<Utc>) -> Invitation {
+    let at = |salt: usize, len: usize| (i * 7 + salt * 13 + i / 3) % len;
+    let pick = |list: &[&'static str], salt: usize| list[at(salt, list.len())].to_string();
+    let company = format!("{} #{i}", pick(COMPANIES, 1));
+    let project = pick(PROJECTS, 2);
+    let status = STATUSES[at(3, STATUSES.len())].clone();
+    let expired = status == InvitationStatus::Expired;
+    let invitation_date = now - Duration::minutes(17 * (i as i64 + 1));
+    let expiration_date = if expired {
+        now - Duration::hours(1)
+    } else {
+        invitation_date + Duration::days(15)
+    };
+    let payload = if i % 4 == 3 {
+        wire::Payload::LeadInvitation(wire::LeadInvitationPayload {
+            customer: wire::LeadInvitationCustomer {
+                company_name: company.clone(),
+                industry: Some(pick(INDUSTRIES, 4)),
+                country_code: Some(pick(COUNTRIES, 5)),
+                aws_maturity: Some("Early Stage".into()),
+                market_segment: Some("Enterprise".into()),
+                website_url: None,
+            },
+            interaction: wire::LeadInvitationInteraction {
+                source_type: Some("Event".into()),
+                source_id: Some(format!("evt-{i}")),
+                source_name: Some("AWS Summit".into()),
+                use_case: Some(project.clone()),
+                contact_business_title: "Head of IT".into(),
+            },
         })
-        .collect()
+    } else {
+        let spend = (0..(i % 4))
+            .map(|k| wire::ExpectedCustomerSpend {
+                amount: Some(format!("{}.00", 1000 + 250 * ((i + k) % 40))),
+                currency: pick(CURRENCIES, 6 + k),
+                frequency: "Monthly".into(),
+                target_company: "AWS".into(),
+                estimation_url: None,
+            })
+            .collect();
+        wire::Payload::OpportunityInvitation(wire::OpportunityInvitationPayload {
+            sender_contacts: vec![wire::SenderContact {
+                email: format!("rep{i}@example.com"),
+                first_name: Some("Sam".into()),
+                last_name: Some(format!("Rep{i}")),
+                business_title: None,
+                phone: None,
+            }],
+            receiver_responsibilities: vec!["Services Partner".into()],
+            customer: wire::EngagementCustomer {
+                industry: pick(INDUSTRIES, 4),
+                company_name: company.clone(),
+                website_url: format!("https://www.customer{i}.example.com"),
+                country_code: pick(COUNTRIES, 5),
+            },
+            project: wire::ProjectDetails {
+                title: format!("{project} for {company}"),
+                business_problem: format!(
+                    "{company} needs help with {project}; the current platform cannot scale."
+                ),
+                target_completion_date: "2027-06-30".into(),
+                expected_spend: spend,
+            },
+        })
+    };
+    Invitation {
+        id: format!("engi-g{i:012}").into(),
+        status: if expired {
+            InvitationStatus::Pending
+        } else {
+            status.clone()
+        },
+        invitation_date,
+        expiration_date: Some(expiration_date),
+        engagement_id: format!("eng-g{i:013}").into(),
+        engagement_title: format!("{project} #{i}").chars().take(40).collect(),
+        engagement_description: Some(format!("Synthetic engagement number {i}")),
+        sender_account: format!("{:012}", 100_000_000_000u64 + i as u64 % 4).into(),
+        sender_company: pick(SENDERS, 7),
+        receiver: wire::Receiver::Account(wire::AccountReceiver {
+            aws_account_id: account.aws_account_id.clone(),
+            alias: Some(account.alias.clone()),
+        }),
+        message: Some(format!("Could you help {company} with {project}?")),
+        rejection_reason: (status == InvitationStatus::Rejected)
+            .then(|| "Unable to support".to_string()),
+        payload,
+        existing_members: vec![wire::EngagementMemberSummary {
+            company_name: Some(pick(SENDERS, 7)),
+            website_url: Some("https://aws.amazon.com".into()),
+        }],
+        enrichment: None,
+        accept_failure: None,
+    }
 }
 
 #[cfg(test)]
@@ -373,7 +375,8 @@ mod tests {
         }
         assert!(n(&|i| i.payload.kind() == PayloadKind::Lead) > 0);
         assert!(n(&|i| i.payload.kind() == PayloadKind::Opportunity) > 0);
-        assert!(n(&|i| i.participant == Participant::Sent) > 0);
+        let first = &data.accounts.first().aws_account_id;
+        assert!(n(&|i| i.participant_for(first) == Some(Participant::Sent)) > 0);
         assert!(n(&|i| i.accept_failure.is_some()) > 0);
         let soon = Utc::now() + Duration::days(3);
         assert!(
@@ -396,7 +399,7 @@ mod tests {
 
     #[test]
     fn generated_invitations_are_valid_and_distinct() {
-        let account = Seed::embedded().account;
+        let account = Seed::embedded().accounts[0].clone();
         let now = Utc::now();
         let rows = generate(300, &account, now);
         for row in &rows {

@@ -250,7 +250,13 @@ impl Shared {
         if violations.total > 0 {
             return Err(ApiError::validation(&violations));
         }
-        let output = ops::dispatch(operation_name, &input, &self.store, self.clock.now())?;
+        let output = ops::dispatch(
+            operation_name,
+            &input,
+            &self.store,
+            self.clock.now(),
+            access_key,
+        )?;
         if let Some(shape) = &operation.output {
             let problems = model()
                 .validate(shape, &output)

@@ -8,10 +8,13 @@ use chrono::{DateTime, Duration, SecondsFormat, SubsecRound, Utc};
 use serde::Deserialize;
 
 use super::accepted;
+use super::accounts::Accounts;
+use super::arrivals::Arrivals;
 use super::index::Invitations;
+use super::members::{self, Member};
 use super::opportunities::Opportunities;
 use super::paging::SortKey;
-use super::seed::{SeedAccount, SeedData};
+use super::seed::SeedData;
 use super::submissions::Submissions;
 use crate::domain::{Catalog, InvitationStatus, Participant, TaskStatus};
 use crate::wire::{self, Timestamp};
@@ -27,11 +30,11 @@ pub struct Failure {
 /// The ReasonCode of an accept task whose invitation expires before the task finishes.
 pub const EXPIRED_REASON: &str = "EngagementInvitationConflict";
 
-/// One engagement invitation, received or sent.
+/// One engagement invitation, from its sender to its receiver: the same record whichever of
+/// them reads it.
 #[derive(Debug, Clone)]
 pub struct Invitation {
     pub id: Arc<str>,
-    pub participant: Participant,
     /// The stored status; a pending invitation past its expiry reads as expired.
     pub status: InvitationStatus,
     pub invitation_date: DateTime<Utc>,
@@ -55,6 +58,23 @@ impl Invitation {
     /// Where it sits in a listing.
     pub fn key(&self) -> SortKey {
         (self.invitation_date.timestamp_millis(), self.id.clone())
+    }
+
+    /// The AWS account id of the receiver.
+    pub fn receiver_account(&self) -> &str {
+        let wire::Receiver::Account(receiver) = &self.receiver;
+        &receiver.aws_account_id
+    }
+
+    /// Whether `account` sent or received it; `None` when it is neither.
+    pub fn participant_for(&self, account: &str) -> Option<Participant> {
+        if *self.sender_account == *account {
+            Some(Participant::Sent)
+        } else if self.receiver_account() == account {
+            Some(Participant::Received)
+        } else {
+            None
+        }
     }
 
     /// The status as the service reports it at `now`.
@@ -111,7 +131,7 @@ impl Invitation {
         }
     }
 
-    /// Its `EngagementInvitationSummary`.
+    /// Its `EngagementInvitationSummary`, as `account` lists it.
     pub fn summary(
         &self,
         catalog: Catalog,
@@ -120,7 +140,7 @@ impl Invitation {
     ) -> wire::EngagementInvitationSummary {
         wire::EngagementInvitationSummary {
             common: self.common(catalog, account, now),
-            participant_type: Some(self.participant),
+            participant_type: self.participant_for(account),
         }
     }
 
@@ -151,7 +171,7 @@ pub struct Engagement {
     pub description: Option<String>,
     pub created_at: DateTime<Utc>,
     pub created_by: String,
-    pub member_count: i32,
+    pub members: Vec<Member>,
     pub modified_at: DateTime<Utc>,
     pub context_types: Vec<String>,
     pub contexts: Vec<wire::EngagementContextDetails>,
@@ -174,7 +194,7 @@ impl Engagement {
             title: Some(self.title.clone()),
             created_at: Some(Timestamp(self.created_at)),
             created_by: Some(self.created_by.clone()),
-            member_count: Some(self.member_count),
+            member_count: Some(self.members.len() as i32),
             modified_at: Some(Timestamp(self.modified_at)),
             modified_by: Some(self.created_by.clone()),
         }
@@ -207,6 +227,8 @@ pub struct AcceptTask {
     pub finishes_at: DateTime<Utc>,
     pub failure: Option<Failure>,
     pub opportunity_id: String,
+    /// The account accepting, which joins the engagement when the task completes.
+    pub member: Member,
     /// True once the outcome has been applied to the invitation.
     pub settled: bool,
 }
@@ -295,8 +317,9 @@ impl CatalogData {
     }
 
     /// Applies the outcome of every task that has finished by `now`: a completed accept task
-    /// accepts its invitation and creates its opportunity, as of the moment it finished (and a
-    /// completed submission makes its engagement, see [`Submissions::settle`]).
+    /// accepts its invitation, adds its account to the engagement and creates its opportunity,
+    /// as of the moment it finished (and a completed submission makes its engagement, see
+    /// [`Submissions::settle`]).
     pub fn settle(&mut self, now: DateTime<Utc>) {
         self.submissions
             .settle(now, &mut self.opportunities, &mut self.engagements);
@@ -312,15 +335,25 @@ impl CatalogData {
                 let at = millis(task.finishes_at);
                 let opportunity = accepted::opportunity(invitation, &task.opportunity_id, at);
                 self.opportunities.insert(opportunity);
+                if let Some(e) = self.engagements.get_mut(&*invitation.engagement_id) {
+                    members::join(&mut e.members, task.member.clone());
+                }
             }
         }
     }
 
     /// Adds a seed invitation; one received and accepted before `now` comes with its
     /// opportunity.
-    fn add_seed_invitation(&mut self, invitation: Invitation, now: DateTime<Utc>) {
-        if invitation.participant == Participant::Received
-            && invitation.status == InvitationStatus::Accepted
+    /// Adds a seed invitation; one an emulated account has accepted comes with its
+    /// opportunity.
+    fn add_seed_invitation(
+        &mut self,
+        invitation: Invitation,
+        accounts: &Accounts,
+        now: DateTime<Utc>,
+    ) {
+        if invitation.status == InvitationStatus::Accepted
+            && accounts.get(invitation.receiver_account()).is_some()
         {
             self.opportunities
                 .insert(accepted::seeded(&invitation, now));
@@ -336,8 +369,10 @@ impl CatalogData {
 
 /// All state of a running emulator.
 pub struct Store {
-    pub account: SeedAccount,
+    pub accounts: Accounts,
     pub accept_delay: Duration,
+    /// Invitations that arrive as time passes, if any do.
+    pub arrivals: Option<Arrivals>,
     /// What every catalog starts with.
     seed: CatalogData,
     /// The catalogs that differ from `seed`: each written to so far, a copy of the seed at its
@@ -352,7 +387,13 @@ impl Store {
     /// `now` has its opportunity; the Sandbox catalog also has the seed's Sandbox-only
     /// invitations.
     pub fn new(seed: SeedData, accept_delay: Duration, now: DateTime<Utc>) -> Self {
+        let ids: Vec<&str> = seed
+            .accounts
+            .iter()
+            .map(|a| a.aws_account_id.as_str())
+            .collect();
         let mut data = CatalogData {
+            invitations: Invitations::new(&ids),
             engagements: seed
                 .engagements
                 .into_iter()
@@ -361,7 +402,7 @@ impl Store {
             ..CatalogData::default()
         };
         for invitation in seed.invitations {
-            data.add_seed_invitation(invitation, now);
+            data.add_seed_invitation(invitation, &seed.accounts, now);
         }
         for opportunity in seed.opportunities {
             data.opportunities.insert(opportunity);
@@ -370,17 +411,38 @@ impl Store {
         if !seed.sandbox_invitations.is_empty() {
             let mut sandbox = data.clone();
             for invitation in seed.sandbox_invitations {
-                sandbox.add_seed_invitation(invitation, now);
+                sandbox.add_seed_invitation(invitation, &seed.accounts, now);
             }
             changed.insert(Catalog::Sandbox, sandbox);
         }
         Store {
-            account: seed.account,
+            accounts: seed.accounts,
             accept_delay,
+            arrivals: None,
             seed: data,
             changed,
             counter: 0,
         }
+    }
+
+    /// Whether `catalog` has, at `now`, a finished task to settle or an invitation due to
+    /// arrive.
+    pub fn behind(&self, catalog: Catalog, now: DateTime<Utc>) -> bool {
+        self.catalog(catalog).unsettled(now)
+            || self.arrivals.as_ref().is_some_and(|a| a.due(catalog, now))
+    }
+
+    /// Brings `catalog` up to `now`: delivers the invitations due to arrive and settles the
+    /// tasks that have finished.
+    pub fn catch_up(&mut self, catalog: Catalog, now: DateTime<Utc>) {
+        if let Some(arrivals) = &mut self.arrivals {
+            let data = self
+                .changed
+                .entry(catalog)
+                .or_insert_with(|| self.seed.clone());
+            arrivals.deliver(catalog, data, &self.accounts, now);
+        }
+        self.catalog_mut(catalog).settle(now);
     }
 
     /// A catalog's data, to read.

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
+use super::members::Member;
 use super::opportunities::{Opportunities, Opportunity, PENDING_SUBMISSION};
 use super::store::{millis, Engagement, Failure, Idempotent};
 use crate::domain::{Catalog, TaskStatus};
@@ -53,8 +54,8 @@ pub struct SubmitTask {
     pub engagement_id: String,
     /// The resource snapshot job a completed task reports.
     pub snapshot_job_id: String,
-    /// The account that started it, which creates the engagement.
-    pub created_by: String,
+    /// The account that started it, which creates the engagement and is its first member.
+    pub creator: Member,
     /// True once a completed task's engagement exists.
     pub settled: bool,
 }
@@ -292,8 +293,8 @@ fn engagement(opportunity: &Opportunity, task: &SubmitTask, at: DateTime<Utc>) -
         title: title.chars().take(40).collect(),
         description: Some(description.chars().take(255).collect()),
         created_at: at,
-        created_by: task.created_by.clone(),
-        member_count: 1,
+        created_by: task.creator.account_id.clone(),
+        members: vec![task.creator.clone()],
         modified_at: at,
         context_types: contexts.iter().map(|c| c.r#type.clone()).collect(),
         contexts,
@@ -314,7 +315,11 @@ mod tests {
             failure: None,
             engagement_id: "eng-00000000000001".into(),
             snapshot_job_id: "job-0000000000001".into(),
-            created_by: "111122223333".into(),
+            creator: Member {
+                account_id: "111122223333".into(),
+                company_name: "Northwind Cloud Partners".into(),
+                website_url: None,
+            },
             settled: false,
         }
     }

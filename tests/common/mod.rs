@@ -93,7 +93,18 @@ pub async fn client_without_faults(emulator: &Emulator) -> AwsPartnerCentral {
 
 /// The bare SDK client, for operations the app does not use.
 pub fn sdk(emulator: &Emulator) -> aws_sdk_partnercentralselling::Client {
-    aws_sdk_partnercentralselling::Client::from_conf(sdk_config(emulator).build())
+    sdk_as(emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)
+}
+
+/// [`sdk`] signing with another key pair, such as another seed account's.
+pub fn sdk_as(
+    emulator: &Emulator,
+    access_key: &str,
+    secret_key: &str,
+) -> aws_sdk_partnercentralselling::Client {
+    let config = sdk_config(emulator)
+        .credentials_provider(Credentials::new(access_key, secret_key, None, None, "test"));
+    aws_sdk_partnercentralselling::Client::from_conf(config.build())
 }
 
 /// [`sdk`] on the emulator's in-process HTTP client, for tests on paused tokio time.

@@ -7,8 +7,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::idempotency::{once, Made};
-use super::{answer, not_found, Ctx, Paging, View};
-use crate::domain::{InvitationStatus, Participant};
+use super::{answer, sees, visible_engagement, Ctx, Paging, View};
+use crate::domain::InvitationStatus;
 use crate::emulator::error::ApiError;
 use crate::emulator::store::{resource_id, Engagement, Invitation};
 use crate::wire::{self, Timestamp};
@@ -42,6 +42,7 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
     let rows: Vec<&Engagement> = data
         .engagements
         .values()
+        .filter(|e| sees(data, &account, e))
         .filter(|e| {
             req.created_by
                 .as_ref()
@@ -88,12 +89,9 @@ pub(super) struct GetRequest {
 
 pub(super) fn get(view: &View<'_>, req: GetRequest) -> Result<Value, ApiError> {
     let id = resource_id(&req.identifier);
-    let engagement = view
-        .data()
-        .engagements
-        .get(id)
-        .ok_or_else(|| not_found("Engagement", id))?;
-    answer(engagement.detail(view.catalog, &view.account()))
+    let account = view.account();
+    let engagement = visible_engagement(view.data(), &account, id)?;
+    answer(engagement.detail(view.catalog, &account))
 }
 
 #[derive(Deserialize)]
@@ -112,6 +110,7 @@ pub(super) fn create(
     raw: &Value,
 ) -> Result<Value, ApiError> {
     let account = ctx.account();
+    let member = ctx.acting.member();
     let token = req.client_token.clone();
     let id = once(ctx, Made::Engagement, raw, &token, |ctx| {
         let engagement = Engagement {
@@ -120,7 +119,7 @@ pub(super) fn create(
             description: req.description,
             created_at: ctx.now,
             created_by: account.clone(),
-            member_count: 1,
+            members: vec![member],
             modified_at: ctx.now,
             context_types: req.contexts.iter().map(|c| c.r#type.clone()).collect(),
             contexts: req.contexts,
@@ -162,14 +161,19 @@ fn create_invitation(
     ctx: &mut Ctx<'_>,
     req: wire::CreateEngagementInvitationRequest,
 ) -> Result<String, ApiError> {
-    let account = ctx.store.account.clone();
-    let engagement_id = resource_id(&req.engagement_identifier).to_string();
-    let engagement = ctx
-        .data()
-        .engagements
-        .get(&engagement_id)
-        .cloned()
-        .ok_or_else(|| not_found("Engagement", &engagement_id))?;
+    let account = ctx.acting.clone();
+    let engagement_id = resource_id(&req.engagement_identifier);
+    let engagement = visible_engagement(ctx.view(), &account.aws_account_id, engagement_id)?;
+    if !engagement
+        .members
+        .iter()
+        .any(|m| m.account_id == account.aws_account_id)
+    {
+        return Err(ApiError::access_denied(format!(
+            "Only a member of engagement '{engagement_id}' can invite others to it"
+        )));
+    }
+    let engagement = engagement.clone();
     let wire::Receiver::Account(receiver) = &req.invitation.receiver;
     if receiver.aws_account_id == account.aws_account_id {
         return Err(ApiError::business(
@@ -180,7 +184,6 @@ fn create_invitation(
     }
     let invitation = Invitation {
         id: ctx.store.new_id("engi-", 13).into(),
-        participant: Participant::Sent,
         status: InvitationStatus::Pending,
         invitation_date: ctx.now,
         expiration_date: Some(ctx.now + Duration::days(INVITATION_LIFETIME_DAYS)),
@@ -193,10 +196,7 @@ fn create_invitation(
         message: Some(req.invitation.message),
         rejection_reason: None,
         payload: req.invitation.payload,
-        existing_members: vec![wire::EngagementMemberSummary {
-            company_name: Some(account.company_name.clone()),
-            website_url: None,
-        }],
+        existing_members: engagement.members.iter().map(|m| m.summary()).collect(),
         enrichment: None,
         accept_failure: None,
     };

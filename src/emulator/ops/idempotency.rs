@@ -39,8 +39,9 @@ impl Made {
     }
 }
 
-/// The id a create request makes, made once per ClientToken: a replay of the same request gets
-/// the id made the first time, and one with different parameters is a conflict.
+/// The id a create request makes, made once per ClientToken of the acting account: a replay of
+/// the same request gets the id made the first time, and one with different parameters is a
+/// conflict.
 pub(super) fn once(
     ctx: &mut Ctx<'_>,
     made: Made,
@@ -49,7 +50,8 @@ pub(super) fn once(
     create: impl FnOnce(&mut Ctx<'_>) -> Result<String, ApiError>,
 ) -> Result<String, ApiError> {
     let print = fingerprint(made.operation(), raw);
-    match made.tokens(ctx.data()).get(token) {
+    let key = format!("{}/{token}", ctx.acting.aws_account_id);
+    match made.tokens(ctx.data()).get(&key) {
         Some(e) if e.fingerprint == print => return Ok(e.id.clone()),
         Some(_) => {
             return Err(ApiError::conflict(format!(
@@ -63,6 +65,6 @@ pub(super) fn once(
         fingerprint: print,
         id: id.clone(),
     };
-    made.tokens(ctx.data()).insert(token.to_string(), earlier);
+    made.tokens(ctx.data()).insert(key, earlier);
     Ok(id)
 }

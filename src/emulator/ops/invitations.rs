@@ -8,8 +8,9 @@ use super::{answer, not_found, Ctx, Paging, View};
 use crate::domain::{InvitationStatus, Participant, PayloadKind, TaskStatus};
 use crate::emulator::error::ApiError;
 use crate::emulator::index::Filter;
+use crate::emulator::members;
 use crate::emulator::paging;
-use crate::emulator::store::{resource_id, Invitation};
+use crate::emulator::store::{resource_id, CatalogData, Invitation};
 use crate::wire;
 
 #[derive(Deserialize)]
@@ -47,15 +48,18 @@ impl ListRequest {
 
 pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
     let (seek, fingerprint) = req.paging.seek("ListEngagementInvitations", raw, 20)?;
-    let (page, more) =
-        view.data()
-            .invitations
-            .page(req.participant_type, &req.filter(), view.now, &seek);
+    let account = view.account();
+    let (page, more) = view.data().invitations.page(
+        &account,
+        req.participant_type,
+        &req.filter(),
+        view.now,
+        &seek,
+    );
     let token = page
         .last()
         .filter(|_| more)
         .map(|last| paging::token(&last.key(), &fingerprint));
-    let account = view.account();
     answer(wire::ListEngagementInvitationsResponse {
         engagement_invitation_summaries: page
             .iter()
@@ -78,7 +82,16 @@ pub(super) struct RejectRequest {
     rejection_reason: Option<String>,
 }
 
-/// The invitation, if this account received it and it is still PENDING.
+/// The invitation with this id, if the acting account sent or received it.
+fn party_to<'d>(data: &'d CatalogData, acting: &str, id: &str) -> Result<&'d Invitation, ApiError> {
+    data.invitations
+        .get(id)
+        .filter(|i| i.participant_for(acting).is_some())
+        .map(|i| &**i)
+        .ok_or_else(|| not_found("Engagement invitation", id))
+}
+
+/// The invitation, if the acting account received it and it is still PENDING.
 pub(super) fn pending_received<'a>(
     ctx: &'a Ctx<'_>,
     identifier: &str,
@@ -86,16 +99,14 @@ pub(super) fn pending_received<'a>(
 ) -> Result<&'a Invitation, ApiError> {
     let now = ctx.now;
     let id = resource_id(identifier);
+    let acting = &ctx.acting.aws_account_id;
     let data = ctx.view();
     let in_progress = data
         .tasks
         .iter()
         .any(|t| t.invitation_id == id && t.status_at(now) == TaskStatus::InProgress);
-    let invitation = data
-        .invitations
-        .get(id)
-        .ok_or_else(|| not_found("Engagement invitation", id))?;
-    if invitation.participant != Participant::Received {
+    let invitation = party_to(data, acting, id)?;
+    if invitation.participant_for(acting) != Some(Participant::Received) {
         return Err(ApiError::business(
             "Identifier",
             "ACTION_NOT_PERMITTED",
@@ -119,11 +130,7 @@ pub(super) fn pending_received<'a>(
 
 pub(super) fn get(view: &View<'_>, req: IdRequest) -> Result<Value, ApiError> {
     let id = resource_id(&req.identifier);
-    let invitation = view
-        .data()
-        .invitations
-        .get(id)
-        .ok_or_else(|| not_found("Engagement invitation", id))?;
+    let invitation = party_to(view.data(), &view.account(), id)?;
     answer(invitation.detail(view.catalog, &view.account(), view.now))
 }
 
@@ -137,9 +144,14 @@ pub(super) fn reject(ctx: &mut Ctx<'_>, req: RejectRequest) -> Result<Value, Api
 }
 
 pub(super) fn accept(ctx: &mut Ctx<'_>, req: IdRequest) -> Result<Value, ApiError> {
-    let id = pending_received(ctx, &req.identifier, "accept")?.id.clone();
-    ctx.data()
-        .invitations
+    let invitation = pending_received(ctx, &req.identifier, "accept")?;
+    let (id, engagement) = (invitation.id.clone(), invitation.engagement_id.clone());
+    let member = ctx.acting.member();
+    let data = ctx.data();
+    data.invitations
         .update(&id, |i| i.status = InvitationStatus::Accepted);
+    if let Some(e) = data.engagements.get_mut(&*engagement) {
+        members::join(&mut e.members, member);
+    }
     Ok(Value::Object(Default::default()))
 }

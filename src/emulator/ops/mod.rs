@@ -4,6 +4,7 @@
 mod engagements;
 mod idempotency;
 mod invitations;
+mod members;
 mod opportunities;
 mod submissions;
 mod tasks;
@@ -14,16 +15,19 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::accounts::Account;
 use super::error::ApiError;
 use super::paging::{self, Seek, SortKey};
-use super::store::{CatalogData, Store};
+use super::store::{CatalogData, Engagement, Store};
 use crate::domain::Catalog;
 
-/// What a handler that only reads gets: the state, the request's catalog and the current time.
+/// What a handler that only reads gets: the state, the request's catalog, the current time and
+/// the account the request acts as.
 pub struct View<'a> {
     pub store: &'a Store,
     pub catalog: Catalog,
     pub now: DateTime<Utc>,
+    pub acting: Account,
 }
 
 impl View<'_> {
@@ -33,7 +37,7 @@ impl View<'_> {
     }
 
     fn account(&self) -> String {
-        self.store.account.aws_account_id.clone()
+        self.acting.aws_account_id.clone()
     }
 }
 
@@ -42,6 +46,7 @@ pub struct Ctx<'a> {
     pub store: &'a mut Store,
     pub catalog: Catalog,
     pub now: DateTime<Utc>,
+    pub acting: Account,
 }
 
 impl Ctx<'_> {
@@ -56,12 +61,12 @@ impl Ctx<'_> {
     }
 
     fn account(&self) -> String {
-        self.store.account.aws_account_id.clone()
+        self.acting.aws_account_id.clone()
     }
 }
 
 /// Operations of the real service this emulator implements.
-pub const IMPLEMENTED: [&str; 16] = [
+pub const IMPLEMENTED: [&str; 17] = [
     "ListEngagementInvitations",
     "GetEngagementInvitation",
     "RejectEngagementInvitation",
@@ -70,6 +75,7 @@ pub const IMPLEMENTED: [&str; 16] = [
     "ListEngagementByAcceptingInvitationTasks",
     "ListEngagements",
     "GetEngagement",
+    "ListEngagementMembers",
     "CreateEngagement",
     "CreateEngagementInvitation",
     "CreateOpportunity",
@@ -80,13 +86,14 @@ pub const IMPLEMENTED: [&str; 16] = [
     "ListEngagementFromOpportunityTasks",
 ];
 
-/// Runs one operation against the store: a read under a shared lock, so reads never wait for
-/// each other, and a write under the exclusive one.
+/// Runs one operation against the store, as the account `access_key` selects: a read under a
+/// shared lock, so reads never wait for each other, and a write under the exclusive one.
 pub fn dispatch(
     operation: &str,
     input: &Value,
     store: &RwLock<Store>,
     now: DateTime<Utc>,
+    access_key: &str,
 ) -> Result<Value, ApiError> {
     let catalog = catalog(input)?;
     let reads = matches!(
@@ -96,6 +103,7 @@ pub fn dispatch(
             | "ListEngagementByAcceptingInvitationTasks"
             | "ListEngagements"
             | "GetEngagement"
+            | "ListEngagementMembers"
             | "GetOpportunity"
             | "ListOpportunities"
             | "ListEngagementFromOpportunityTasks"
@@ -103,6 +111,7 @@ pub fn dispatch(
     if reads {
         let store = settled(store, catalog, now);
         let view = View {
+            acting: store.accounts.acting(access_key).clone(),
             store: &store,
             catalog,
             now,
@@ -112,6 +121,7 @@ pub fn dispatch(
             "GetEngagementInvitation" => invitations::get(&view, parse(input)?),
             "ListEngagementByAcceptingInvitationTasks" => tasks::list(&view, parse(input)?, input),
             "ListEngagements" => engagements::list(&view, parse(input)?, input),
+            "ListEngagementMembers" => members::list(&view, parse(input)?, input),
             "GetOpportunity" => opportunities::get(&view, parse(input)?),
             "ListOpportunities" => opportunities::list(&view, parse(input)?, input),
             "ListEngagementFromOpportunityTasks" => submissions::list(&view, parse(input)?, input),
@@ -119,10 +129,11 @@ pub fn dispatch(
         };
     }
     let mut store = store.write();
-    if store.catalog(catalog).unsettled(now) {
-        store.catalog_mut(catalog).settle(now);
+    if store.behind(catalog, now) {
+        store.catch_up(catalog, now);
     }
     let mut ctx = Ctx {
+        acting: store.accounts.acting(access_key).clone(),
         store: &mut store,
         catalog,
         now,
@@ -159,20 +170,21 @@ fn catalog(input: &Value) -> Result<Catalog, ApiError> {
     })
 }
 
-/// The store to read, with every accept task that has finished by `now` applied in `catalog`.
-/// Applying one takes the exclusive lock, which is needed only when a task has just finished.
+/// The store to read, with every accept task that has finished by `now` applied in `catalog`
+/// and every invitation due by then delivered. That takes the exclusive lock, which is needed
+/// only when a task has just finished or an invitation has just arrived.
 fn settled(
     store: &RwLock<Store>,
     catalog: Catalog,
     now: DateTime<Utc>,
 ) -> RwLockReadGuard<'_, Store> {
     let read = store.read();
-    if !read.catalog(catalog).unsettled(now) {
+    if !read.behind(catalog, now) {
         return read;
     }
     drop(read);
     let mut write = store.write();
-    write.catalog_mut(catalog).settle(now);
+    write.catch_up(catalog, now);
     RwLockWriteGuard::downgrade(write)
 }
 
@@ -254,6 +266,25 @@ impl Paging {
         }
         Ok(paging::page(rows, key, &seek, &fingerprint))
     }
+}
+
+/// The engagement with this id, if `acting` may see it: as a member, or as the sender or
+/// receiver of an invitation into it. Otherwise ResourceNotFoundException.
+fn visible_engagement<'d>(
+    data: &'d CatalogData,
+    acting: &str,
+    id: &str,
+) -> Result<&'d Engagement, ApiError> {
+    data.engagements
+        .get(id)
+        .filter(|e| sees(data, acting, e))
+        .ok_or_else(|| not_found("Engagement", id))
+}
+
+/// Whether `acting` may see the engagement (see [`visible_engagement`]).
+fn sees(data: &CatalogData, acting: &str, engagement: &Engagement) -> bool {
+    engagement.members.iter().any(|m| m.account_id == acting)
+        || data.invitations.involves(acting, &engagement.id)
 }
 
 fn not_found(kind: &str, id: &str) -> ApiError {

@@ -36,7 +36,7 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest, raw: &Value) -> Result
             failure,
             engagement_id: ctx.store.new_id("eng-", 14),
             snapshot_job_id: ctx.store.new_id("job-", 13),
-            created_by: account.clone(),
+            creator: ctx.acting.member(),
             settled: false,
         };
         let id = task.id.clone();
@@ -74,6 +74,7 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
         .submissions
         .tasks
         .iter()
+        .filter(|t| t.creator.account_id == view.acting.aws_account_id)
         .filter(|t| tasks.as_ref().is_none_or(|f| f.contains(&t.id.as_str())))
         .filter(|t| {
             req.opportunity_identifier

@@ -22,7 +22,8 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
     let account = ctx.account();
     let id = resource_id(&req.identifier).to_string();
     let catalog = ctx.catalog;
-    if let Some(&index) = ctx.data().accept_tokens.get(&req.client_token) {
+    let token = format!("{account}/{}", req.client_token);
+    if let Some(&index) = ctx.data().accept_tokens.get(&token) {
         let task = &ctx.data().tasks[index];
         if task.invitation_id != id {
             return Err(ApiError::conflict(format!(
@@ -45,13 +46,14 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiEr
         finishes_at,
         failure,
         opportunity_id: ctx.store.new_opportunity_id(catalog),
+        member: ctx.acting.member(),
         settled: false,
     };
     let out = task.summary(catalog, &account, now);
     let data = ctx.data();
     data.tasks.push(task);
     let index = data.tasks.len() - 1;
-    data.accept_tokens.insert(req.client_token, index);
+    data.accept_tokens.insert(token, index);
     answer(out)
 }
 
@@ -80,6 +82,7 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
     let rows: Vec<&AcceptTask> = data
         .tasks
         .iter()
+        .filter(|t| t.member.account_id == account)
         .filter(|t| tasks.as_ref().is_none_or(|f| f.contains(&t.id.as_str())))
         .filter(|t| {
             invitations

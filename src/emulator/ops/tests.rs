@@ -11,6 +11,7 @@ use super::dispatch;
 use crate::domain::{InvitationStatus, Participant};
 use crate::emulator::seed::Seed;
 use crate::emulator::store::Store;
+use crate::emulator::TEST_ACCESS_KEY;
 
 fn store(now: DateTime<Utc>) -> RwLock<Store> {
     let seed = Seed::embedded().materialize(now).unwrap();
@@ -24,7 +25,14 @@ fn listed(store: &RwLock<Store>, catalog: &str, status: &str, now: DateTime<Utc>
         "Status": [status],
         "MaxResults": 100,
     });
-    let page = dispatch("ListEngagementInvitations", &request, store, now).unwrap();
+    let page = dispatch(
+        "ListEngagementInvitations",
+        &request,
+        store,
+        now,
+        TEST_ACCESS_KEY,
+    )
+    .unwrap();
     page["EngagementInvitationSummaries"]
         .as_array()
         .unwrap()
@@ -60,7 +68,7 @@ fn a_read_applies_a_finished_accept_task_in_its_catalog_only() {
         .invitations
         .into_iter()
         .find(|i| {
-            i.participant == Participant::Received
+            i.participant_for("111122223333") == Some(Participant::Received)
                 && i.status == InvitationStatus::Pending
                 && i.accept_failure.is_none()
                 && i.expiration_date
@@ -74,6 +82,7 @@ fn a_read_applies_a_finished_accept_task_in_its_catalog_only() {
         &start,
         &store,
         now,
+        TEST_ACCESS_KEY,
     )
     .unwrap();
     let later = now + chrono::Duration::seconds(3);
