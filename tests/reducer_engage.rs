@@ -170,19 +170,24 @@ fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
     assert!(screen.contains("eng-00000000000001"), "{screen}");
 
     let effects = update(&mut s, code(KeyCode::Enter));
-    assert_eq!(
-        effects,
-        vec![
-            Effect::LoadEngagements { next_token: None },
-            Effect::LoadMembers {
-                engagement_id: "eng-00000000000001".into()
-            },
-            Effect::LoadEngagement {
-                id: "eng-00000000000001".into()
-            },
-        ],
-        "the new engagement's members and context are looked up"
+    for wanted in [
+        Effect::LoadEngagements { next_token: None },
+        Effect::LoadMembers {
+            engagement_id: "eng-00000000000001".into(),
+        },
+        Effect::LoadEngagement {
+            id: "eng-00000000000001".into(),
+        },
+    ] {
+        assert!(effects.contains(&wanted), "{wanted:?} in {effects:?}");
+    }
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SettleDraft { .. })),
+        "the prefilled draft is saved once it rests: {effects:?}"
     );
+    assert!(!screen_text(&s).contains("Restored your unsent draft"));
     assert!(s.engage.is_none());
     let Some(Modal::Create(form)) = s.modals.last() else {
         panic!("the form is open: {:?}", s.modals);

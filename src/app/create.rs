@@ -23,17 +23,26 @@ pub(super) fn form_mut(state: &mut State) -> Option<&mut InvitationForm> {
 
 /// `n`: opens the form on the saved draft if there is one, else on a new draft.
 pub(super) fn open(state: &mut State) -> Vec<Effect> {
-    let (draft, restored) = match state.draft.take() {
-        Some(d) => (d, true),
+    match state.draft.take() {
+        Some(d) => open_on(state, d, true),
         None => {
-            let token = format!(
-                "pc-inbox-{}-draft-{}",
-                state.session,
-                state.clock.now.timestamp_millis()
-            );
-            (Draft::new(token), false)
+            let token = new_token(state);
+            open_on(state, Draft::new(token), false)
         }
-    };
+    }
+}
+
+/// A client token for a new draft.
+pub(super) fn new_token(state: &State) -> String {
+    format!(
+        "pc-inbox-{}-draft-{}",
+        state.session,
+        state.clock.now.timestamp_millis()
+    )
+}
+
+/// Opens the form on `draft`, which came back from an earlier run when `restored`.
+pub(super) fn open_on(state: &mut State, draft: Draft, restored: bool) -> Vec<Effect> {
     let engagement = draft.engagement_id.clone();
     let mut form = InvitationForm::open(draft, restored, state.clock.now.date_naive());
     form.engagements.loading = true;

@@ -461,13 +461,10 @@ pub(super) fn invite(state: &mut State) -> Vec<Effect> {
     }
     state.modals.pop();
     state.engage = None;
-    let token = format!(
-        "pc-inbox-{}-draft-{}",
-        state.session,
-        state.clock.now.timestamp_millis()
-    );
-    state.draft = Some(prefilled(token, &engagement_id, &opportunity));
-    create::open(state)
+    let draft = prefilled(create::new_token(state), &engagement_id, &opportunity);
+    let mut effects = create::open_on(state, draft, false);
+    effects.extend(create::save_later(state));
+    effects
 }
 
 /// A new draft on `engagement_id`, with the opportunity's customer and project.

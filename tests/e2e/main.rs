@@ -10,6 +10,7 @@ mod e2e_actions;
 mod e2e_bulk;
 mod e2e_config;
 mod e2e_create;
+mod e2e_engage;
 mod e2e_errors;
 mod e2e_inbox;
 mod e2e_notices;
