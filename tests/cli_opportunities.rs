@@ -65,3 +65,110 @@ async fn an_unknown_opportunity_is_a_service_error_that_names_it() {
     assert!(r.stderr.contains("'O1'"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
 }
+
+/// Against an emulator whose tasks take 300 ms, polled every 50 ms.
+async fn fast_polls() -> (pc_inbox::emulator::Emulator, String, tempfile::TempDir) {
+    let (emulator, url, home) = emulator_and_home().await;
+    let config = home.path().join("config/pc-inbox");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[poll]\nfirst_seconds = 0.05\n").unwrap();
+    (emulator, url, home)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn engage_waits_for_the_engagement_lists_its_members_and_journals_each_step() {
+    let (_emulator, url, home) = fast_polls().await;
+    let engaged = against(
+        &url,
+        home.path(),
+        &["engage", "O2026000102", "--wait", "--output", "json"],
+    )
+    .await;
+    assert_eq!(engaged.code, 0, "{}", engaged.stderr);
+    let task = json(&engaged.stdout);
+    assert_eq!(task["TaskStatus"], "COMPLETE");
+    assert_eq!(task["OpportunityId"], "O2026000102");
+    let engagement = task["EngagementId"].as_str().unwrap();
+    assert!(engagement.starts_with("eng-"), "{task}");
+
+    let members = against(
+        &url,
+        home.path(),
+        &["members", engagement, "--output", "json"],
+    )
+    .await;
+    assert_eq!(members.code, 0, "{}", members.stderr);
+    let members = json(&members.stdout);
+    assert_eq!(members.as_array().unwrap().len(), 1, "{members}");
+    assert_eq!(members[0]["AccountId"], "111122223333");
+
+    let shown = against(
+        &url,
+        home.path(),
+        &["opportunity", "show", "O2026000102", "--output", "json"],
+    )
+    .await;
+    assert_eq!(
+        json(&shown.stdout)["LifeCycle"]["ReviewStatus"],
+        "Submitted"
+    );
+
+    // Once submitted, a second engage is refused by the service: exit 3 with its reason.
+    let again = against(&url, home.path(), &["engage", "O2026000102", "--wait"]).await;
+    assert_eq!(again.code, 3, "{}", again.stderr);
+    assert!(
+        again.stdout.contains("OpportunityConflict"),
+        "{}",
+        again.stdout
+    );
+
+    let journal = against(&url, home.path(), &["journal", "--output", "json"]).await;
+    let entries = json(&journal.stdout);
+    let actions: Vec<(&str, &str)> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert_eq!(e["OpportunityId"], "O2026000102", "{e}");
+            (
+                e["Action"].as_str().unwrap(),
+                e["Outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("EngageStarted", "Succeeded"),
+            ("EngageCompleted", "Succeeded"),
+            ("EngageStarted", "Succeeded"),
+            ("EngageFailed", "Failed"),
+        ]
+    );
+    let first_token = &entries[0]["ClientToken"];
+    assert_eq!(entries[1]["ClientToken"], *first_token);
+    assert_ne!(
+        entries[2]["ClientToken"], *first_token,
+        "a new engage, a new token"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_engage_the_service_refuses_exits_3_and_members_of_an_unknown_engagement_exit_1() {
+    let (_emulator, url, home) = fast_polls().await;
+    let failed = against(&url, home.path(), &["engage", "O2026000103", "--wait"]).await;
+    assert_eq!(failed.code, 3, "{}", failed.stderr);
+    assert!(
+        failed.stdout.contains("OpportunityValidationFailed"),
+        "{}",
+        failed.stdout
+    );
+    assert!(
+        failed.stderr.contains("engaging from O2026000103 failed"),
+        "{}",
+        failed.stderr
+    );
+    let unknown = against(&url, home.path(), &["members", "eng-00000000000000"]).await;
+    assert_eq!(unknown.code, 1, "{}", unknown.stderr);
+    assert!(unknown.stdout.is_empty());
+}
