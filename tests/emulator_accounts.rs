@@ -243,6 +243,56 @@ async fn an_invitation_to_another_account_is_received_there_and_accepting_it_mak
     let rows = listed.engagement_summary_list();
     assert_eq!(rows.len(), 1, "partner2 sees the engagement it joined");
     assert_eq!(rows[0].member_count(), Some(2));
+
+    // The opportunity the accept created is in partner2's pipeline, and only there.
+    let opportunity = tasks_opportunity(&second, &task_id).await;
+    let own = second
+        .get_opportunity()
+        .catalog("AWS")
+        .identifier(&opportunity)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.id(), opportunity);
+    let hidden = first
+        .get_opportunity()
+        .catalog("AWS")
+        .identifier(&opportunity)
+        .send()
+        .await
+        .unwrap_err()
+        .into_service_error();
+    assert!(hidden.is_resource_not_found_exception(), "{hidden:?}");
+    let pipeline = |client: Client| async move {
+        let out = client
+            .list_opportunities()
+            .catalog("AWS")
+            .max_results(100)
+            .send()
+            .await
+            .unwrap();
+        out.opportunity_summaries()
+            .iter()
+            .filter_map(|o| o.id().map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pipeline(second.clone()).await, [opportunity.clone()]);
+    assert!(!pipeline(first.clone()).await.contains(&opportunity));
+}
+
+/// The opportunity a completed accept task names.
+async fn tasks_opportunity(client: &Client, task_id: &str) -> String {
+    let tasks = client
+        .list_engagement_by_accepting_invitation_tasks()
+        .catalog("AWS")
+        .task_identifier(task_id)
+        .send()
+        .await
+        .unwrap();
+    tasks.task_summaries()[0]
+        .opportunity_id()
+        .expect("a completed task names its opportunity")
+        .to_string()
 }
 
 #[tokio::test]

@@ -35,6 +35,7 @@ pub fn opportunity(invitation: &Invitation, id: &str, at: DateTime<Utc>) -> Oppo
     fields.insert("LifeCycle".into(), life_cycle);
     Opportunity {
         id: id.into(),
+        owner: invitation.receiver_account().into(),
         created: at,
         last_modified: at,
         fields,

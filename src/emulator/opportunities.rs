@@ -36,6 +36,8 @@ pub const PENDING_SUBMISSION: &str = "Pending Submission";
 #[derive(Debug, Clone)]
 pub struct Opportunity {
     pub id: Arc<str>,
+    /// The partner account whose pipeline it is in; no other account sees it.
+    pub owner: Arc<str>,
     pub created: DateTime<Utc>,
     pub last_modified: DateTime<Utc>,
     /// The [`SETTABLE`] members, as a request gave them (the model validator has checked them)
@@ -44,6 +46,11 @@ pub struct Opportunity {
 }
 
 impl Opportunity {
+    /// Whether `account` may see it.
+    pub fn owned_by(&self, account: &str) -> bool {
+        *self.owner == *account
+    }
+
     /// The settable members of a request body.
     pub fn settable(request: &Value) -> Map<String, Value> {
         SETTABLE
@@ -227,6 +234,8 @@ impl<T: PartialOrd> Window<T> {
 /// What a listing keeps; `None` (or an empty list) keeps every value.
 #[derive(Debug, Default)]
 pub struct Filter {
+    /// The account listing: only its own opportunities.
+    pub owner: Option<String>,
     pub ids: Option<Vec<String>>,
     pub stages: Option<Vec<String>>,
     pub review_statuses: Option<Vec<String>>,
@@ -241,7 +250,8 @@ pub struct Filter {
 impl Filter {
     fn keeps(&self, o: &Opportunity) -> bool {
         let company = o.company_name().map(str::to_lowercase);
-        allows(&self.ids, |id| id == &*o.id)
+        self.owner.as_deref().is_none_or(|a| o.owned_by(a))
+            && allows(&self.ids, |id| id == &*o.id)
             && allows(&self.stages, |s| Some(s.as_str()) == o.stage())
             && allows(&self.review_statuses, |s| {
                 Some(s.as_str()) == o.review_status()
@@ -350,6 +360,7 @@ mod tests {
         fields.insert("LifeCycle".into(), life_cycle);
         Opportunity {
             id: format!("O{:010}", 1_000_000_000 + n * 7919 % 1000).into(),
+            owner: if n % 7 == 0 { "222" } else { "111" }.into(),
             created: start + Duration::minutes(n as i64),
             last_modified: start + Duration::minutes((n * 37 % 50) as i64),
             fields,
@@ -372,6 +383,10 @@ mod tests {
             Filter::default(),
             Filter {
                 stages: Some(vec!["Prospect".into()]),
+                ..Filter::default()
+            },
+            Filter {
+                owner: Some("111".into()),
                 ..Filter::default()
             },
             Filter {

@@ -26,7 +26,8 @@ pub struct SeedOpportunity {
 }
 
 impl SeedOpportunity {
-    /// The opportunity at start-up `now`, checked against the `GetOpportunityResponse` shape.
+    /// The opportunity of `account` at start-up `now`, checked against the
+    /// `GetOpportunityResponse` shape.
     pub fn materialize(&self, account: &str, now: DateTime<Utc>) -> Result<Opportunity, String> {
         let problem = |message: String| format!("seed opportunity {}: {message}", self.id);
         if let Some(key) = self
@@ -45,6 +46,7 @@ impl SeedOpportunity {
         let created = millis(now - Duration::days(self.created_days_ago));
         let opportunity = Opportunity {
             id: self.id.as_str().into(),
+            owner: account.into(),
             created,
             last_modified: self
                 .modified_days_ago

@@ -36,6 +36,7 @@ pub(super) fn create(
              use the Sandbox catalog to simulate an AWS Referral",
         ));
     }
+    let owner = ctx.account();
     let id = once(ctx, Made::Opportunity, raw, &req.client_token, |ctx| {
         let catalog = ctx.catalog;
         let id = ctx.store.new_opportunity_id(catalog);
@@ -44,6 +45,7 @@ pub(super) fn create(
         let now = millis(ctx.now);
         ctx.data().opportunities.insert(Opportunity {
             id: id.as_str().into(),
+            owner: owner.as_str().into(),
             created: now,
             last_modified: now,
             fields,
@@ -83,6 +85,7 @@ pub(super) fn get(view: &View<'_>, req: GetRequest) -> Result<Value, ApiError> {
         .data()
         .opportunities
         .get(&req.identifier)
+        .filter(|o| o.owned_by(&view.account()))
         .ok_or_else(|| not_found("Opportunity", &req.identifier))?;
     Ok(opportunity.detail(view.catalog, &view.account()))
 }
@@ -106,6 +109,7 @@ pub(super) fn update(
         .view()
         .opportunities
         .get(&id)
+        .filter(|o| o.owned_by(&ctx.account()))
         .ok_or_else(|| not_found("Opportunity", &id))?
         .clone();
     if req.last_modified_date.0 != old.last_modified {
@@ -172,8 +176,9 @@ pub(super) struct ListRequest {
 }
 
 impl ListRequest {
-    fn filter(&self, raw: &Value) -> Filter {
+    fn filter(&self, raw: &Value, owner: String) -> Filter {
         Filter {
+            owner: Some(owner),
             ids: self.identifier.clone(),
             stages: self.life_cycle_stage.clone(),
             review_statuses: self.life_cycle_review_status.clone(),
@@ -200,10 +205,13 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
         .as_ref()
         .is_none_or(|s| s.sort_order == "DESCENDING");
     let max = req.max_results.unwrap_or(20);
-    let (page, more) =
-        view.data()
-            .opportunities
-            .page(sort_by, &req.filter(raw), after.as_ref(), descending, max);
+    let (page, more) = view.data().opportunities.page(
+        sort_by,
+        &req.filter(raw, view.account()),
+        after.as_ref(),
+        descending,
+        max,
+    );
     let account = view.account();
     let mut out = json!({
         "OpportunitySummaries": page

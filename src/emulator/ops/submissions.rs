@@ -26,6 +26,7 @@ pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest, raw: &Value) -> Result
             .view()
             .opportunities
             .get(&req.identifier)
+            .filter(|o| o.owned_by(&account))
             .ok_or_else(|| not_found("Opportunity", &req.identifier))?;
         let failure = failure(opportunity, &ctx.view().submissions);
         let task = SubmitTask {
