@@ -360,7 +360,7 @@ mod tests {
         fields.insert("LifeCycle".into(), life_cycle);
         Opportunity {
             id: format!("O{:010}", 1_000_000_000 + n * 7919 % 1000).into(),
-            owner: if n % 7 == 0 { "222" } else { "111" }.into(),
+            owner: if n.is_multiple_of(7) { "222" } else { "111" }.into(),
             created: start + Duration::minutes(n as i64),
             last_modified: start + Duration::minutes((n * 37 % 50) as i64),
             fields,
