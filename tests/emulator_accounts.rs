@@ -276,7 +276,7 @@ async fn an_invitation_to_another_account_is_received_there_and_accepting_it_mak
             .filter_map(|o| o.id().map(str::to_string))
             .collect::<Vec<_>>()
     };
-    assert_eq!(pipeline(second.clone()).await, [opportunity.clone()]);
+    assert_eq!(pipeline(second.clone()).await, vec![opportunity.clone()]);
     assert!(!pipeline(first.clone()).await.contains(&opportunity));
 }
 
