@@ -279,6 +279,22 @@ fn closing_while_it_runs_keeps_polling_and_e_shows_it_again() {
     assert!(matches!(effects.as_slice(), [Effect::PollEngage { .. }]));
     assert!(update(&mut s, key('E')).is_empty(), "no second listing");
     assert!(screen_text(&s).contains("IN_PROGRESS"));
+    update(&mut s, code(KeyCode::Esc));
+    update(
+        &mut s,
+        Msg::EngagePolled {
+            task_id: "oit-0000000000001".into(),
+            result: Ok(task(TaskStatus::Complete)),
+        },
+    );
+    assert!(
+        s.notices
+            .latest()
+            .is_some_and(|n| n.text.contains("is ready (E: invite a partner into it)")),
+        "the closed dialog's key is named"
+    );
+    update(&mut s, key('E'));
+    assert!(screen_text(&s).contains("COMPLETE"));
 }
 
 #[test]

@@ -434,3 +434,82 @@ fn a_changed_view_is_starred_and_the_status_line_says_how() {
         screen.lines().last().unwrap()
     );
 }
+
+fn own_opportunity(id: &str, customer: &str, stage: &str) -> pc_inbox::domain::Opportunity {
+    pc_inbox::domain::Opportunity {
+        id: id.into(),
+        title: None,
+        customer: Some(customer.into()),
+        stage: Some(stage.into()),
+        review_status: Some("Pending Submission".into()),
+        next_steps: None,
+        target_close_date: Some("2027-04-30".into()),
+        last_modified: Some(fixtures::now()),
+        details: Default::default(),
+    }
+}
+
+#[test]
+fn engage_picker_80x24() {
+    let mut s = with_detail((80, 24), fixtures::opportunity(0), 0);
+    update(&mut s, key('E'));
+    update(
+        &mut s,
+        Msg::OpportunitiesLoaded(Ok(pc_inbox::domain::Page {
+            items: vec![
+                own_opportunity("O2026000101", "Harborview Medical Group", "Qualified"),
+                own_opportunity(
+                    "O2026000102",
+                    "Stuttgarter Präzisionswerke GmbH",
+                    "Qualified",
+                ),
+                own_opportunity("O2026000104", "Copperline Credit Union", "Prospect"),
+            ],
+            next_token: None,
+        })),
+    );
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Down));
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
+fn engage_complete_80x24() {
+    let mut s = with_detail((80, 24), fixtures::opportunity(0), 0);
+    update(&mut s, key('E'));
+    update(
+        &mut s,
+        Msg::OpportunitiesLoaded(Ok(pc_inbox::domain::Page {
+            items: vec![own_opportunity(
+                "O2026000102",
+                "Stuttgarter Präzisionswerke GmbH",
+                "Qualified",
+            )],
+            next_token: None,
+        })),
+    );
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
+    let effects = update(&mut s, key('y'));
+    let Some(pc_inbox::app::Effect::StartEngage { client_token, .. }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    let task = pc_inbox::domain::EngageTask {
+        id: "task-0000000000001".into(),
+        arn: None,
+        status: pc_inbox::domain::TaskStatus::Complete,
+        message: None,
+        reason_code: None,
+        opportunity_id: Some("O2026000102".into()),
+        engagement_id: Some("eng-0000000000000a".into()),
+        snapshot_job_id: None,
+        start_time: Some(fixtures::now()),
+    };
+    update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2026000102".into(),
+            client_token: client_token.clone(),
+            result: Ok(task),
+        },
+    );
+    insta::assert_snapshot!(render(&s).backend());
+}

@@ -395,14 +395,14 @@ fn apply_task(state: &mut State, task: EngageTask, polls: u32) -> Vec<Effect> {
         .detail(Some(detail.clone()));
     match outcome {
         Outcome::Succeeded => {
-            let key = state.list_key(Action::Engage);
-            state.notify(
-                Level::Success,
-                format!(
-                    "Engagement {} is ready ({key}: invite a partner into it)",
-                    detail.trim_start_matches("engagement ")
-                ),
-            );
+            let engagement = detail.trim_start_matches("engagement ");
+            let text = if dialog_mut(state).is_some() {
+                format!("Engagement {engagement} is ready")
+            } else {
+                let key = state.list_key(Action::Engage);
+                format!("Engagement {engagement} is ready ({key}: invite a partner into it)")
+            };
+            state.notify(Level::Success, text);
         }
         Outcome::Failed => state.notify(
             Level::Error,

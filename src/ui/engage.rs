@@ -138,7 +138,7 @@ fn progress(run: &EngageRun, state: &State, theme: &Theme) -> Vec<Line<'static>>
             lines.push(Line::styled("COMPLETE", theme.success));
             lines.push(Line::raw(format!("Engagement {engagement_id}")));
             lines.push(Line::raw(format!(
-                "{}: invite a partner into it (the form opens with the customer and project).",
+                "{}: invite a partner into it (customer and project filled in)",
                 state.keymap.hint(Mode::Engage, Action::Confirm)
             )));
         }
