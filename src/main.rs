@@ -297,7 +297,8 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
 
 /// The data directory, seen from where this run's data comes from: the endpoint (`demo` for
 /// the embedded emulator, `aws` for the real service), catalog and identity. The embedded
-/// emulator starts afresh every time, so the demo's cached rows and accepts are forgotten.
+/// emulator starts afresh every time, so the demo's cached rows, accepts and engages are
+/// forgotten.
 fn data_dir(settings: &ClientSettings, demo: bool) -> Option<DataDir> {
     let endpoint = match (&settings.endpoint_url, demo) {
         (_, true) => "demo",
@@ -323,7 +324,13 @@ fn data_dir(settings: &ClientSettings, demo: bool) -> Option<DataDir> {
         let forgotten = data.open().and_then(|mut opened| {
             opened.store.forget_all()?;
             let before = opened.store.accepts()?;
-            opened.store.save_accepts(&before, &SavedAccepts::default())
+            opened
+                .store
+                .save_accepts(&before, &SavedAccepts::default())?;
+            for (id, engage) in opened.store.engages()? {
+                opened.store.forget_engage(&id, &engage.client_token)?;
+            }
+            Ok(())
         });
         if let Err(e) = forgotten {
             tracing::warn!(error = %e, "could not clear the demo's local data");

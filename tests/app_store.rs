@@ -143,3 +143,78 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens() {
         "a finished bulk action is forgotten"
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start() {
+    use pc_inbox::app::engage::{EngagePhase, Stage};
+    const OPPORTUNITY: &str = "O2026000102";
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let mut app = Headless::start(&emulator, &data).await;
+    app.press(fixtures::key('E')).await;
+    app.until("the opportunities listed", |s| {
+        matches!(s.top(), Some(Modal::Engage(d)) if matches!(&d.stage, Stage::Pick(p) if !p.loading))
+    })
+    .await;
+    for c in OPPORTUNITY.chars() {
+        app.press(fixtures::key(c)).await;
+    }
+    app.press(fixtures::code(crossterm::event::KeyCode::Enter))
+        .await;
+    app.press(fixtures::key('y')).await;
+    app.until("the task started", |s| {
+        matches!(
+            s.engage.as_ref().map(|r| &r.phase),
+            Some(EngagePhase::Running { .. })
+        )
+    })
+    .await;
+    app.stop();
+    let saved = data.open().unwrap().store.engages().unwrap();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(saved[0].1.task_id.is_some());
+
+    let mut again = Headless::start(&emulator, &data).await;
+    again
+        .until("the task followed to its end", |s| {
+            matches!(
+                s.engage.as_ref().map(|r| &r.phase),
+                Some(EngagePhase::Complete { .. })
+            )
+        })
+        .await;
+    assert_eq!(
+        again
+            .state
+            .engage
+            .as_ref()
+            .unwrap()
+            .opportunity
+            .customer
+            .as_deref(),
+        Some("Stuttgarter Präzisionswerke GmbH"),
+        "the opportunity is read again"
+    );
+    again.stop();
+    let tasks = common::sdk_in_process(&emulator)
+        .list_engagement_from_opportunity_tasks()
+        .catalog("AWS")
+        .opportunity_identifier(OPPORTUNITY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(tasks.task_summaries().len(), 1, "one task, never two");
+    let store = data.open().unwrap().store;
+    assert!(
+        store.engages().unwrap().is_empty(),
+        "an ended engage is forgotten"
+    );
+    let actions: Vec<String> = store
+        .journal(None)
+        .unwrap()
+        .iter()
+        .map(|e| e.action.as_str().to_string())
+        .collect();
+    assert_eq!(actions, ["EngageStarted", "EngageCompleted"]);
+}

@@ -14,6 +14,7 @@ use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{EngageTask, Opportunity, Page, TaskStatus};
 use crate::keymap::Action;
 use crate::service::ServiceError;
+use crate::store::SavedEngage;
 
 /// The open engage dialog.
 #[derive(Debug, Clone)]
@@ -111,6 +112,46 @@ fn journal(state: &State, action: Done, outcome: Outcome, run: &EngageRun) -> En
     Entry::new(action, outcome, state.clock.now)
         .opportunity(run.opportunity.id.clone())
         .token(run.client_token.clone())
+}
+
+/// The engage an earlier run left in flight, from the local store: followed again at start
+/// (its task polled, its opportunity read), or, when the start was never answered, offered to
+/// retry with the same client token.
+pub fn resumed(opportunity_id: String, saved: SavedEngage) -> EngageRun {
+    let phase = match saved.task_id {
+        Some(task_id) => EngagePhase::Running {
+            task_id,
+            polls: 0,
+            last_error: None,
+        },
+        None => EngagePhase::Failed {
+            reason: "The last run did not hear back from the start".into(),
+            retry: true,
+        },
+    };
+    EngageRun {
+        opportunity: Opportunity::with_id(opportunity_id),
+        client_token: saved.client_token,
+        started: saved.started,
+        phase,
+    }
+}
+
+/// Effects to run at start-up for an engage [`resumed`] from the store.
+pub(super) fn resume(state: &State) -> Vec<Effect> {
+    let Some(run) = &state.engage else {
+        return Vec::new();
+    };
+    let mut effects = vec![Effect::ReadOpportunity {
+        id: run.opportunity.id.clone(),
+    }];
+    if let EngagePhase::Running { task_id, .. } = &run.phase {
+        effects.push(Effect::PollEngage {
+            task_id: task_id.clone(),
+            after: std::time::Duration::ZERO,
+        });
+    }
+    effects
 }
 
 /// The engage key: shows the engage in flight (or just finished), else opens the picker.

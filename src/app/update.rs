@@ -12,6 +12,7 @@ pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects = inbox::reload(state);
     effects.extend(views::count_other_side(state));
     effects.extend(actions::resume(state));
+    effects.extend(engage::resume(state));
     effects.extend(watch::start(state));
     effects
 }

@@ -25,6 +25,23 @@ pub struct Opportunity {
     pub details: OpportunityDetails,
 }
 
+impl Opportunity {
+    /// An opportunity known only by its id, until it is read.
+    pub fn with_id(id: impl Into<String>) -> Self {
+        Opportunity {
+            id: id.into(),
+            title: None,
+            customer: None,
+            stage: None,
+            review_status: None,
+            next_steps: None,
+            target_close_date: None,
+            last_modified: None,
+            details: OpportunityDetails::default(),
+        }
+    }
+}
+
 /// The customer and project of an opportunity beyond its name and title.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OpportunityDetails {

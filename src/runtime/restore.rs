@@ -1,8 +1,8 @@
-//! What an earlier run left behind: accepts and a bulk action to resume, the unsent draft and
-//! the cached rows of the view the inbox opens with.
+//! What an earlier run left behind: accepts, an engage and a bulk action to resume, the unsent
+//! draft and the cached rows of the view the inbox opens with.
 
 use crate::app::form::draft::Draft;
-use crate::app::{Accepts, BulkQueue, Level, SavedAccepts, State};
+use crate::app::{engage, Accepts, BulkQueue, Level, SavedAccepts, State};
 use crate::keymap::Action;
 use crate::store::{DataDir, Store};
 
@@ -56,6 +56,22 @@ pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
         }
         Some(Err(e)) => problems.push(format!("could not read the saved draft ({e})")),
         _ => {}
+    }
+    match store.map(Store::engages) {
+        Some(Ok(engages)) => {
+            if let Some((id, saved)) = engages.into_iter().next() {
+                let key = state.list_key(Action::Engage);
+                state.notify(
+                    Level::Info,
+                    format!(
+                        "Following the engagement from {id} the last run started ({key} shows it)"
+                    ),
+                );
+                state.engage = Some(engage::resumed(id, saved));
+            }
+        }
+        Some(Err(e)) => problems.push(format!("could not read the engage in progress ({e})")),
+        None => {}
     }
     match store.map(Store::bulk::<BulkQueue>) {
         Some(Ok(Some(queue))) => {

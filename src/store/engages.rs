@@ -84,6 +84,30 @@ impl Store {
             .map_err(sql_error)
     }
 
+    /// Every engage in flight, oldest first.
+    pub fn engages(&self) -> Result<Vec<(String, SavedEngage)>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT opportunity_id, client_token, task_id, started_at FROM engages \
+                 WHERE origin = ?1 ORDER BY started_at",
+            )
+            .map_err(sql_error)?;
+        let rows = statement
+            .query_map([self.key()], |r| {
+                let engage = SavedEngage {
+                    client_token: r.get(1)?,
+                    task_id: r.get(2)?,
+                    started: parse_stamp(&r.get::<_, String>(3)?).unwrap_or_default(),
+                };
+                Ok((r.get(0)?, engage))
+            })
+            .map_err(sql_error)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(sql_error)?;
+        Ok(rows)
+    }
+
     /// Drops the record of an engage that ended (its token is no longer needed).
     pub fn forget_engage(&mut self, opportunity_id: &str, client_token: &str) -> Result<()> {
         self.conn
@@ -129,5 +153,10 @@ mod tests {
         one.forget_engage("O1", "t1").unwrap();
         assert_eq!(two.engage("O1").unwrap(), None);
         assert_eq!(two.claim_engage("O1", &engage("t3")).unwrap(), "t3");
+        two.save_engage_task("O1", "t3", "task-3").unwrap();
+        let all = one.engages().unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].0, "O1");
+        assert_eq!(all[0].1.task_id.as_deref(), Some("task-3"));
     }
 }
