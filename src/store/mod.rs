@@ -212,11 +212,29 @@ fn connect(file: &Path) -> std::result::Result<Connection, OpenError> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    write_ahead_log(&conn)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     schema::migrate(&mut conn)?;
     private_side_files(file);
     Ok(conn)
+}
+
+/// Puts the file in WAL mode. Switching a new file needs an exclusive lock, and when two
+/// processes switch at once SQLite answers one of them "database is locked" at once instead of
+/// calling the busy handler (waiting could deadlock); so that answer is retried here, within
+/// the busy timeout.
+fn write_ahead_log(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == ErrorCode::DatabaseBusy && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Sets the WAL and shared-memory files to 0600. SQLite creates them with the database's mode,
@@ -267,6 +285,27 @@ fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_connections_opening_a_new_file_at_once_all_open_it() {
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let data = DataDir::at(dir.path());
+            let barrier = std::sync::Arc::new(std::sync::Barrier::new(6));
+            let opened: Vec<_> = (0..6)
+                .map(|_| {
+                    let (data, barrier) = (data.clone(), barrier.clone());
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        data.open().map(drop)
+                    })
+                })
+                .collect();
+            for handle in opened {
+                handle.join().unwrap().unwrap();
+            }
+        }
+    }
 
     #[test]
     fn the_file_and_directory_are_private() {
