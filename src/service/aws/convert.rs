@@ -220,14 +220,17 @@ pub(super) struct TaskFields<'a> {
     pub start_time: Option<&'a SdkDateTime>,
 }
 
+/// A task's status; a missing one is unknown.
+pub(super) fn task_status(s: Option<&sdk::TaskStatus>) -> TaskStatus {
+    s.map(|s| TaskStatus::from_wire(s.as_str()))
+        .unwrap_or(TaskStatus::Unknown(String::new()))
+}
+
 pub(super) fn task(t: TaskFields<'_>) -> AcceptTask {
     AcceptTask {
         id: t.id.unwrap_or_default().to_string(),
         arn: owned(t.arn),
-        status: t
-            .status
-            .map(|s| TaskStatus::from_wire(s.as_str()))
-            .unwrap_or(TaskStatus::Unknown(String::new())),
+        status: task_status(t.status),
         message: owned(t.message),
         reason_code: t.reason_code.map(|r| r.as_str().to_string()),
         opportunity_id: owned(t.opportunity_id),

@@ -4,11 +4,11 @@
 use aws_sdk_partnercentralselling::operation::get_opportunity::GetOpportunityOutput;
 use aws_sdk_partnercentralselling::types as sdk;
 
-use super::convert::{non_empty, owned, time};
+use super::convert::{non_empty, owned, task_status, time};
 use super::{page, AwsPartnerCentral};
 use crate::domain::{
     Customer, EngageTask, Engagement, EngagementMember, Involvement, Opportunity,
-    OpportunityDetails, Page, Spend, TaskStatus,
+    OpportunityDetails, Page, Spend,
 };
 use crate::service::{ServiceError, ServiceResult};
 
@@ -71,7 +71,7 @@ impl AwsPartnerCentral {
         Ok(EngageTask {
             id: out.task_id().unwrap_or_default().to_string(),
             arn: owned(out.task_arn()),
-            status: status(out.task_status()),
+            status: task_status(out.task_status()),
             message: owned(out.message()),
             reason_code: out.reason_code().map(|r| r.as_str().to_string()),
             opportunity_id: owned(out.opportunity_id()),
@@ -145,11 +145,6 @@ impl AwsPartnerCentral {
         let items = out.engagement_member_list();
         Ok(page(items, member, out.next_token()))
     }
-}
-
-fn status(s: Option<&sdk::TaskStatus>) -> TaskStatus {
-    s.map(|s| TaskStatus::from_wire(s.as_str()))
-        .unwrap_or(TaskStatus::Unknown(String::new()))
 }
 
 /// What the inbox shows of GetOpportunity's answer.
@@ -228,7 +223,7 @@ fn engage_task_summary(t: &sdk::ListEngagementFromOpportunityTaskSummary) -> Eng
     EngageTask {
         id: t.task_id().unwrap_or_default().to_string(),
         arn: owned(t.task_arn()),
-        status: status(t.task_status()),
+        status: task_status(t.task_status()),
         message: owned(t.message()),
         reason_code: t.reason_code().map(|r| r.as_str().to_string()),
         opportunity_id: owned(t.opportunity_id()),
