@@ -289,6 +289,12 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
              endpoint, catalog and identity picks them up again."
         );
     }
+    if let Some(unsent) = &outcome.unsent {
+        eprintln!(
+            "pc-inbox: {unsent} not sent; the next start against the same endpoint, catalog and \
+             identity asks whether to send or drop them."
+        );
+    }
     if let Some(signal) = outcome.signal {
         tracing::info!(?signal, "inbox ended by a signal");
     }

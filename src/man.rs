@@ -236,8 +236,9 @@ fn files_section(page: &mut Roff) {
         "The local store (SQLite): invitations and their details as last seen, for an \
          instant start and reading offline; which ones you have read; the accepts started \
          and their client tokens, so a retry, a restart or a second pc-inbox never starts a \
-         second task; the new-invitation form as it is typed; and the journal of every \
-         action. Kept apart by endpoint, catalog and identity. A damaged file is moved aside \
+         second task; writes held or queued that a quit left unsent (the next start asks \
+         before sending them); the new-invitation form as it is typed; and the journal of \
+         every action. Kept apart by endpoint, catalog and identity. A damaged file is moved aside \
          (pc-inbox.db.damaged-TIME) and a new one started. accepts.json and draft.json of \
          earlier versions are imported once and renamed *.imported.",
     );

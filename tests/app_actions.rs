@@ -190,11 +190,15 @@ async fn rejecting_with_a_reason_marks_the_invitation_rejected_on_the_service() 
     app.press(fixtures::key('j')).await;
     app.press(fixtures::code(KeyCode::Enter)).await;
     app.press(fixtures::code(KeyCode::Enter)).await;
-    app.until("rejected", |s| s.modals.is_empty()).await;
-    assert_eq!(
-        app.state.selected().unwrap().status,
-        Some(InvitationStatus::Rejected)
+    assert!(
+        app.state.modals.is_empty(),
+        "the dialog hands it to the queue"
     );
+    app.until("rejected", |s| {
+        s.selected()
+            .is_some_and(|r| r.status == Some(InvitationStatus::Rejected))
+    })
+    .await;
     common::assert_rejected(&emulator, &id, "Unable to support").await;
 }
 

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, Modal, PollSchedule, Settings};
+use pc_inbox::app::{AcceptPhase, ItemState, Modal, PollSchedule, Settings};
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, FaultCounts, Faults};
 use pc_inbox::keymap::Keymap;
@@ -171,7 +171,8 @@ impl User {
         self.problem(format!("accept {id}: stuck"));
     }
 
-    /// Rejects with a typed reason, retrying while the dialog shows an error.
+    /// Rejects with a typed reason, through its hold; when it fails, `x` again must bring the
+    /// reason back, and the retry goes from there.
     async fn reject(&mut self, id: &str, reason: &str) {
         self.ready().await;
         self.select(id).await;
@@ -182,16 +183,29 @@ impl User {
             self.app.press(fixtures::key(c)).await;
         }
         self.app.press(fixtures::code(KeyCode::Enter)).await;
+        let mut last = None;
         for _ in 0..TRIES {
             self.app.press(fixtures::code(KeyCode::Enter)).await;
             self.app
-                .until_within(
-                    STEP,
-                    "the reject's answer",
-                    |s| !matches!(s.top(), Some(Modal::Reject(d)) if d.submitting),
-                )
+                .until_within(STEP, "the reject's answer", |s| {
+                    s.bulk.as_ref().is_some_and(|q| q.finished())
+                })
                 .await;
+            let state = self.app.state.bulk.as_ref().and_then(|q| q.state_of(id));
+            match state {
+                Some(ItemState::Done | ItemState::Skipped(_)) => return,
+                Some(ItemState::Failed(e)) => last = Some(e.clone()),
+                other => {
+                    self.problem(format!("reject {id}: {other:?}"));
+                    return;
+                }
+            }
+            self.retried += 1;
+            self.ready().await;
+            self.select(id).await;
+            self.app.press(fixtures::key('x')).await;
             let Some(Modal::Reject(dialog)) = self.app.state.top() else {
+                self.problem(format!("reject {id}: x opened no dialog"));
                 return;
             };
             if dialog.reason.value() != reason {
@@ -201,16 +215,10 @@ impl User {
                 ));
                 return;
             }
-            if dialog.error.is_some() {
-                self.retried += 1;
-            }
+            self.app.press(fixtures::code(KeyCode::BackTab)).await;
         }
-        let error = match self.app.state.top() {
-            Some(Modal::Reject(d)) => d.error.clone(),
-            _ => None,
-        };
         self.problems
-            .push(format!("reject {id}: stuck, last error {error:?}"));
+            .push(format!("reject {id}: stuck, last error {last:?}"));
     }
 
     /// Opens the form until the engagements are in; the engagement to invite to.

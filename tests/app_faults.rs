@@ -6,13 +6,15 @@ mod common;
 mod fixtures;
 mod headless;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, Level, Modal, Msg};
+use pc_inbox::app::{AcceptPhase, ItemState, Level, Modal, Msg, Settings};
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
 use pc_inbox::emulator::{EmulatorConfig, Faults, QuotaLimits};
+use pc_inbox::keymap::Keymap;
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::DataDir;
 
@@ -62,7 +64,7 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn reject_keeps_the_dialog_and_the_reason_through_a_500() {
+async fn a_reject_refused_by_a_500_is_said_and_retried_with_the_reason_kept() {
     let emulator = common::start(failing_writes()).await;
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
@@ -77,18 +79,24 @@ async fn reject_keeps_the_dialog_and_the_reason_through_a_500() {
     }
     app.press(fixtures::code(KeyCode::Enter)).await;
     app.press(fixtures::code(KeyCode::Enter)).await;
-    app.until(
-        "the refusal",
-        |s| matches!(s.top(), Some(Modal::Reject(d)) if d.error.is_some()),
-    )
+    app.until("the refusal", |s| {
+        s.notices
+            .newest_first()
+            .any(|n| n.level == Level::Error && n.text.contains("Injected fault"))
+    })
     .await;
+    app.press(fixtures::key('x')).await;
     let Some(Modal::Reject(d)) = app.state.top() else {
-        panic!()
+        panic!("{:?}", app.state.modals)
     };
-    assert_eq!(d.reason.value(), "No delivery capacity in Q1");
-    assert!(d.error.as_deref().unwrap().contains("Injected fault"));
+    assert_eq!(d.reason.value(), "No delivery capacity in Q1", "kept");
+    app.press(fixtures::code(KeyCode::BackTab)).await;
     app.press(fixtures::code(KeyCode::Enter)).await;
-    app.until("rejected", |s| s.modals.is_empty()).await;
+    app.until("rejected", |s| {
+        s.selected()
+            .is_some_and(|r| r.status == Some(InvitationStatus::Rejected))
+    })
+    .await;
     common::assert_rejected(&emulator, &id, "No delivery capacity in Q1").await;
 }
 
@@ -132,7 +140,7 @@ async fn create_keeps_the_form_through_a_500_and_creates_one_invitation() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
+async fn a_throttled_write_goes_again_by_itself_once_the_quota_allows() {
     let config = EmulatorConfig {
         quotas: Some(QuotaLimits {
             reads_per_second: 100.0,
@@ -142,7 +150,19 @@ async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
     };
     let emulator = common::start(config).await;
     let dir = tempfile::tempdir().unwrap();
-    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    // No hold: the reject goes out at once, within the second of the other write.
+    let settings = Settings {
+        reject_hold: Duration::ZERO,
+        ..headless::settings()
+    };
+    let client = Arc::new(common::client_in_process(&emulator).await);
+    let mut app = Headless::start_on(
+        client,
+        &DataDir::at(dir.path()),
+        settings,
+        Keymap::default(),
+        (160, 48),
+    );
     common::client_in_process(&emulator)
         .await
         .reject_invitation(&common::acceptable(4), Some("Other"))
@@ -154,35 +174,27 @@ async fn a_throttled_write_keeps_the_input_and_goes_through_later() {
     app.press(fixtures::code(KeyCode::Tab)).await;
     app.press(fixtures::key('j')).await;
     app.press(fixtures::code(KeyCode::Enter)).await;
-    let mut throttled = false;
-    for _ in 0..20 {
-        app.press(fixtures::code(KeyCode::Enter)).await;
-        app.until(
-            "an answer",
-            |s| !matches!(s.top(), Some(Modal::Reject(d)) if d.submitting),
-        )
-        .await;
-        match app.state.top() {
-            None => break,
-            Some(Modal::Reject(d)) => {
-                assert_eq!(
-                    d.reason.value(),
-                    "Next steps unclear",
-                    "the reason survives"
-                );
-                throttled |= d.error.as_deref().is_some_and(|e| e.contains("throttling"));
-                tokio::time::sleep(Duration::from_millis(250)).await;
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-    assert!(throttled, "the second write within a second was throttled");
+    app.press(fixtures::code(KeyCode::Enter)).await;
+    app.until("the reject's end", |s| {
+        s.bulk.as_ref().is_some_and(|q| q.finished())
+    })
+    .await;
+    let item = &app.state.bulk.as_ref().unwrap().items[0];
     assert!(
-        app.state.modals.is_empty(),
-        "and went through once the quota allowed"
+        item.throttled >= 1,
+        "the write within a second of the other was throttled"
+    );
+    assert_eq!(item.state, ItemState::Done, "and went again by itself");
+    assert!(
+        !app.state
+            .notices
+            .newest_first()
+            .any(|n| n.text.contains("throttling")),
+        "a throttle the queue handled is not shown"
     );
     assert_eq!(
         app.state.selected().unwrap().status,
         Some(InvitationStatus::Rejected)
     );
+    common::assert_rejected(&emulator, &id, "Next steps unclear").await;
 }

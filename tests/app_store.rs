@@ -95,7 +95,7 @@ async fn a_damaged_store_is_moved_aside_and_said_so_and_the_inbox_runs() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens() {
+async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens_after_a_fresh_yes() {
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path());
@@ -120,6 +120,16 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens() {
         again.state.bulk.is_some(),
         "the unfinished bulk accept is read back"
     );
+    assert!(matches!(again.state.top(), Some(Modal::Unsent(_))));
+    again
+        .until("the listing", |s| s.list.loaded() > 0 && !s.list.loading)
+        .await;
+    let service = common::client(&emulator).await;
+    for id in &ids[1..] {
+        let tasks = service.list_accept_tasks(id).await.unwrap();
+        assert!(tasks.is_empty(), "nothing started for {id} before the yes");
+    }
+    again.press(fixtures::key('y')).await;
     again
         .until("the rest started", |s| {
             s.bulk.as_ref().is_some_and(|q| q.finished())
@@ -130,7 +140,6 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens() {
         queue.items.iter().all(|i| i.state == ItemState::Done),
         "{queue:?}"
     );
-    let service = common::client(&emulator).await;
     for id in &ids {
         let tasks = service.list_accept_tasks(id).await.unwrap();
         assert_eq!(tasks.len(), 1, "one task for {id}: {tasks:?}");
@@ -217,4 +226,49 @@ async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start(
         .map(|e| e.action.as_str().to_string())
         .collect();
     assert_eq!(actions, ["EngageStarted", "EngageCompleted"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    let id = common::acceptable(1);
+    app.select(&id).await;
+    // From here on the store refuses every new token, as a full or read-only disk would.
+    rusqlite::Connection::open(dir.path().join(DATABASE))
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER unwritable BEFORE INSERT ON accepts \
+             BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
+        )
+        .unwrap();
+    app.press(fixtures::key('a')).await;
+    app.press(fixtures::key('y')).await;
+    app.until("the refusal", |s| {
+        s.notices
+            .newest_first()
+            .any(|n| n.level == Level::Error && n.text.starts_with("Did not accept"))
+    })
+    .await;
+    let text = &app
+        .state
+        .notices
+        .newest_first()
+        .find(|n| n.text.starts_with("Did not accept"))
+        .unwrap()
+        .text;
+    assert!(text.contains("could not be saved"), "{text}");
+    assert!(text.contains("disk I/O error"), "{text}");
+    assert!(text.contains("Nothing reached the service"), "{text}");
+    assert!(matches!(
+        app.state.accepts.get(&id).map(|a| &a.phase),
+        Some(AcceptPhase::Failed { .. })
+    ));
+    let tasks = common::client(&emulator)
+        .await
+        .list_accept_tasks(&id)
+        .await
+        .unwrap();
+    assert!(tasks.is_empty(), "no task on the service: {tasks:?}");
 }

@@ -102,7 +102,7 @@ async fn ids_from_stdin_one_failing_the_rest_done_and_the_exit_status_says_so() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn many_accepts_start_one_task_each_and_wait_for_all() {
+async fn many_accepts_start_one_task_each_and_wait_for_all_and_a_rerun_says_they_are_done() {
     let (_emulator, url, home) = with_quotas().await;
     let config = home.path().join("config/pc-inbox");
     std::fs::create_dir_all(&config).unwrap();
@@ -127,14 +127,22 @@ async fn many_accepts_start_one_task_each_and_wait_for_all() {
     let count = |action: &str| entries.iter().filter(|e| e["Action"] == action).count();
     assert_eq!((count("AcceptStarted"), count("AcceptCompleted")), (3, 3));
 
-    // Again: the invitations are accepted now, so each start is refused, and nothing is lost.
+    // Again: the invitations are accepted already; a rerun says so, starts nothing and adds
+    // nothing to the journal.
     let mut args = vec!["accept"];
     args.extend(ids.iter().map(String::as_str));
     let again = common::against(&url, home.path(), &args).await;
-    assert_eq!(again.code, 1, "{}", again.stderr);
-    assert!(
-        again.stderr.contains("3 of 3 accepts failed"),
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        again
+            .stdout
+            .matches("already accepted — opportunity O")
+            .count(),
+        3,
         "{}",
-        again.stderr
+        again.stdout
     );
+    let entries = journal(&url, home.path()).await;
+    let count = |action: &str| entries.iter().filter(|e| e["Action"] == action).count();
+    assert_eq!((count("AcceptStarted"), count("AcceptCompleted")), (3, 3));
 }

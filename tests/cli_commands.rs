@@ -194,6 +194,63 @@ async fn accept_wait_exits_0_on_complete_and_3_on_failed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accept_reruns_resume_the_same_task_then_say_it_is_done_and_journal_each_change_once() {
+    use pc_inbox::service::PartnerCentral;
+    let (emulator, url, home) = emulator_and_home().await;
+    let config = home.path().join("config/pc-inbox");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[poll]\nfirst_seconds = 0.05\n").unwrap();
+    let id = common::acceptable(0);
+    // Started without waiting: the task runs on, its token kept, as after a kill.
+    let started = against(&url, home.path(), &["accept", &id]).await;
+    assert_eq!(started.code, 0, "{}", started.stderr);
+    assert!(started.stdout.contains("IN_PROGRESS"), "{}", started.stdout);
+    let waited = against(&url, home.path(), &["accept", &id, "--wait"]).await;
+    assert_eq!(waited.code, 0, "{}", waited.stderr);
+    assert!(waited.stdout.contains("COMPLETE"), "{}", waited.stdout);
+    let again = against(&url, home.path(), &["accept", &id, "--wait"]).await;
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stdout.contains("already accepted — opportunity O"),
+        "{}",
+        again.stdout
+    );
+    let tasks = common::client(&emulator)
+        .await
+        .list_accept_tasks(&id)
+        .await
+        .unwrap();
+    assert_eq!(tasks.len(), 1, "one task: {tasks:?}");
+
+    let journal = against(&url, home.path(), &["journal", "--output", "json"]).await;
+    let entries: Value = serde_json::from_str(&journal.stdout).unwrap();
+    let rows: Vec<(&str, &str)> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["Action"].as_str().unwrap(),
+                e["Outcome"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("AcceptStarted", "Succeeded"),
+            ("AcceptResumed", "Succeeded"),
+            ("AcceptCompleted", "Succeeded"),
+        ]
+    );
+    assert_eq!(
+        entries[2]["OpportunityId"],
+        tasks[0].opportunity_id.clone().unwrap()
+    );
+    assert_eq!(entries[1]["ClientToken"], entries[0]["ClientToken"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reject_then_conflict_and_create_is_idempotent_per_file() {
     let (_emulator, url, home) = emulator_and_home().await;
     let id = common::acceptable(0);
@@ -796,6 +853,10 @@ impl PartnerCentral for Watched {
     }
 
     async fn get_engage_task(&self, _: &str) -> ServiceResult<EngageTask> {
+        unreachable!("list only lists")
+    }
+
+    async fn list_engage_tasks(&self, _: &str) -> ServiceResult<Vec<EngageTask>> {
         unreachable!("list only lists")
     }
 

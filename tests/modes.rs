@@ -5,9 +5,10 @@
 mod fixtures;
 
 use crossterm::event::KeyCode;
+use fixtures::update;
 use fixtures::{code, ctrl, key, loaded, render, screen_text};
 use pc_inbox::app::modes::RejectFocus;
-use pc_inbox::app::{update, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
+use pc_inbox::app::{Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::{AcceptTask, TaskStatus};
 use pc_inbox::keymap::Keymap;
 
@@ -61,9 +62,12 @@ fn finish(s: &mut State, row: usize, id: &str, status: TaskStatus, reason: Optio
     );
 }
 
+/// Ready to accept, with rejects sent at once: these tests are about which mode owns a key
+/// (the hold before a reject is tested in `reducer_actions.rs`).
 fn with_accepts() -> State {
     let mut s = loaded(SIZE, 10, false);
     s.accepts = Accepts::restore(SavedAccepts::default(), "t".into());
+    s.settings.reject_hold = std::time::Duration::ZERO;
     s
 }
 
@@ -161,6 +165,8 @@ fn both_outcomes_of_two_accepts_stay_readable() {
 #[test]
 fn no_background_reply_changes_the_dialog_stack() {
     let mut s = with_accepts();
+    reject_dialog_on_reject(&mut s, 3);
+    assert_eq!(rejects(&update(&mut s, code(KeyCode::Enter))), 1);
     update(&mut s, key('f'));
     let generation = s.list_generation;
     let replies = [
@@ -175,8 +181,9 @@ fn no_background_reply_changes_the_dialog_stack() {
         Msg::Rejected {
             invitation_id: "engi-0000000000003".into(),
             reason: "No capacity".into(),
-            result: Err(pc_inbox::service::ServiceError::Throttled {
-                message: "Rate exceeded".into(),
+            result: Err(pc_inbox::service::ServiceError::Service {
+                code: Some("InternalServerException".into()),
+                message: "boom".into(),
             }),
         },
     ];
@@ -227,6 +234,7 @@ fn rebound() -> State {
     assert_eq!(loaded.warnings, Vec::<String>::new());
     let mut s = loaded_with(loaded.config.keymap);
     s.accepts = Accepts::restore(SavedAccepts::default(), "t".into());
+    s.settings.reject_hold = std::time::Duration::ZERO;
     s
 }
 

@@ -3,10 +3,9 @@
 mod fixtures;
 
 use crossterm::event::KeyCode;
+use fixtures::update;
 use fixtures::{code, ctrl, deliver, key, loaded, page, state};
-use pc_inbox::app::{
-    update, DetailEntry, Effect, Focus, Level, Modal, Msg, Priority, Remember, State,
-};
+use pc_inbox::app::{DetailEntry, Effect, Focus, Level, Modal, Msg, Priority, Remember, State};
 use pc_inbox::domain::{
     InvitationStatus, InvitationSummary, Participant, PayloadKind, SortOrder, ViewSort,
 };

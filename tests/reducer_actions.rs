@@ -6,10 +6,11 @@ mod fixtures;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
+use fixtures::update;
 use fixtures::{code, key, loaded};
 use pc_inbox::app::accept::SavedAccept;
 use pc_inbox::app::modes::RejectFocus;
-use pc_inbox::app::{update, AcceptPhase, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
+use pc_inbox::app::{AcceptPhase, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
 use pc_inbox::service::ServiceError;
 
@@ -458,28 +459,58 @@ fn reject_opens_with_cancel_focused_and_validates_the_reason_live() {
     update(&mut s, code(KeyCode::Backspace));
     update(&mut s, code(KeyCode::Enter));
     let effects = update(&mut s, code(KeyCode::Enter));
+    assert!(
+        effects.iter().all(|e| e.write().is_none()),
+        "held first: {effects:?}"
+    );
     assert_eq!(
-        effects,
-        [Effect::Reject {
-            invitation_id: ID.into(),
-            reason: "x".repeat(80)
-        }]
+        rejects(&after_hold(&mut s)),
+        [(ID.to_string(), "x".repeat(80))]
     );
 }
 
+/// The rejects among `effects`: (invitation, reason).
+fn rejects(effects: &[Effect]) -> Vec<(String, String)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Reject {
+                invitation_id,
+                reason,
+            } => Some((invitation_id.clone(), reason.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Time passes beyond the reject hold.
+fn after_hold(s: &mut State) -> Vec<Effect> {
+    let now = s.clock.now + chrono::Duration::from_std(s.settings.reject_hold).unwrap();
+    update(s, Msg::Tick { now })
+}
+
+/// Types a reason into the reject dialog of the selection and presses [Reject].
+fn reject_with(s: &mut State, reason: &str) -> Vec<Effect> {
+    update(s, key('x'));
+    update(s, code(KeyCode::Tab));
+    update(s, code(KeyCode::Tab));
+    for c in reason.chars() {
+        update(s, key(c));
+    }
+    update(s, code(KeyCode::Enter));
+    update(s, code(KeyCode::Enter))
+}
+
 #[test]
-fn a_failed_reject_keeps_the_dialog_and_the_text_and_success_marks_the_row() {
+fn a_failed_reject_is_said_and_x_retries_it_with_the_text_kept_and_success_marks_the_row() {
     let mut s = loaded(SIZE, 5, false);
     s.settings.auto_advance = false;
-    update(&mut s, key('x'));
-    update(&mut s, code(KeyCode::Tab));
-    update(&mut s, code(KeyCode::Tab));
-    for c in "No capacity".chars() {
-        update(&mut s, key(c));
-    }
-    update(&mut s, code(KeyCode::Enter));
-    let effects = update(&mut s, code(KeyCode::Enter));
-    assert_eq!(effects.len(), 1);
+    reject_with(&mut s, "No capacity");
+    assert!(
+        s.modals.is_empty(),
+        "the dialog hands the reject to the queue"
+    );
+    assert_eq!(rejects(&after_hold(&mut s)).len(), 1);
     let err = ServiceError::Service {
         code: Some("InternalServerException".into()),
         message: "boom".into(),
@@ -492,13 +523,26 @@ fn a_failed_reject_keeps_the_dialog_and_the_text_and_success_marks_the_row() {
             result: Err(err),
         },
     );
+    let notice = s.notices.latest().unwrap();
+    assert_eq!(notice.level, Level::Error);
+    assert!(notice.text.contains("boom"), "{}", notice.text);
+    assert!(
+        notice.text.contains("Press x to try again"),
+        "{}",
+        notice.text
+    );
+    update(&mut s, key('x'));
     let Some(Modal::Reject(d)) = s.top() else {
-        panic!("the dialog stays open")
+        panic!("{:?}", s.modals)
     };
-    assert_eq!(d.reason.value(), "No capacity");
-    assert!(d.error.as_deref().unwrap().contains("boom"));
-    assert!(!d.submitting);
+    assert_eq!(d.reason.value(), "No capacity", "the reason is kept");
+    assert_eq!(d.focus, RejectFocus::Cancel, "Cancel still comes first");
+    update(&mut s, code(KeyCode::BackTab));
     update(&mut s, code(KeyCode::Enter));
+    assert_eq!(
+        rejects(&after_hold(&mut s)),
+        [(ID.to_string(), "No capacity".to_string())]
+    );
     update(
         &mut s,
         Msg::Rejected {
@@ -516,6 +560,43 @@ fn a_failed_reject_keeps_the_dialog_and_the_text_and_success_marks_the_row() {
         s.actionable().is_none(),
         "no accept or reject on a rejected invitation"
     );
+}
+
+#[test]
+fn z_during_the_hold_sends_nothing_and_the_countdown_names_it() {
+    let mut s = loaded(SIZE, 5, false);
+    s.settings.auto_advance = false;
+    let effects = reject_with(&mut s, "No capacity");
+    assert!(effects.iter().all(|e| e.write().is_none()));
+    let screen = fixtures::screen_text(&s);
+    assert!(
+        screen.contains("Rejecting “Globex SAP migration 0” in 5 s  ·  z undo"),
+        "{screen}"
+    );
+    let now = s.clock.now + chrono::Duration::seconds(3);
+    assert!(rejects(&update(&mut s, Msg::Tick { now })).is_empty());
+    assert!(fixtures::screen_text(&s).contains("in 2 s"));
+    update(&mut s, key('z'));
+    assert!(s
+        .notices
+        .latest()
+        .unwrap()
+        .text
+        .contains("Nothing was sent"));
+    assert!(rejects(&after_hold(&mut s)).is_empty());
+    assert!(rejects(&after_hold(&mut s)).is_empty());
+    assert_eq!(
+        s.list.get(ID).unwrap().status,
+        Some(InvitationStatus::Pending)
+    );
+    assert!(s.actionable().is_some(), "it can be acted on again");
+}
+
+#[test]
+fn a_reject_hold_of_zero_sends_at_once() {
+    let mut s = loaded(SIZE, 5, false);
+    s.settings.reject_hold = Duration::ZERO;
+    assert_eq!(rejects(&reject_with(&mut s, "No capacity")).len(), 1);
 }
 
 #[test]

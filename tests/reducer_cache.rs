@@ -3,8 +3,9 @@
 
 mod fixtures;
 
+use fixtures::update;
 use fixtures::{key, page, state};
-use pc_inbox::app::{update, Effect, Msg, Remember, State};
+use pc_inbox::app::{Effect, Msg, Remember, State};
 use pc_inbox::domain::{CachedRow, CachedView};
 use pc_inbox::service::ServiceError;
 

@@ -4,11 +4,12 @@
 mod fixtures;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fixtures::update;
 use fixtures::{code, key, loaded};
 use pc_inbox::app::form::draft::DraftKind;
 use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::form::InvitationForm;
-use pc_inbox::app::{update, Effect, Modal, Msg, State};
+use pc_inbox::app::{Effect, Modal, Msg, State};
 use pc_inbox::domain::{EngagementSummary, Page, Participant};
 use pc_inbox::service::{CreatedInvitation, FieldError, ServiceError};
 

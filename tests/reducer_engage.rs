@@ -5,9 +5,10 @@
 mod fixtures;
 
 use crossterm::event::KeyCode;
+use fixtures::update;
 use fixtures::{code, key, loaded, screen_text};
 use pc_inbox::app::engage::EngagePhase;
-use pc_inbox::app::{update, Effect, Modal, Msg, State};
+use pc_inbox::app::{Effect, Modal, Msg, State};
 use pc_inbox::domain::journal::Action as Done;
 use pc_inbox::domain::{EngageTask, Opportunity, OpportunityDetails, Page, Spend, TaskStatus};
 use pc_inbox::service::ServiceError;

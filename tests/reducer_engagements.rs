@@ -5,9 +5,10 @@
 mod fixtures;
 
 use crossterm::event::KeyCode;
+use fixtures::update;
 use fixtures::{code, key, loaded, screen_text};
 use pc_inbox::app::form::fields::Field;
-use pc_inbox::app::{update, Effect, Modal, Msg, State};
+use pc_inbox::app::{Effect, Modal, Msg, State};
 use pc_inbox::domain::{Customer, Engagement, EngagementMember, EngagementSummary, Page};
 
 const SIZE: (u16, u16) = (160, 48);

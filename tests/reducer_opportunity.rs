@@ -3,9 +3,10 @@
 
 mod fixtures;
 
+use fixtures::update;
 use fixtures::{deliver, key, loaded, opportunity, screen_text};
 use pc_inbox::app::opportunities::Linked;
-use pc_inbox::app::{update, Effect, Msg, State};
+use pc_inbox::app::{Effect, Msg, State};
 use pc_inbox::domain::{InvitationStatus, Opportunity};
 
 const SIZE: (u16, u16) = (160, 48);

@@ -3,16 +3,20 @@
 //! through the real `update`. After every message the selection is on a visible row that is on
 //! screen (or there is none when no row is visible), at most one dialog is open (help may sit on
 //! top of it), the marks are a subset of the rows, a bulk action has one write out at most, and
-//! the screen draws without panicking at the terminal's size.
+//! the screen draws without panicking at the terminal's size. Consent: the test draws before
+//! every key, as the runtime does, and no write leaves `update` that the last frame drawn did
+//! not ask about (nor does the reducer even try: its last-line guard never has to drop one).
 
 mod fixtures;
 
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use pc_inbox::app::accept::SavedAccept;
+use pc_inbox::app::consent::Write;
 use pc_inbox::app::form::draft::Draft;
 use pc_inbox::app::form::fields::Field;
-use pc_inbox::app::{update, Accepts, Modal, Msg, SavedAccepts, State};
+use pc_inbox::app::{update, Effect};
+use pc_inbox::app::{Accepts, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::journal::{Action as Done, Entry, Outcome};
 use pc_inbox::domain::{
     AcceptTask, CachedRow, CachedView, EngagementSummary, InvitationDetail, InvitationStatus, Page,
@@ -648,35 +652,65 @@ fn check(s: &State) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// A test terminal at the state's size, made again when the size changes.
-struct Screen(ratatui::Terminal<ratatui::backend::TestBackend>);
+/// No effect sends a write the last frame did not ask about, and the reducer's guard did not
+/// have to drop one.
+fn check_consent(s: &State, asked: &[Write], effects: &[Effect]) -> Result<(), TestCaseError> {
+    for write in effects.iter().filter_map(Effect::write) {
+        prop_assert!(
+            asked.contains(&write),
+            "{write:?} was sent, but the last frame asked about {asked:?}"
+        );
+    }
+    let dropped = s
+        .notices
+        .newest_first()
+        .find(|n| n.text.contains("was not on screen"));
+    prop_assert!(dropped.is_none(), "the guard dropped a write: {dropped:?}");
+    Ok(())
+}
+
+/// A test terminal at the state's size, made again when the size changes, and what its last
+/// frame asked the user about.
+struct Screen(ratatui::Terminal<ratatui::backend::TestBackend>, Vec<Write>);
 
 impl Screen {
     fn new() -> Self {
-        Screen(ratatui::Terminal::new(ratatui::backend::TestBackend::new(0, 0)).unwrap())
+        Screen(
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(0, 0)).unwrap(),
+            Vec::new(),
+        )
     }
 
     /// Draws the state into a cleared frame of its size, as the runtime does (without the
-    /// terminal output, which does not depend on the state), and reports the detail's height
-    /// back when it changed.
+    /// terminal output, which does not depend on the state), and reports back the writes it
+    /// asked about and the detail's height, when they changed.
     fn draw(&mut self, s: &mut State) {
         let (width, height) = s.geometry.size;
         if self.0.backend().buffer().area.as_size() != (width, height).into() {
-            *self = Screen(
-                ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap(),
-            );
+            self.0 =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
         }
         self.0.current_buffer_mut().reset();
         let mut frame = self.0.get_frame();
-        let lines = ui::draw(&mut frame, s, &ui::Theme::colored()).detail_lines;
-        if lines != s.geometry.detail_lines {
-            update(s, Msg::DetailMeasured { lines });
+        let drawn = ui::draw(&mut frame, s, &ui::Theme::colored());
+        self.1 = drawn.asked;
+        if self.1 != s.shown {
+            update(s, Msg::Shown(self.1.clone()));
+        }
+        if drawn.detail_lines != s.geometry.detail_lines {
+            update(
+                s,
+                Msg::DetailMeasured {
+                    lines: drawn.detail_lines,
+                },
+            );
         }
     }
 }
 
-/// Drawing is most of the cost of a case: the screen is drawn at the start, after every
-/// resize, after every `DRAW_EVERY`th message and after the last one.
+/// Drawing is most of the cost of a case: the screen is drawn at the start, before every key
+/// (as the runtime does), after every resize, after every `DRAW_EVERY`th message and after
+/// the last one.
 const DRAW_EVERY: usize = 5;
 
 proptest! {
@@ -700,7 +734,11 @@ proptest! {
         for (n, step) in steps.into_iter().enumerate() {
             let resized = matches!(step, Step::Resize(_));
             let msg = message(&s, step);
-            update(&mut s, msg);
+            if matches!(msg, Msg::Key(_) | Msg::Paste(_)) {
+                screen.draw(&mut s);
+            }
+            let effects = update(&mut s, msg);
+            check_consent(&s, &screen.1, &effects)?;
             check(&s)?;
             if resized || n % DRAW_EVERY == 0 || n + 1 == last {
                 screen.draw(&mut s);

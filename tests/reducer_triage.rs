@@ -6,9 +6,10 @@
 mod fixtures;
 
 use crossterm::event::KeyCode;
+use fixtures::update;
 use fixtures::{code, key, loaded};
 use pc_inbox::app::{
-    update, Accepts, BulkKind, BulkQueue, Effect, ItemState, Modal, Msg, SavedAccepts, State,
+    Accepts, BulkKind, BulkQueue, Effect, ItemState, Modal, Msg, SavedAccepts, State,
 };
 use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
 use pc_inbox::service::ServiceError;
@@ -185,13 +186,17 @@ fn rejecting_marked_rows_asks_one_reason_then_sends_each_and_counts_conflicts_as
     update(&mut s, code(KeyCode::Down));
     update(&mut s, code(KeyCode::Enter));
     let effects = update(&mut s, code(KeyCode::Enter));
+    assert!(rejects(&effects).is_empty(), "held first");
+    assert!(s.modals.is_empty());
+    assert!(fixtures::screen_text(&s).contains("Rejecting 4 invitations in 5 s  ·  z undo"));
+    let now = s.clock.now + chrono::Duration::seconds(5);
+    let effects = update(&mut s, Msg::Tick { now });
     assert_eq!(
         rejects(&effects),
         [(id(0), "Unable to support".to_string())],
         "{:?}",
         s.modals
     );
-    assert!(s.modals.is_empty());
     let effects = update(&mut s, rejected(&id(0), Ok(())));
     assert_eq!(rejects(&effects)[0].0, id(1));
     assert!(effects.iter().any(|e| matches!(e, Effect::Journal(_))));
@@ -261,7 +266,7 @@ fn esc_stops_what_has_not_started_and_keeps_what_is_done() {
 }
 
 #[test]
-fn a_saved_queue_resumes_the_write_that_was_out_and_the_rest() {
+fn a_saved_queue_sends_nothing_at_start_until_a_fresh_yes() {
     let queue = BulkQueue {
         kind: BulkKind::Reject {
             reason: "Other".into(),
@@ -271,14 +276,42 @@ fn a_saved_queue_resumes_the_write_that_was_out_and_the_rest() {
             item(1, ItemState::Sending),
             item(2, ItemState::Waiting),
         ],
+        hold_until: None,
+        awaiting_yes: false,
+        retry_at: None,
     };
     let resumed = queue.resumed();
     assert_eq!(resumed.items[1].state, ItemState::Waiting);
     assert_eq!(resumed.progress(), (1, 3));
+    assert!(resumed.awaiting_yes);
     let mut s = ready(4);
-    s.bulk = Some(resumed);
+    s.bulk = Some(resumed.clone());
     let effects = pc_inbox::app::update::init(&mut s);
+    assert!(rejects(&effects).is_empty(), "nothing before the yes");
+    assert!(matches!(s.top(), Some(Modal::Unsent(_))));
+    let screen = fixtures::screen_text(&s);
+    assert!(
+        screen.contains("2 rejects from the last run were not sent:"),
+        "{screen}"
+    );
+    assert!(screen.contains("y send them now · n drop them"), "{screen}");
+    for msg in [key('j'), key('x'), code(KeyCode::Enter)] {
+        assert!(rejects(&update(&mut s, msg)).is_empty());
+    }
+    let now = s.clock.now + chrono::Duration::seconds(60);
+    assert!(rejects(&update(&mut s, Msg::Tick { now })).is_empty());
+    let effects = update(&mut s, key('y'));
     assert_eq!(rejects(&effects), [(id(1), "Other".to_string())]);
+
+    let mut dropped = ready(4);
+    dropped.bulk = Some(resumed);
+    pc_inbox::app::update::init(&mut dropped);
+    let effects = update(&mut dropped, key('n'));
+    assert!(rejects(&effects).is_empty());
+    assert!(dropped.bulk.as_ref().unwrap().finished());
+    assert!(effects.contains(&Effect::SaveBulk(None)), "forgotten");
+    let notice = &dropped.notices.latest().unwrap().text;
+    assert!(notice.contains("2 cancelled"), "{notice}");
 }
 
 fn item(i: usize, state: ItemState) -> pc_inbox::app::BulkItem {
@@ -286,7 +319,35 @@ fn item(i: usize, state: ItemState) -> pc_inbox::app::BulkItem {
         id: id(i),
         title: format!("title {i}"),
         state,
+        throttled: 0,
     }
+}
+
+#[test]
+fn a_throttled_write_of_the_queue_goes_again_after_a_pause_and_is_not_journaled_as_failed() {
+    let mut s = ready(2);
+    s.settings.reject_hold = std::time::Duration::ZERO;
+    update(&mut s, key('*'));
+    update(&mut s, key('x'));
+    update(&mut s, key('y'));
+    update(&mut s, code(KeyCode::Tab));
+    update(&mut s, code(KeyCode::Enter));
+    let effects = update(&mut s, code(KeyCode::Enter));
+    assert_eq!(rejects(&effects).len(), 1);
+    let throttled = Err(ServiceError::Throttled {
+        message: "Rate exceeded".into(),
+    });
+    let effects = update(&mut s, rejected(&id(0), throttled));
+    assert!(rejects(&effects).is_empty(), "not at once");
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Journal(_))));
+    assert_eq!(item_state(&s, &id(0)), ItemState::Waiting);
+    let soon = s.clock.now + chrono::Duration::milliseconds(500);
+    assert!(rejects(&update(&mut s, Msg::Tick { now: soon })).is_empty());
+    let later = s.clock.now + chrono::Duration::seconds(1);
+    let effects = update(&mut s, Msg::Tick { now: later });
+    assert_eq!(rejects(&effects)[0].0, id(0), "the same write again");
+    let effects = update(&mut s, rejected(&id(0), Ok(())));
+    assert_eq!(rejects(&effects)[0].0, id(1));
 }
 
 #[test]
@@ -299,8 +360,15 @@ fn after_a_single_accept_or_reject_the_selection_moves_to_the_next_actionable_ro
     update(&mut s, key('j'));
     update(&mut s, key('j'));
     assert_eq!(selected(&s), id(3));
-    update(&mut s, rejected(&id(3), Ok(())));
-    assert_eq!(selected(&s), id(5));
+    update(&mut s, key('x'));
+    update(&mut s, code(KeyCode::Tab));
+    update(&mut s, code(KeyCode::Enter));
+    update(&mut s, code(KeyCode::Enter));
+    assert_eq!(
+        selected(&s),
+        id(5),
+        "the rep moves on while the reject is held"
+    );
 
     let mut off = ready(6);
     off.settings.auto_advance = false;

@@ -5,8 +5,9 @@
 mod fixtures;
 
 use chrono::Duration;
+use fixtures::update;
 use fixtures::{deliver, key, now, opportunity, summary};
-use pc_inbox::app::{update, Effect, Msg, Priority, Settings, State};
+use pc_inbox::app::{Effect, Msg, Priority, Settings, State};
 use pc_inbox::domain::{
     CachedRow, CachedView, InvitationStatus, InvitationSummary, Page, Participant, View, ViewSort,
 };
@@ -24,7 +25,7 @@ fn start() -> (State, Vec<Effect>) {
         fixtures::clock(),
         ui::geometry(SIZE, 0),
     );
-    let effects = update::init(&mut s);
+    let effects = pc_inbox::app::update::init(&mut s);
     (s, effects)
 }
 
@@ -422,7 +423,7 @@ fn configured_views_replace_the_default_set() {
         fixtures::clock(),
         ui::geometry(SIZE, 0),
     );
-    update::init(&mut s);
+    pc_inbox::app::update::init(&mut s);
     let generation = s.list_generation;
     update(
         &mut s,

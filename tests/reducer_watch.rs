@@ -5,8 +5,9 @@ mod fixtures;
 
 use std::time::Duration;
 
+use fixtures::update;
 use fixtures::{loaded, summary};
-use pc_inbox::app::{update, Effect, Msg, State};
+use pc_inbox::app::{Effect, Msg, State};
 use pc_inbox::domain::{InvitationStatus, InvitationSummary, Page};
 
 const SIZE: (u16, u16) = (160, 48);

@@ -3,8 +3,9 @@
 
 mod fixtures;
 
+use fixtures::update;
 use fixtures::{deliver, key, loaded, render, render_with, resize, state};
-use pc_inbox::app::{update, Msg, State};
+use pc_inbox::app::{Msg, State};
 use pc_inbox::service::ServiceError;
 use pc_inbox::ui;
 use ratatui::style::Modifier;
@@ -200,6 +201,9 @@ fn bulk_reject_in_progress_120x30() {
     update(&mut s, key('j'));
     update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
     update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
+    insta::assert_snapshot!("bulk_reject_held_120x30", render(&s).backend());
+    let now = s.clock.now + chrono::Duration::seconds(5);
+    update(&mut s, Msg::Tick { now });
     update(
         &mut s,
         Msg::Rejected {

@@ -79,6 +79,9 @@ pub struct Accept {
     pub title: Option<String>,
     pub started: DateTime<Utc>,
     pub phase: AcceptPhase,
+    /// The start goes out with a token used before (a retry, or a run before this one): the
+    /// journal says resumed, not started.
+    pub resumed: bool,
 }
 
 /// What is saved per unfinished accept.
@@ -129,6 +132,7 @@ impl Accepts {
                         title: s.title,
                         started: s.started,
                         phase,
+                        resumed: true,
                     },
                 )
             })
@@ -155,13 +159,15 @@ impl Accepts {
         title: Option<String>,
         now: DateTime<Utc>,
     ) -> String {
-        let token = match self.map.get(invitation_id) {
-            Some(a) if a.phase.keeps_token() => a.client_token.clone(),
-            _ => {
-                self.counter += 1;
-                format!("pc-inbox-{}-{}", self.session, self.counter)
-            }
+        let reused = match self.map.get(invitation_id) {
+            Some(a) if a.phase.keeps_token() => Some(a.client_token.clone()),
+            _ => None,
         };
+        let resumed = reused.is_some();
+        let token = reused.unwrap_or_else(|| {
+            self.counter += 1;
+            format!("pc-inbox-{}-{}", self.session, self.counter)
+        });
         self.map.insert(
             invitation_id.to_string(),
             Accept {
@@ -169,6 +175,7 @@ impl Accepts {
                 title,
                 started: now,
                 phase: AcceptPhase::Starting,
+                resumed,
             },
         );
         token
@@ -194,6 +201,7 @@ impl Accepts {
                     polls: 0,
                     last_error: None,
                 },
+                resumed: true,
             },
         );
         true
@@ -259,11 +267,13 @@ mod tests {
         a.get_mut("engi-1").unwrap().phase = AcceptPhase::Interrupted {
             error: "network".into(),
         };
+        assert!(!a.get("engi-1").unwrap().resumed);
         assert_eq!(
             a.begin("engi-1", None, now),
             t1,
             "a retry after a failed call reuses the token"
         );
+        assert!(a.get("engi-1").unwrap().resumed, "and is a resume");
         a.get_mut("engi-1").unwrap().phase = AcceptPhase::Failed {
             reason_code: None,
             message: None,

@@ -37,7 +37,6 @@ pub(super) fn resume(state: &mut State) -> Vec<Effect> {
         })
         .collect();
     effects.push(Effect::FindActiveTasks);
-    effects.extend(bulk::advance(state));
     effects
 }
 
@@ -75,7 +74,7 @@ pub(super) fn ask_accept(state: &mut State) -> Vec<Effect> {
 /// `x`: opens the reject dialog (for the marked invitations, if any), or says why the
 /// selection cannot be rejected.
 pub(super) fn ask_reject(state: &mut State) -> Vec<Effect> {
-    if cache::refuse_offline(state, "reject") {
+    if cache::refuse_offline(state, "reject") || bulk::refuse_while_running(state) {
         return Vec::new();
     }
     if state.list.mark_count() > 0 {
@@ -86,7 +85,10 @@ pub(super) fn ask_reject(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let id = row.id.clone();
-    let dialog = RejectDialog::new(id.clone(), title_of(state, &id), customer_of(state, &id));
+    let mut dialog = RejectDialog::new(id.clone(), title_of(state, &id), customer_of(state, &id));
+    if let Some(reason) = bulk::failed_reason(state, &id) {
+        dialog.keep(reason);
+    }
     state.modals.push(Modal::Reject(dialog));
     Vec::new()
 }
@@ -175,7 +177,12 @@ fn accept_started(
     // no record outlives it. Only a start that may have reached the service keeps its token.
     match result {
         Ok(task) => {
-            let entry = journal(state, Done::AcceptStarted, Outcome::Succeeded, &id)
+            let action = if accept.resumed {
+                Done::AcceptResumed
+            } else {
+                Done::AcceptStarted
+            };
+            let entry = journal(state, action, Outcome::Succeeded, &id)
                 .token(token)
                 .task(Some(task.id.clone()));
             let mut effects = vec![Effect::Journal(Box::new(entry))];
@@ -184,7 +191,13 @@ fn accept_started(
         }
         Err(e) => {
             let title = accept.title.clone().unwrap_or_else(|| id.clone());
-            let text = if e.is_transient() {
+            let text = if matches!(e, ServiceError::NotSent { .. }) {
+                accept.phase = AcceptPhase::Failed {
+                    reason_code: None,
+                    message: Some(e.to_string()),
+                };
+                format!("Did not accept “{title}”: {e}")
+            } else if e.is_transient() {
                 accept.phase = AcceptPhase::Interrupted {
                     error: e.to_string(),
                 };
@@ -299,10 +312,12 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
                 .map(|o| format!(" — opportunity {o}"))
                 .unwrap_or_default();
             state.notify(Level::Success, format!("Accepted “{title}”{opportunity}"));
-            let entry = journal(state, Done::AcceptCompleted, Outcome::Succeeded, id)
+            let mut entry = journal(state, Done::AcceptCompleted, Outcome::Succeeded, id)
                 .token(token)
-                .task(task_id)
-                .detail(opportunity_id);
+                .task(task_id);
+            if let Some(opportunity) = opportunity_id {
+                entry = entry.opportunity(opportunity);
+            }
             let mut effects = vec![
                 Effect::SaveAccepts(state.accepts.saved()),
                 Effect::Journal(Box::new(entry)),
@@ -384,48 +399,28 @@ pub(super) fn on_active_tasks(
     effects
 }
 
+/// The answer to a reject the write queue sent.
 pub(super) fn on_rejected(
     state: &mut State,
     id: String,
     reason: String,
     result: Result<(), ServiceError>,
 ) -> Vec<Effect> {
-    let at = state
-        .modals
-        .iter()
-        .position(|m| matches!(m, Modal::Reject(d) if d.invitation_id == id));
+    if let Err(ServiceError::Throttled { .. }) = &result {
+        if let Some(effects) = bulk::retry_throttled(state, &id) {
+            return effects;
+        }
+    }
     let (outcome, detail) = match &result {
         Ok(()) => (Outcome::Succeeded, reason.clone()),
         Err(e) => (Outcome::Failed, format!("{reason}: {e}")),
     };
     let entry = journal(state, Done::Reject, outcome, &id).detail(Some(detail));
-    if bulk::owns_reject(state, &id) {
-        if result.is_ok() {
-            mark_rejected(state, &id, reason);
-        }
-        let mut effects = vec![Effect::Journal(Box::new(entry))];
-        effects.extend(bulk::on_rejected(state, &id, &result));
-        return effects;
+    if result.is_ok() {
+        mark_rejected(state, &id, reason);
     }
     let mut effects = vec![Effect::Journal(Box::new(entry))];
-    match result {
-        Ok(()) => {
-            if let Some(i) = at {
-                state.modals.remove(i);
-            }
-            mark_rejected(state, &id, reason);
-            let title = title_of(state, &id);
-            state.notify(Level::Success, format!("Rejected “{title}”"));
-            effects.extend(advance_from(state, &id));
-        }
-        Err(e) => match at.map(|i| &mut state.modals[i]) {
-            Some(Modal::Reject(d)) => {
-                d.submitting = false;
-                d.error = Some(e.to_string());
-            }
-            _ => state.notify(Level::Error, format!("Rejecting {id} failed: {e}")),
-        },
-    }
+    effects.extend(bulk::on_rejected(state, &id, &result));
     effects
 }
 

@@ -1,11 +1,15 @@
-//! Bulk actions on the marked invitations: one confirmation, then a queue that sends one write
-//! at a time (the service's write quota paces them), shows each row's progress, survives a
-//! quit or crash (the local store keeps it, and accepts keep their client tokens), and can be
-//! stopped with Esc, keeping what is done.
+//! The write queue: bulk actions on the marked invitations and every reject. One confirmation,
+//! then a queue that sends one write at a time (the service's write quota paces them) and
+//! shows each row's progress. Rejects are held first for `[actions] reject_hold_seconds`, a
+//! countdown in the status line that `z` undoes. The queue survives a quit or crash (the local
+//! store keeps it, and accepts keep their client tokens), but what was never sent waits for a
+//! fresh yes at the next start; Esc stops it, keeping what is done.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::modes::{BulkConfirm, Modal, Target};
+use super::consent::{self, Write};
+use super::modes::{BulkConfirm, Modal, Target, UnsentPrompt};
 use super::{inbox, AcceptPhase, Effect, Level, State};
 use crate::keymap::Action;
 use crate::service::ServiceError;
@@ -37,6 +41,9 @@ pub struct BulkItem {
     pub id: String,
     pub title: String,
     pub state: ItemState,
+    /// Times the service throttled this item's write; it goes again after a pause.
+    #[serde(default)]
+    pub throttled: u32,
 }
 
 /// A bulk action in progress, or just finished.
@@ -44,6 +51,15 @@ pub struct BulkItem {
 pub struct BulkQueue {
     pub kind: BulkKind,
     pub items: Vec<BulkItem>,
+    /// Nothing is sent before this time: the undo window.
+    #[serde(default)]
+    pub hold_until: Option<DateTime<Utc>>,
+    /// Read back from an earlier run: nothing more is sent until the user says yes again.
+    #[serde(default)]
+    pub awaiting_yes: bool,
+    /// A throttled write goes again at this time, not before.
+    #[serde(default)]
+    pub retry_at: Option<DateTime<Utc>>,
 }
 
 impl BulkQueue {
@@ -57,21 +73,55 @@ impl BulkQueue {
                     id: t.id,
                     title: t.title,
                     state: ItemState::Waiting,
+                    throttled: 0,
                 })
                 .collect(),
+            hold_until: None,
+            awaiting_yes: false,
+            retry_at: None,
         }
     }
 
     /// A queue read back after a restart: a write that was out may or may not have arrived,
-    /// so it is sent again (accepts reuse their client token; a repeated reject is a conflict,
-    /// which counts as skipped).
+    /// so it waits with the rest (accepts reuse their client token; a repeated reject is a
+    /// conflict, which counts as skipped). Nothing is sent before a fresh yes.
     pub fn resumed(mut self) -> Self {
         for item in &mut self.items {
             if item.state == ItemState::Sending {
                 item.state = ItemState::Waiting;
             }
         }
+        self.hold_until = None;
+        self.awaiting_yes = self.unsent() > 0;
         self
+    }
+
+    /// The write this queue sends for invitation `id`.
+    pub fn write_for(&self, id: &str) -> Write {
+        match self.kind {
+            BulkKind::Accept => Write::Accept(id.to_string()),
+            BulkKind::Reject { .. } => Write::Reject(id.to_string()),
+        }
+    }
+
+    /// Items not sent yet: held, queued or waiting for a yes.
+    pub fn unsent(&self) -> usize {
+        self.count(|s| *s == ItemState::Waiting)
+    }
+
+    /// "3 rejects" or "1 accept".
+    pub fn describe(&self, n: usize) -> String {
+        let noun = match self.kind {
+            BulkKind::Accept => "accept",
+            BulkKind::Reject { .. } => "reject",
+        };
+        format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+    }
+
+    /// The seconds left of the hold, rounded up, while it holds at `now`.
+    pub fn held_for(&self, now: DateTime<Utc>) -> Option<i64> {
+        let left = self.hold_until? - now;
+        (left > chrono::Duration::zero()).then(|| (left.num_milliseconds() + 999) / 1000)
     }
 
     /// "Accepting" or "Rejecting".
@@ -117,14 +167,22 @@ impl BulkQueue {
     }
 }
 
+/// True (and said) while a queue has writes to send: another action waits for it.
+pub(super) fn refuse_while_running(state: &mut State) -> bool {
+    if state.bulk.as_ref().is_none_or(|q| q.finished()) {
+        return false;
+    }
+    let back = state.list_key(Action::Back);
+    state.notify(
+        Level::Info,
+        format!("Writes are queued; wait for them, or press {back} to stop them"),
+    );
+    true
+}
+
 /// `a` or `x` with marks: the confirmation, naming the count, the rows and what is skipped.
 pub(super) fn ask(state: &mut State, accept: bool) -> Vec<Effect> {
-    if state.bulk.as_ref().is_some_and(|q| !q.finished()) {
-        let back = state.list_key(Action::Back);
-        state.notify(
-            Level::Info,
-            format!("A bulk action is running; wait for it, or press {back} to stop it"),
-        );
+    if refuse_while_running(state) {
         return Vec::new();
     }
     let mut targets = Vec::new();
@@ -163,18 +221,38 @@ pub(super) fn ask(state: &mut State, accept: bool) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Starts a confirmed bulk action: the marks are used up, the queue is saved, and the first
-/// write goes out.
+/// Starts a confirmed action on `targets`: the marks are used up and the queue is saved.
+/// Rejects are held for the undo window first; anything else goes out at once.
 pub(super) fn start(state: &mut State, kind: BulkKind, targets: Vec<Target>) -> Vec<Effect> {
     state.list.clear_marks();
-    state.bulk = Some(BulkQueue::new(kind, targets));
+    let mut queue = BulkQueue::new(kind, targets);
+    let hold = state.settings.reject_hold;
+    if matches!(queue.kind, BulkKind::Reject { .. }) && !hold.is_zero() {
+        queue.hold_until = chrono::Duration::from_std(hold)
+            .ok()
+            .map(|hold| state.clock.now + hold);
+    }
+    state.bulk = Some(queue);
     advance(state)
 }
 
-/// Sends the next waiting item's write, or, when none is left, says how it went.
+/// Time passed: a hold that ran out lets the queue go on, and a queue that waited for its
+/// line to be drawn (the terminal was too small) tries again.
+pub(super) fn on_tick(state: &mut State) -> Vec<Effect> {
+    match state.bulk.as_ref() {
+        Some(q) if !q.finished() && !q.items.iter().any(|i| i.state == ItemState::Sending) => {
+            advance(state)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Sends the next waiting item's write, or, when none is left, says how it went. Nothing goes
+/// out while the queue is held or waits for a yes, nor for an item the last frame did not
+/// show (it waits for the next tick).
 pub(super) fn advance(state: &mut State) -> Vec<Effect> {
     let now = state.clock.now;
-    let Some(queue) = state.bulk.as_ref() else {
+    let Some(queue) = state.bulk.as_mut() else {
         return Vec::new();
     };
     if queue.items.iter().any(|i| i.state == ItemState::Sending) {
@@ -187,14 +265,27 @@ pub(super) fn advance(state: &mut State) -> Vec<Effect> {
     else {
         return finish(state);
     };
+    let paused = [queue.hold_until, queue.retry_at]
+        .into_iter()
+        .flatten()
+        .any(|until| now < until);
+    if paused || queue.awaiting_yes {
+        return vec![save(state)];
+    }
+    queue.hold_until = None;
+    queue.retry_at = None;
     let kind = queue.kind.clone();
     let (id, title) = (queue.items[at].id.clone(), queue.items[at].title.clone());
+    let write = queue.write_for(&id);
     // Resumed after a restart, an accept whose task had started already is done.
     let started = kind == BulkKind::Accept
         && matches!(
             state.accepts.get(&id).map(|a| &a.phase),
             Some(AcceptPhase::Running { .. } | AcceptPhase::Complete { .. })
         );
+    if !started && !consent::shown(state, &write) {
+        return Vec::new();
+    }
     let item = &mut state.bulk.as_mut().expect("the queue is there").items[at];
     if started {
         item.state = ItemState::Done;
@@ -238,6 +329,11 @@ fn finish(state: &mut State) -> Vec<Effect> {
     let Some(queue) = state.bulk.as_ref() else {
         return Vec::new();
     };
+    if let [item] = queue.items.as_slice() {
+        let (level, text) = one_finished(state, queue, item);
+        state.notify(level, text);
+        return vec![save(state)];
+    }
     let done = queue.count(|s| *s == ItemState::Done);
     let failed: Vec<String> = queue
         .items
@@ -247,6 +343,11 @@ fn finish(state: &mut State) -> Vec<Effect> {
         .collect();
     let skipped = queue.count(|s| matches!(s, ItemState::Skipped(_)));
     let cancelled = queue.count(|s| *s == ItemState::Cancelled);
+    if done + failed.len() + skipped == 0 {
+        let text = format!("Nothing was sent: {} dropped", queue.describe(cancelled));
+        state.notify(Level::Info, text);
+        return vec![save(state)];
+    }
     let past = match queue.kind {
         BulkKind::Accept => "Started accepting",
         BulkKind::Reject { .. } => "Rejected",
@@ -261,10 +362,7 @@ fn finish(state: &mut State) -> Vec<Effect> {
     let level = if failed.is_empty() {
         Level::Success
     } else {
-        let key = match queue.kind {
-            BulkKind::Accept => state.list_key(Action::Accept),
-            BulkKind::Reject { .. } => state.list_key(Action::Reject),
-        };
+        let key = retry_key(state, queue);
         text.push_str(&format!(
             "; {} failed and are marked again: {key} retries them",
             failed.len()
@@ -283,16 +381,104 @@ fn finish(state: &mut State) -> Vec<Effect> {
     vec![save(state)]
 }
 
-/// Esc in the list while a bulk action runs: what has not started is cancelled; the write
-/// that is out finishes. True when there was something to stop.
+fn retry_key(state: &State, queue: &BulkQueue) -> String {
+    match queue.kind {
+        BulkKind::Accept => state.list_key(Action::Accept),
+        BulkKind::Reject { .. } => state.list_key(Action::Reject),
+    }
+}
+
+/// How a queue of one went, in a notice.
+fn one_finished(state: &State, queue: &BulkQueue, item: &BulkItem) -> (Level, String) {
+    let title = &item.title;
+    let (verb, past) = match queue.kind {
+        BulkKind::Accept => ("Accepting", "Started accepting"),
+        BulkKind::Reject { .. } => ("Rejecting", "Rejected"),
+    };
+    match &item.state {
+        ItemState::Done => (Level::Success, format!("{past} “{title}”")),
+        ItemState::Skipped(why) => (
+            Level::Info,
+            format!("“{title}” is no longer pending; nothing was sent again ({why})"),
+        ),
+        ItemState::Failed(why) => (
+            Level::Error,
+            format!(
+                "{verb} “{title}” failed: {why} Press {} to try again.",
+                retry_key(state, queue)
+            ),
+        ),
+        ItemState::Cancelled => (
+            Level::Info,
+            format!(
+                "Nothing was sent: {} “{title}” dropped",
+                verb.to_lowercase()
+            ),
+        ),
+        ItemState::Waiting | ItemState::Sending => (Level::Info, String::new()),
+    }
+}
+
+/// Esc in the list while a queue runs: what has not started is cancelled; the write that is
+/// out finishes. True when there was something to stop.
 pub(super) fn cancel(state: &mut State) -> Option<Vec<Effect>> {
     let queue = state.bulk.as_mut().filter(|q| !q.finished())?;
+    drop_unsent(queue);
+    Some(advance(state))
+}
+
+/// `z`: while the queue is held, nothing of it is sent. True when there was a hold to undo.
+pub(super) fn undo(state: &mut State) -> Option<Vec<Effect>> {
+    let now = state.clock.now;
+    let queue = state
+        .bulk
+        .as_mut()
+        .filter(|q| !q.finished() && q.held_for(now).is_some())?;
+    drop_unsent(queue);
+    Some(advance(state))
+}
+
+fn drop_unsent(queue: &mut BulkQueue) {
+    queue.hold_until = None;
+    queue.awaiting_yes = false;
     for item in &mut queue.items {
         if item.state == ItemState::Waiting {
             item.state = ItemState::Cancelled;
         }
     }
-    Some(advance(state))
+}
+
+/// At start: a queue the last run left with writes never sent asks for a fresh yes.
+pub(super) fn resume(state: &mut State) -> Vec<Effect> {
+    if state.bulk.as_ref().is_some_and(|q| q.awaiting_yes) {
+        state.modals.push(Modal::Unsent(UnsentPrompt::default()));
+    }
+    advance(state)
+}
+
+/// The answer to the start's question about the last run's unsent writes: send them, or drop
+/// them.
+pub(super) fn answer_unsent(state: &mut State, send: bool) -> Vec<Effect> {
+    let Some(queue) = state.bulk.as_mut().filter(|q| q.awaiting_yes) else {
+        return Vec::new();
+    };
+    if send {
+        queue.awaiting_yes = false;
+    } else {
+        drop_unsent(queue);
+    }
+    advance(state)
+}
+
+/// Quitting with `q` after the user agreed to drop what was not sent.
+pub(super) fn drop_on_quit(state: &mut State) -> Vec<Effect> {
+    match state.bulk.as_mut().filter(|q| !q.finished()) {
+        Some(queue) => {
+            drop_unsent(queue);
+            vec![save(state)]
+        }
+        None => Vec::new(),
+    }
 }
 
 /// The start of an accept this queue sent has been answered.
@@ -316,11 +502,32 @@ pub(super) fn on_accept_started(
     advance(state)
 }
 
-/// Whether a reject answer belongs to this queue's write that is out.
-pub(super) fn owns_reject(state: &State, id: &str) -> bool {
-    state.bulk.as_ref().is_some_and(|q| {
-        matches!(q.kind, BulkKind::Reject { .. }) && q.state_of(id) == Some(&ItemState::Sending)
-    })
+/// Most times one item's write is throttled before it counts as failed.
+const MAX_THROTTLED: u32 = 6;
+
+/// The write of `id` this queue sent was throttled: it goes again after a pause (1 s,
+/// doubling), nothing else in between. `None` when it has been throttled too often.
+pub(super) fn retry_throttled(state: &mut State, id: &str) -> Option<Vec<Effect>> {
+    let now = state.clock.now;
+    let queue = state.bulk.as_mut()?;
+    let item = queue.sending_mut(id)?;
+    if item.throttled >= MAX_THROTTLED {
+        return None;
+    }
+    item.throttled += 1;
+    item.state = ItemState::Waiting;
+    let pause = chrono::Duration::seconds(1 << (item.throttled - 1));
+    queue.retry_at = Some(now + pause);
+    Some(advance(state))
+}
+
+/// The reason of the last reject of `id`, if it failed: a retry starts from it.
+pub(super) fn failed_reason(state: &State, id: &str) -> Option<String> {
+    let queue = state.bulk.as_ref()?;
+    let BulkKind::Reject { reason } = &queue.kind else {
+        return None;
+    };
+    matches!(queue.state_of(id), Some(ItemState::Failed(_))).then(|| reason.clone())
 }
 
 /// A reject this queue sent has been answered. A conflict means the invitation is no longer

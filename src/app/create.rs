@@ -2,6 +2,7 @@
 //! with live validation, pickers, saving the draft once typing pauses (and before quitting),
 //! submitting once per draft, and putting the service's field errors back on their fields.
 
+use super::consent::Write;
 use super::form::draft::Draft;
 use super::form::fields::{text_mut, Field};
 use super::form::paths::field_for_path;
@@ -107,6 +108,7 @@ pub(super) fn submit(state: &mut State) -> Vec<Effect> {
     if cache::refuse_offline(state, "send the invitation (the draft is kept)") {
         return Vec::new();
     }
+    let shown = state.shown.clone();
     let Some(form) = form_mut(state) else {
         return Vec::new();
     };
@@ -117,6 +119,9 @@ pub(super) fn submit(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     if form.submitting || !form.problems.is_empty() {
+        return Vec::new();
+    }
+    if !shown.contains(&Write::Create(form.draft.client_token.clone())) {
         return Vec::new();
     }
     form.submitting = true;

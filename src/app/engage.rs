@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use tui_input::Input;
 
+use super::consent::Write;
 use super::form::draft::{Draft, DraftKind, DraftSpend};
 use super::modes::Modal;
 use super::{cache, create, Effect, Level, State};
@@ -69,6 +70,8 @@ pub struct EngageRun {
     pub client_token: String,
     pub started: DateTime<Utc>,
     pub phase: EngagePhase,
+    /// Its token was used before (a retry, or the last run's): the journal says resumed.
+    pub resumed: bool,
 }
 
 /// What the engage task is doing.
@@ -134,6 +137,7 @@ pub fn resumed(opportunity_id: String, saved: SavedEngage) -> EngageRun {
         client_token: saved.client_token,
         started: saved.started,
         phase,
+        resumed: true,
     }
 }
 
@@ -268,6 +272,7 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
             ),
             started: now,
             phase: EngagePhase::Starting,
+            resumed: false,
         },
         Some(Stage::Progress) => match &state.engage {
             Some(
@@ -277,12 +282,16 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
                 },
             ) => EngageRun {
                 phase: EngagePhase::Starting,
+                resumed: true,
                 ..run.clone()
             },
             _ => return Vec::new(),
         },
         _ => return Vec::new(),
     };
+    if !super::consent::shown(state, &Write::Engage(run.opportunity.id.clone())) {
+        return Vec::new();
+    }
     if let Some(dialog) = dialog_mut(state) {
         dialog.stage = Stage::Progress;
     }
@@ -313,8 +322,13 @@ pub(super) fn on_started(
     match result {
         Ok(task) => {
             let run = run.clone();
-            let entry = journal(state, Done::EngageStarted, Outcome::Succeeded, &run)
-                .task(Some(task.id.clone()));
+            let action = if run.resumed {
+                Done::EngageResumed
+            } else {
+                Done::EngageStarted
+            };
+            let entry =
+                journal(state, action, Outcome::Succeeded, &run).task(Some(task.id.clone()));
             let mut effects = vec![
                 Effect::Journal(Box::new(entry)),
                 Effect::SaveEngageTask {

@@ -2,6 +2,7 @@
 //! current mode, and every other key goes to exactly one mode — the dialog on top of the stack,
 //! else the detail pane when it has the focus (handing on what it does not take), else the list.
 //! A paste goes to the text field that has the focus, if there is one, and nowhere else.
+//! While the terminal is too small to draw the app, every key but quit is ignored.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -27,6 +28,12 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         state.quit = true;
         return Vec::new();
     }
+    if !state.geometry.fits {
+        // Nothing is on screen to act on: only quitting works (what was agreed to but not
+        // sent stays for the next start to ask about).
+        state.quit = state.keymap.action(Mode::List, &key) == Some(Action::Quit);
+        return Vec::new();
+    }
     if global == Some(Action::Help) && !matches!(state.top(), Some(Modal::Help(_))) {
         modes::help::open(state);
         return Vec::new();
@@ -43,6 +50,8 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_key(state, key),
         Some(Modal::Create(_)) => modes::form::on_key(state, key),
         Some(Modal::Engage(_)) => modes::engage::on_key(state, key),
+        Some(Modal::Quit(_)) => modes::quit::on_key(state, key),
+        Some(Modal::Unsent(_)) => modes::unsent::on_key(state, key),
         None if state.focus == Focus::Detail => {
             modes::detail::on_key(state, key).unwrap_or_else(|| modes::list::on_key(state, key))
         }
@@ -52,6 +61,9 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 
 /// Handles pasted text: typed into the focused text field; anywhere else it does nothing.
 pub(super) fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    if !state.geometry.fits {
+        return Vec::new();
+    }
     match state.top() {
         Some(Modal::Search(_)) => modes::search::on_paste(state, text),
         Some(Modal::Reject(d)) if d.focus == RejectFocus::Text => {

@@ -11,6 +11,7 @@ pub mod accept;
 mod actions;
 pub mod bulk;
 mod cache;
+pub mod consent;
 mod create;
 mod details;
 mod effect;

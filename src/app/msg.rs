@@ -21,6 +21,8 @@ pub enum Msg {
     Resize(Geometry),
     /// The selected detail takes this many rows when drawn.
     DetailMeasured { lines: usize },
+    /// The writes the frame just drawn asked the user about (sent when they change).
+    Shown(Vec<super::consent::Write>),
     /// Time passes (spinner, relative dates, notices that expire).
     Tick { now: DateTime<Utc> },
     /// A ListEngagementInvitations reply for the list generation it was asked for.

@@ -30,6 +30,8 @@ pub struct Settings {
     pub draft_save_delay: std::time::Duration,
     /// How often accept tasks are polled.
     pub poll: PollSchedule,
+    /// How long a confirmed reject is held, undoable with `z`, before it is sent.
+    pub reject_hold: std::time::Duration,
     /// Show dates in UTC instead of the local time zone.
     pub utc: bool,
     /// Where `o` opens an invitation: `{id}` and `{catalog}` are filled in.
@@ -84,6 +86,7 @@ impl Default for Settings {
             debounce: std::time::Duration::from_millis(120),
             draft_save_delay: std::time::Duration::from_millis(500),
             poll: PollSchedule::default(),
+            reject_hold: std::time::Duration::from_secs(5),
             utc: false,
             console_url: DEFAULT_CONSOLE_URL.into(),
             opportunity_url: DEFAULT_OPPORTUNITY_URL.into(),
@@ -106,6 +109,9 @@ pub struct Geometry {
     pub detail_rows: usize,
     /// Rows the selected invitation's detail takes when wrapped (0 until drawn).
     pub detail_lines: usize,
+    /// The terminal is large enough to draw the inbox; while it is not, keys do nothing but
+    /// quit.
+    pub fits: bool,
 }
 
 /// Which pane has the keyboard when no dialog is open.
@@ -152,6 +158,8 @@ pub struct State {
     pub detail_scroll: u16,
     /// Dialogs and prompts over the inbox; the last one gets the keys.
     pub modals: Vec<Modal>,
+    /// The writes the last frame drawn asked the user about: the only ones that may be sent.
+    pub shown: Vec<super::consent::Write>,
     pub notices: Notices,
     /// A notice came in from the background since the last key press: the next key must not
     /// press a button that cannot be undone.
@@ -196,6 +204,7 @@ impl State {
             focus: Focus::List,
             detail_scroll: 0,
             modals: Vec::new(),
+            shown: Vec::new(),
             notices: Notices::default(),
             interrupted: false,
             spinner: 0,

@@ -3,8 +3,8 @@
 
 use super::pipeline::Pipeline;
 use super::{
-    actions, cache, create, engage, engagements, inbox, keys, modes, opportunities, views, watch,
-    Effect, Level, Msg, State,
+    actions, bulk, cache, consent, create, engage, engagements, inbox, keys, modes, opportunities,
+    views, watch, Effect, Level, Msg, State,
 };
 
 /// The effects to run when the app starts: the first page, and resuming accept tasks.
@@ -12,13 +12,15 @@ pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects = inbox::reload(state);
     effects.extend(views::count_other_side(state));
     effects.extend(actions::resume(state));
+    effects.extend(bulk::resume(state));
     effects.extend(engage::resume(state));
     effects.extend(watch::start(state));
     effects
 }
 
 /// Applies one message and returns the work it asks for. When the app is to quit, a draft
-/// with unsaved changes is saved first.
+/// with unsaved changes is saved first. No write leaves here that the last frame drawn did
+/// not ask about ([`consent`]).
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let notices_before = state.notices.pushed();
     let from_user = matches!(msg, Msg::Key(_) | Msg::Paste(_));
@@ -29,6 +31,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             | Msg::Tick { .. }
             | Msg::DetailMeasured { .. }
             | Msg::Resize(_)
+            | Msg::Shown(_)
             | Msg::SelectionSettled { .. }
             | Msg::WatchTick
     );
@@ -43,6 +46,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     if state.quit {
         effects.extend(create::flush(state));
     }
+    consent::screen(state, &mut effects);
     effects
 }
 
@@ -62,6 +66,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Tick { now } => {
             state.clock.now = now;
             state.spinner = state.spinner.wrapping_add(1);
+            bulk::on_tick(state)
+        }
+        Msg::Shown(asked) => {
+            state.shown = asked;
             Vec::new()
         }
         Msg::PageLoaded { generation, result } => inbox::on_page(state, generation, result),

@@ -1,10 +1,11 @@
-//! `pc-inbox accept ID... [--wait]`: starts each accept task under the write quota with the
-//! client token the local store holds for the invitation (the inbox's, or an earlier run's, so
-//! it never starts twice), and with `--wait` polls them all to COMPLETE or FAILED. Every step
-//! is journaled.
+//! `pc-inbox accept ID... [--wait]`: starts each accept task under the write quota through
+//! the command line's task machine ([`super::task`]): the client token the local store holds
+//! for the invitation (the inbox's, or an earlier run's) is used, so it never starts twice, and
+//! an invitation already accepted counts as done. With `--wait` it polls them all to COMPLETE
+//! or FAILED. Every step is journaled.
 
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::Utc;
 use serde_json::json;
@@ -12,11 +13,12 @@ use serde_json::json;
 use super::bulk::{read_ids, Progress, Tally};
 use super::reject::write_objects;
 use super::show::ShowFormat;
-use super::{record, CommandResult, Failure};
+use super::task::{self, failure_text, Begun, Work};
+use super::{CommandResult, Failure};
 use crate::app::{PollSchedule, SavedAccept};
 use crate::domain::journal::{Action, Entry, Outcome};
 use crate::domain::{AcceptTask, TaskStatus};
-use crate::service::PartnerCentral;
+use crate::service::{PartnerCentral, ServiceResult};
 use crate::store::Store;
 use crate::wire::ListEngagementByAcceptingInvitationTaskSummary;
 
@@ -38,29 +40,96 @@ pub struct AcceptArgs {
     pub output: ShowFormat,
 }
 
-/// An accept task that has been started (or resumed) for an invitation.
-pub struct Started {
+/// Accepting one invitation, as the task machine runs it.
+pub struct AcceptWork {
     pub invitation_id: String,
-    pub accept: SavedAccept,
-    pub task: AcceptTask,
 }
 
-fn report_text(out: &mut dyn Write, task: &AcceptTask) -> std::io::Result<()> {
+impl Work for AcceptWork {
+    type Task = AcceptTask;
+    const ACTIONS: [Action; 4] = [
+        Action::AcceptStarted,
+        Action::AcceptResumed,
+        Action::AcceptCompleted,
+        Action::AcceptFailed,
+    ];
+
+    fn entry(&self, action: Action, outcome: Outcome) -> Entry {
+        Entry::new(action, outcome, Utc::now()).invitation(&self.invitation_id)
+    }
+
+    fn claim(&self, store: &mut Store, proposed: &str) -> Result<String, String> {
+        store.claim_accept(&self.invitation_id, &record(proposed, None))
+    }
+
+    fn save_task(&self, store: &mut Store, token: &str, task_id: &str) -> Result<(), String> {
+        store.save_accept(&self.invitation_id, &record(token, Some(task_id)))
+    }
+
+    fn forget(&self, store: &mut Store, token: &str) -> Result<bool, String> {
+        store.forget_accept(&self.invitation_id, token)
+    }
+
+    async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<AcceptTask> {
+        service.start_accept(&self.invitation_id, token).await
+    }
+
+    async fn poll(&self, service: &dyn PartnerCentral, task_id: &str) -> ServiceResult<AcceptTask> {
+        service.get_accept_task(task_id).await
+    }
+
+    async fn existing(&self, service: &dyn PartnerCentral) -> ServiceResult<Option<AcceptTask>> {
+        let tasks = service.list_accept_tasks(&self.invitation_id).await?;
+        Ok(tasks
+            .into_iter()
+            .find(|t| matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)))
+    }
+
+    fn status(task: &AcceptTask) -> &TaskStatus {
+        &task.status
+    }
+
+    fn id(task: &AcceptTask) -> &str {
+        &task.id
+    }
+
+    fn completed(task: &AcceptTask, entry: Entry) -> Entry {
+        match &task.opportunity_id {
+            Some(opportunity) => entry.opportunity(opportunity),
+            None => entry,
+        }
+    }
+
+    fn failure(task: &AcceptTask) -> String {
+        failure_text(task.reason_code.as_deref(), task.message.as_deref())
+    }
+}
+
+/// The store's record of an accept with `token`.
+fn record(token: &str, task_id: Option<&str>) -> SavedAccept {
+    SavedAccept {
+        client_token: token.to_string(),
+        task_id: task_id.map(str::to_string),
+        title: None,
+        started: Utc::now(),
+    }
+}
+
+fn report_text(out: &mut dyn Write, begun: &Begun<AcceptTask>) -> std::io::Result<()> {
+    let task = &begun.task;
     let detail = match task.status {
-        TaskStatus::Complete => format!(
-            "opportunity {}",
-            task.opportunity_id.as_deref().unwrap_or("?")
-        ),
-        TaskStatus::Failed => failure_text(task),
+        TaskStatus::Complete => {
+            let opportunity = task.opportunity_id.as_deref().unwrap_or("?");
+            if begun.already {
+                format!("already accepted — opportunity {opportunity}")
+            } else {
+                format!("opportunity {opportunity}")
+            }
+        }
+        TaskStatus::Failed => AcceptWork::failure(task),
         _ => "still running".into(),
     };
     writeln!(out, "{} {} — {detail}", task.id, task.status.as_wire())
-}
-
-fn entry(id: &str, token: &str, action: Action, outcome: Outcome) -> Entry {
-    Entry::new(action, outcome, Utc::now())
-        .invitation(id)
-        .token(token)
 }
 
 /// Starts (or resumes) the accept of one invitation and journals it; `why` goes into the
@@ -69,113 +138,12 @@ pub async fn start_one(
     service: &dyn PartnerCentral,
     id: &str,
     why: Option<&str>,
-    mut store: Option<&mut Store>,
-) -> Result<Started, Failure> {
-    let mut accept = SavedAccept {
-        client_token: format!("pc-inbox-{}-1", uuid::Uuid::new_v4().simple()),
-        task_id: None,
-        title: None,
-        started: Utc::now(),
-    };
-    if let Some(store) = store.as_deref_mut() {
-        accept.client_token = store.claim_accept(id, &accept).map_err(Failure::Usage)?;
-    }
-    let token = accept.client_token.clone();
-    let task = match service.start_accept(id, &token).await {
-        Ok(task) => task,
-        Err(e) => {
-            let detail = match why {
-                Some(why) => format!("{e} ({why})"),
-                None => e.to_string(),
-            };
-            record(
-                store.as_deref_mut(),
-                entry(id, &token, Action::AcceptStarted, Outcome::Failed).detail(Some(detail)),
-            );
-            if !e.is_transient() {
-                forget(store.as_deref_mut(), id, &token);
-            }
-            return Err(e.into());
-        }
-    };
-    record(
-        store.as_deref_mut(),
-        entry(id, &token, Action::AcceptStarted, Outcome::Succeeded)
-            .task(Some(task.id.clone()))
-            .detail(why.map(str::to_string)),
-    );
-    accept.task_id = Some(task.id.clone());
-    if let Some(store) = store {
-        store.save_accept(id, &accept).map_err(Failure::Usage)?;
-    }
-    Ok(Started {
+    store: Option<&mut Store>,
+) -> Result<Begun<AcceptTask>, Failure> {
+    let work = AcceptWork {
         invitation_id: id.to_string(),
-        accept,
-        task,
-    })
-}
-
-/// Journals the end of a task that has ended and drops its record.
-fn settle(store: Option<&mut Store>, started: &Started) {
-    let task = &started.task;
-    let (action, outcome, detail) = match task.status {
-        TaskStatus::Complete => (
-            Action::AcceptCompleted,
-            Outcome::Succeeded,
-            task.opportunity_id.clone(),
-        ),
-        TaskStatus::Failed => (
-            Action::AcceptFailed,
-            Outcome::Failed,
-            Some(failure_text(task)),
-        ),
-        _ => return,
     };
-    let mut store = store;
-    let (id, token) = (&started.invitation_id, &started.accept.client_token);
-    record(
-        store.as_deref_mut(),
-        entry(id, token, action, outcome)
-            .task(Some(task.id.clone()))
-            .detail(detail),
-    );
-    forget(store, id, token);
-}
-
-/// Polls every task still in progress until all have ended or `timeout` has passed.
-async fn wait_all(
-    service: &dyn PartnerCentral,
-    running: &mut [Started],
-    mut store: Option<&mut Store>,
-    schedule: PollSchedule,
-    timeout: Duration,
-) -> Result<(), Failure> {
-    for started in running.iter() {
-        settle(store.as_deref_mut(), started);
-    }
-    let begun = Instant::now();
-    let mut polls = 0;
-    while running
-        .iter()
-        .any(|s| s.task.status == TaskStatus::InProgress)
-    {
-        if begun.elapsed() >= timeout {
-            return Err(Failure::Usage(format!(
-                "still IN_PROGRESS after {} s; run the same command again to keep waiting (it resumes the same tasks)",
-                timeout.as_secs()
-            )));
-        }
-        tokio::time::sleep(schedule.delay(polls)).await;
-        polls += 1;
-        for started in running
-            .iter_mut()
-            .filter(|s| s.task.status == TaskStatus::InProgress)
-        {
-            started.task = service.get_accept_task(&started.task.id).await?;
-            settle(store.as_deref_mut(), started);
-        }
-    }
-    Ok(())
+    task::begin(service, &work, why, store).await
 }
 
 /// Starts (or resumes) every accept, and with `--wait` follows them to the end.
@@ -194,7 +162,12 @@ pub async fn run(
     for (n, id) in ids.iter().enumerate() {
         progress.at(n + 1);
         match start_one(service, id, None, store.as_deref_mut()).await {
-            Ok(started) => running.push(started),
+            Ok(begun) => running.push((
+                AcceptWork {
+                    invitation_id: id.clone(),
+                },
+                begun,
+            )),
             Err(failure) => {
                 refused.push(json!({"EngagementInvitationId": id, "Error": failure.to_string()}));
                 tally.fail(id, failure);
@@ -204,27 +177,27 @@ pub async fn run(
     progress.done();
     let waited = if args.wait {
         let timeout = Duration::from_secs(args.timeout);
-        wait_all(service, &mut running, store, schedule, timeout).await
+        task::wait_all(service, &mut running, store, schedule, timeout).await
     } else {
         Ok(())
     };
     let mut objects = refused;
-    for started in &running {
-        let task = &started.task;
+    for (work, begun) in &running {
+        let task = &begun.task;
         match args.output {
             ShowFormat::Json => objects.push(
                 serde_json::to_value(ListEngagementByAcceptingInvitationTaskSummary::from(task))
                     .expect("wire shapes serialize"),
             ),
-            ShowFormat::Text => report_text(out, task)?,
+            ShowFormat::Text => report_text(out, begun)?,
         }
         if task.status == TaskStatus::Failed {
             tally.fail(
-                &started.invitation_id,
+                &work.invitation_id,
                 Failure::TaskFailed(format!(
                     "accepting {} failed: {}",
-                    started.invitation_id,
-                    failure_text(task)
+                    work.invitation_id,
+                    AcceptWork::failure(task)
                 )),
             );
         }
@@ -234,21 +207,4 @@ pub async fn run(
     }
     waited?;
     tally.finish()
-}
-
-fn failure_text(task: &AcceptTask) -> String {
-    format!(
-        "{}: {}",
-        task.reason_code.as_deref().unwrap_or("no reason code"),
-        task.message.as_deref().unwrap_or("no message")
-    )
-}
-
-/// Drops the accept's record: its task ended, or it never started and cannot.
-fn forget(store: Option<&mut Store>, id: &str, token: &str) {
-    if let Some(store) = store {
-        if let Err(e) = store.forget_accept(id, token) {
-            eprintln!("pc-inbox: warning: {e}");
-        }
-    }
 }

@@ -1,21 +1,23 @@
 //! `pc-inbox engage OPPORTUNITY_ID [--wait]`: submits one of the partner's opportunities to
-//! AWS, which makes an engagement of it (StartEngagementFromOpportunityTask). The client token
-//! is the one the local store holds for the opportunity, so a rerun (after a crash, a kill, a
-//! lost answer) resumes the same task and never starts a second. With `--wait` it polls the
-//! task to COMPLETE or FAILED. Every step is journaled.
+//! AWS, which makes an engagement of it (StartEngagementFromOpportunityTask), through the
+//! command line's task machine ([`super::task`]). The client token is the one the local store
+//! holds for the opportunity, and a task the service already has for it is followed, so a
+//! rerun (after a crash, a kill, a lost answer, or once done) never starts a second. With
+//! `--wait` it polls the task to COMPLETE or FAILED. Every step is journaled.
 
 use std::io::Write;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::Utc;
 
 use super::output::write_json;
 use super::show::ShowFormat;
-use super::{record, CommandResult, Failure};
+use super::task::{self, failure_text, Work};
+use super::{CommandResult, Failure};
 use crate::app::PollSchedule;
 use crate::domain::journal::{Action, Entry, Outcome};
 use crate::domain::{EngageTask, Involvement, TaskStatus};
-use crate::service::PartnerCentral;
+use crate::service::{PartnerCentral, ServiceResult};
 use crate::store::{SavedEngage, Store};
 use crate::wire::ListEngagementFromOpportunityTaskSummary;
 
@@ -38,121 +40,77 @@ pub struct EngageArgs {
     pub output: ShowFormat,
 }
 
-fn entry(opportunity_id: &str, token: &str, action: Action, outcome: Outcome) -> Entry {
-    Entry::new(action, outcome, Utc::now())
-        .opportunity(opportunity_id)
-        .token(token)
+/// Engaging from one opportunity, as the task machine runs it.
+pub struct EngageWork {
+    pub opportunity_id: String,
+    pub involvement: Involvement,
 }
 
-/// An engage task started (or resumed) with its client token.
-pub struct Engaging {
-    pub client_token: String,
-    pub task: EngageTask,
-}
+impl Work for EngageWork {
+    type Task = EngageTask;
+    const ACTIONS: [Action; 4] = [
+        Action::EngageStarted,
+        Action::EngageResumed,
+        Action::EngageCompleted,
+        Action::EngageFailed,
+    ];
 
-/// Starts (or resumes) the engage of one opportunity, journals it and records its task.
-pub async fn start(
-    service: &dyn PartnerCentral,
-    opportunity_id: &str,
-    involvement: Involvement,
-    mut store: Option<&mut Store>,
-) -> Result<Engaging, Failure> {
-    let mut token = format!("pc-inbox-{}-1", uuid::Uuid::new_v4().simple());
-    if let Some(store) = store.as_deref_mut() {
+    fn entry(&self, action: Action, outcome: Outcome) -> Entry {
+        Entry::new(action, outcome, Utc::now()).opportunity(&self.opportunity_id)
+    }
+
+    fn claim(&self, store: &mut Store, proposed: &str) -> Result<String, String> {
         let record = SavedEngage {
-            client_token: token.clone(),
+            client_token: proposed.to_string(),
             task_id: None,
             started: Utc::now(),
         };
-        token = store
-            .claim_engage(opportunity_id, &record)
-            .map_err(Failure::Usage)?;
+        store.claim_engage(&self.opportunity_id, &record)
     }
-    let task = match service
-        .start_engage(opportunity_id, involvement, &token)
-        .await
-    {
-        Ok(task) => task,
-        Err(e) => {
-            record(
-                store.as_deref_mut(),
-                entry(
-                    opportunity_id,
-                    &token,
-                    Action::EngageStarted,
-                    Outcome::Failed,
-                )
-                .detail(Some(e.to_string())),
-            );
-            if !e.is_transient() {
-                forget(store, opportunity_id, &token);
-            }
-            return Err(e.into());
-        }
-    };
-    record(
-        store.as_deref_mut(),
-        entry(
-            opportunity_id,
-            &token,
-            Action::EngageStarted,
-            Outcome::Succeeded,
-        )
-        .task(Some(task.id.clone())),
-    );
-    if let Some(store) = store.as_deref_mut() {
-        store
-            .save_engage_task(opportunity_id, &token, &task.id)
-            .map_err(Failure::Usage)?;
-    }
-    settle(store, opportunity_id, &token, &task);
-    Ok(Engaging {
-        client_token: token,
-        task,
-    })
-}
 
-/// Journals the end of a task that has ended and drops its record.
-pub fn settle(store: Option<&mut Store>, opportunity_id: &str, token: &str, task: &EngageTask) {
-    let (action, outcome, detail) = match task.status {
-        TaskStatus::Complete => (
-            Action::EngageCompleted,
-            Outcome::Succeeded,
+    fn save_task(&self, store: &mut Store, token: &str, task_id: &str) -> Result<(), String> {
+        store.save_engage_task(&self.opportunity_id, token, task_id)
+    }
+
+    fn forget(&self, store: &mut Store, token: &str) -> Result<bool, String> {
+        store.forget_engage(&self.opportunity_id, token)
+    }
+
+    async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<EngageTask> {
+        service
+            .start_engage(&self.opportunity_id, self.involvement, token)
+            .await
+    }
+
+    async fn poll(&self, service: &dyn PartnerCentral, task_id: &str) -> ServiceResult<EngageTask> {
+        service.get_engage_task(task_id).await
+    }
+
+    async fn existing(&self, service: &dyn PartnerCentral) -> ServiceResult<Option<EngageTask>> {
+        let tasks = service.list_engage_tasks(&self.opportunity_id).await?;
+        Ok(tasks
+            .into_iter()
+            .find(|t| matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)))
+    }
+
+    fn status(task: &EngageTask) -> &TaskStatus {
+        &task.status
+    }
+
+    fn id(task: &EngageTask) -> &str {
+        &task.id
+    }
+
+    fn completed(task: &EngageTask, entry: Entry) -> Entry {
+        entry.detail(
             task.engagement_id
                 .as_ref()
                 .map(|e| format!("engagement {e}")),
-        ),
-        TaskStatus::Failed => (
-            Action::EngageFailed,
-            Outcome::Failed,
-            Some(failure_text(task)),
-        ),
-        _ => return,
-    };
-    let mut store = store;
-    record(
-        store.as_deref_mut(),
-        entry(opportunity_id, token, action, outcome)
-            .task(Some(task.id.clone()))
-            .detail(detail),
-    );
-    forget(store, opportunity_id, token);
-}
+        )
+    }
 
-/// `ReasonCode: Message` of a failed task.
-pub fn failure_text(task: &EngageTask) -> String {
-    format!(
-        "{}: {}",
-        task.reason_code.as_deref().unwrap_or("no reason code"),
-        task.message.as_deref().unwrap_or("no message")
-    )
-}
-
-fn forget(store: Option<&mut Store>, opportunity_id: &str, token: &str) {
-    if let Some(store) = store {
-        if let Err(e) = store.forget_engage(opportunity_id, token) {
-            eprintln!("pc-inbox: warning: {e}");
-        }
+    fn failure(task: &EngageTask) -> String {
+        failure_text(task.reason_code.as_deref(), task.message.as_deref())
     }
 }
 
@@ -165,37 +123,33 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> CommandResult {
     let id = &args.opportunity_id;
-    let Engaging {
-        client_token: token,
-        mut task,
-    } = start(service, id, args.involvement, store.as_deref_mut()).await?;
-    let begun = Instant::now();
-    let mut polls = 0;
-    let mut waited = Ok(());
-    while args.wait && task.status == TaskStatus::InProgress {
-        if begun.elapsed() >= Duration::from_secs(args.timeout) {
-            waited = Err(Failure::Usage(format!(
-                "still IN_PROGRESS after {} s; run the same command again to keep waiting (it resumes the same task)",
-                args.timeout
-            )));
-            break;
-        }
-        tokio::time::sleep(schedule.delay(polls)).await;
-        polls += 1;
-        task = service.get_engage_task(&task.id).await?;
-        settle(store.as_deref_mut(), id, &token, &task);
-    }
+    let work = EngageWork {
+        opportunity_id: id.clone(),
+        involvement: args.involvement,
+    };
+    let begun = task::begin(service, &work, None, store.as_deref_mut()).await?;
+    let mut running = [(work, begun)];
+    let waited = if args.wait {
+        let timeout = Duration::from_secs(args.timeout);
+        task::wait_all(service, &mut running, store, schedule, timeout).await
+    } else {
+        Ok(())
+    };
+    let [(_, begun)] = running;
+    let task = &begun.task;
     match args.output {
-        ShowFormat::Json => {
-            write_json(out, &ListEngagementFromOpportunityTaskSummary::from(&task))?
-        }
+        ShowFormat::Json => write_json(out, &ListEngagementFromOpportunityTaskSummary::from(task))?,
         ShowFormat::Text => {
             let detail = match task.status {
-                TaskStatus::Complete => format!(
-                    "engagement {}",
-                    task.engagement_id.as_deref().unwrap_or("?")
-                ),
-                TaskStatus::Failed => failure_text(&task),
+                TaskStatus::Complete => {
+                    let engagement = task.engagement_id.as_deref().unwrap_or("?");
+                    if begun.already {
+                        format!("already engaged — engagement {engagement}")
+                    } else {
+                        format!("engagement {engagement}")
+                    }
+                }
+                TaskStatus::Failed => EngageWork::failure(task),
                 _ => "still running".into(),
             };
             writeln!(out, "{} {} — {detail}", task.id, task.status.as_wire())?;
@@ -205,7 +159,7 @@ pub async fn run(
     if task.status == TaskStatus::Failed {
         return Err(Failure::TaskFailed(format!(
             "engaging from {id} failed: {}",
-            failure_text(&task)
+            EngageWork::failure(task)
         )));
     }
     Ok(())

@@ -16,6 +16,7 @@ pub mod opportunities;
 pub mod output;
 pub mod reject;
 pub mod show;
+pub mod task;
 pub mod triage;
 pub mod watch;
 

@@ -18,8 +18,11 @@ use crate::app::{PollSchedule, Watch};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
 
+/// The longest hold `[actions] reject_hold_seconds` may ask for.
+const MAX_HOLD_SECONDS: u64 = 60;
+
 /// The top-level keys a config file may have.
-pub(super) const KNOWN: [&str; 16] = [
+pub(super) const KNOWN: [&str; 17] = [
     "console_url",
     "opportunity_url",
     "profile",
@@ -36,6 +39,7 @@ pub(super) const KNOWN: [&str; 16] = [
     "watch",
     "auto_advance",
     "rules",
+    "actions",
 ];
 
 /// The top-level keys that said what the inbox opens on, before `[[views]]`: a file that still
@@ -92,6 +96,7 @@ struct Raw {
     watch: Option<WatchRaw>,
     auto_advance: Option<bool>,
     rules: Option<std::path::PathBuf>,
+    actions: Option<BTreeMap<Spanned<String>, Spanned<u64>>>,
 }
 
 /// `[watch]`: every key optional.
@@ -215,6 +220,25 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, Refusal> {
         poll.cap = poll.first;
     }
     config.poll = poll;
+
+    let mut actions: Vec<_> = raw.actions.unwrap_or_default().into_iter().collect();
+    actions.sort_by_key(|(key, _)| key.span().start);
+    for (key, value) in actions {
+        let seconds = *value.get_ref();
+        match key.get_ref().as_str() {
+            "reject_hold_seconds" if seconds <= MAX_HOLD_SECONDS => {
+                config.reject_hold = Duration::from_secs(seconds)
+            }
+            "reject_hold_seconds" => warn(
+                value.span(),
+                format!(
+                    "`actions.reject_hold_seconds` must be 0 (off) to {MAX_HOLD_SECONDS}, got \
+                     {seconds}; using the default"
+                ),
+            ),
+            other => warn(key.span(), format!("unknown key `actions.{other}`")),
+        }
+    }
 
     if let Some(watch) = raw.watch {
         let defaults = config.watch;
@@ -496,6 +520,26 @@ mod tests {
                 .config
                 .auto_advance
         );
+    }
+
+    #[test]
+    fn actions_set_the_reject_hold_zero_for_off_and_warn_outside_the_range() {
+        let default = parse("", "a").unwrap().config.reject_hold;
+        assert_eq!(default, Duration::from_secs(5));
+        let off = parse("[actions]\nreject_hold_seconds = 0\n", "a").unwrap();
+        assert!(off.warnings.is_empty());
+        assert_eq!(off.config.reject_hold, Duration::ZERO);
+        let odd = parse("[actions]\nreject_hold_seconds = 61\nhold = 1\n", "a").unwrap();
+        assert_eq!(
+            odd.warnings,
+            [
+                "a:2: `actions.reject_hold_seconds` must be 0 (off) to 60, got 61; using the default",
+                "a:3: unknown key `actions.hold`",
+            ]
+        );
+        assert_eq!(odd.config.reject_hold, default);
+        let (_, message) = parse("[actions]\nreject_hold_seconds = -1\n", "a").unwrap_err();
+        assert!(message.contains("reject_hold_seconds"), "{message}");
     }
 
     #[test]

@@ -74,6 +74,9 @@ pub struct Config {
     pub watch: Watch,
     /// After acting on one invitation, select the next one that can be acted on.
     pub auto_advance: bool,
+    /// `[actions] reject_hold_seconds`: how long a confirmed reject waits, undoable, before
+    /// it is sent.
+    pub reject_hold: std::time::Duration,
     /// The triage rules file the detail pane applies.
     pub rules: Option<PathBuf>,
 }
@@ -96,6 +99,7 @@ impl Default for Config {
             keymap: Keymap::default(),
             watch: Watch::default(),
             auto_advance: true,
+            reject_hold: Settings::default().reject_hold,
             rules: None,
         }
     }
@@ -113,6 +117,7 @@ impl Config {
             page_size: self.page_size(),
             catalog,
             poll: self.poll,
+            reject_hold: self.reject_hold,
             views: self.views.clone(),
             utc: self.time_zone == TimeZone::Utc,
             opportunity_url: self

@@ -4,15 +4,18 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-/// What was done.
+/// What was done: one row per change of an action's state. A task picked up again (a rerun, a
+/// restart, a retry with the same client token) is `…Resumed`, never a second `…Started`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Action {
     AcceptStarted,
+    AcceptResumed,
     AcceptCompleted,
     AcceptFailed,
     Reject,
     Create,
     EngageStarted,
+    EngageResumed,
     EngageCompleted,
     EngageFailed,
 }
@@ -22,11 +25,13 @@ impl Action {
     pub fn as_str(self) -> &'static str {
         match self {
             Action::AcceptStarted => "AcceptStarted",
+            Action::AcceptResumed => "AcceptResumed",
             Action::AcceptCompleted => "AcceptCompleted",
             Action::AcceptFailed => "AcceptFailed",
             Action::Reject => "Reject",
             Action::Create => "Create",
             Action::EngageStarted => "EngageStarted",
+            Action::EngageResumed => "EngageResumed",
             Action::EngageCompleted => "EngageCompleted",
             Action::EngageFailed => "EngageFailed",
         }
@@ -36,11 +41,13 @@ impl Action {
     pub fn parse(s: &str) -> Option<Self> {
         [
             Action::AcceptStarted,
+            Action::AcceptResumed,
             Action::AcceptCompleted,
             Action::AcceptFailed,
             Action::Reject,
             Action::Create,
             Action::EngageStarted,
+            Action::EngageResumed,
             Action::EngageCompleted,
             Action::EngageFailed,
         ]

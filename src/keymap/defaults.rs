@@ -175,6 +175,12 @@ pub fn bindings() -> Vec<Binding> {
             "reject",
             Actionable,
         ),
+        b(
+            M::List,
+            A::Undo,
+            &[c('z')],
+            "Undo a reject while it is held (its countdown is in the status line)",
+        ),
         bar(
             A::Open,
             &[c('o')],

@@ -37,6 +37,7 @@ pub enum Action {
     Engage,
     Accept,
     Reject,
+    Undo,
     Open,
     CopyId,
     Notices,
@@ -60,7 +61,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with its name in config files.
-    pub const NAMES: [(Action, &'static str); 49] = [
+    pub const NAMES: [(Action, &'static str); 50] = [
         (Action::Up, "up"),
         (Action::Down, "down"),
         (Action::Top, "top"),
@@ -91,6 +92,7 @@ impl Action {
         (Action::Engage, "engage"),
         (Action::Accept, "accept"),
         (Action::Reject, "reject"),
+        (Action::Undo, "undo"),
         (Action::Open, "open"),
         (Action::CopyId, "copy_id"),
         (Action::Notices, "notices"),

@@ -97,8 +97,10 @@ impl EffectRunner {
                         title,
                         started,
                     };
-                    let token = claims.claim(invitation_id.clone(), record).await;
-                    let result = service.start_accept(&invitation_id, &token).await;
+                    let result = match claims.claim(invitation_id.clone(), record).await {
+                        Ok(token) => service.start_accept(&invitation_id, &token).await,
+                        Err(why) => Err(crate::service::ServiceError::NotSent { why }),
+                    };
                     let _ = tx.send(Msg::AcceptStarted {
                         invitation_id,
                         result,

@@ -60,13 +60,20 @@ impl EffectRunner {
                         task_id: None,
                         started,
                     };
-                    let token = claims.claim_engage(opportunity_id.clone(), record).await;
-                    let result = service
-                        .start_engage(&opportunity_id, Involvement::CoSell, &token)
-                        .await;
+                    let asked = record.client_token.clone();
+                    let (client_token, result) =
+                        match claims.claim_engage(opportunity_id.clone(), record).await {
+                            Ok(token) => {
+                                let result = service
+                                    .start_engage(&opportunity_id, Involvement::CoSell, &token)
+                                    .await;
+                                (token, result)
+                            }
+                            Err(why) => (asked, Err(crate::service::ServiceError::NotSent { why })),
+                        };
                     let _ = tx.send(Msg::EngageStarted {
                         opportunity_id,
-                        client_token: token,
+                        client_token,
                         result,
                     });
                 });

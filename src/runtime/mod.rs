@@ -227,7 +227,11 @@ impl App {
         terminal
             .draw(|frame| drawn = Some(ui::draw(frame, &self.state, &self.theme)))
             .map_err(|e| std::io::Error::other(e.to_string()))?;
-        if let Some(drawn) = drawn.filter(|d| d.detail_lines != self.state.geometry.detail_lines) {
+        let Some(drawn) = drawn else { return Ok(()) };
+        if drawn.asked != self.state.shown {
+            self.apply(Msg::Shown(drawn.asked));
+        }
+        if drawn.detail_lines != self.state.geometry.detail_lines {
             self.apply(Msg::DetailMeasured {
                 lines: drawn.detail_lines,
             });
@@ -271,10 +275,12 @@ where
 }
 
 /// How the inbox ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     /// Accepts still running when it ended.
     pub running: usize,
+    /// Writes agreed to but never sent (held or queued): the next start asks about them.
+    pub unsent: Option<String>,
     /// The signal that ended it; `None` when the user quit.
     pub signal: Option<Signal>,
 }
@@ -293,6 +299,12 @@ pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io:
         let result = drive(&mut terminal, &mut app, EventStream::new(), signals).await;
         let outcome = Outcome {
             running: app.state.accepts.active().count(),
+            unsent: app
+                .state
+                .bulk
+                .as_ref()
+                .filter(|q| q.unsent() > 0)
+                .map(|q| q.describe(q.unsent())),
             signal: app.signalled(),
         };
         app.finish();

@@ -1,5 +1,5 @@
-//! What an earlier run left behind: accepts, an engage and a bulk action to resume, the unsent
-//! draft and the cached rows of the view the inbox opens with.
+//! What an earlier run left behind: accepts and an engage to resume, writes never sent (the
+//! start asks about them), the unsent draft and the cached rows of the view the inbox opens with.
 
 use crate::app::form::draft::Draft;
 use crate::app::{engage, Accepts, BulkQueue, Level, SavedAccepts, State};
@@ -74,19 +74,7 @@ pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
         None => {}
     }
     match store.map(Store::bulk::<BulkQueue>) {
-        Some(Ok(Some(queue))) => {
-            let queue = queue.resumed();
-            let (started, total) = queue.progress();
-            state.notify(
-                Level::Info,
-                format!(
-                    "Resuming what the last run left: {} {}/{total}",
-                    queue.verb().to_lowercase(),
-                    started + 1
-                ),
-            );
-            state.bulk = Some(queue);
-        }
+        Some(Ok(Some(queue))) => state.bulk = Some(queue.resumed()),
         Some(Err(e)) => problems.push(format!("could not read the unfinished bulk action ({e})")),
         _ => {}
     }

@@ -21,9 +21,9 @@ pub enum Job {
     Remember(Remember, chrono::DateTime<chrono::Utc>),
     Journal(Box<Entry>),
     /// Records an accept about to start; answers with the client token to start it with.
-    Claim(String, SavedAccept, oneshot::Sender<String>),
+    Claim(String, SavedAccept, oneshot::Sender<Result<String, String>>),
     /// Records an engage about to start; answers with the client token to start it with.
-    ClaimEngage(String, SavedEngage, oneshot::Sender<String>),
+    ClaimEngage(String, SavedEngage, oneshot::Sender<Result<String, String>>),
     /// Adds its task to an engage's record.
     EngageTask {
         opportunity_id: String,
@@ -97,39 +97,53 @@ impl StoreWorker {
     }
 }
 
-/// Claims client tokens through the store's thread.
+/// Claims client tokens through the store's thread. A token is only used once the store has
+/// it: a write whose token could not be saved is not sent.
 #[derive(Clone)]
 pub struct Claims(Option<mpsc::Sender<Job>>);
 
+/// Why a token could not be claimed, for a write that is therefore not sent.
+fn unsaved(why: &str) -> String {
+    format!("its client token could not be saved in the local store ({why}), so a retry could start it twice")
+}
+
 impl Claims {
     /// The client token to start an accept with: one another process recorded first wins.
-    /// Without a store, `record`'s own.
-    pub async fn claim(&self, invitation_id: String, record: SavedAccept) -> String {
+    pub async fn claim(
+        &self,
+        invitation_id: String,
+        record: SavedAccept,
+    ) -> Result<String, String> {
         let (reply, answer) = oneshot::channel();
-        let fallback = record.client_token.clone();
-        let sent = self
-            .0
-            .as_ref()
-            .is_some_and(|tx| tx.send(Job::Claim(invitation_id, record, reply)).is_ok());
-        if !sent {
-            return fallback;
-        }
-        answer.await.unwrap_or(fallback)
+        self.ask(Job::Claim(invitation_id, record, reply), answer)
+            .await
     }
 
     /// The client token to start an engage with: one another process recorded first wins.
-    /// Without a store, `record`'s own.
-    pub async fn claim_engage(&self, opportunity_id: String, record: SavedEngage) -> String {
+    pub async fn claim_engage(
+        &self,
+        opportunity_id: String,
+        record: SavedEngage,
+    ) -> Result<String, String> {
         let (reply, answer) = oneshot::channel();
-        let fallback = record.client_token.clone();
-        let sent = self.0.as_ref().is_some_and(|tx| {
-            tx.send(Job::ClaimEngage(opportunity_id, record, reply))
-                .is_ok()
-        });
-        if !sent {
-            return fallback;
-        }
-        answer.await.unwrap_or(fallback)
+        self.ask(Job::ClaimEngage(opportunity_id, record, reply), answer)
+            .await
+    }
+
+    async fn ask(
+        &self,
+        job: Job,
+        answer: oneshot::Receiver<Result<String, String>>,
+    ) -> Result<String, String> {
+        let tx = self
+            .0
+            .as_ref()
+            .ok_or_else(|| unsaved("there is no store this run"))?;
+        tx.send(job).map_err(|_| unsaved("the store has stopped"))?;
+        answer
+            .await
+            .map_err(|_| unsaved("the store has stopped"))?
+            .map_err(|e| unsaved(&e))
     }
 }
 
@@ -151,12 +165,14 @@ fn serve(
             Job::Bulk(queue) => store.save_bulk(queue.as_deref()),
             Job::Remember(what, at) => remember(&mut store, what, at),
             Job::Journal(entry) => store.journal_append(&entry),
-            Job::Claim(id, record, reply) => store.claim_accept(&id, &record).map(|token| {
-                let _ = reply.send(token);
-            }),
-            Job::ClaimEngage(id, record, reply) => store.claim_engage(&id, &record).map(|token| {
-                let _ = reply.send(token);
-            }),
+            Job::Claim(id, record, reply) => {
+                let _ = reply.send(store.claim_accept(&id, &record));
+                Ok(())
+            }
+            Job::ClaimEngage(id, record, reply) => {
+                let _ = reply.send(store.claim_engage(&id, &record));
+                Ok(())
+            }
             Job::EngageTask {
                 opportunity_id,
                 client_token,
@@ -165,7 +181,9 @@ fn serve(
             Job::ForgetEngage {
                 opportunity_id,
                 client_token,
-            } => store.forget_engage(&opportunity_id, &client_token),
+            } => store
+                .forget_engage(&opportunity_id, &client_token)
+                .map(drop),
             Job::ReadView { generation, query } => {
                 let result = store.view(&query);
                 let _ = replies.send(Msg::CachedView { generation, result });

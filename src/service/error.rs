@@ -68,6 +68,11 @@ pub enum ServiceError {
     WrongRegion {
         region: String,
     },
+    /// A write pc-inbox did not send, because what makes it safe could not be done first
+    /// (its client token could not be saved): nothing reached the service.
+    NotSent {
+        why: String,
+    },
 }
 
 impl std::error::Error for ServiceError {}
@@ -195,6 +200,10 @@ impl fmt::Display for ServiceError {
                 f,
                 "Partner Central runs only in {PARTNER_CENTRAL_REGION}, not in {region}. Set the region to {PARTNER_CENTRAL_REGION} (--region, `region` in the config file, AWS_REGION or the profile) or leave it unset."
             ),
+            ServiceError::NotSent { why } => write!(
+                f,
+                "Not sent: {why}. Nothing reached the service; fix the local store and try again."
+            ),
         }
     }
 }
@@ -243,6 +252,7 @@ impl ServiceError {
                 profile.as_deref().unwrap_or("none")
             ),
             ServiceError::WrongRegion { region } => format!("WrongRegion: {region}"),
+            ServiceError::NotSent { why } => format!("NotSent: {why}"),
             ServiceError::Throttled { message } => format!("Throttled: {message}"),
             ServiceError::AccessDenied { message } => format!("AccessDenied: {message}"),
             ServiceError::NotFound { message } => format!("NotFound: {message}"),
@@ -312,6 +322,9 @@ mod tests {
             ServiceError::WrongRegion {
                 region: m("eu-west-1"),
             },
+            ServiceError::NotSent {
+                why: m("its client token could not be saved in the local store (disk full)"),
+            },
         ]
     }
 
@@ -359,6 +372,7 @@ mod tests {
             "AWS did not accept the credentials of profile partner-sales (UnrecognizedClientException: The security token is invalid). Check the profile, or run `aws sso login --profile partner-sales`, and try again.",
             "AWS did not accept your credentials (UnrecognizedClientException: The security token is invalid). Check them, or run `aws sso login --profile NAME`, and try again.",
             "Partner Central runs only in us-east-1, not in eu-west-1. Set the region to us-east-1 (--region, `region` in the config file, AWS_REGION or the profile) or leave it unset.",
+            "Not sent: its client token could not be saved in the local store (disk full). Nothing reached the service; fix the local store and try again.",
         ];
         assert_eq!(texts, expect);
     }

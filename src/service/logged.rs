@@ -105,6 +105,18 @@ impl<P: PartnerCentral> PartnerCentral for Logged<P> {
         result
     }
 
+    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>> {
+        let started = Instant::now();
+        let result = self.inner.list_engage_tasks(opportunity_id).await;
+        record(
+            "ListEngagementFromOpportunityTasks",
+            opportunity_id,
+            started,
+            &result,
+        );
+        result
+    }
+
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
         let started = Instant::now();
         let result = self.inner.get_engagement(id).await;

@@ -82,6 +82,9 @@ pub trait PartnerCentral: Send + Sync {
     /// The current state of one engage task.
     async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask>;
 
+    /// All engage tasks started for one opportunity, by anyone.
+    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>>;
+
     /// One engagement, with the customer and project of its context.
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement>;
 

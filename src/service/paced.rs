@@ -131,6 +131,11 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         self.inner.get_engage_task(task_id).await
     }
 
+    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>> {
+        self.reads.take().await;
+        self.inner.list_engage_tasks(opportunity_id).await
+    }
+
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
         self.reads.take().await;
         self.inner.get_engagement(id).await

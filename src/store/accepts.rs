@@ -103,15 +103,16 @@ impl Store {
         write(&self.conn, &self.key(), invitation_id, record, ADD_TASK)
     }
 
-    /// Drops the record of an accept that ended (its token is no longer needed).
-    pub fn forget_accept(&mut self, invitation_id: &str, client_token: &str) -> Result<()> {
+    /// Drops the record of an accept that ended (its token is no longer needed); true when
+    /// there was one (another process may have dropped it first).
+    pub fn forget_accept(&mut self, invitation_id: &str, client_token: &str) -> Result<bool> {
         self.conn
             .execute(
                 "DELETE FROM accepts WHERE origin = ?1 AND invitation_id = ?2 \
                  AND client_token = ?3",
                 params![self.key(), invitation_id, client_token],
             )
-            .map(drop)
+            .map(|rows| rows > 0)
             .map_err(sql_error)
     }
 

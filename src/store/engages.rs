@@ -108,15 +108,16 @@ impl Store {
         Ok(rows)
     }
 
-    /// Drops the record of an engage that ended (its token is no longer needed).
-    pub fn forget_engage(&mut self, opportunity_id: &str, client_token: &str) -> Result<()> {
+    /// Drops the record of an engage that ended (its token is no longer needed); true when
+    /// there was one (another process may have dropped it first).
+    pub fn forget_engage(&mut self, opportunity_id: &str, client_token: &str) -> Result<bool> {
         self.conn
             .execute(
                 "DELETE FROM engages WHERE origin = ?1 AND opportunity_id = ?2 \
                  AND client_token = ?3",
                 params![self.key(), opportunity_id, client_token],
             )
-            .map(drop)
+            .map(|rows| rows > 0)
             .map_err(sql_error)
     }
 }

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use super::Theme;
 use crate::app::engage::Stage;
 use crate::app::modes::{
-    bulk, confirm, engage, filters, form, help, journal, notices, picker, reject, search,
+    bulk, confirm, engage, filters, form, help, journal, notices, picker, reject, search, unsent,
 };
 use crate::app::{AcceptPhase, Level, Modal, State};
 use crate::keymap::{Action, Mode, Scope};
@@ -38,6 +38,8 @@ pub fn hints(state: &State) -> Option<&'static [(&'static [Action], &'static str
             Stage::Confirm(_) => engage::CONFIRM_HINTS,
             Stage::Progress => engage::PROGRESS_HINTS,
         },
+        Modal::Quit(_) => &[],
+        Modal::Unsent(_) => unsent::HINTS,
     })
 }
 
@@ -141,7 +143,9 @@ fn position(state: &State) -> String {
 
 /// The status line: the search prompt while it is open; else the newest unread error or fresh
 /// notice, accepts in progress, loading, or the filters; and the pager on the right.
-pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+/// Draws the status line; true when it shows the write queue's line (its countdown while it
+/// holds, its progress while it sends), which takes the line over while the queue runs.
+pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> bool {
     if let Some(Modal::Search(prompt)) = state.top() {
         let prompt_text = format!("/{}", prompt.input.value());
         frame.render_widget(
@@ -150,7 +154,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         );
         let x = area.x + 1 + prompt.input.visual_cursor() as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
-        return;
+        return false;
     }
     let right = pager(state);
     let [left_area, right_area] = Layout::horizontal([
@@ -158,7 +162,10 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         Constraint::Length(right.chars().count() as u16 + 1),
     ])
     .areas(area);
+    let queue_line = queue_line(state);
+    let queue_drawn = queue_line.is_some();
     let left = match state.notices.current(state.clock.now) {
+        _ if queue_drawn => queue_line.unwrap_or_default().style(theme.warning),
         Some(n) if n.level == Level::Error => {
             let unread = state.notices.unread();
             let more = if unread > 1 {
@@ -171,9 +178,6 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
                 Span::styled(format!("✗ {}{more}", first_line(&n.text)), theme.danger),
                 Span::styled(format!("  {log} notices"), theme.muted),
             ])
-        }
-        _ if state.bulk.as_ref().is_some_and(|q| !q.finished()) => {
-            Line::styled(bulk_progress(state), theme.warning)
         }
         Some(n) => {
             let style = match n.level {
@@ -200,20 +204,39 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         Paragraph::new(Span::styled(right, theme.muted)).alignment(Alignment::Right),
         right_area,
     );
+    queue_drawn
 }
 
 /// `⠋ Rejecting 3/12…  Esc stops`.
-fn bulk_progress(state: &State) -> String {
-    let Some(queue) = &state.bulk else {
-        return String::new();
-    };
+/// The write queue's line while it has writes to send: the countdown of its hold
+/// (`Rejecting “T” in 4 s · z undo`), else its progress.
+fn queue_line(state: &State) -> Option<Line<'static>> {
+    let queue = state.bulk.as_ref().filter(|q| !q.finished())?;
+    let keys = &state.keymap;
+    if let Some(left) = queue.held_for(state.clock.now) {
+        let what = match queue.items.as_slice() {
+            [one] => format!("“{}”", one.title),
+            items => format!("{} invitations", items.len()),
+        };
+        return Some(Line::from(format!(
+            "{} {what} in {left} s  ·  {} undo",
+            queue.verb(),
+            keys.hint(Mode::List, Action::Undo)
+        )));
+    }
+    if queue.awaiting_yes {
+        return Some(Line::from(format!(
+            "{} from the last run wait for your yes",
+            queue.describe(queue.unsent())
+        )));
+    }
     let (started, total) = queue.progress();
-    format!(
+    Some(Line::from(format!(
         "{} {} {started}/{total}…  {} stops",
         SPINNER[state.spinner % SPINNER.len()],
         queue.verb(),
-        state.keymap.hint(Mode::List, Action::Back)
-    )
+        keys.hint(Mode::List, Action::Back)
+    )))
 }
 
 fn first_line(text: &str) -> &str {

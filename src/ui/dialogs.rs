@@ -233,23 +233,12 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
         Some(problem) => lines.push(Line::styled(format!("      {problem}"), theme.warning)),
         None => lines.push(Line::styled("      ✓", theme.success)),
     }
-    if let Some(error) = &d.error {
-        lines.push(Line::styled(
-            format!("The service refused: {error}"),
-            theme.danger,
-        ));
-    }
     if let Some(note) = &d.note {
         lines.push(Line::styled(note.clone(), theme.warning));
     }
     lines.push(Line::raw(""));
-    let reject_label = if d.submitting {
-        "Rejecting…"
-    } else {
-        "Reject"
-    };
     lines.push(Line::from(vec![
-        button(reject_label, d.focus == RejectFocus::Reject, theme),
+        button("Reject", d.focus == RejectFocus::Reject, theme),
         Span::raw("   "),
         button("Cancel", d.focus == RejectFocus::Cancel, theme),
     ]));

@@ -205,7 +205,12 @@ fn pipeline(p: &Pipeline) -> String {
 /// The status cell of an invitation in the current bulk action, until its outcome shows in
 /// its own status (or its accept's badge).
 fn bulk_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)> {
-    match state.bulk.as_ref()?.state_of(id)? {
+    let queue = state.bulk.as_ref()?;
+    match queue.state_of(id)? {
+        ItemState::Waiting if queue.held_for(state.clock.now).is_some() => {
+            Some(("held".into(), theme.warning))
+        }
+        ItemState::Waiting if queue.awaiting_yes => Some(("unsent".into(), theme.warning)),
         ItemState::Waiting => Some(("queued".into(), theme.muted)),
         ItemState::Sending => Some((
             format!("{} sending", SPINNER[state.spinner % SPINNER.len()]),

@@ -11,6 +11,7 @@ pub mod format;
 pub mod layout;
 mod list;
 mod overlays;
+mod prompts;
 mod theme;
 mod views;
 
@@ -20,13 +21,17 @@ use ratatui::Frame;
 
 pub use theme::Theme;
 
+use crate::app::consent::{self, Write};
 use crate::app::{Geometry, Modal, State};
 
 /// What drawing measured that the reducer needs back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drawn {
     /// Rows the selected invitation's detail takes, wrapped to the pane.
     pub detail_lines: usize,
+    /// The writes this frame asked the user about: the dialog on top's, and the write queue's
+    /// while its line is in the status bar.
+    pub asked: Vec<Write>,
 }
 
 /// The geometry the reducer works with for a terminal of `size` (columns, rows).
@@ -37,6 +42,7 @@ pub fn geometry(size: (u16, u16), detail_lines: usize) -> Geometry {
         list_rows: layout::list_rows(size),
         detail_rows,
         detail_lines,
+        fits: !layout::too_small(size),
     }
 }
 
@@ -60,6 +66,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> Drawn {
         );
         return Drawn {
             detail_lines: state.geometry.detail_lines,
+            asked: Vec::new(),
         };
     }
     let areas = layout::areas(area);
@@ -67,11 +74,19 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> Drawn {
     list::draw(frame, areas.list, state, theme);
     let detail_lines = detail::draw(frame, areas.detail, state, theme);
     bars::draw_actions(frame, areas.actions, state, theme);
-    bars::draw_status(frame, areas.status, state, theme);
+    let mut asked = if bars::draw_status(frame, areas.status, state, theme) {
+        consent::queued(state)
+    } else {
+        Vec::new()
+    };
     for modal in &state.modals {
         draw_modal(frame, area, modal, state, theme);
     }
-    Drawn { detail_lines }
+    asked.extend(consent::asked_on_top(state));
+    Drawn {
+        detail_lines,
+        asked,
+    }
 }
 
 fn draw_modal(frame: &mut Frame, area: Rect, modal: &Modal, state: &State, theme: &Theme) {
@@ -87,5 +102,7 @@ fn draw_modal(frame: &mut Frame, area: Rect, modal: &Modal, state: &State, theme
         Modal::Reject(d) => dialogs::reject(frame, area, d, keys, theme),
         Modal::Create(f) => form::draw(frame, area, f, &state.engagements, keys, theme),
         Modal::Engage(d) => engage::draw(frame, area, d, state, theme),
+        Modal::Quit(_) => prompts::quit(frame, area, state, theme),
+        Modal::Unsent(p) => prompts::unsent(frame, area, p, state, theme),
     }
 }

@@ -9,6 +9,7 @@ mod pty;
 mod e2e_actions;
 mod e2e_bulk;
 mod e2e_config;
+mod e2e_consent;
 mod e2e_create;
 mod e2e_engage;
 mod e2e_errors;

@@ -3,6 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::Modal;
+use crate::app::consent::{self, Write};
 use crate::app::{actions, Effect, State};
 use crate::keymap::{Action, Mode};
 
@@ -33,6 +34,8 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     let action = state.keymap.action(Mode::Confirm, &key);
     let interrupted = state.interrupted;
     let again = action.map(|a| state.keymap.hint(Mode::Confirm, a));
+    let shown = matches!(state.top(), Some(Modal::Confirm(c))
+        if consent::shown(state, &Write::Accept(c.invitation_id.clone())));
     let Some(Modal::Confirm(confirm)) = state.modals.last_mut() else {
         return Vec::new();
     };
@@ -51,6 +54,9 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             "A notice came in just now; press {} again to accept.",
             again.unwrap_or_default()
         ));
+        return Vec::new();
+    }
+    if accept && !shown {
         return Vec::new();
     }
     match state.modals.pop() {

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::{filters, help, journal, notices, search};
+use super::{filters, help, journal, notices, quit, search};
 use crate::app::{actions, bulk, cache, create, engage, inbox, views, Effect, Focus, Level, State};
 use crate::keymap::{Action, Mode};
 
@@ -102,10 +102,15 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             help::open(state);
             Vec::new()
         }
-        Action::Quit | Action::ForceQuit => {
+        Action::Quit => quit::ask(state),
+        Action::ForceQuit => {
             state.quit = true;
             Vec::new()
         }
+        Action::Undo => bulk::undo(state).unwrap_or_else(|| {
+            state.notify(Level::Info, "Nothing to undo: no reject is held");
+            Vec::new()
+        }),
         _ => Vec::new(),
     }
 }

@@ -13,8 +13,10 @@ pub mod journal;
 pub mod list;
 pub mod notices;
 pub mod picker;
+pub mod quit;
 pub mod reject;
 pub mod search;
+pub mod unsent;
 
 use crate::keymap::Mode;
 
@@ -24,13 +26,16 @@ pub use filters::FilterMenu;
 pub use help::HelpView;
 pub use journal::JournalView;
 pub use notices::NoticesLog;
+pub use quit::QuitPrompt;
 pub use reject::{RejectDialog, RejectFocus};
 pub use search::SearchPrompt;
+pub use unsent::UnsentPrompt;
 
 use super::engage::EngageDialog;
 use super::form::InvitationForm;
 
-/// A dialog or prompt over the inbox. Only a key the user pressed opens one.
+/// A dialog or prompt over the inbox. Only a key the user pressed opens one, except the
+/// start's question about writes the last run left unsent.
 #[derive(Debug, Clone)]
 pub enum Modal {
     Search(SearchPrompt),
@@ -43,6 +48,8 @@ pub enum Modal {
     Reject(RejectDialog),
     Create(Box<InvitationForm>),
     Engage(EngageDialog),
+    Quit(QuitPrompt),
+    Unsent(UnsentPrompt),
 }
 
 impl Modal {
@@ -54,7 +61,7 @@ impl Modal {
             Modal::Help(_) => Mode::Help,
             Modal::Notices(_) => Mode::Notices,
             Modal::Journal(_) => Mode::Journal,
-            Modal::Confirm(_) | Modal::Bulk(_) => Mode::Confirm,
+            Modal::Confirm(_) | Modal::Bulk(_) | Modal::Quit(_) | Modal::Unsent(_) => Mode::Confirm,
             Modal::Reject(_) => Mode::Reject,
             Modal::Create(form) if form.picker.is_some() => Mode::Picker,
             Modal::Create(_) => Mode::Form,

@@ -1,5 +1,6 @@
 //! The reject dialog: the documented reasons as quick picks, a free-text reason validated live,
-//! and Cancel focused by default because rejecting cannot be undone.
+//! and Cancel focused by default because rejecting cannot be undone. [Reject] hands the
+//! reject to the write queue, which holds it for the undo window before sending it.
 
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
@@ -52,9 +53,6 @@ pub struct RejectDialog {
     pub cursor: usize,
     pub reason: Input,
     pub focus: RejectFocus,
-    pub submitting: bool,
-    /// The service's answer to the last attempt.
-    pub error: Option<String>,
     /// Why the last press of [Reject] sent nothing (a notice had just come in, or the reason
     /// is not valid yet).
     pub note: Option<String>,
@@ -72,8 +70,6 @@ impl RejectDialog {
             cursor: 0,
             reason: Input::default(),
             focus: RejectFocus::Cancel,
-            submitting: false,
-            error: None,
             note: None,
             many: Vec::new(),
         }
@@ -87,6 +83,14 @@ impl RejectDialog {
         RejectDialog {
             many: targets,
             ..RejectDialog::new(first, format!("{n} {noun}"), None)
+        }
+    }
+
+    /// Starts from a reason given before (a retry): picked when it is a documented one.
+    pub fn keep(&mut self, reason: String) {
+        self.reason = Input::new(reason);
+        if let Some(at) = self.chosen() {
+            self.cursor = at;
         }
     }
 
@@ -180,9 +184,6 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             dialog.reason.handle_event(&Event::Key(key));
         }
         (Some(Action::Confirm), RejectFocus::Reject) => {
-            if dialog.submitting {
-                return Vec::new();
-            }
             if let Some(problem) = dialog.problem() {
                 dialog.note = Some(format!("Not sent: {problem}."));
                 return Vec::new();
@@ -193,18 +194,23 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                 ));
                 return Vec::new();
             }
-            if !dialog.many.is_empty() {
-                let reason = dialog.reason.value().to_string();
-                let targets = std::mem::take(&mut dialog.many);
-                state.modals.pop();
-                return bulk::start(state, BulkKind::Reject { reason }, targets);
+            let reason = dialog.reason.value().to_string();
+            let single = dialog.many.is_empty();
+            let id = dialog.invitation_id.clone();
+            let targets = if single {
+                vec![Target {
+                    id: id.clone(),
+                    title: dialog.title.clone(),
+                }]
+            } else {
+                std::mem::take(&mut dialog.many)
+            };
+            state.modals.pop();
+            let mut effects = bulk::start(state, BulkKind::Reject { reason }, targets);
+            if single && state.selected().is_some_and(|s| s.id == id) {
+                effects.extend(bulk::next_actionable(state, &id));
             }
-            dialog.submitting = true;
-            dialog.error = None;
-            return vec![Effect::Reject {
-                invitation_id: dialog.invitation_id.clone(),
-                reason: dialog.reason.value().to_string(),
-            }];
+            return effects;
         }
         (Some(Action::Switch), RejectFocus::Reject | RejectFocus::Cancel) => {
             dialog.focus = if dialog.focus == RejectFocus::Reject {

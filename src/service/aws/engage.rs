@@ -99,6 +99,24 @@ impl AwsPartnerCentral {
             })
     }
 
+    pub(super) async fn engage_tasks(
+        &self,
+        opportunity_id: &str,
+    ) -> ServiceResult<Vec<EngageTask>> {
+        let summaries: Vec<_> = self
+            .client
+            .list_engagement_from_opportunity_tasks()
+            .catalog(&self.catalog)
+            .opportunity_identifier(opportunity_id)
+            .into_paginator()
+            .items()
+            .send()
+            .collect::<Result<_, _>>()
+            .await
+            .map_err(|e| self.fail(e))?;
+        Ok(summaries.iter().map(engage_task_summary).collect())
+    }
+
     pub(super) async fn engagement(&self, id: &str) -> ServiceResult<Engagement> {
         let out = self
             .client

@@ -302,6 +302,10 @@ impl PartnerCentral for AwsPartnerCentral {
         self.engage_task(task_id).await
     }
 
+    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>> {
+        self.engage_tasks(opportunity_id).await
+    }
+
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
         self.engagement(id).await
     }
