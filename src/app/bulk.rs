@@ -8,7 +8,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::consent::{self, Write};
+use super::consent::Write;
 use super::modes::{BulkConfirm, Modal, Target, UnsentPrompt};
 use super::{inbox, AcceptPhase, Effect, Level, State};
 use crate::keymap::Action;
@@ -102,6 +102,16 @@ impl BulkQueue {
             BulkKind::Accept => Write::Accept(id.to_string()),
             BulkKind::Reject { .. } => Write::Reject(id.to_string()),
         }
+    }
+
+    /// The writes of the items not settled yet (waiting or out): what the queue's status line
+    /// speaks for while it holds or runs.
+    pub fn unsettled_writes(&self) -> Vec<Write> {
+        self.items
+            .iter()
+            .filter(|i| matches!(i.state, ItemState::Waiting | ItemState::Sending))
+            .map(|i| self.write_for(&i.id))
+            .collect()
     }
 
     /// Items not sent yet: held, queued or waiting for a yes.
@@ -283,7 +293,7 @@ pub(super) fn advance(state: &mut State) -> Vec<Effect> {
             state.accepts.get(&id).map(|a| &a.phase),
             Some(AcceptPhase::Running { .. } | AcceptPhase::Complete { .. })
         );
-    if !started && !consent::shown(state, &write) {
+    if !started && !state.was_shown(&write) {
         return Vec::new();
     }
     let item = &mut state.bulk.as_mut().expect("the queue is there").items[at];

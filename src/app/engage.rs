@@ -289,7 +289,7 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
         },
         _ => return Vec::new(),
     };
-    if !super::consent::shown(state, &Write::Engage(run.opportunity.id.clone())) {
+    if !state.was_shown(&Write::Engage(run.opportunity.id.clone())) {
         return Vec::new();
     }
     if let Some(dialog) = dialog_mut(state) {

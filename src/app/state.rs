@@ -234,6 +234,11 @@ impl State {
         self.list.selected()
     }
 
+    /// True when the last frame drawn asked the user about `write`.
+    pub fn was_shown(&self, write: &super::consent::Write) -> bool {
+        self.shown.contains(write)
+    }
+
     /// The dialog or prompt that has the keyboard, if any.
     pub fn top(&self) -> Option<&Modal> {
         self.modals.last()

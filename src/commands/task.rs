@@ -65,7 +65,9 @@ pub fn failure_text(reason_code: Option<&str>, message: Option<&str>) -> String 
 }
 
 /// Starts (or resumes) `work` and journals it; `why` goes into the journal's detail (e.g. the
-/// triage rule that asked for it).
+/// triage rule that asked for it). The service is asked first whether it has a task for the
+/// work already, then the token is claimed: of processes racing on one piece of work, the one
+/// whose token the store kept journals the start, every other a resume.
 pub async fn begin<W: Work>(
     service: &dyn PartnerCentral,
     work: &W,
@@ -73,6 +75,16 @@ pub async fn begin<W: Work>(
     mut store: Option<&mut Store>,
 ) -> Result<Begun<W::Task>, Failure> {
     let [started, resumed, ..] = W::ACTIONS;
+    let found = match work.existing(service).await? {
+        Some(task) if W::status(&task) == &TaskStatus::Complete => {
+            return Ok(Begun {
+                token: String::new(),
+                task,
+                already: true,
+            })
+        }
+        other => other,
+    };
     let proposed = format!("pc-inbox-{}-1", uuid::Uuid::new_v4().simple());
     let token = match store.as_deref_mut() {
         Some(store) => work.claim(store, &proposed).map_err(|e| {
@@ -82,23 +94,15 @@ pub async fn begin<W: Work>(
         })?,
         None => proposed.clone(),
     };
-    let action = if token == proposed { started } else { resumed };
-    if action == started {
-        if let Some(task) = work.existing(service).await? {
-            if W::status(&task) == &TaskStatus::Complete {
-                forget(store, work, &token);
-                return Ok(Begun {
-                    token,
-                    task,
-                    already: true,
-                });
+    let (action, task) = match found {
+        Some(task) => (resumed, task),
+        None => {
+            let action = if token == proposed { started } else { resumed };
+            match work.start(service, &token).await {
+                Ok(task) => (action, task),
+                Err(e) => return Err(refused(work, store, &token, action, e, why)),
             }
-            return follow_found(work, store, token, task, why);
         }
-    }
-    let task = match work.start(service, &token).await {
-        Ok(task) => task,
-        Err(e) => return Err(refused(work, store, &token, action, e, why)),
     };
     record(
         store.as_deref_mut(),
@@ -112,33 +116,6 @@ pub async fn begin<W: Work>(
             .map_err(Failure::Usage)?;
     }
     settle(store, work, &token, &task);
-    Ok(Begun {
-        token,
-        task,
-        already: false,
-    })
-}
-
-/// A running task found on the service that this run did not start: followed under this
-/// run's record (so its end is journaled once), journaled as resumed.
-fn follow_found<W: Work>(
-    work: &W,
-    mut store: Option<&mut Store>,
-    token: String,
-    task: W::Task,
-    why: Option<&str>,
-) -> Result<Begun<W::Task>, Failure> {
-    let [_, resumed, ..] = W::ACTIONS;
-    record(
-        store.as_deref_mut(),
-        work.entry(resumed, Outcome::Succeeded)
-            .task(Some(W::id(&task).to_string()))
-            .detail(why.map(str::to_string)),
-    );
-    if let Some(store) = store {
-        work.save_task(store, &token, W::id(&task))
-            .map_err(Failure::Usage)?;
-    }
     Ok(Begun {
         token,
         task,

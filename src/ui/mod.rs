@@ -21,7 +21,7 @@ use ratatui::Frame;
 
 pub use theme::Theme;
 
-use crate::app::consent::{self, Write};
+use crate::app::consent::Write;
 use crate::app::{Geometry, Modal, State};
 
 /// What drawing measured that the reducer needs back.
@@ -74,15 +74,22 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> Drawn {
     list::draw(frame, areas.list, state, theme);
     let detail_lines = detail::draw(frame, areas.detail, state, theme);
     bars::draw_actions(frame, areas.actions, state, theme);
+    let queued = state
+        .bulk
+        .as_ref()
+        .map(|q| q.unsettled_writes())
+        .unwrap_or_default();
     let mut asked = if bars::draw_status(frame, areas.status, state, theme) {
-        consent::queued(state)
+        queued.clone()
     } else {
         Vec::new()
     };
     for modal in &state.modals {
         draw_modal(frame, area, modal, state, theme);
     }
-    asked.extend(consent::asked_on_top(state));
+    if let Some(top) = state.top() {
+        asked.extend(top.asks(state.engage.as_ref(), &queued));
+    }
     Drawn {
         detail_lines,
         asked,

@@ -3,7 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::Modal;
-use crate::app::consent::{self, Write};
+use crate::app::consent::Write;
 use crate::app::{actions, Effect, State};
 use crate::keymap::{Action, Mode};
 
@@ -35,7 +35,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     let interrupted = state.interrupted;
     let again = action.map(|a| state.keymap.hint(Mode::Confirm, a));
     let shown = matches!(state.top(), Some(Modal::Confirm(c))
-        if consent::shown(state, &Write::Accept(c.invitation_id.clone())));
+        if state.was_shown(&Write::Accept(c.invitation_id.clone())));
     let Some(Modal::Confirm(confirm)) = state.modals.last_mut() else {
         return Vec::new();
     };

@@ -31,7 +31,8 @@ pub use reject::{RejectDialog, RejectFocus};
 pub use search::SearchPrompt;
 pub use unsent::UnsentPrompt;
 
-use super::engage::EngageDialog;
+use super::consent::Write;
+use super::engage::{EngageDialog, EngagePhase, EngageRun, Stage};
 use super::form::InvitationForm;
 
 /// A dialog or prompt over the inbox. Only a key the user pressed opens one, except the
@@ -53,6 +54,42 @@ pub enum Modal {
 }
 
 impl Modal {
+    /// The writes this dialog asks about when it is on top: what its yes would send. The
+    /// engage dialog's retry asks about the engage in `engage`; the start's question about the
+    /// write queue's `queued` writes.
+    pub fn asks(&self, engage: Option<&EngageRun>, queued: &[Write]) -> Vec<Write> {
+        match self {
+            Modal::Confirm(c) => vec![Write::Accept(c.invitation_id.clone())],
+            Modal::Bulk(c) => c
+                .targets
+                .iter()
+                .map(|t| {
+                    if c.accept {
+                        Write::Accept(t.id.clone())
+                    } else {
+                        Write::Reject(t.id.clone())
+                    }
+                })
+                .collect(),
+            Modal::Reject(d) if d.many.is_empty() => {
+                vec![Write::Reject(d.invitation_id.clone())]
+            }
+            Modal::Reject(d) => d.many.iter().map(|t| Write::Reject(t.id.clone())).collect(),
+            Modal::Unsent(_) => queued.to_vec(),
+            Modal::Create(form) if form.picker.is_none() => {
+                vec![Write::Create(form.draft.client_token.clone())]
+            }
+            Modal::Engage(d) => match (&d.stage, engage) {
+                (Stage::Confirm(o), _) => vec![Write::Engage(o.id.clone())],
+                (Stage::Progress, Some(run)) if matches!(run.phase, EngagePhase::Failed { .. }) => {
+                    vec![Write::Engage(run.opportunity.id.clone())]
+                }
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
     /// The key table this modal reads.
     pub fn mode(&self) -> Mode {
         match self {

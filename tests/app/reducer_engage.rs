@@ -1,0 +1,323 @@
+//! Engaging from one of the partner's opportunities: `E` opens the picker, Enter chooses,
+//! `y` starts the task (one client token per engage, journaled), it is polled to its end, and
+//! Enter on a completed one opens the invitation form on the new engagement, prefilled.
+
+use crate::fixtures;
+
+use crossterm::event::KeyCode;
+use fixtures::update;
+use fixtures::{code, key, loaded, screen_text};
+use pc_inbox::app::engage::EngagePhase;
+use pc_inbox::app::{Effect, Modal, Msg, State};
+use pc_inbox::domain::journal::Action as Done;
+use pc_inbox::domain::{EngageTask, Opportunity, OpportunityDetails, Page, Spend, TaskStatus};
+use pc_inbox::service::ServiceError;
+
+const SIZE: (u16, u16) = (160, 48);
+
+fn summary(id: &str, customer: &str) -> Opportunity {
+    Opportunity {
+        id: id.into(),
+        title: None,
+        customer: Some(customer.into()),
+        stage: Some("Qualified".into()),
+        review_status: Some("Pending Submission".into()),
+        next_steps: None,
+        target_close_date: Some("2027-06-30".into()),
+        last_modified: Some(fixtures::now()),
+        details: OpportunityDetails::default(),
+    }
+}
+
+fn detail(id: &str, customer: &str) -> Opportunity {
+    Opportunity {
+        title: Some("Data lake on AWS".into()),
+        details: OpportunityDetails {
+            industry: Some("Retail".into()),
+            country_code: Some("DE".into()),
+            website_url: Some("https://contoso.example".into()),
+            business_problem: Some("Their warehouse cannot keep up with the stores' data.".into()),
+            spend: vec![Spend {
+                amount: Some("12000".into()),
+                currency: "EUR".into(),
+                frequency: "Monthly".into(),
+                target_company: "AWS".into(),
+                estimation_url: None,
+            }],
+        },
+        ..summary(id, customer)
+    }
+}
+
+fn task(status: TaskStatus) -> EngageTask {
+    EngageTask {
+        id: "oit-0000000000001".into(),
+        arn: None,
+        status: status.clone(),
+        message: (status == TaskStatus::Failed).then(|| "Missing country".into()),
+        reason_code: (status == TaskStatus::Failed).then(|| "OpportunityValidationFailed".into()),
+        opportunity_id: Some("O2".into()),
+        engagement_id: (status == TaskStatus::Complete).then(|| "eng-00000000000001".into()),
+        snapshot_job_id: None,
+        start_time: Some(fixtures::now()),
+    }
+}
+
+/// `E`, two opportunities listed, the second chosen and read: the confirmation is up.
+fn confirming() -> State {
+    let mut s = loaded(SIZE, 5, false);
+    let effects = update(&mut s, key('E'));
+    assert_eq!(
+        effects,
+        vec![Effect::LoadOpportunities { next_token: None }]
+    );
+    assert!(screen_text(&s).contains("Loading your opportunities"));
+    update(
+        &mut s,
+        Msg::OpportunitiesLoaded(Ok(Page {
+            items: vec![summary("O1", "Fabrikam"), summary("O2", "Contoso")],
+            next_token: None,
+        })),
+    );
+    for c in "cont".chars() {
+        update(&mut s, key(c));
+    }
+    let screen = screen_text(&s);
+    assert!(screen.contains("O2  Contoso"), "{screen}");
+    assert!(!screen.contains("Fabrikam"), "typing narrows: {screen}");
+    let effects = update(&mut s, code(KeyCode::Enter));
+    assert_eq!(effects, vec![Effect::ReadOpportunity { id: "O2".into() }]);
+    update(
+        &mut s,
+        Msg::OpportunityRead {
+            id: "O2".into(),
+            result: Ok(detail("O2", "Contoso")),
+        },
+    );
+    let screen = screen_text(&s);
+    assert!(screen.contains("Start an engagement?"), "{screen}");
+    assert!(screen.contains("Data lake on AWS"), "{screen}");
+    s
+}
+
+fn start(s: &mut State) -> String {
+    let effects = update(s, key('y'));
+    match effects.as_slice() {
+        [Effect::StartEngage {
+            opportunity_id,
+            client_token,
+            ..
+        }] => {
+            assert_eq!(opportunity_id, "O2");
+            client_token.clone()
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+fn journaled(effects: &[Effect]) -> Vec<Done> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Journal(entry) => {
+                assert_eq!(entry.opportunity_id.as_deref(), Some("O2"));
+                Some(entry.action)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
+    let mut s = confirming();
+    let token = start(&mut s);
+    assert!(screen_text(&s).contains("Starting…"));
+    let effects = update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token.clone(),
+            result: Ok(task(TaskStatus::InProgress)),
+        },
+    );
+    assert_eq!(journaled(&effects), [Done::EngageStarted]);
+    assert!(effects.contains(&Effect::SaveEngageTask {
+        opportunity_id: "O2".into(),
+        client_token: token.clone(),
+        task_id: "oit-0000000000001".into(),
+    }));
+    assert!(effects.iter().any(
+        |e| matches!(e, Effect::PollEngage { task_id, .. } if task_id == "oit-0000000000001")
+    ));
+    assert!(screen_text(&s).contains("IN_PROGRESS"));
+    // A key that is no action does nothing while it runs; nothing starts twice.
+    assert!(update(&mut s, key('y')).is_empty());
+
+    let effects = update(
+        &mut s,
+        Msg::EngagePolled {
+            task_id: "oit-0000000000001".into(),
+            result: Ok(task(TaskStatus::Complete)),
+        },
+    );
+    assert_eq!(journaled(&effects), [Done::EngageCompleted]);
+    assert!(effects.contains(&Effect::ForgetEngage {
+        opportunity_id: "O2".into(),
+        client_token: token,
+    }));
+    let screen = screen_text(&s);
+    assert!(screen.contains("COMPLETE"), "{screen}");
+    assert!(screen.contains("eng-00000000000001"), "{screen}");
+
+    let effects = update(&mut s, code(KeyCode::Enter));
+    for wanted in [
+        Effect::LoadEngagements { next_token: None },
+        Effect::LoadMembers {
+            engagement_id: "eng-00000000000001".into(),
+        },
+        Effect::LoadEngagement {
+            id: "eng-00000000000001".into(),
+        },
+    ] {
+        assert!(effects.contains(&wanted), "{wanted:?} in {effects:?}");
+    }
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SettleDraft { .. })),
+        "the prefilled draft is saved once it rests: {effects:?}"
+    );
+    assert!(!screen_text(&s).contains("Restored your unsent draft"));
+    assert!(s.engage.is_none());
+    let Some(Modal::Create(form)) = s.modals.last() else {
+        panic!("the form is open: {:?}", s.modals);
+    };
+    let d = &form.draft;
+    assert_eq!(d.engagement_id, "eng-00000000000001");
+    assert_eq!(
+        (d.company.as_str(), d.industry.as_str(), d.country.as_str()),
+        ("Contoso", "Retail", "DE")
+    );
+    assert_eq!(d.project_title, "Data lake on AWS");
+    assert_eq!(d.target_date, "2027-06-30");
+    assert_eq!(
+        (d.spend[0].amount.as_str(), d.spend[0].currency.as_str()),
+        ("12000", "EUR")
+    );
+}
+
+#[test]
+fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token() {
+    let mut s = confirming();
+    let token = start(&mut s);
+    let effects = update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token.clone(),
+            result: Err(ServiceError::Throttled {
+                message: "Rate exceeded".into(),
+            }),
+        },
+    );
+    assert_eq!(journaled(&effects), [Done::EngageStarted]);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::ForgetEngage { .. })),
+        "a transient failure keeps the token for the retry"
+    );
+    let effects = update(&mut s, key('y'));
+    assert!(
+        matches!(effects.as_slice(), [Effect::StartEngage { client_token, .. }] if *client_token == token),
+        "{effects:?}"
+    );
+    update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token,
+            result: Ok(task(TaskStatus::Failed)),
+        },
+    );
+    let screen = screen_text(&s);
+    assert!(screen.contains("FAILED"), "{screen}");
+    assert!(screen.contains("OpportunityValidationFailed"), "{screen}");
+    assert!(matches!(
+        s.engage.as_ref().map(|r| &r.phase),
+        Some(EngagePhase::Failed { retry: false, .. })
+    ));
+    assert!(
+        update(&mut s, key('y')).is_empty(),
+        "a failed task is not retried"
+    );
+    update(&mut s, code(KeyCode::Esc));
+    assert!(s.modals.is_empty() && s.engage.is_none());
+}
+
+#[test]
+fn closing_while_it_runs_keeps_polling_and_e_shows_it_again() {
+    let mut s = confirming();
+    let token = start(&mut s);
+    update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token,
+            result: Ok(task(TaskStatus::InProgress)),
+        },
+    );
+    update(&mut s, code(KeyCode::Esc));
+    assert!(s.modals.is_empty());
+    let effects = update(
+        &mut s,
+        Msg::EngagePolled {
+            task_id: "oit-0000000000001".into(),
+            result: Ok(task(TaskStatus::InProgress)),
+        },
+    );
+    assert!(matches!(effects.as_slice(), [Effect::PollEngage { .. }]));
+    assert!(update(&mut s, key('E')).is_empty(), "no second listing");
+    assert!(screen_text(&s).contains("IN_PROGRESS"));
+    update(&mut s, code(KeyCode::Esc));
+    update(
+        &mut s,
+        Msg::EngagePolled {
+            task_id: "oit-0000000000001".into(),
+            result: Ok(task(TaskStatus::Complete)),
+        },
+    );
+    assert!(
+        s.notices
+            .latest()
+            .is_some_and(|n| n.text.contains("is ready (E: invite a partner into it)")),
+        "the closed dialog's key is named"
+    );
+    update(&mut s, key('E'));
+    assert!(screen_text(&s).contains("COMPLETE"));
+}
+
+#[test]
+fn a_kept_draft_is_never_replaced_by_the_prefilled_one() {
+    let mut s = confirming();
+    let token = start(&mut s);
+    update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token,
+            result: Ok(task(TaskStatus::Complete)),
+        },
+    );
+    let mut kept = pc_inbox::app::form::draft::Draft::new("kept".into());
+    kept.message = "half written".into();
+    s.draft = Some(kept.clone());
+    assert!(update(&mut s, code(KeyCode::Enter)).is_empty());
+    assert_eq!(s.draft, Some(kept));
+    assert!(matches!(s.modals.last(), Some(Modal::Engage(_))));
+    assert!(s
+        .notices
+        .latest()
+        .is_some_and(|n| n.text.contains("A draft is kept")));
+}
