@@ -46,32 +46,28 @@ pub struct Project {
 }
 
 /// One expected-customer-spend entry: the model's `ExpectedCustomerSpend`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Spend {
     /// Decimal string, e.g. `12500.00`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
     #[serde(rename = "CurrencyCode")]
     pub currency: String,
     pub frequency: String,
     pub target_company: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub estimation_url: Option<String>,
 }
 
 /// A person on the sending side: the model's `SenderContact`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Contact {
     pub email: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub business_title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }
 
@@ -84,34 +80,27 @@ pub struct LeadPayload {
 }
 
 /// The company behind a lead: the model's `LeadInvitationCustomer`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct LeadCustomer {
     pub company_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub website_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub aws_maturity: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub market_segment: Option<String>,
 }
 
 /// How the lead came about: the model's `LeadInvitationInteraction`.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct LeadInteraction {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_name: Option<String>,
     #[serde(rename = "Usecase")]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub use_case: Option<String>,
     pub contact_business_title: String,
 }

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 use crate::wire;
 
 /// One member of an engagement, as `ListEngagementMembers` returns it.
+#[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct Member {
     pub account_id: String,
     pub company_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub website_url: Option<String>,
 }
 
