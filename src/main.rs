@@ -6,7 +6,7 @@ use chrono::Offset;
 use clap::{CommandFactory, Parser};
 use std::sync::Arc;
 
-use pc_inbox::app::{Clock, SavedAccepts, Watch, DEFAULT_CONSOLE_URL};
+use pc_inbox::app::{Clock, Watch, DEFAULT_CONSOLE_URL};
 use pc_inbox::commands;
 use pc_inbox::config::{self, Config};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_SECRET_KEY};
@@ -329,14 +329,7 @@ fn data_dir(settings: &ClientSettings, demo: bool) -> Option<DataDir> {
     if demo {
         let forgotten = data.open().and_then(|mut opened| {
             opened.store.forget_all()?;
-            let before = opened.store.accepts()?;
-            opened
-                .store
-                .save_accepts(&before, &SavedAccepts::default())?;
-            for (id, engage) in opened.store.engages()? {
-                opened.store.forget_engage(&id, &engage.client_token)?;
-            }
-            Ok(())
+            opened.store.forget_tasks()
         });
         if let Err(e) = forgotten {
             tracing::warn!(error = %e, "could not clear the demo's local data");

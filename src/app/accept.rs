@@ -1,36 +1,11 @@
 //! Accepting invitations: client tokens (one per invitation until its task ends), task
-//! progress, the poll schedule, and what survives a restart.
+//! progress, and what survives a restart.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
-/// When to poll a running task: `first`, doubling each time, never more than `cap` apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PollSchedule {
-    pub first: Duration,
-    pub cap: Duration,
-}
-
-impl Default for PollSchedule {
-    fn default() -> Self {
-        PollSchedule {
-            first: Duration::from_secs(1),
-            cap: Duration::from_secs(10),
-        }
-    }
-}
-
-impl PollSchedule {
-    /// The wait before poll number `done + 1`.
-    pub fn delay(&self, done: u32) -> Duration {
-        self.first
-            .saturating_mul(1u32 << done.min(16))
-            .min(self.cap)
-    }
-}
+use crate::domain::{SavedAccepts, SavedTask};
 
 /// What an accept is doing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,21 +57,6 @@ pub struct Accept {
     /// The start goes out with a token used before (a retry, or a run before this one): the
     /// journal says resumed, not started.
     pub resumed: bool,
-}
-
-/// What is saved per unfinished accept.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedAccept {
-    pub client_token: String,
-    pub task_id: Option<String>,
-    pub title: Option<String>,
-    pub started: DateTime<Utc>,
-}
-
-/// The `accepts.json` file.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct SavedAccepts {
-    pub invitations: BTreeMap<String, SavedAccept>,
 }
 
 /// All accepts of this run, by invitation id.
@@ -234,7 +194,7 @@ impl Accepts {
                     };
                     (
                         id.clone(),
-                        SavedAccept {
+                        SavedTask {
                             client_token: a.client_token.clone(),
                             task_id,
                             title: a.title.clone(),
@@ -250,14 +210,6 @@ impl Accepts {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_poll_schedule_doubles_up_to_the_cap() {
-        let s = PollSchedule::default();
-        let secs: Vec<u64> = (0..6).map(|n| s.delay(n).as_secs()).collect();
-        assert_eq!(secs, [1, 2, 4, 8, 10, 10]);
-        assert_eq!(s.delay(40).as_secs(), 10);
-    }
 
     #[test]
     fn tokens_are_reused_until_the_task_ends() {

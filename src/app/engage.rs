@@ -12,10 +12,10 @@ use super::form::draft::{Draft, DraftKind, DraftSpend};
 use super::modes::Modal;
 use super::{cache, create, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
+use crate::domain::SavedTask;
 use crate::domain::{EngageTask, Opportunity, Page, TaskStatus};
 use crate::keymap::Action;
 use crate::service::ServiceError;
-use crate::store::SavedEngage;
 
 /// The open engage dialog.
 #[derive(Debug, Clone)]
@@ -120,7 +120,7 @@ fn journal(state: &State, action: Done, outcome: Outcome, run: &EngageRun) -> En
 /// The engage an earlier run left in flight, from the local store: followed again at start
 /// (its task polled, its opportunity read), or, when the start was never answered, offered to
 /// retry with the same client token.
-pub fn resumed(opportunity_id: String, saved: SavedEngage) -> EngageRun {
+pub fn resumed(opportunity_id: String, saved: SavedTask) -> EngageRun {
     let phase = match saved.task_id {
         Some(task_id) => EngagePhase::Running {
             task_id,

@@ -33,7 +33,8 @@ pub mod update;
 pub mod views;
 mod watch;
 
-pub use accept::{Accept, AcceptPhase, Accepts, PollSchedule, SavedAccept, SavedAccepts};
+pub use crate::domain::{PollSchedule, SavedAccepts};
+pub use accept::{Accept, AcceptPhase, Accepts};
 pub use bulk::{BulkItem, BulkKind, BulkQueue, ItemState};
 pub use cache::Memory;
 pub use details::{DetailCache, DetailEntry};

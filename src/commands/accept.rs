@@ -15,9 +15,9 @@ use super::reject::write_objects;
 use super::show::ShowFormat;
 use super::task::{self, failure_text, Begun, Work};
 use super::{CommandResult, Failure};
-use crate::app::{PollSchedule, SavedAccept};
 use crate::domain::journal::{Action, Entry, Outcome};
-use crate::domain::{AcceptTask, TaskStatus};
+use crate::domain::PollSchedule;
+use crate::domain::{AcceptTask, TaskKind, TaskStatus};
 use crate::service::{PartnerCentral, ServiceResult};
 use crate::store::Store;
 use crate::wire::ListEngagementByAcceptingInvitationTaskSummary;
@@ -54,20 +54,14 @@ impl Work for AcceptWork {
         Action::AcceptFailed,
     ];
 
+    const KIND: TaskKind = TaskKind::Accept;
+
+    fn subject(&self) -> &str {
+        &self.invitation_id
+    }
+
     fn entry(&self, action: Action, outcome: Outcome) -> Entry {
         Entry::new(action, outcome, Utc::now()).invitation(&self.invitation_id)
-    }
-
-    fn claim(&self, store: &mut Store, proposed: &str) -> Result<String, String> {
-        store.claim_accept(&self.invitation_id, &record(proposed, None))
-    }
-
-    fn save_task(&self, store: &mut Store, token: &str, task_id: &str) -> Result<(), String> {
-        store.save_accept(&self.invitation_id, &record(token, Some(task_id)))
-    }
-
-    fn forget(&self, store: &mut Store, token: &str) -> Result<bool, String> {
-        store.forget_accept(&self.invitation_id, token)
     }
 
     async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<AcceptTask> {
@@ -102,16 +96,6 @@ impl Work for AcceptWork {
 
     fn failure(task: &AcceptTask) -> String {
         failure_text(task.reason_code.as_deref(), task.message.as_deref())
-    }
-}
-
-/// The store's record of an accept with `token`.
-fn record(token: &str, task_id: Option<&str>) -> SavedAccept {
-    SavedAccept {
-        client_token: token.to_string(),
-        task_id: task_id.map(str::to_string),
-        title: None,
-        started: Utc::now(),
     }
 }
 

@@ -14,11 +14,10 @@ use super::output::write_json;
 use super::show::ShowFormat;
 use super::task::{self, failure_text, Work};
 use super::{CommandResult, Failure};
-use crate::app::PollSchedule;
 use crate::domain::journal::{Action, Entry, Outcome};
-use crate::domain::{EngageTask, Involvement, TaskStatus};
+use crate::domain::{EngageTask, Involvement, PollSchedule, TaskKind, TaskStatus};
 use crate::service::{PartnerCentral, ServiceResult};
-use crate::store::{SavedEngage, Store};
+use crate::store::Store;
 use crate::wire::ListEngagementFromOpportunityTaskSummary;
 
 /// Options of `pc-inbox engage`.
@@ -55,25 +54,14 @@ impl Work for EngageWork {
         Action::EngageFailed,
     ];
 
+    const KIND: TaskKind = TaskKind::Engage;
+
+    fn subject(&self) -> &str {
+        &self.opportunity_id
+    }
+
     fn entry(&self, action: Action, outcome: Outcome) -> Entry {
         Entry::new(action, outcome, Utc::now()).opportunity(&self.opportunity_id)
-    }
-
-    fn claim(&self, store: &mut Store, proposed: &str) -> Result<String, String> {
-        let record = SavedEngage {
-            client_token: proposed.to_string(),
-            task_id: None,
-            started: Utc::now(),
-        };
-        store.claim_engage(&self.opportunity_id, &record)
-    }
-
-    fn save_task(&self, store: &mut Store, token: &str, task_id: &str) -> Result<(), String> {
-        store.save_engage_task(&self.opportunity_id, token, task_id)
-    }
-
-    fn forget(&self, store: &mut Store, token: &str) -> Result<bool, String> {
-        store.forget_engage(&self.opportunity_id, token)
     }
 
     async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<EngageTask> {

@@ -10,8 +10,8 @@ use super::bulk::{read_ids, Progress, Tally};
 use super::output::write_json;
 use super::show::ShowFormat;
 use super::{record, CommandResult, Failure};
-use crate::app::modes::reject::reason_problem;
 use crate::domain::journal::{Action, Entry, Outcome};
+use crate::domain::reject::reason_problem;
 use crate::service::{PartnerCentral, ServiceResult};
 use crate::store::Store;
 

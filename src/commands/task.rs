@@ -7,9 +7,8 @@
 use std::time::{Duration, Instant};
 
 use super::{record, Failure};
-use crate::app::PollSchedule;
 use crate::domain::journal::{Action, Entry, Outcome};
-use crate::domain::TaskStatus;
+use crate::domain::{PollSchedule, SavedTask, TaskKind, TaskStatus};
 use crate::service::{PartnerCentral, ServiceError, ServiceResult};
 use crate::store::Store;
 
@@ -21,15 +20,13 @@ pub trait Work {
     /// Journal names: started, resumed, completed, failed.
     const ACTIONS: [Action; 4];
 
+    /// Its kind, under which the store keeps its record.
+    const KIND: TaskKind;
+
+    /// What it acts on: the invitation or the opportunity.
+    fn subject(&self) -> &str;
     /// A journal entry about this work (its invitation or opportunity).
     fn entry(&self, action: Action, outcome: Outcome) -> Entry;
-    /// The client token to start with: the one the store holds already, else `proposed`.
-    fn claim(&self, store: &mut Store, proposed: &str) -> Result<String, String>;
-    /// Records the task the start returned.
-    fn save_task(&self, store: &mut Store, token: &str, task_id: &str) -> Result<(), String>;
-    /// Drops the record: the task ended, or it never started and cannot. True when there was
-    /// one to drop.
-    fn forget(&self, store: &mut Store, token: &str) -> Result<bool, String>;
     /// Starts the task; the same token always returns the same task.
     async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<Self::Task>;
     /// Reads the task again.
@@ -87,11 +84,13 @@ pub async fn begin<W: Work>(
     };
     let proposed = format!("pc-inbox-{}-1", uuid::Uuid::new_v4().simple());
     let token = match store.as_deref_mut() {
-        Some(store) => work.claim(store, &proposed).map_err(|e| {
-            Failure::Usage(format!(
-                "not sent: its client token could not be saved ({e})"
-            ))
-        })?,
+        Some(store) => store
+            .claim_task(W::KIND, work.subject(), &saved(&proposed, None))
+            .map_err(|e| {
+                Failure::Usage(format!(
+                    "not sent: its client token could not be saved ({e})"
+                ))
+            })?,
         None => proposed.clone(),
     };
     let (action, task) = match found {
@@ -112,7 +111,8 @@ pub async fn begin<W: Work>(
             .detail(why.map(str::to_string)),
     );
     if let Some(store) = store.as_deref_mut() {
-        work.save_task(store, &token, W::id(&task))
+        store
+            .save_task(W::KIND, work.subject(), &saved(&token, Some(W::id(&task))))
             .map_err(Failure::Usage)?;
     }
     settle(store, work, &token, &task);
@@ -199,8 +199,20 @@ pub async fn wait_all<W: Work>(
 /// Lets the token go; false when another process had done so already.
 fn forget<W: Work>(store: Option<&mut Store>, work: &W, token: &str) -> bool {
     let Some(store) = store else { return true };
-    work.forget(store, token).unwrap_or_else(|e| {
-        eprintln!("pc-inbox: warning: {e}");
-        true
-    })
+    store
+        .forget_task(W::KIND, work.subject(), token)
+        .unwrap_or_else(|e| {
+            eprintln!("pc-inbox: warning: {e}");
+            true
+        })
+}
+
+/// The store's record of a task with `token`.
+fn saved(token: &str, task_id: Option<&str>) -> SavedTask {
+    SavedTask {
+        client_token: token.to_string(),
+        task_id: task_id.map(str::to_string),
+        title: None,
+        started: chrono::Utc::now(),
+    }
 }

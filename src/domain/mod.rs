@@ -14,6 +14,7 @@ pub mod journal;
 mod opportunity;
 mod payload;
 mod query;
+pub mod reject;
 mod task;
 mod view;
 
@@ -32,7 +33,7 @@ pub use payload::{
     Payload, Project, Prospecting, Spend,
 };
 pub use query::{ListQuery, Page, SortOrder};
-pub use task::{AcceptTask, TaskStatus};
+pub use task::{AcceptTask, PollSchedule, SavedAccepts, SavedTask, TaskKind, TaskStatus};
 pub use view::{Origin, View, ViewSort};
 
 /// Reads a value by its [`clap::ValueEnum`] name, so that a config file and the command line

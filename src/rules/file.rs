@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use super::{Conditions, Money, Rule, RuleAction, Rules, Sender};
-use crate::app::modes::reject::reason_problem;
 use crate::domain::countries::COUNTRIES;
+use crate::domain::reject::reason_problem;
 use crate::domain::{fold, PayloadKind};
 use crate::model::model;
 

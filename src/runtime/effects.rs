@@ -8,8 +8,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::store_worker::{Job, StoreWorker};
 use super::system::{self, Launch};
 use super::ReadQueue;
-use crate::app::{Effect, Msg, Priority, SavedAccept, SavedAccepts};
+use crate::app::{Effect, Msg, Priority, SavedAccepts};
 use crate::domain::{CachedView, InvitationStatus, ListQuery, Participant};
+use crate::domain::{SavedTask, TaskKind};
 use crate::service::{linked_opportunity, PartnerCentral};
 use crate::store::Store;
 
@@ -91,13 +92,14 @@ impl EffectRunner {
             } => {
                 let claims = self.store.claims();
                 tokio::spawn(async move {
-                    let record = SavedAccept {
+                    let record = SavedTask {
                         client_token,
                         task_id: None,
                         title,
                         started,
                     };
-                    let result = match claims.claim(invitation_id.clone(), record).await {
+                    let claim = claims.claim(TaskKind::Accept, invitation_id.clone(), record);
+                    let result = match claim.await {
                         Ok(token) => service.start_accept(&invitation_id, &token).await,
                         Err(why) => Err(crate::service::ServiceError::NotSent { why }),
                     };

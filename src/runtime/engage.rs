@@ -6,8 +6,8 @@ use super::effects::EffectRunner;
 use super::store_worker::Job;
 use crate::app::{Effect, Msg, Priority};
 use crate::domain::{EngagementMember, Involvement};
+use crate::domain::{SavedTask, TaskKind};
 use crate::service::{PartnerCentral, ServiceResult};
-use crate::store::SavedEngage;
 
 /// Every member of an engagement, across pages.
 async fn all_members(
@@ -55,22 +55,25 @@ impl EffectRunner {
             } => {
                 let claims = self.store.claims();
                 tokio::spawn(async move {
-                    let record = SavedEngage {
+                    let record = SavedTask {
                         client_token,
                         task_id: None,
+                        title: None,
                         started,
                     };
                     let asked = record.client_token.clone();
-                    let (client_token, result) =
-                        match claims.claim_engage(opportunity_id.clone(), record).await {
-                            Ok(token) => {
-                                let result = service
-                                    .start_engage(&opportunity_id, Involvement::CoSell, &token)
-                                    .await;
-                                (token, result)
-                            }
-                            Err(why) => (asked, Err(crate::service::ServiceError::NotSent { why })),
-                        };
+                    let (client_token, result) = match claims
+                        .claim(TaskKind::Engage, opportunity_id.clone(), record)
+                        .await
+                    {
+                        Ok(token) => {
+                            let result = service
+                                .start_engage(&opportunity_id, Involvement::CoSell, &token)
+                                .await;
+                            (token, result)
+                        }
+                        Err(why) => (asked, Err(crate::service::ServiceError::NotSent { why })),
+                    };
                     let _ = tx.send(Msg::EngageStarted {
                         opportunity_id,
                         client_token,
@@ -94,18 +97,21 @@ impl EffectRunner {
                 client_token,
                 task_id,
             } => {
-                self.store.send(Job::EngageTask {
-                    opportunity_id,
+                let record = SavedTask {
                     client_token,
-                    task_id,
-                });
+                    task_id: Some(task_id),
+                    title: None,
+                    started: chrono::Utc::now(),
+                };
+                self.store
+                    .send(Job::SaveTask((TaskKind::Engage, opportunity_id), record));
             }
             Effect::ForgetEngage {
                 opportunity_id,
                 client_token,
             } => {
-                self.store.send(Job::ForgetEngage {
-                    opportunity_id,
+                self.store.send(Job::ForgetTask {
+                    work: (TaskKind::Engage, opportunity_id),
                     client_token,
                 });
             }

@@ -3,6 +3,7 @@
 
 use crate::app::form::draft::Draft;
 use crate::app::{engage, Accepts, BulkQueue, Level, SavedAccepts, State};
+use crate::domain::TaskKind;
 use crate::keymap::Action;
 use crate::store::{DataDir, Store};
 
@@ -57,7 +58,7 @@ pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
         Some(Err(e)) => problems.push(format!("could not read the saved draft ({e})")),
         _ => {}
     }
-    match store.map(Store::engages) {
+    match store.map(|s| s.tasks(TaskKind::Engage)) {
         Some(Ok(engages)) => {
             if let Some((id, saved)) = engages.into_iter().next() {
                 let key = state.list_key(Action::Engage);

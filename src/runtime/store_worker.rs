@@ -8,10 +8,10 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::oneshot;
 
 use crate::app::form::draft::Draft;
-use crate::app::{BulkQueue, Msg, Remember, SavedAccept, SavedAccepts};
+use crate::app::{BulkQueue, Msg, Remember, SavedAccepts};
 use crate::domain::journal::Entry;
-use crate::domain::{ListQuery, Participant};
-use crate::store::{SavedEngage, Store};
+use crate::domain::{ListQuery, Participant, SavedTask, TaskKind};
+use crate::store::Store;
 
 /// Work for the store's thread.
 pub enum Job {
@@ -20,19 +20,18 @@ pub enum Job {
     Bulk(Option<Box<BulkQueue>>),
     Remember(Remember, chrono::DateTime<chrono::Utc>),
     Journal(Box<Entry>),
-    /// Records an accept about to start; answers with the client token to start it with.
-    Claim(String, SavedAccept, oneshot::Sender<Result<String, String>>),
-    /// Records an engage about to start; answers with the client token to start it with.
-    ClaimEngage(String, SavedEngage, oneshot::Sender<Result<String, String>>),
-    /// Adds its task to an engage's record.
-    EngageTask {
-        opportunity_id: String,
-        client_token: String,
-        task_id: String,
-    },
-    /// Drops the record of an engage that ended.
-    ForgetEngage {
-        opportunity_id: String,
+    /// Records a task about to start for (kind, subject); answers with the client token to
+    /// start it with.
+    Claim(
+        (TaskKind, String),
+        SavedTask,
+        oneshot::Sender<Result<String, String>>,
+    ),
+    /// Adds its task id to a record.
+    SaveTask((TaskKind, String), SavedTask),
+    /// Drops the record of a task that ended.
+    ForgetTask {
+        work: (TaskKind, String),
         client_token: String,
     },
     ReadView {
@@ -108,33 +107,16 @@ fn unsaved(why: &str) -> String {
 }
 
 impl Claims {
-    /// The client token to start an accept with: one another process recorded first wins.
+    /// The client token to start the task of `kind` for `subject` with: one another process
+    /// recorded first wins.
     pub async fn claim(
         &self,
-        invitation_id: String,
-        record: SavedAccept,
+        kind: TaskKind,
+        subject: String,
+        record: SavedTask,
     ) -> Result<String, String> {
         let (reply, answer) = oneshot::channel();
-        self.ask(Job::Claim(invitation_id, record, reply), answer)
-            .await
-    }
-
-    /// The client token to start an engage with: one another process recorded first wins.
-    pub async fn claim_engage(
-        &self,
-        opportunity_id: String,
-        record: SavedEngage,
-    ) -> Result<String, String> {
-        let (reply, answer) = oneshot::channel();
-        self.ask(Job::ClaimEngage(opportunity_id, record, reply), answer)
-            .await
-    }
-
-    async fn ask(
-        &self,
-        job: Job,
-        answer: oneshot::Receiver<Result<String, String>>,
-    ) -> Result<String, String> {
+        let job = Job::Claim((kind, subject), record, reply);
         let tx = self
             .0
             .as_ref()
@@ -165,25 +147,15 @@ fn serve(
             Job::Bulk(queue) => store.save_bulk(queue.as_deref()),
             Job::Remember(what, at) => remember(&mut store, what, at),
             Job::Journal(entry) => store.journal_append(&entry),
-            Job::Claim(id, record, reply) => {
-                let _ = reply.send(store.claim_accept(&id, &record));
+            Job::Claim((kind, subject), record, reply) => {
+                let _ = reply.send(store.claim_task(kind, &subject, &record));
                 Ok(())
             }
-            Job::ClaimEngage(id, record, reply) => {
-                let _ = reply.send(store.claim_engage(&id, &record));
-                Ok(())
-            }
-            Job::EngageTask {
-                opportunity_id,
+            Job::SaveTask((kind, subject), record) => store.save_task(kind, &subject, &record),
+            Job::ForgetTask {
+                work: (kind, subject),
                 client_token,
-                task_id,
-            } => store.save_engage_task(&opportunity_id, &client_token, &task_id),
-            Job::ForgetEngage {
-                opportunity_id,
-                client_token,
-            } => store
-                .forget_engage(&opportunity_id, &client_token)
-                .map(drop),
+            } => store.forget_task(kind, &subject, &client_token).map(drop),
             Job::ReadView { generation, query } => {
                 let result = store.view(&query);
                 let _ = replies.send(Msg::CachedView { generation, result });

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{accepts, sql_error, Store};
-use crate::app::SavedAccepts;
+use super::{sql_error, tasks, Store};
+use crate::domain::{SavedAccepts, TaskKind};
 
 /// Imports the old files found in `dir`; returns what could not be imported.
 pub fn import(store: &mut Store, dir: &Path) -> Vec<String> {
@@ -60,7 +60,7 @@ fn import_accepts(store: &mut Store, file: &Path) -> Result<(), String> {
     let tx = store.conn.transaction().map_err(sql_error)?;
     for (origin, saved) in by_origin {
         for (id, a) in saved.invitations {
-            accepts::insert_if_absent(&tx, &origin, &id, &a)?;
+            tasks::insert_if_absent(&tx, &origin, (TaskKind::Accept, &id), &a)?;
         }
     }
     tx.commit().map_err(sql_error)

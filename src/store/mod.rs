@@ -1,16 +1,15 @@
 //! The local store: one SQLite file in the data directory, `pc-inbox.db` (mode 0600, WAL), that
 //! remembers between runs what the service said (invitations and their details, as last seen),
-//! what the user has read, accepts and engages in flight with their client tokens, the unsent draft and a
+//! what the user has read, tasks in flight (accepts and engages) with their client tokens, the unsent draft and a
 //! journal of every action. Everything but the journal is kept apart by [`Origin`]: where it
 //! came from. Several pc-inbox processes may use one file at once; writes are transactions.
 
-mod accepts;
-mod engages;
 mod invitations;
 mod journal;
 mod legacy;
 mod saved;
 mod schema;
+mod tasks;
 
 use std::fs;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -19,8 +18,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
-
-pub use engages::SavedEngage;
 
 /// The database file's name in the data directory.
 pub const DATABASE: &str = "pc-inbox.db";

@@ -8,7 +8,7 @@ use super::OpenError;
 type Migration = fn(&Connection) -> rusqlite::Result<()>;
 
 /// Every migration, oldest first; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: [Migration; 4] = [
+const MIGRATIONS: [Migration; 5] = [
     |c| c.execute_batch(V1),
     |c| c.execute_batch(V2),
     |c| {
@@ -16,6 +16,7 @@ const MIGRATIONS: [Migration; 4] = [
         super::invitations::backfill_spend(c)
     },
     |c| c.execute_batch(V4),
+    |c| c.execute_batch(V5),
 ];
 
 /// Brings the schema up to date. The version is read again inside a `BEGIN IMMEDIATE`
@@ -139,9 +140,77 @@ CREATE TABLE engages (
 ALTER TABLE journal ADD COLUMN opportunity_id TEXT;
 ";
 
+/// One table for the tasks in flight, accepts and engages alike: what a task is for is its
+/// kind (`accept`, `engage`) and subject (the invitation, the opportunity).
+const V5: &str = "
+CREATE TABLE tasks (
+    origin TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    client_token TEXT NOT NULL,
+    task_id TEXT,
+    title TEXT,
+    started_at TEXT NOT NULL,
+    PRIMARY KEY (origin, kind, subject)
+) WITHOUT ROWID;
+
+INSERT INTO tasks (origin, kind, subject, client_token, task_id, title, started_at)
+    SELECT origin, 'accept', invitation_id, client_token, task_id, title, started_at FROM accepts;
+INSERT INTO tasks (origin, kind, subject, client_token, task_id, title, started_at)
+    SELECT origin, 'engage', opportunity_id, client_token, task_id, NULL, started_at FROM engages;
+
+DROP TABLE accepts;
+DROP TABLE engages;
+";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_5_moves_the_accepts_and_engages_in_flight_into_one_tasks_table() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for step in &MIGRATIONS[..4] {
+            step(&conn).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO accepts VALUES ('o', 'engi-1', 't1', 'task-1', 'Title', '2026-12-07T10:00:00Z');
+             INSERT INTO engages VALUES ('o', 'O1', 't2', NULL, '2026-12-07T11:00:00Z');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let rows: Vec<(String, String, String, Option<String>, Option<String>)> = conn
+            .prepare("SELECT kind, subject, client_token, task_id, title FROM tasks ORDER BY kind")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "accept".into(),
+                    "engi-1".into(),
+                    "t1".into(),
+                    Some("task-1".into()),
+                    Some("Title".into())
+                ),
+                ("engage".into(), "O1".into(), "t2".into(), None, None),
+            ]
+        );
+        let old: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('accepts', 'engages')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old, 0, "the old tables are gone");
+    }
 
     #[test]
     fn the_migrations_run_once_and_a_newer_schema_is_refused() {

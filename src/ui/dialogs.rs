@@ -8,11 +8,12 @@ use ratatui::Frame;
 use super::bars::fit_hints;
 use super::layout::{centered, clear};
 use super::Theme;
-use crate::app::modes::reject::{self as reject_mode, MAX_REASON, REASONS};
+use crate::app::modes::reject::{self as reject_mode, REASONS};
 use crate::app::modes::{
     bulk as bulk_mode, confirm as confirm_mode, BulkConfirm, ConfirmAccept, RejectDialog,
     RejectFocus,
 };
+use crate::domain::reject::MAX_REASON;
 use crate::keymap::{Action, Keymap, Mode};
 
 fn button(label: &str, focused: bool, theme: &Theme) -> Span<'static> {

@@ -180,7 +180,12 @@ async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start(
     })
     .await;
     app.stop();
-    let saved = data.open().unwrap().store.engages().unwrap();
+    let saved = data
+        .open()
+        .unwrap()
+        .store
+        .tasks(pc_inbox::domain::TaskKind::Engage)
+        .unwrap();
     assert_eq!(saved.len(), 1, "{saved:?}");
     assert!(saved[0].1.task_id.is_some());
 
@@ -216,7 +221,10 @@ async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start(
     assert_eq!(tasks.task_summaries().len(), 1, "one task, never two");
     let store = data.open().unwrap().store;
     assert!(
-        store.engages().unwrap().is_empty(),
+        store
+            .tasks(pc_inbox::domain::TaskKind::Engage)
+            .unwrap()
+            .is_empty(),
         "an ended engage is forgotten"
     );
     let actions: Vec<String> = store
@@ -239,7 +247,7 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
     rusqlite::Connection::open(dir.path().join(DATABASE))
         .unwrap()
         .execute_batch(
-            "CREATE TRIGGER unwritable BEFORE INSERT ON accepts \
+            "CREATE TRIGGER unwritable BEFORE INSERT ON tasks \
              BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
         )
         .unwrap();

@@ -8,9 +8,9 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use fixtures::update;
 use fixtures::{code, key, loaded};
-use pc_inbox::app::accept::SavedAccept;
 use pc_inbox::app::modes::RejectFocus;
 use pc_inbox::app::{AcceptPhase, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
+use pc_inbox::domain::SavedTask;
 use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
 use pc_inbox::service::ServiceError;
 
@@ -375,7 +375,7 @@ fn a_restart_resumes_running_tasks_and_adopts_others_in_progress() {
     let mut saved = SavedAccepts::default();
     saved.invitations.insert(
         ID.into(),
-        SavedAccept {
+        SavedTask {
             client_token: "tok".into(),
             task_id: Some("task-0000000000001".into()),
             title: Some("T".into()),

@@ -11,13 +11,13 @@ use crate::fixtures;
 
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use pc_inbox::app::accept::SavedAccept;
 use pc_inbox::app::consent::Write;
 use pc_inbox::app::form::draft::Draft;
 use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::{update, Effect};
 use pc_inbox::app::{Accepts, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::journal::{Action as Done, Entry, Outcome};
+use pc_inbox::domain::SavedTask;
 use pc_inbox::domain::{
     AcceptTask, CachedRow, CachedView, EngagementSummary, InvitationDetail, InvitationStatus, Page,
     TaskStatus,
@@ -523,7 +523,7 @@ fn build(start: &Start) -> State {
         for (i, task_id) in [(0, Some("task-0000000000001")), (1, None)] {
             saved.invitations.insert(
                 fixtures::summary(i).id,
-                SavedAccept {
+                SavedTask {
                     client_token: format!("token-{i}"),
                     task_id: task_id.map(str::to_string),
                     title: None,
