@@ -180,7 +180,8 @@ mod tests {
         )
         .unwrap();
         migrate(&mut conn).unwrap();
-        let rows: Vec<(String, String, String, Option<String>, Option<String>)> = conn
+        type Row = (String, String, String, Option<String>, Option<String>);
+        let rows: Vec<Row> = conn
             .prepare("SELECT kind, subject, client_token, task_id, title FROM tasks ORDER BY kind")
             .unwrap()
             .query_map([], |r| {
