@@ -116,8 +116,9 @@ pub enum Effect {
     LoadOpportunities { next_token: Option<String> },
     /// Read one opportunity; the reply is a `Msg::OpportunityRead`.
     ReadOpportunity { id: String },
-    /// Start engaging from an opportunity; the reply is a `Msg::EngageStarted`. The local store
-    /// may hold an older token for the opportunity (from another process): that one is used.
+    /// Start engaging from an opportunity, unless the service has a task for it already (then
+    /// that one is followed); the reply is a `Msg::EngageStarted`. The local store may hold an
+    /// older token for the opportunity (from another process): that one is used.
     StartEngage {
         opportunity_id: String,
         client_token: String,

@@ -304,12 +304,13 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
     vec![effect]
 }
 
-/// The answer to the start, with the client token the store let it use.
+/// The answer to the start, with the client token the store let it use; or the task the
+/// service already had (`found`): a running one is followed, a complete one is the engagement.
 pub(super) fn on_started(
     state: &mut State,
-    opportunity_id: String,
-    client_token: String,
+    (opportunity_id, client_token): (String, String),
     result: Result<EngageTask, ServiceError>,
+    found: bool,
 ) -> Vec<Effect> {
     let Some(run) = state
         .engage
@@ -320,9 +321,20 @@ pub(super) fn on_started(
     };
     run.client_token = client_token.clone();
     match result {
+        Ok(task) if found && task.status == TaskStatus::Complete => {
+            let engagement = task.engagement_id.unwrap_or_default();
+            run.phase = EngagePhase::Complete {
+                engagement_id: engagement.clone(),
+            };
+            state.notify(
+                Level::Info,
+                format!("{opportunity_id} was engaged already: engagement {engagement}; nothing was started"),
+            );
+            Vec::new()
+        }
         Ok(task) => {
             let run = run.clone();
-            let action = if run.resumed {
+            let action = if run.resumed || found {
                 Done::EngageResumed
             } else {
                 Done::EngageStarted

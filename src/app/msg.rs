@@ -116,11 +116,14 @@ pub enum Msg {
         id: String,
         result: Result<Opportunity, ServiceError>,
     },
-    /// The answer to StartEngagementFromOpportunityTask, sent with this client token.
+    /// The answer to StartEngagementFromOpportunityTask, sent with this client token; or,
+    /// when `found`, the task the service already had for the opportunity (nothing was
+    /// started).
     EngageStarted {
         opportunity_id: String,
         client_token: String,
         result: Result<EngageTask, ServiceError>,
+        found: bool,
     },
     /// The answer to one poll of the engage task.
     EngagePolled {

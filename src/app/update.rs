@@ -143,7 +143,8 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             opportunity_id,
             client_token,
             result,
-        } => engage::on_started(state, opportunity_id, client_token, result),
+            found,
+        } => engage::on_started(state, (opportunity_id, client_token), result, found),
         Msg::EngagePolled { task_id, result } => engage::on_polled(state, task_id, result),
         Msg::MembersLoaded {
             engagement_id,

@@ -6,7 +6,7 @@ use super::effects::EffectRunner;
 use super::store_worker::Job;
 use crate::app::{Effect, Msg, Priority};
 use crate::domain::{EngagementMember, Involvement};
-use crate::domain::{SavedTask, TaskKind};
+use crate::domain::{SavedTask, TaskKind, TaskStatus};
 use crate::service::{PartnerCentral, ServiceResult};
 
 /// Every member of an engagement, across pages.
@@ -55,6 +55,21 @@ impl EffectRunner {
             } => {
                 let claims = self.store.claims();
                 tokio::spawn(async move {
+                    let existing = service.list_engage_tasks(&opportunity_id).await;
+                    let found = existing.ok().and_then(|tasks| {
+                        tasks.into_iter().find(|t| {
+                            matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)
+                        })
+                    });
+                    if let Some(task) = found {
+                        let _ = tx.send(Msg::EngageStarted {
+                            opportunity_id,
+                            client_token,
+                            result: Ok(task),
+                            found: true,
+                        });
+                        return;
+                    }
                     let record = SavedTask {
                         client_token,
                         task_id: None,
@@ -78,6 +93,7 @@ impl EffectRunner {
                         opportunity_id,
                         client_token,
                         result,
+                        found: false,
                     });
                 });
             }

@@ -280,3 +280,42 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
         .unwrap();
     assert!(tasks.is_empty(), "no task on the service: {tasks:?}");
 }
+
+#[tokio::test(start_paused = true)]
+async fn an_engage_from_an_opportunity_engaged_already_starts_nothing_and_shows_the_engagement() {
+    use pc_inbox::app::engage::{EngagePhase, Stage};
+    use pc_inbox::domain::{Involvement, TaskStatus};
+    const OPPORTUNITY: &str = "O2026000102";
+    let emulator = common::start(common::config(0)).await;
+    let service = common::client_in_process(&emulator).await;
+    let first = service
+        .start_engage(OPPORTUNITY, Involvement::CoSell, "another-client-1")
+        .await
+        .unwrap();
+    while service.get_engage_task(&first.id).await.unwrap().status != TaskStatus::Complete {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
+    app.press(fixtures::key('E')).await;
+    app.until("the opportunities listed", |s| {
+        matches!(s.top(), Some(Modal::Engage(d)) if matches!(&d.stage, Stage::Pick(p) if !p.loading))
+    })
+    .await;
+    for c in OPPORTUNITY.chars() {
+        app.press(fixtures::key(c)).await;
+    }
+    app.press(fixtures::code(crossterm::event::KeyCode::Enter))
+        .await;
+    app.press(fixtures::key('y')).await;
+    app.until("the engagement shown", |s| {
+        matches!(
+            s.engage.as_ref().map(|r| &r.phase),
+            Some(EngagePhase::Complete { .. })
+        )
+    })
+    .await;
+    let tasks = service.list_engage_tasks(OPPORTUNITY).await.unwrap();
+    assert_eq!(tasks.len(), 1, "no second task: {tasks:?}");
+    assert!(app.screen().contains("was engaged already"));
+}

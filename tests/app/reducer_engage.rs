@@ -139,6 +139,7 @@ fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
             opportunity_id: "O2".into(),
             client_token: token.clone(),
             result: Ok(task(TaskStatus::InProgress)),
+            found: false,
         },
     );
     assert_eq!(journaled(&effects), [Done::EngageStarted]);
@@ -219,6 +220,7 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
             result: Err(ServiceError::Throttled {
                 message: "Rate exceeded".into(),
             }),
+            found: false,
         },
     );
     assert_eq!(journaled(&effects), [Done::EngageStarted]);
@@ -239,6 +241,7 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
             opportunity_id: "O2".into(),
             client_token: token,
             result: Ok(task(TaskStatus::Failed)),
+            found: false,
         },
     );
     let screen = screen_text(&s);
@@ -266,6 +269,7 @@ fn closing_while_it_runs_keeps_polling_and_e_shows_it_again() {
             opportunity_id: "O2".into(),
             client_token: token,
             result: Ok(task(TaskStatus::InProgress)),
+            found: false,
         },
     );
     update(&mut s, code(KeyCode::Esc));
@@ -308,6 +312,7 @@ fn a_kept_draft_is_never_replaced_by_the_prefilled_one() {
             opportunity_id: "O2".into(),
             client_token: token,
             result: Ok(task(TaskStatus::Complete)),
+            found: false,
         },
     );
     let mut kept = pc_inbox::app::form::draft::Draft::new("kept".into());
@@ -320,4 +325,49 @@ fn a_kept_draft_is_never_replaced_by_the_prefilled_one() {
         .notices
         .latest()
         .is_some_and(|n| n.text.contains("A draft is kept")));
+}
+
+#[test]
+fn a_task_the_service_had_already_is_followed_or_taken_as_done_without_a_second_start_row() {
+    let mut s = confirming();
+    let token = start(&mut s);
+    let effects = update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token.clone(),
+            result: Ok(task(TaskStatus::Complete)),
+            found: true,
+        },
+    );
+    assert!(
+        journaled(&effects).is_empty(),
+        "nothing changed: {effects:?}"
+    );
+    assert!(matches!(
+        s.engage.as_ref().map(|r| &r.phase),
+        Some(EngagePhase::Complete { engagement_id }) if engagement_id == "eng-00000000000001"
+    ));
+    let notice = &s.notices.latest().unwrap().text;
+    assert!(
+        notice.contains("was engaged already: engagement eng-00000000000001"),
+        "{notice}"
+    );
+    assert!(screen_text(&s).contains("COMPLETE"));
+
+    let mut s = confirming();
+    let token = start(&mut s);
+    let effects = update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token.clone(),
+            result: Ok(task(TaskStatus::InProgress)),
+            found: true,
+        },
+    );
+    assert_eq!(journaled(&effects), [Done::EngageResumed], "followed");
+    assert!(effects.iter().any(
+        |e| matches!(e, Effect::PollEngage { task_id, .. } if task_id == "oit-0000000000001")
+    ));
 }

@@ -513,6 +513,7 @@ fn engage_complete_80x24() {
             opportunity_id: "O2026000102".into(),
             client_token: client_token.clone(),
             result: Ok(task),
+            found: false,
         },
     );
     insta::assert_snapshot!(render(&s).backend());
