@@ -20,6 +20,17 @@ pub enum Write {
     Engage(String),
 }
 
+impl std::fmt::Display for Write {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Write::Accept(id) => write!(f, "accepting {id}"),
+            Write::Reject(id) => write!(f, "rejecting {id}"),
+            Write::Create(_) => write!(f, "sending the invitation draft"),
+            Write::Engage(id) => write!(f, "engaging from {id}"),
+        }
+    }
+}
+
 impl Effect {
     /// The write this effect sends, if it sends one.
     pub fn write(&self) -> Option<Write> {
@@ -51,7 +62,7 @@ pub(super) fn screen(state: &mut State, effects: &mut Vec<Effect>) {
     for write in refused {
         state.notify(
             Level::Error,
-            format!("Not sent: {write:?} was not on screen when it was asked for"),
+            format!("Not sent: {write} was not on screen when it was asked for"),
         );
     }
 }
