@@ -155,22 +155,13 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens_after_a_
 
 #[tokio::test(start_paused = true)]
 async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start() {
-    use pc_inbox::app::engage::{EngagePhase, Stage};
+    use pc_inbox::app::engage::EngagePhase;
     const OPPORTUNITY: &str = "O2026000102";
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path());
     let mut app = Headless::start(&emulator, &data).await;
-    app.press(fixtures::key('E')).await;
-    app.until("the opportunities listed", |s| {
-        matches!(s.top(), Some(Modal::Engage(d)) if matches!(&d.stage, Stage::Pick(p) if !p.loading))
-    })
-    .await;
-    for c in OPPORTUNITY.chars() {
-        app.press(fixtures::key(c)).await;
-    }
-    app.press(fixtures::code(crossterm::event::KeyCode::Enter))
-        .await;
+    app.pick_opportunity(OPPORTUNITY).await;
     app.press(fixtures::key('y')).await;
     app.until("the task started", |s| {
         matches!(
@@ -283,7 +274,7 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
 
 #[tokio::test(start_paused = true)]
 async fn an_engage_from_an_opportunity_engaged_already_starts_nothing_and_shows_the_engagement() {
-    use pc_inbox::app::engage::{EngagePhase, Stage};
+    use pc_inbox::app::engage::EngagePhase;
     use pc_inbox::domain::{Involvement, TaskStatus};
     const OPPORTUNITY: &str = "O2026000102";
     let emulator = common::start(common::config(0)).await;
@@ -297,16 +288,7 @@ async fn an_engage_from_an_opportunity_engaged_already_starts_nothing_and_shows_
     }
     let dir = tempfile::tempdir().unwrap();
     let mut app = Headless::start(&emulator, &DataDir::at(dir.path())).await;
-    app.press(fixtures::key('E')).await;
-    app.until("the opportunities listed", |s| {
-        matches!(s.top(), Some(Modal::Engage(d)) if matches!(&d.stage, Stage::Pick(p) if !p.loading))
-    })
-    .await;
-    for c in OPPORTUNITY.chars() {
-        app.press(fixtures::key(c)).await;
-    }
-    app.press(fixtures::code(crossterm::event::KeyCode::Enter))
-        .await;
+    app.pick_opportunity(OPPORTUNITY).await;
     app.press(fixtures::key('y')).await;
     app.until("the engagement shown", |s| {
         matches!(

@@ -6,8 +6,8 @@ use crate::fixtures;
 use std::time::Duration;
 
 use crossterm::event::KeyCode;
-use fixtures::update;
 use fixtures::{code, key, loaded};
+use fixtures::{rejects, update};
 use pc_inbox::app::modes::RejectFocus;
 use pc_inbox::app::{AcceptPhase, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::SavedTask;
@@ -467,20 +467,6 @@ fn reject_opens_with_cancel_focused_and_validates_the_reason_live() {
         rejects(&after_hold(&mut s)),
         [(ID.to_string(), "x".repeat(80))]
     );
-}
-
-/// The rejects among `effects`: (invitation, reason).
-fn rejects(effects: &[Effect]) -> Vec<(String, String)> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Reject {
-                invitation_id,
-                reason,
-            } => Some((invitation_id.clone(), reason.clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Time passes beyond the reject hold.

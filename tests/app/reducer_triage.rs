@@ -6,8 +6,8 @@
 use crate::fixtures;
 
 use crossterm::event::KeyCode;
-use fixtures::update;
 use fixtures::{code, key, loaded};
+use fixtures::{rejects, update};
 use pc_inbox::app::{
     Accepts, BulkKind, BulkQueue, Effect, ItemState, Modal, Msg, SavedAccepts, State,
 };
@@ -35,19 +35,6 @@ fn starts(effects: &[Effect]) -> Vec<String> {
         .iter()
         .filter_map(|e| match e {
             Effect::StartAccept { invitation_id, .. } => Some(invitation_id.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn rejects(effects: &[Effect]) -> Vec<(String, String)> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Reject {
-                invitation_id,
-                reason,
-            } => Some((invitation_id.clone(), reason.clone())),
             _ => None,
         })
         .collect()

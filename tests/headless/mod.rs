@@ -205,6 +205,21 @@ impl Headless {
     }
 
     /// Selects an invitation and accepts it through the confirmation.
+    /// `E`, then the opportunity `id` chosen in the picker (typed to narrow it, then Enter).
+    pub async fn pick_opportunity(&mut self, id: &str) {
+        use pc_inbox::app::engage::Stage;
+        use pc_inbox::app::Modal;
+        self.press(fixtures::key('E')).await;
+        self.until("the opportunities listed", |s| {
+            matches!(s.top(), Some(Modal::Engage(d)) if matches!(&d.stage, Stage::Pick(p) if !p.loading))
+        })
+        .await;
+        for c in id.chars() {
+            self.press(fixtures::key(c)).await;
+        }
+        self.press(fixtures::code(KeyCode::Enter)).await;
+    }
+
     pub async fn accept(&mut self, id: &str) {
         self.select(id).await;
         self.press(fixtures::key('a')).await;
