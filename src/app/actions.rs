@@ -4,6 +4,7 @@
 
 use super::accept::AcceptPhase;
 use super::modes::{ConfirmAccept, Modal, RejectDialog};
+use super::polling::{self, Poll};
 use super::{bulk, cache, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{AcceptTask, InvitationStatus, TaskStatus};
@@ -242,25 +243,9 @@ pub(super) fn on_task_polled(
     if *current != task_id {
         return Vec::new();
     }
-    match result {
-        Ok(task) if task.status == TaskStatus::InProgress => {
-            *polls += 1;
-            *last_error = None;
-            vec![Effect::PollTask {
-                invitation_id: id,
-                task_id,
-                after: schedule.delay(*polls),
-            }]
-        }
-        Ok(task) => {
-            let polls = *polls + 1;
-            apply_task(state, &id, task, polls)
-        }
-        Err(e) if e.is_transient() => {
-            *polls += 1;
-            let first_failure = last_error.replace(e.to_string()).is_none();
-            let after = schedule.delay(*polls);
-            if first_failure {
+    match polling::read((polls, last_error), result, |t| &t.status, schedule) {
+        Poll::Again { after, failure } => {
+            if let Some(e) = failure {
                 let title = accept.title.clone().unwrap_or_else(|| id.clone());
                 state.notify(
                     Level::Info,
@@ -273,7 +258,11 @@ pub(super) fn on_task_polled(
                 after,
             }]
         }
-        Err(e) => {
+        Poll::Ended(task) => {
+            let polls = *polls;
+            apply_task(state, &id, task, polls)
+        }
+        Poll::Lost(e) => {
             accept.phase = AcceptPhase::Interrupted {
                 error: e.to_string(),
             };

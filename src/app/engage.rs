@@ -10,6 +10,7 @@ use tui_input::Input;
 use super::consent::Write;
 use super::form::draft::{Draft, DraftKind, DraftSpend};
 use super::modes::Modal;
+use super::polling::{self, Poll};
 use super::{cache, create, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::SavedTask;
@@ -398,18 +399,34 @@ pub(super) fn on_polled(
     if *current != task_id {
         return Vec::new();
     }
-    match result {
-        Ok(task) => {
-            let polls = *polls + 1;
+    let opportunity = run.opportunity.id.clone();
+    match polling::read((polls, last_error), result, |t| &t.status, schedule) {
+        Poll::Again { after, failure } => {
+            if let Some(e) = failure {
+                state.notify(
+                    Level::Info,
+                    format!("Checking on the engagement from {opportunity} failed ({e}); retrying"),
+                );
+            }
+            vec![Effect::PollEngage { task_id, after }]
+        }
+        Poll::Ended(task) => {
+            let polls = *polls;
             apply_task(state, task, polls)
         }
-        Err(e) => {
-            *polls += 1;
-            *last_error = Some(e.to_string());
-            vec![Effect::PollEngage {
-                task_id,
-                after: schedule.delay(*polls),
-            }]
+        Poll::Lost(e) => {
+            run.phase = EngagePhase::Failed {
+                reason: format!("lost track of the task {task_id}: {e}"),
+                retry: false,
+            };
+            state.notify(
+                Level::Error,
+                format!(
+                    "Lost track of the engagement task {task_id} from {opportunity}: {e} \
+                     The next start follows it again."
+                ),
+            );
+            Vec::new()
         }
     }
 }

@@ -27,6 +27,7 @@ mod msg;
 mod notices;
 pub mod opportunities;
 pub mod pipeline;
+mod polling;
 mod state;
 mod text;
 pub mod update;

@@ -371,3 +371,54 @@ fn a_task_the_service_had_already_is_followed_or_taken_as_done_without_a_second_
         |e| matches!(e, Effect::PollEngage { task_id, .. } if task_id == "oit-0000000000001")
     ));
 }
+
+#[test]
+fn a_poll_that_fails_is_said_once_and_tried_again_and_a_refusal_loses_the_task() {
+    let mut s = confirming();
+    let token = start(&mut s);
+    update(
+        &mut s,
+        Msg::EngageStarted {
+            opportunity_id: "O2".into(),
+            client_token: token,
+            result: Ok(task(TaskStatus::InProgress)),
+            found: false,
+        },
+    );
+    let poll_failed = |e: ServiceError| Msg::EngagePolled {
+        task_id: "oit-0000000000001".into(),
+        result: Err(e),
+    };
+    let throttled = || ServiceError::Throttled {
+        message: "Rate exceeded".into(),
+    };
+    let before = s.notices.len();
+    for round in 0..2 {
+        let effects = update(&mut s, poll_failed(throttled()));
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::PollEngage { .. })),
+            "round {round}: {effects:?}"
+        );
+    }
+    assert_eq!(s.notices.len(), before + 1, "said once");
+    assert!(s
+        .notices
+        .latest()
+        .unwrap()
+        .text
+        .contains("Checking on the engagement from O2 failed"));
+    let effects = update(
+        &mut s,
+        poll_failed(ServiceError::AccessDenied {
+            message: "no".into(),
+        }),
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(matches!(
+        s.engage.as_ref().map(|r| &r.phase),
+        Some(EngagePhase::Failed { retry: false, .. })
+    ));
+    assert!(s.notices.latest().unwrap().text.contains("Lost track"));
+}
