@@ -115,6 +115,16 @@ fn start(s: &mut State) -> String {
     }
 }
 
+/// The start's answer for O2 with `token`; `found` when it is the task the service had.
+fn answered(token: &str, result: Result<EngageTask, ServiceError>, found: bool) -> Msg {
+    Msg::EngageStarted {
+        opportunity_id: "O2".into(),
+        client_token: token.into(),
+        result,
+        found,
+    }
+}
+
 fn journaled(effects: &[Effect]) -> Vec<Done> {
     effects
         .iter()
@@ -135,12 +145,7 @@ fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
     assert!(screen_text(&s).contains("Starting…"));
     let effects = update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token.clone(),
-            result: Ok(task(TaskStatus::InProgress)),
-            found: false,
-        },
+        answered(&token, Ok(task(TaskStatus::InProgress)), false),
     );
     assert_eq!(journaled(&effects), [Done::EngageStarted]);
     assert!(effects.contains(&Effect::SaveEngageTask {
@@ -214,14 +219,13 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
     let token = start(&mut s);
     let effects = update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token.clone(),
-            result: Err(ServiceError::Throttled {
+        answered(
+            &token,
+            Err(ServiceError::Throttled {
                 message: "Rate exceeded".into(),
             }),
-            found: false,
-        },
+            false,
+        ),
     );
     assert_eq!(journaled(&effects), [Done::EngageStarted]);
     assert!(
@@ -237,12 +241,7 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
     );
     update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token,
-            result: Ok(task(TaskStatus::Failed)),
-            found: false,
-        },
+        answered(&token, Ok(task(TaskStatus::Failed)), false),
     );
     let screen = screen_text(&s);
     assert!(screen.contains("FAILED"), "{screen}");
@@ -265,12 +264,7 @@ fn closing_while_it_runs_keeps_polling_and_e_shows_it_again() {
     let token = start(&mut s);
     update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token,
-            result: Ok(task(TaskStatus::InProgress)),
-            found: false,
-        },
+        answered(&token, Ok(task(TaskStatus::InProgress)), false),
     );
     update(&mut s, code(KeyCode::Esc));
     assert!(s.modals.is_empty());
@@ -308,12 +302,7 @@ fn a_kept_draft_is_never_replaced_by_the_prefilled_one() {
     let token = start(&mut s);
     update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token,
-            result: Ok(task(TaskStatus::Complete)),
-            found: false,
-        },
+        answered(&token, Ok(task(TaskStatus::Complete)), false),
     );
     let mut kept = pc_inbox::app::form::draft::Draft::new("kept".into());
     kept.message = "half written".into();
@@ -333,12 +322,7 @@ fn a_task_the_service_had_already_is_followed_or_taken_as_done_without_a_second_
     let token = start(&mut s);
     let effects = update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token.clone(),
-            result: Ok(task(TaskStatus::Complete)),
-            found: true,
-        },
+        answered(&token, Ok(task(TaskStatus::Complete)), true),
     );
     assert!(
         journaled(&effects).is_empty(),
@@ -359,12 +343,7 @@ fn a_task_the_service_had_already_is_followed_or_taken_as_done_without_a_second_
     let token = start(&mut s);
     let effects = update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token.clone(),
-            result: Ok(task(TaskStatus::InProgress)),
-            found: true,
-        },
+        answered(&token, Ok(task(TaskStatus::InProgress)), true),
     );
     assert_eq!(journaled(&effects), [Done::EngageResumed], "followed");
     assert!(effects.iter().any(
@@ -378,12 +357,7 @@ fn a_poll_that_fails_is_said_once_and_tried_again_and_a_refusal_loses_the_task()
     let token = start(&mut s);
     update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2".into(),
-            client_token: token,
-            result: Ok(task(TaskStatus::InProgress)),
-            found: false,
-        },
+        answered(&token, Ok(task(TaskStatus::InProgress)), false),
     );
     let poll_failed = |e: ServiceError| Msg::EngagePolled {
         task_id: "oit-0000000000001".into(),
