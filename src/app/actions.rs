@@ -7,7 +7,7 @@ use super::modes::{ConfirmAccept, Modal, RejectDialog};
 use super::polling::{self, Poll};
 use super::{bulk, cache, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
-use crate::domain::{AcceptTask, InvitationStatus, TaskStatus};
+use crate::domain::{InvitationStatus, Task, TaskStatus};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -153,7 +153,7 @@ fn advance_from(state: &mut State, id: &str) -> Vec<Effect> {
 pub(super) fn on_accept_started(
     state: &mut State,
     id: String,
-    result: Result<AcceptTask, ServiceError>,
+    result: Result<Task, ServiceError>,
 ) -> Vec<Effect> {
     let outcome = result.as_ref().map(|_| ()).map_err(|e| e.to_string());
     let mut effects = accept_started(state, id.clone(), result);
@@ -164,7 +164,7 @@ pub(super) fn on_accept_started(
 fn accept_started(
     state: &mut State,
     id: String,
-    result: Result<AcceptTask, ServiceError>,
+    result: Result<Task, ServiceError>,
 ) -> Vec<Effect> {
     let key = state.list_key(Action::Accept);
     let Some(accept) = state.accepts.get_mut(&id) else {
@@ -226,7 +226,7 @@ pub(super) fn on_task_polled(
     state: &mut State,
     id: String,
     task_id: String,
-    result: Result<AcceptTask, ServiceError>,
+    result: Result<Task, ServiceError>,
 ) -> Vec<Effect> {
     let schedule = state.settings.poll;
     let Some(accept) = state.accepts.get_mut(&id) else {
@@ -277,7 +277,7 @@ pub(super) fn on_task_polled(
 }
 
 /// Records what a task says and schedules the next poll while it runs.
-fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<Effect> {
+fn apply_task(state: &mut State, id: &str, task: Task, polls: u32) -> Vec<Effect> {
     let Some(accept) = state.accepts.get_mut(id) else {
         return Vec::new();
     };
@@ -362,7 +362,7 @@ fn apply_task(state: &mut State, id: &str, task: AcceptTask, polls: u32) -> Vec<
 /// Tasks the service has in progress: track and poll those this run does not know yet.
 pub(super) fn on_active_tasks(
     state: &mut State,
-    result: Result<Vec<AcceptTask>, ServiceError>,
+    result: Result<Vec<Task>, ServiceError>,
 ) -> Vec<Effect> {
     let Ok(tasks) = result else { return Vec::new() };
     let mut effects = Vec::new();

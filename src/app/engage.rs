@@ -14,7 +14,7 @@ use super::polling::{self, Poll};
 use super::{cache, create, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::SavedTask;
-use crate::domain::{EngageTask, Opportunity, Page, TaskStatus};
+use crate::domain::{Opportunity, Page, Task, TaskStatus};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -310,7 +310,7 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
 pub(super) fn on_started(
     state: &mut State,
     (opportunity_id, client_token): (String, String),
-    result: Result<EngageTask, ServiceError>,
+    result: Result<Task, ServiceError>,
     found: bool,
 ) -> Vec<Effect> {
     let Some(run) = state
@@ -382,7 +382,7 @@ pub(super) fn on_started(
 pub(super) fn on_polled(
     state: &mut State,
     task_id: String,
-    result: Result<EngageTask, ServiceError>,
+    result: Result<Task, ServiceError>,
 ) -> Vec<Effect> {
     let schedule = state.settings.poll;
     let Some(run) = state.engage.as_mut() else {
@@ -432,7 +432,7 @@ pub(super) fn on_polled(
 }
 
 /// Records what the task says: polls again while it runs, journals and announces its end.
-fn apply_task(state: &mut State, task: EngageTask, polls: u32) -> Vec<Effect> {
+fn apply_task(state: &mut State, task: Task, polls: u32) -> Vec<Effect> {
     let schedule = state.settings.poll;
     let Some(run) = state.engage.as_mut() else {
         return Vec::new();

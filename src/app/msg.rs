@@ -5,8 +5,8 @@ use super::form::fields::Field;
 use super::Geometry;
 use crate::domain::journal::Entry;
 use crate::domain::{
-    AcceptTask, CachedView, EngageTask, Engagement, EngagementMember, EngagementSummary,
-    InvitationDetail, InvitationSummary, Opportunity, Page, Participant,
+    CachedView, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
+    InvitationSummary, Opportunity, Page, Participant, Task,
 };
 use crate::service::{CreatedInvitation, ServiceError};
 
@@ -39,16 +39,16 @@ pub enum Msg {
     /// The answer to StartEngagementByAcceptingInvitationTask.
     AcceptStarted {
         invitation_id: String,
-        result: Result<AcceptTask, ServiceError>,
+        result: Result<Task, ServiceError>,
     },
     /// The answer to one poll of an accept task.
     TaskPolled {
         invitation_id: String,
         task_id: String,
-        result: Result<AcceptTask, ServiceError>,
+        result: Result<Task, ServiceError>,
     },
     /// Accept tasks the service reports IN_PROGRESS (found at start-up).
-    ActiveTasks(Result<Vec<AcceptTask>, ServiceError>),
+    ActiveTasks(Result<Vec<Task>, ServiceError>),
     /// The answer to RejectEngagementInvitation.
     Rejected {
         invitation_id: String,
@@ -122,13 +122,13 @@ pub enum Msg {
     EngageStarted {
         opportunity_id: String,
         client_token: String,
-        result: Result<EngageTask, ServiceError>,
+        result: Result<Task, ServiceError>,
         found: bool,
     },
     /// The answer to one poll of the engage task.
     EngagePolled {
         task_id: String,
-        result: Result<EngageTask, ServiceError>,
+        result: Result<Task, ServiceError>,
     },
     /// Every member of an engagement.
     MembersLoaded {

@@ -7,20 +7,17 @@
 use std::io::Write;
 use std::time::Duration;
 
-use chrono::Utc;
 use serde_json::json;
 
 use super::bulk::{read_ids, Progress, Tally};
 use super::reject::write_objects;
 use super::show::ShowFormat;
-use super::task::{self, failure_text, Begun, Work};
+use super::task::{self, Begun};
 use super::{CommandResult, Failure};
-use crate::domain::journal::{Action, Entry, Outcome};
-use crate::domain::PollSchedule;
-use crate::domain::{AcceptTask, TaskKind, TaskStatus};
-use crate::service::{PartnerCentral, ServiceResult};
+use crate::domain::{PollSchedule, TaskStart, TaskStatus};
+use crate::service::PartnerCentral;
 use crate::store::Store;
-use crate::wire::ListEngagementByAcceptingInvitationTaskSummary;
+use crate::wire::TaskSummary;
 
 /// Options of `pc-inbox accept`.
 #[derive(Debug, Clone, clap::Args)]
@@ -40,82 +37,6 @@ pub struct AcceptArgs {
     pub output: ShowFormat,
 }
 
-/// Accepting one invitation, as the task machine runs it.
-pub struct AcceptWork {
-    pub invitation_id: String,
-}
-
-impl Work for AcceptWork {
-    type Task = AcceptTask;
-    const ACTIONS: [Action; 4] = [
-        Action::AcceptStarted,
-        Action::AcceptResumed,
-        Action::AcceptCompleted,
-        Action::AcceptFailed,
-    ];
-
-    const KIND: TaskKind = TaskKind::Accept;
-
-    fn subject(&self) -> &str {
-        &self.invitation_id
-    }
-
-    fn entry(&self, action: Action, outcome: Outcome) -> Entry {
-        Entry::new(action, outcome, Utc::now()).invitation(&self.invitation_id)
-    }
-
-    async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<AcceptTask> {
-        service.start_accept(&self.invitation_id, token).await
-    }
-
-    async fn poll(&self, service: &dyn PartnerCentral, task_id: &str) -> ServiceResult<AcceptTask> {
-        service.get_accept_task(task_id).await
-    }
-
-    async fn existing(&self, service: &dyn PartnerCentral) -> ServiceResult<Option<AcceptTask>> {
-        let tasks = service.list_accept_tasks(&self.invitation_id).await?;
-        Ok(tasks
-            .into_iter()
-            .find(|t| matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)))
-    }
-
-    fn status(task: &AcceptTask) -> &TaskStatus {
-        &task.status
-    }
-
-    fn id(task: &AcceptTask) -> &str {
-        &task.id
-    }
-
-    fn completed(task: &AcceptTask, entry: Entry) -> Entry {
-        match &task.opportunity_id {
-            Some(opportunity) => entry.opportunity(opportunity),
-            None => entry,
-        }
-    }
-
-    fn failure(task: &AcceptTask) -> String {
-        failure_text(task.reason_code.as_deref(), task.message.as_deref())
-    }
-}
-
-fn report_text(out: &mut dyn Write, begun: &Begun<AcceptTask>) -> std::io::Result<()> {
-    let task = &begun.task;
-    let detail = match task.status {
-        TaskStatus::Complete => {
-            let opportunity = task.opportunity_id.as_deref().unwrap_or("?");
-            if begun.already {
-                format!("already accepted — opportunity {opportunity}")
-            } else {
-                format!("opportunity {opportunity}")
-            }
-        }
-        TaskStatus::Failed => AcceptWork::failure(task),
-        _ => "still running".into(),
-    };
-    writeln!(out, "{} {} — {detail}", task.id, task.status.as_wire())
-}
-
 /// Starts (or resumes) the accept of one invitation and journals it; `why` goes into the
 /// journal's detail (e.g. the triage rule that asked for it).
 pub async fn start_one(
@@ -123,11 +44,14 @@ pub async fn start_one(
     id: &str,
     why: Option<&str>,
     store: Option<&mut Store>,
-) -> Result<Begun<AcceptTask>, Failure> {
-    let work = AcceptWork {
+) -> Result<Begun, Failure> {
+    task::begin(service, &accept(id), why, store).await
+}
+
+fn accept(id: &str) -> TaskStart {
+    TaskStart::Accept {
         invitation_id: id.to_string(),
-    };
-    task::begin(service, &work, why, store).await
+    }
 }
 
 /// Starts (or resumes) every accept, and with `--wait` follows them to the end.
@@ -146,12 +70,7 @@ pub async fn run(
     for (n, id) in ids.iter().enumerate() {
         progress.at(n + 1);
         match start_one(service, id, None, store.as_deref_mut()).await {
-            Ok(begun) => running.push((
-                AcceptWork {
-                    invitation_id: id.clone(),
-                },
-                begun,
-            )),
+            Ok(begun) => running.push((accept(id), begun)),
             Err(failure) => {
                 refused.push(json!({"EngagementInvitationId": id, "Error": failure.to_string()}));
                 tally.fail(id, failure);
@@ -170,20 +89,14 @@ pub async fn run(
         let task = &begun.task;
         match args.output {
             ShowFormat::Json => objects.push(
-                serde_json::to_value(ListEngagementByAcceptingInvitationTaskSummary::from(task))
-                    .expect("wire shapes serialize"),
+                serde_json::to_value(TaskSummary::from(task)).expect("wire shapes serialize"),
             ),
-            ShowFormat::Text => report_text(out, begun)?,
+            ShowFormat::Text => writeln!(out, "{}", task::report(begun))?,
         }
         if task.status == TaskStatus::Failed {
-            tally.fail(
-                &work.invitation_id,
-                Failure::TaskFailed(format!(
-                    "accepting {} failed: {}",
-                    work.invitation_id,
-                    AcceptWork::failure(task)
-                )),
-            );
+            let id = work.subject();
+            let why = format!("accepting {id} failed: {}", task.failure());
+            tally.fail(id, Failure::TaskFailed(why));
         }
     }
     if args.output == ShowFormat::Json {

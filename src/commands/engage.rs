@@ -8,17 +8,14 @@
 use std::io::Write;
 use std::time::Duration;
 
-use chrono::Utc;
-
 use super::output::write_json;
 use super::show::ShowFormat;
-use super::task::{self, failure_text, Work};
+use super::task;
 use super::{CommandResult, Failure};
-use crate::domain::journal::{Action, Entry, Outcome};
-use crate::domain::{EngageTask, Involvement, PollSchedule, TaskKind, TaskStatus};
-use crate::service::{PartnerCentral, ServiceResult};
+use crate::domain::{Involvement, PollSchedule, TaskStart, TaskStatus};
+use crate::service::PartnerCentral;
 use crate::store::Store;
-use crate::wire::ListEngagementFromOpportunityTaskSummary;
+use crate::wire::TaskSummary;
 
 /// Options of `pc-inbox engage`.
 #[derive(Debug, Clone, clap::Args)]
@@ -39,69 +36,6 @@ pub struct EngageArgs {
     pub output: ShowFormat,
 }
 
-/// Engaging from one opportunity, as the task machine runs it.
-pub struct EngageWork {
-    pub opportunity_id: String,
-    pub involvement: Involvement,
-}
-
-impl Work for EngageWork {
-    type Task = EngageTask;
-    const ACTIONS: [Action; 4] = [
-        Action::EngageStarted,
-        Action::EngageResumed,
-        Action::EngageCompleted,
-        Action::EngageFailed,
-    ];
-
-    const KIND: TaskKind = TaskKind::Engage;
-
-    fn subject(&self) -> &str {
-        &self.opportunity_id
-    }
-
-    fn entry(&self, action: Action, outcome: Outcome) -> Entry {
-        Entry::new(action, outcome, Utc::now()).opportunity(&self.opportunity_id)
-    }
-
-    async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<EngageTask> {
-        service
-            .start_engage(&self.opportunity_id, self.involvement, token)
-            .await
-    }
-
-    async fn poll(&self, service: &dyn PartnerCentral, task_id: &str) -> ServiceResult<EngageTask> {
-        service.get_engage_task(task_id).await
-    }
-
-    async fn existing(&self, service: &dyn PartnerCentral) -> ServiceResult<Option<EngageTask>> {
-        let tasks = service.list_engage_tasks(&self.opportunity_id).await?;
-        Ok(tasks
-            .into_iter()
-            .find(|t| matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)))
-    }
-
-    fn status(task: &EngageTask) -> &TaskStatus {
-        &task.status
-    }
-
-    fn id(task: &EngageTask) -> &str {
-        &task.id
-    }
-
-    fn completed(task: &EngageTask, entry: Entry) -> Entry {
-        entry.detail(
-            task.engagement_id
-                .as_ref()
-                .map(|e| format!("engagement {e}")),
-        )
-    }
-
-    fn failure(task: &EngageTask) -> String {
-        failure_text(task.reason_code.as_deref(), task.message.as_deref())
-    }
-}
-
 /// Starts (or resumes) the engage, and with `--wait` follows it to the end.
 pub async fn run(
     service: &dyn PartnerCentral,
@@ -111,7 +45,7 @@ pub async fn run(
     out: &mut dyn Write,
 ) -> CommandResult {
     let id = &args.opportunity_id;
-    let work = EngageWork {
+    let work = TaskStart::Engage {
         opportunity_id: id.clone(),
         involvement: args.involvement,
     };
@@ -126,28 +60,14 @@ pub async fn run(
     let [(_, begun)] = running;
     let task = &begun.task;
     match args.output {
-        ShowFormat::Json => write_json(out, &ListEngagementFromOpportunityTaskSummary::from(task))?,
-        ShowFormat::Text => {
-            let detail = match task.status {
-                TaskStatus::Complete => {
-                    let engagement = task.engagement_id.as_deref().unwrap_or("?");
-                    if begun.already {
-                        format!("already engaged — engagement {engagement}")
-                    } else {
-                        format!("engagement {engagement}")
-                    }
-                }
-                TaskStatus::Failed => EngageWork::failure(task),
-                _ => "still running".into(),
-            };
-            writeln!(out, "{} {} — {detail}", task.id, task.status.as_wire())?;
-        }
+        ShowFormat::Json => write_json(out, &TaskSummary::from(task))?,
+        ShowFormat::Text => writeln!(out, "{}", task::report(&begun))?,
     }
     waited?;
     if task.status == TaskStatus::Failed {
         return Err(Failure::TaskFailed(format!(
             "engaging from {id} failed: {}",
-            EngageWork::failure(task)
+            task.failure()
         )));
     }
     Ok(())

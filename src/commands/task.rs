@@ -6,74 +6,52 @@
 
 use std::time::{Duration, Instant};
 
+use chrono::Utc;
+
 use super::{record, Failure};
-use crate::domain::journal::{Action, Entry, Outcome};
-use crate::domain::{PollSchedule, SavedTask, TaskKind, TaskStatus};
-use crate::service::{PartnerCentral, ServiceError, ServiceResult};
+use crate::domain::journal::{Entry, Outcome, Step};
+use crate::domain::{PollSchedule, SavedTask, Task, TaskFilter, TaskKind, TaskStart, TaskStatus};
+use crate::service::{PartnerCentral, ServiceError};
 use crate::store::Store;
 
-/// One kind of task: what it acts on, how it starts and is read, and how it is kept.
-#[allow(async_fn_in_trait)]
-pub trait Work {
-    /// The service's task.
-    type Task;
-    /// Journal names: started, resumed, completed, failed.
-    const ACTIONS: [Action; 4];
-
-    /// Its kind, under which the store keeps its record.
-    const KIND: TaskKind;
-
-    /// What it acts on: the invitation or the opportunity.
-    fn subject(&self) -> &str;
-    /// A journal entry about this work (its invitation or opportunity).
-    fn entry(&self, action: Action, outcome: Outcome) -> Entry;
-    /// Starts the task; the same token always returns the same task.
-    async fn start(&self, service: &dyn PartnerCentral, token: &str) -> ServiceResult<Self::Task>;
-    /// Reads the task again.
-    async fn poll(&self, service: &dyn PartnerCentral, task_id: &str) -> ServiceResult<Self::Task>;
-    /// A task the service already has for this work, running or complete (another run's, or
-    /// another client's): following it beats starting a second. Only these two statuses.
-    async fn existing(&self, service: &dyn PartnerCentral) -> ServiceResult<Option<Self::Task>>;
-
-    fn status(task: &Self::Task) -> &TaskStatus;
-    fn id(task: &Self::Task) -> &str;
-    /// What a COMPLETE task made, for the journal: the entry with its opportunity or
-    /// engagement.
-    fn completed(task: &Self::Task, entry: Entry) -> Entry;
-    /// `ReasonCode: Message` of a FAILED task.
-    fn failure(task: &Self::Task) -> String;
-}
-
 /// A task started, resumed or found done, with the token it is kept under.
-pub struct Begun<T> {
+pub struct Begun {
     pub token: String,
-    pub task: T,
+    pub task: Task,
     /// The service had finished this work before this run: nothing was started.
     pub already: bool,
 }
 
-/// `ReasonCode: Message`, from a task's optional parts.
-pub fn failure_text(reason_code: Option<&str>, message: Option<&str>) -> String {
-    format!(
-        "{}: {}",
-        reason_code.unwrap_or("no reason code"),
-        message.unwrap_or("no message")
-    )
+/// A journal entry about the work `start` does, now.
+fn entry(start: &TaskStart, step: Step, outcome: Outcome) -> Entry {
+    Entry::of_task(start.kind(), step, outcome, Utc::now(), start.subject())
 }
 
-/// Starts (or resumes) `work` and journals it; `why` goes into the journal's detail (e.g. the
-/// triage rule that asked for it). The service is asked first whether it has a task for the
+/// A task the service already has for this work, running or complete (another run's, or
+/// another client's): following it beats starting a second.
+async fn existing(
+    service: &dyn PartnerCentral,
+    start: &TaskStart,
+) -> Result<Option<Task>, Failure> {
+    let of = TaskFilter::Of(start.subject().to_string());
+    let tasks = service.list_tasks(start.kind(), &of).await?;
+    Ok(tasks
+        .into_iter()
+        .find(|t| matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)))
+}
+
+/// Starts (or resumes) the work and journals it; `why` goes into the journal's detail (e.g.
+/// the triage rule that asked for it). The service is asked first whether it has a task for the
 /// work already, then the token is claimed: of processes racing on one piece of work, the one
 /// whose token the store kept journals the start, every other a resume.
-pub async fn begin<W: Work>(
+pub async fn begin(
     service: &dyn PartnerCentral,
-    work: &W,
+    start: &TaskStart,
     why: Option<&str>,
     mut store: Option<&mut Store>,
-) -> Result<Begun<W::Task>, Failure> {
-    let [started, resumed, ..] = W::ACTIONS;
-    let found = match work.existing(service).await? {
-        Some(task) if W::status(&task) == &TaskStatus::Complete => {
+) -> Result<Begun, Failure> {
+    let found = match existing(service, start).await? {
+        Some(task) if task.status == TaskStatus::Complete => {
             return Ok(Begun {
                 token: String::new(),
                 task,
@@ -82,10 +60,11 @@ pub async fn begin<W: Work>(
         }
         other => other,
     };
+    let (kind, subject) = (start.kind(), start.subject());
     let proposed = format!("pc-inbox-{}-1", uuid::Uuid::new_v4().simple());
     let token = match store.as_deref_mut() {
         Some(store) => store
-            .claim_task(W::KIND, work.subject(), &saved(&proposed, None))
+            .claim_task(kind, subject, &saved(&proposed, None))
             .map_err(|e| {
                 Failure::Usage(format!(
                     "not sent: its client token could not be saved ({e})"
@@ -93,29 +72,33 @@ pub async fn begin<W: Work>(
             })?,
         None => proposed.clone(),
     };
-    let (action, task) = match found {
-        Some(task) => (resumed, task),
+    let (step, task) = match found {
+        Some(task) => (Step::Resumed, task),
         None => {
-            let action = if token == proposed { started } else { resumed };
-            match work.start(service, &token).await {
-                Ok(task) => (action, task),
-                Err(e) => return Err(refused(work, store, &token, action, e, why)),
+            let step = if token == proposed {
+                Step::Started
+            } else {
+                Step::Resumed
+            };
+            match service.start_task(start, &token).await {
+                Ok(task) => (step, task),
+                Err(e) => return Err(refused(start, store, &token, step, e, why)),
             }
         }
     };
     record(
         store.as_deref_mut(),
-        work.entry(action, Outcome::Succeeded)
+        entry(start, step, Outcome::Succeeded)
             .token(&token)
-            .task(Some(W::id(&task).to_string()))
+            .task(Some(task.id.clone()))
             .detail(why.map(str::to_string)),
     );
     if let Some(store) = store.as_deref_mut() {
         store
-            .save_task(W::KIND, work.subject(), &saved(&token, Some(W::id(&task))))
+            .save_task(kind, subject, &saved(&token, Some(&task.id)))
             .map_err(Failure::Usage)?;
     }
-    settle(store, work, &token, &task);
+    settle(store, start, &token, &task);
     Ok(Begun {
         token,
         task,
@@ -124,11 +107,11 @@ pub async fn begin<W: Work>(
 }
 
 /// A start the service refused: journaled, and its token let go unless a retry may need it.
-fn refused<W: Work>(
-    work: &W,
+fn refused(
+    start: &TaskStart,
     mut store: Option<&mut Store>,
     token: &str,
-    action: Action,
+    step: Step,
     e: ServiceError,
     why: Option<&str>,
 ) -> Failure {
@@ -138,47 +121,43 @@ fn refused<W: Work>(
     };
     record(
         store.as_deref_mut(),
-        work.entry(action, Outcome::Failed)
+        entry(start, step, Outcome::Failed)
             .token(token)
             .detail(Some(detail)),
     );
     if !e.is_transient() {
-        forget(store, work, token);
+        forget(store, start, token);
     }
     e.into()
 }
 
 /// Journals the end of a task that has ended and lets its token go. Of several processes
 /// following one task, the one that lets the token go journals the end: one row per change.
-pub fn settle<W: Work>(store: Option<&mut Store>, work: &W, token: &str, task: &W::Task) {
-    let [_, _, completed, failed] = W::ACTIONS;
-    let entry = match W::status(task) {
-        TaskStatus::Complete => W::completed(task, work.entry(completed, Outcome::Succeeded)),
-        TaskStatus::Failed => work
-            .entry(failed, Outcome::Failed)
-            .detail(Some(W::failure(task))),
+pub fn settle(store: Option<&mut Store>, start: &TaskStart, token: &str, task: &Task) {
+    let entry = match task.status {
+        TaskStatus::Complete => entry(start, Step::Completed, Outcome::Succeeded).made_by(task),
+        TaskStatus::Failed => {
+            entry(start, Step::Failed, Outcome::Failed).detail(Some(task.failure()))
+        }
         _ => return,
     };
     let mut store = store;
-    if forget(store.as_deref_mut(), work, token) {
-        record(
-            store,
-            entry.token(token).task(Some(W::id(task).to_string())),
-        );
+    if forget(store.as_deref_mut(), start, token) {
+        record(store, entry.token(token).task(Some(task.id.clone())));
     }
 }
 
 /// Polls every begun task still in progress until all have ended or `timeout` has passed.
-pub async fn wait_all<W: Work>(
+pub async fn wait_all(
     service: &dyn PartnerCentral,
-    running: &mut [(W, Begun<W::Task>)],
+    running: &mut [(TaskStart, Begun)],
     mut store: Option<&mut Store>,
     schedule: PollSchedule,
     timeout: Duration,
 ) -> Result<(), Failure> {
     let begun = Instant::now();
     let mut polls = 0;
-    let in_progress = |b: &Begun<W::Task>| W::status(&b.task) == &TaskStatus::InProgress;
+    let in_progress = |b: &Begun| b.task.status == TaskStatus::InProgress;
     while running.iter().any(|(_, b)| in_progress(b)) {
         if begun.elapsed() >= timeout {
             return Err(Failure::Usage(format!(
@@ -188,19 +167,42 @@ pub async fn wait_all<W: Work>(
         }
         tokio::time::sleep(schedule.delay(polls)).await;
         polls += 1;
-        for (work, begun) in running.iter_mut().filter(|(_, b)| in_progress(b)) {
-            begun.task = work.poll(service, W::id(&begun.task)).await?;
-            settle(store.as_deref_mut(), work, &begun.token, &begun.task);
+        for (start, begun) in running.iter_mut().filter(|(_, b)| in_progress(b)) {
+            begun.task = service.get_task(start.kind(), &begun.task.id).await?;
+            settle(store.as_deref_mut(), start, &begun.token, &begun.task);
         }
     }
     Ok(())
 }
 
+/// A task's line: its id, status and what it made (or that it was done before), why it failed,
+/// or that it still runs.
+pub fn report(begun: &Begun) -> String {
+    let task = &begun.task;
+    let detail = match task.status {
+        TaskStatus::Complete => {
+            let (done, made) = match task.kind {
+                TaskKind::Accept => ("accepted", "opportunity"),
+                TaskKind::Engage => ("engaged", "engagement"),
+            };
+            let made = format!("{made} {}", task.made().unwrap_or("?"));
+            if begun.already {
+                format!("already {done} — {made}")
+            } else {
+                made
+            }
+        }
+        TaskStatus::Failed => task.failure(),
+        _ => "still running".into(),
+    };
+    format!("{} {} — {detail}", task.id, task.status.as_wire())
+}
+
 /// Lets the token go; false when another process had done so already.
-fn forget<W: Work>(store: Option<&mut Store>, work: &W, token: &str) -> bool {
+fn forget(store: Option<&mut Store>, start: &TaskStart, token: &str) -> bool {
     let Some(store) = store else { return true };
     store
-        .forget_task(W::KIND, work.subject(), token)
+        .forget_task(start.kind(), start.subject(), token)
         .unwrap_or_else(|e| {
             eprintln!("pc-inbox: warning: {e}");
             true
@@ -213,6 +215,6 @@ fn saved(token: &str, task_id: Option<&str>) -> SavedTask {
         client_token: token.to_string(),
         task_id: task_id.map(str::to_string),
         title: None,
-        started: chrono::Utc::now(),
+        started: Utc::now(),
     }
 }

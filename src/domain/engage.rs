@@ -1,10 +1,6 @@
 //! Starting an engagement from one of the partner's own opportunities: the task that submits it
 //! to AWS (StartEngagementFromOpportunityTask) and who takes part once it exists.
 
-use chrono::{DateTime, Utc};
-
-use super::TaskStatus;
-
 /// How AWS takes part in the engagement (`AwsSubmission.InvolvementType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Involvement {
@@ -23,21 +19,6 @@ impl Involvement {
             Involvement::ForVisibilityOnly => "For Visibility Only",
         }
     }
-}
-
-/// An asynchronous "start engagement from opportunity" task.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EngageTask {
-    pub id: String,
-    pub arn: Option<String>,
-    pub status: TaskStatus,
-    pub message: Option<String>,
-    pub reason_code: Option<String>,
-    pub opportunity_id: Option<String>,
-    /// The engagement the task made, once it is COMPLETE.
-    pub engagement_id: Option<String>,
-    pub snapshot_job_id: Option<String>,
-    pub start_time: Option<DateTime<Utc>>,
 }
 
 /// A partner in an engagement (ListEngagementMembers).

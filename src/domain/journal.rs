@@ -4,9 +4,12 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::{Task, TaskKind};
+
 /// What was done: one row per change of an action's state. A task picked up again (a rerun, a
-/// restart, a retry with the same client token) is `…Resumed`, never a second `…Started`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// restart, a retry with the same client token) is `…Resumed`, never a second `…Started`. Its
+/// stored and printed name is the variant's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::EnumString)]
 pub enum Action {
     AcceptStarted,
     AcceptResumed,
@@ -20,39 +23,38 @@ pub enum Action {
     EngageFailed,
 }
 
+/// A step of a task's life, which the journal names per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Started,
+    Resumed,
+    Completed,
+    Failed,
+}
+
 impl Action {
     /// Its stored and printed name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Action::AcceptStarted => "AcceptStarted",
-            Action::AcceptResumed => "AcceptResumed",
-            Action::AcceptCompleted => "AcceptCompleted",
-            Action::AcceptFailed => "AcceptFailed",
-            Action::Reject => "Reject",
-            Action::Create => "Create",
-            Action::EngageStarted => "EngageStarted",
-            Action::EngageResumed => "EngageResumed",
-            Action::EngageCompleted => "EngageCompleted",
-            Action::EngageFailed => "EngageFailed",
-        }
+        self.into()
     }
 
     /// The action of a stored name.
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Action::AcceptStarted,
-            Action::AcceptResumed,
-            Action::AcceptCompleted,
-            Action::AcceptFailed,
-            Action::Reject,
-            Action::Create,
-            Action::EngageStarted,
-            Action::EngageResumed,
-            Action::EngageCompleted,
-            Action::EngageFailed,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == s)
+        s.parse().ok()
+    }
+
+    /// The action of a task of `kind` taking `step`.
+    pub fn of_task(kind: TaskKind, step: Step) -> Self {
+        match (kind, step) {
+            (TaskKind::Accept, Step::Started) => Action::AcceptStarted,
+            (TaskKind::Accept, Step::Resumed) => Action::AcceptResumed,
+            (TaskKind::Accept, Step::Completed) => Action::AcceptCompleted,
+            (TaskKind::Accept, Step::Failed) => Action::AcceptFailed,
+            (TaskKind::Engage, Step::Started) => Action::EngageStarted,
+            (TaskKind::Engage, Step::Resumed) => Action::EngageResumed,
+            (TaskKind::Engage, Step::Completed) => Action::EngageCompleted,
+            (TaskKind::Engage, Step::Failed) => Action::EngageFailed,
+        }
     }
 }
 
@@ -128,5 +130,33 @@ impl Entry {
 
     pub fn detail(self, detail: Option<String>) -> Self {
         Entry { detail, ..self }
+    }
+
+    /// An entry about the task of `kind` on `subject` (its invitation or opportunity) taking
+    /// `step`.
+    pub fn of_task(
+        kind: TaskKind,
+        step: Step,
+        outcome: Outcome,
+        time: DateTime<Utc>,
+        subject: &str,
+    ) -> Self {
+        let entry = Entry::new(Action::of_task(kind, step), outcome, time);
+        match kind {
+            TaskKind::Accept => entry.invitation(subject),
+            TaskKind::Engage => entry.opportunity(subject),
+        }
+    }
+
+    /// With what the task made, when it has: the opportunity of an accept, the engagement of
+    /// an engage (in the detail).
+    pub fn made_by(self, task: &Task) -> Self {
+        match (task.kind, task.made()) {
+            (TaskKind::Accept, Some(opportunity)) => self.opportunity(opportunity),
+            (TaskKind::Engage, Some(engagement)) => {
+                self.detail(Some(format!("engagement {engagement}")))
+            }
+            (_, None) => self,
+        }
     }
 }

@@ -20,7 +20,7 @@ mod view;
 
 pub use cached::{CachedRow, CachedView};
 pub use catalog::Catalog;
-pub use engage::{EngageTask, EngagementMember, Involvement};
+pub use engage::{EngagementMember, Involvement};
 pub use engagement::{Engagement, EngagementSummary, NewInvitation, NewPayload};
 pub use fold::{fold, fold_into};
 pub use invitation::{
@@ -33,7 +33,9 @@ pub use payload::{
     Payload, Project, Prospecting, Spend,
 };
 pub use query::{ListQuery, Page, SortOrder};
-pub use task::{AcceptTask, PollSchedule, SavedAccepts, SavedTask, TaskKind, TaskStatus};
+pub use task::{
+    PollSchedule, SavedAccepts, SavedTask, Task, TaskFilter, TaskKind, TaskStart, TaskStatus,
+};
 pub use view::{Origin, View, ViewSort};
 
 /// Reads a value by its [`clap::ValueEnum`] name, so that a config file and the command line

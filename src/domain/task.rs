@@ -4,6 +4,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::Involvement;
+
 /// What a task the service runs for a write does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaskKind {
@@ -19,6 +21,22 @@ impl TaskKind {
         match self {
             TaskKind::Accept => "accept",
             TaskKind::Engage => "engage",
+        }
+    }
+
+    /// The operation that starts one.
+    pub fn start_operation(self) -> &'static str {
+        match self {
+            TaskKind::Accept => "StartEngagementByAcceptingInvitationTask",
+            TaskKind::Engage => "StartEngagementFromOpportunityTask",
+        }
+    }
+
+    /// The operation that lists them (the API has no Get for tasks).
+    pub fn list_operation(self) -> &'static str {
+        match self {
+            TaskKind::Accept => "ListEngagementByAcceptingInvitationTasks",
+            TaskKind::Engage => "ListEngagementFromOpportunityTasks",
         }
     }
 }
@@ -42,7 +60,7 @@ pub struct SavedAccepts {
     pub invitations: BTreeMap<String, SavedTask>,
 }
 
-/// State of an accept task.
+/// State of a task.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TaskStatus {
     InProgress,
@@ -78,17 +96,109 @@ impl TaskStatus {
     }
 }
 
-/// An asynchronous "start engagement by accepting invitation" task.
+/// A task the service runs for a write, as its Start answer or a List row says.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AcceptTask {
+pub struct Task {
+    pub kind: TaskKind,
     pub id: String,
     pub arn: Option<String>,
     pub status: TaskStatus,
     pub message: Option<String>,
     pub reason_code: Option<String>,
+    /// The opportunity an accept made, or the one an engage submits.
     pub opportunity_id: Option<String>,
+    /// The invitation an accept accepts.
     pub invitation_id: Option<String>,
+    /// The engagement an engage made, once it is COMPLETE.
+    pub engagement_id: Option<String>,
+    pub snapshot_job_id: Option<String>,
     pub start_time: Option<DateTime<Utc>>,
+}
+
+impl Task {
+    /// A task of `kind` known by its id only.
+    pub fn new(kind: TaskKind, id: impl Into<String>, status: TaskStatus) -> Self {
+        Task {
+            kind,
+            id: id.into(),
+            arn: None,
+            status,
+            message: None,
+            reason_code: None,
+            opportunity_id: None,
+            invitation_id: None,
+            engagement_id: None,
+            snapshot_job_id: None,
+            start_time: None,
+        }
+    }
+
+    /// What it works on: the invitation of an accept, the opportunity of an engage.
+    pub fn subject(&self) -> Option<&str> {
+        match self.kind {
+            TaskKind::Accept => self.invitation_id.as_deref(),
+            TaskKind::Engage => self.opportunity_id.as_deref(),
+        }
+    }
+
+    /// What it made once COMPLETE: an accept's opportunity, an engage's engagement.
+    pub fn made(&self) -> Option<&str> {
+        match self.kind {
+            TaskKind::Accept => self.opportunity_id.as_deref(),
+            TaskKind::Engage => self.engagement_id.as_deref(),
+        }
+    }
+
+    /// Why it FAILED, in the service's words: "reason code: message".
+    pub fn failure(&self) -> String {
+        let parts: Vec<&str> = [self.reason_code.as_deref(), self.message.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if parts.is_empty() {
+            "no reason given".into()
+        } else {
+            parts.join(": ")
+        }
+    }
+}
+
+/// What starts a task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskStart {
+    /// Accept an invitation (StartEngagementByAcceptingInvitationTask).
+    Accept { invitation_id: String },
+    /// Submit an opportunity to AWS (StartEngagementFromOpportunityTask).
+    Engage {
+        opportunity_id: String,
+        involvement: Involvement,
+    },
+}
+
+impl TaskStart {
+    pub fn kind(&self) -> TaskKind {
+        match self {
+            TaskStart::Accept { .. } => TaskKind::Accept,
+            TaskStart::Engage { .. } => TaskKind::Engage,
+        }
+    }
+
+    /// The invitation or the opportunity it works on.
+    pub fn subject(&self) -> &str {
+        match self {
+            TaskStart::Accept { invitation_id } => invitation_id,
+            TaskStart::Engage { opportunity_id, .. } => opportunity_id,
+        }
+    }
+}
+
+/// Which tasks of a kind a listing wants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskFilter {
+    /// Every task for one invitation (accept) or opportunity (engage), by anyone.
+    Of(String),
+    /// Every task still IN_PROGRESS.
+    Running,
 }
 
 /// When to poll a running task: `first`, doubling each time, never more than `cap` apart.

@@ -26,6 +26,7 @@ mod seeded_opportunities;
 mod server;
 mod store;
 mod submissions;
+mod tasks;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};

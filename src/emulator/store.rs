@@ -1,4 +1,4 @@
-//! The emulator's in-memory state: invitations, engagements, accept tasks and opportunities per
+//! The emulator's in-memory state: invitations, engagements, tasks and opportunities per
 //! catalog, and how each record reads on the wire at a given moment.
 
 use std::collections::HashMap;
@@ -15,11 +15,13 @@ use super::members::{self, Member};
 use super::opportunities::Opportunities;
 use super::paging::SortKey;
 use super::seed::SeedData;
-use super::submissions::Submissions;
-use crate::domain::{Catalog, InvitationStatus, Participant, TaskStatus};
+use super::submissions;
+use super::tasks::{Task, Tasks};
+use crate::domain::{Catalog, InvitationStatus, Participant, TaskKind};
 use crate::wire::{self, Timestamp};
 
-/// Why an accept task fails, as the seed dictates.
+/// Why a task fails: as the seed dictates for an accept, by the submission rules for a
+/// submission.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct Failure {
@@ -218,75 +220,6 @@ impl Engagement {
     }
 }
 
-/// A StartEngagementByAcceptingInvitationTask task. It is in progress until `finishes_at`.
-#[derive(Debug, Clone)]
-pub struct AcceptTask {
-    pub id: String,
-    pub invitation_id: String,
-    pub start_time: DateTime<Utc>,
-    pub finishes_at: DateTime<Utc>,
-    pub failure: Option<Failure>,
-    pub opportunity_id: String,
-    /// The account accepting, which joins the engagement when the task completes.
-    pub member: Member,
-    /// True once the outcome has been applied to the invitation.
-    pub settled: bool,
-}
-
-impl AcceptTask {
-    fn due(&self, now: DateTime<Utc>) -> bool {
-        !self.settled && self.finishes_at <= now
-    }
-
-    /// In progress, complete or failed at `now`.
-    pub fn status_at(&self, now: DateTime<Utc>) -> TaskStatus {
-        match (now < self.finishes_at, &self.failure) {
-            (true, _) => TaskStatus::InProgress,
-            (false, None) => TaskStatus::Complete,
-            (false, Some(_)) => TaskStatus::Failed,
-        }
-    }
-
-    /// The task's ARN in a catalog.
-    pub fn arn(&self, catalog: Catalog, account: &str) -> String {
-        format!(
-            "arn:aws:partnercentral:us-east-1:{account}:catalog/{}/engagement-by-accepting-invitation-task/{}",
-            catalog.as_str(),
-            self.id
-        )
-    }
-
-    /// The task as both the start response and the task listing show it.
-    pub fn summary(
-        &self,
-        catalog: Catalog,
-        account: &str,
-        now: DateTime<Utc>,
-    ) -> wire::ListEngagementByAcceptingInvitationTaskSummary {
-        let status = self.status_at(now);
-        let (message, reason_code, opportunity_id) = match (&status, &self.failure) {
-            (TaskStatus::Complete, _) => (
-                "Engagement started and opportunity created".to_string(),
-                None,
-                Some(self.opportunity_id.clone()),
-            ),
-            (TaskStatus::Failed, Some(f)) => (f.message.clone(), Some(f.reason_code.clone()), None),
-            _ => ("Accepting the invitation".to_string(), None, None),
-        };
-        wire::ListEngagementByAcceptingInvitationTaskSummary {
-            task_id: Some(self.id.clone()),
-            task_arn: Some(self.arn(catalog, account)),
-            start_time: Some(Timestamp(self.start_time)),
-            task_status: Some(status),
-            message: Some(message),
-            reason_code,
-            opportunity_id,
-            resource_snapshot_job_id: None,
-            engagement_invitation_id: Some(self.invitation_id.clone()),
-        }
-    }
-}
-
 /// What a ClientToken was first used for, so a replay returns the same result.
 #[derive(Debug, Clone)]
 pub struct Idempotent {
@@ -299,51 +232,52 @@ pub struct Idempotent {
 pub struct CatalogData {
     pub invitations: Invitations,
     pub engagements: HashMap<String, Engagement>,
-    pub tasks: Vec<AcceptTask>,
-    pub accept_tokens: HashMap<String, usize>,
+    /// Accept and submission tasks.
+    pub tasks: Tasks,
+    pub accept_tokens: HashMap<String, Idempotent>,
+    pub submission_tokens: HashMap<String, Idempotent>,
     pub invitation_tokens: HashMap<String, Idempotent>,
     pub engagement_tokens: HashMap<String, Idempotent>,
     pub opportunities: Opportunities,
     pub opportunity_tokens: HashMap<String, Idempotent>,
-    /// StartEngagementFromOpportunityTask tasks.
-    pub submissions: Submissions,
 }
 
 impl CatalogData {
     /// Whether a task has finished by `now` whose outcome [`settle`](Self::settle) has yet to
     /// apply.
     pub fn unsettled(&self, now: DateTime<Utc>) -> bool {
-        self.tasks.iter().any(|t| t.due(now)) || self.submissions.unsettled(now)
+        self.tasks.unsettled(now)
     }
 
-    /// Applies the outcome of every task that has finished by `now`: a completed accept task
-    /// accepts its invitation, adds its account to the engagement and creates its opportunity,
-    /// as of the moment it finished (and a completed submission makes its engagement, see
-    /// [`Submissions::settle`]).
+    /// Applies the outcome of every task that has finished by `now`, as of the moment it
+    /// finished: a completed accept accepts its invitation, adds its account to the engagement
+    /// and creates its opportunity; a completed submission makes its engagement (see
+    /// [`submissions::settle`]).
     pub fn settle(&mut self, now: DateTime<Utc>) {
-        self.submissions
-            .settle(now, &mut self.opportunities, &mut self.engagements);
-        for task in self.tasks.iter_mut().filter(|t| t.due(now)) {
-            task.settled = true;
-            if task.failure.is_some() {
-                continue;
-            }
-            self.invitations.update(&task.invitation_id, |i| {
-                i.status = InvitationStatus::Accepted;
-            });
-            if let Some(invitation) = self.invitations.get(&task.invitation_id) {
-                let at = millis(task.finishes_at);
-                let opportunity = accepted::opportunity(invitation, &task.opportunity_id, at);
-                self.opportunities.insert(opportunity);
-                if let Some(e) = self.engagements.get_mut(&*invitation.engagement_id) {
-                    members::join(&mut e.members, task.member.clone());
+        for task in self.tasks.settle(now) {
+            match task.kind {
+                TaskKind::Accept => self.accepted(&task),
+                TaskKind::Engage => {
+                    submissions::settle(&task, &mut self.opportunities, &mut self.engagements)
                 }
             }
         }
     }
 
-    /// Adds a seed invitation; one received and accepted before `now` comes with its
-    /// opportunity.
+    fn accepted(&mut self, task: &Task) {
+        self.invitations.update(&task.subject, |i| {
+            i.status = InvitationStatus::Accepted;
+        });
+        if let Some(invitation) = self.invitations.get(&task.subject) {
+            let at = millis(task.finishes_at);
+            let opportunity = accepted::opportunity(invitation, &task.made, at);
+            self.opportunities.insert(opportunity);
+            if let Some(e) = self.engagements.get_mut(&*invitation.engagement_id) {
+                members::join(&mut e.members, task.member.clone());
+            }
+        }
+    }
+
     /// Adds a seed invitation; one an emulated account has accepted comes with its
     /// opportunity.
     fn add_seed_invitation(
@@ -363,7 +297,8 @@ impl CatalogData {
 
     /// Whether an opportunity, or an accept task's future one, has this id.
     fn has_opportunity(&self, id: &str) -> bool {
-        self.opportunities.get(id).is_some() || self.tasks.iter().any(|t| t.opportunity_id == id)
+        self.opportunities.get(id).is_some()
+            || self.tasks.of(TaskKind::Accept).any(|t| t.made == id)
     }
 }
 

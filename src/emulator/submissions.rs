@@ -17,12 +17,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
 
-use super::members::Member;
 use super::opportunities::{Opportunities, Opportunity, PENDING_SUBMISSION};
-use super::store::{millis, Engagement, Failure, Idempotent};
-use crate::domain::{Catalog, TaskStatus};
+use super::store::{millis, Engagement, Failure};
+use super::tasks::{Task, Tasks};
+use crate::domain::TaskKind;
 use crate::model::model;
-use crate::wire::{EngagementContextDetails, Timestamp};
+use crate::wire::EngagementContextDetails;
 
 /// The review status of a submitted opportunity.
 pub const SUBMITTED: &str = "Submitted";
@@ -40,126 +40,32 @@ const REQUIRED: [&[&str]; 9] = [
     &["LifeCycle", "TargetCloseDate"],
 ];
 
-/// One StartEngagementFromOpportunityTask task. It is in progress until `finishes_at`.
-#[derive(Debug, Clone)]
-pub struct SubmitTask {
-    pub id: String,
-    /// The opportunity it submits.
-    pub opportunity_id: String,
-    pub start_time: DateTime<Utc>,
-    pub finishes_at: DateTime<Utc>,
-    /// Set when the submission rules refused the opportunity at the start.
-    pub failure: Option<Failure>,
-    /// The engagement a completed task makes.
-    pub engagement_id: String,
-    /// The resource snapshot job a completed task reports.
-    pub snapshot_job_id: String,
-    /// The account that started it, which creates the engagement and is its first member.
-    pub creator: Member,
-    /// True once a completed task's engagement exists.
-    pub settled: bool,
-}
-
-impl SubmitTask {
-    /// In progress, complete or failed at `now`.
-    pub fn status_at(&self, now: DateTime<Utc>) -> TaskStatus {
-        match (now < self.finishes_at, &self.failure) {
-            (true, _) => TaskStatus::InProgress,
-            (false, None) => TaskStatus::Complete,
-            (false, Some(_)) => TaskStatus::Failed,
-        }
+/// Applies a completed submission, as of the moment it finished: its engagement exists and its
+/// opportunity is Submitted.
+pub fn settle(
+    task: &Task,
+    opportunities: &mut Opportunities,
+    engagements: &mut HashMap<String, Engagement>,
+) {
+    let Some(old) = opportunities.get(&task.subject).cloned() else {
+        return;
+    };
+    let at = millis(task.finishes_at);
+    engagements.insert(task.made.clone(), engagement(&old, task, at));
+    let mut fields = old.fields.clone();
+    if let Some(life_cycle) = fields.get_mut("LifeCycle").and_then(Value::as_object_mut) {
+        life_cycle.insert("ReviewStatus".into(), json!(SUBMITTED));
     }
-
-    /// The task's ARN in a catalog.
-    pub fn arn(&self, catalog: Catalog, account: &str) -> String {
-        format!(
-            "arn:aws:partnercentral:us-east-1:{account}:catalog/{}/engagement-from-opportunity-task/{}",
-            catalog.as_str(),
-            self.id
-        )
-    }
-
-    /// The task as both the start response and the task listing show it.
-    pub fn summary(&self, catalog: Catalog, account: &str, now: DateTime<Utc>) -> Value {
-        let status = self.status_at(now);
-        let mut out = json!({
-            "TaskId": self.id,
-            "TaskArn": self.arn(catalog, account),
-            "StartTime": Timestamp(self.start_time),
-            "TaskStatus": status.as_wire(),
-            "OpportunityId": self.opportunity_id,
-        });
-        match (&status, &self.failure) {
-            (TaskStatus::Complete, _) => {
-                out["Message"] = json!("Opportunity submitted and engagement started");
-                out["EngagementId"] = json!(self.engagement_id);
-                out["ResourceSnapshotJobId"] = json!(self.snapshot_job_id);
-            }
-            (TaskStatus::Failed, Some(f)) => {
-                out["Message"] = json!(f.message);
-                out["ReasonCode"] = json!(f.reason_code);
-            }
-            _ => out["Message"] = json!("Submitting the opportunity"),
-        }
-        out
-    }
-}
-
-/// Every task of a catalog and the ClientTokens that started them.
-#[derive(Debug, Clone, Default)]
-pub struct Submissions {
-    /// In the order they started.
-    pub tasks: Vec<SubmitTask>,
-    /// What each ClientToken started, so a replay returns the same task.
-    pub tokens: HashMap<String, Idempotent>,
-}
-
-impl Submissions {
-    /// The task with this id.
-    pub fn get(&self, id: &str) -> Option<&SubmitTask> {
-        self.tasks.iter().find(|t| t.id == id)
-    }
-
-    /// Whether a completed task has yet to make its engagement.
-    pub fn unsettled(&self, now: DateTime<Utc>) -> bool {
-        self.tasks.iter().any(|t| due(t, now))
-    }
-
-    /// Applies every task that has completed by `now`, as of the moment it finished: its
-    /// engagement exists and its opportunity is Submitted.
-    pub fn settle(
-        &mut self,
-        now: DateTime<Utc>,
-        opportunities: &mut Opportunities,
-        engagements: &mut HashMap<String, Engagement>,
-    ) {
-        for task in self.tasks.iter_mut().filter(|t| due(t, now)) {
-            task.settled = true;
-            let Some(old) = opportunities.get(&task.opportunity_id).cloned() else {
-                continue;
-            };
-            let at = millis(task.finishes_at);
-            engagements.insert(task.engagement_id.clone(), engagement(&old, task, at));
-            let mut fields = old.fields.clone();
-            if let Some(life_cycle) = fields.get_mut("LifeCycle").and_then(Value::as_object_mut) {
-                life_cycle.insert("ReviewStatus".into(), json!(SUBMITTED));
-            }
-            opportunities.insert(Opportunity {
-                fields,
-                last_modified: at.max(old.last_modified + Duration::milliseconds(1)),
-                ..(*old).clone()
-            });
-        }
-    }
-}
-
-fn due(task: &SubmitTask, now: DateTime<Utc>) -> bool {
-    !task.settled && task.failure.is_none() && task.finishes_at <= now
+    opportunities.insert(Opportunity {
+        fields,
+        last_modified: at.max(old.last_modified + Duration::milliseconds(1)),
+        ..(*old).clone()
+    });
 }
 
 /// Why submitting `opportunity` fails, given the catalog's earlier tasks; `None` when it may be
 /// submitted (see the module documentation).
-pub fn failure(opportunity: &Opportunity, earlier: &Submissions) -> Option<Failure> {
+pub fn failure(opportunity: &Opportunity, earlier: &Tasks) -> Option<Failure> {
     let id = &opportunity.id;
     let fail = |code: &str, message: String| {
         Some(Failure {
@@ -175,9 +81,8 @@ pub fn failure(opportunity: &Opportunity, earlier: &Submissions) -> Option<Failu
         );
     }
     if let Some(task) = earlier
-        .tasks
-        .iter()
-        .find(|t| *t.opportunity_id == **id && t.failure.is_none())
+        .of(TaskKind::Engage)
+        .find(|t| *t.subject == **id && t.failure.is_none())
     {
         return fail(
             "OpportunityConflict",
@@ -252,7 +157,7 @@ fn missing(opportunity: &Opportunity) -> Vec<String> {
 /// The engagement a completed `task` makes from `opportunity` at `at`: the project's title
 /// (cut to the 40 characters an engagement title allows) and business problem (cut to 255),
 /// and a CustomerProject context when the opportunity's members make a valid one.
-fn engagement(opportunity: &Opportunity, task: &SubmitTask, at: DateTime<Utc>) -> Engagement {
+fn engagement(opportunity: &Opportunity, task: &Task, at: DateTime<Utc>) -> Engagement {
     let fields = Value::Object(opportunity.fields.clone());
     let text = |path: &[&str]| {
         path.iter()
@@ -289,12 +194,12 @@ fn engagement(opportunity: &Opportunity, task: &SubmitTask, at: DateTime<Utc>) -
     });
     let contexts: Vec<EngagementContextDetails> = valid.then_some(context).into_iter().collect();
     Engagement {
-        id: task.engagement_id.clone(),
+        id: task.made.clone(),
         title: title.chars().take(40).collect(),
         description: Some(description.chars().take(255).collect()),
         created_at: at,
-        created_by: task.creator.account_id.clone(),
-        members: vec![task.creator.clone()],
+        created_by: task.member.account_id.clone(),
+        members: vec![task.member.clone()],
         modified_at: at,
         context_types: contexts.iter().map(|c| c.r#type.clone()).collect(),
         contexts,
@@ -304,18 +209,21 @@ fn engagement(opportunity: &Opportunity, task: &SubmitTask, at: DateTime<Utc>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Catalog;
+    use crate::emulator::members::Member;
     use crate::emulator::seed::Seed;
 
-    fn task(opportunity: &Opportunity) -> SubmitTask {
-        SubmitTask {
+    fn task(opportunity: &Opportunity) -> Task {
+        Task {
+            kind: TaskKind::Engage,
             id: "task-0000000000001".into(),
-            opportunity_id: opportunity.id.to_string(),
+            subject: opportunity.id.to_string(),
             start_time: Utc::now(),
             finishes_at: Utc::now(),
             failure: None,
-            engagement_id: "eng-00000000000001".into(),
-            snapshot_job_id: "job-0000000000001".into(),
-            creator: Member {
+            made: "eng-00000000000001".into(),
+            snapshot_job_id: Some("job-0000000000001".into()),
+            member: Member {
                 account_id: "111122223333".into(),
                 company_name: "Northwind Cloud Partners".into(),
                 website_url: None,
@@ -327,7 +235,7 @@ mod tests {
     #[test]
     fn the_seed_opportunities_cover_every_outcome_and_make_valid_engagements() {
         let seed = Seed::embedded().materialize(Utc::now()).unwrap();
-        let none = Submissions::default();
+        let none = Tasks::default();
         let mut outcomes: Vec<Option<String>> = seed
             .opportunities
             .iter()
@@ -361,7 +269,7 @@ mod tests {
     #[test]
     fn a_us_customer_needs_a_postal_code_and_a_second_submission_conflicts() {
         let seed = Seed::embedded().materialize(Utc::now()).unwrap();
-        let none = Submissions::default();
+        let none = Tasks::default();
         let passing = seed
             .opportunities
             .iter()
@@ -380,10 +288,8 @@ mod tests {
             "{}",
             f.message
         );
-        let earlier = Submissions {
-            tasks: vec![task(passing)],
-            tokens: HashMap::new(),
-        };
+        let mut earlier = Tasks::default();
+        earlier.push(task(passing));
         assert_eq!(
             failure(passing, &earlier).unwrap().reason_code,
             "OpportunityConflict"

@@ -10,7 +10,7 @@ use super::system::{self, Launch};
 use super::ReadQueue;
 use crate::app::{Effect, Msg, Priority, SavedAccepts};
 use crate::domain::{CachedView, InvitationStatus, ListQuery, Participant};
-use crate::domain::{SavedTask, TaskKind};
+use crate::domain::{SavedTask, TaskFilter, TaskKind, TaskStart};
 use crate::service::{linked_opportunity, PartnerCentral};
 use crate::store::Store;
 
@@ -100,7 +100,12 @@ impl EffectRunner {
                     };
                     let claim = claims.claim(TaskKind::Accept, invitation_id.clone(), record);
                     let result = match claim.await {
-                        Ok(token) => service.start_accept(&invitation_id, &token).await,
+                        Ok(token) => {
+                            let start = TaskStart::Accept {
+                                invitation_id: invitation_id.clone(),
+                            };
+                            service.start_task(&start, &token).await
+                        }
                         Err(why) => Err(crate::service::ServiceError::NotSent { why }),
                     };
                     let _ = tx.send(Msg::AcceptStarted {
@@ -119,7 +124,7 @@ impl EffectRunner {
                     tokio::time::sleep(after).await;
                     let key = format!("poll:{task_id}");
                     reads.submit(key, Priority::Selected, async move {
-                        let result = service.get_accept_task(&task_id).await;
+                        let result = service.get_task(TaskKind::Accept, &task_id).await;
                         let _ = tx.send(Msg::TaskPolled {
                             invitation_id,
                             task_id,
@@ -131,7 +136,9 @@ impl EffectRunner {
             Effect::FindActiveTasks => {
                 self.reads
                     .submit("active-tasks".into(), Priority::Prefetch, async move {
-                        let result = service.list_active_accept_tasks().await;
+                        let result = service
+                            .list_tasks(TaskKind::Accept, &TaskFilter::Running)
+                            .await;
                         let _ = tx.send(Msg::ActiveTasks(result));
                     });
             }

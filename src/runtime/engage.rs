@@ -6,7 +6,7 @@ use super::effects::EffectRunner;
 use super::store_worker::Job;
 use crate::app::{Effect, Msg, Priority};
 use crate::domain::{EngagementMember, Involvement};
-use crate::domain::{SavedTask, TaskKind, TaskStatus};
+use crate::domain::{SavedTask, TaskFilter, TaskKind, TaskStart, TaskStatus};
 use crate::service::{PartnerCentral, ServiceResult};
 
 /// Every member of an engagement, across pages.
@@ -55,7 +55,8 @@ impl EffectRunner {
             } => {
                 let claims = self.store.claims();
                 tokio::spawn(async move {
-                    let existing = service.list_engage_tasks(&opportunity_id).await;
+                    let of = TaskFilter::Of(opportunity_id.clone());
+                    let existing = service.list_tasks(TaskKind::Engage, &of).await;
                     let found = existing.ok().and_then(|tasks| {
                         tasks.into_iter().find(|t| {
                             matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)
@@ -82,9 +83,11 @@ impl EffectRunner {
                         .await
                     {
                         Ok(token) => {
-                            let result = service
-                                .start_engage(&opportunity_id, Involvement::CoSell, &token)
-                                .await;
+                            let start = TaskStart::Engage {
+                                opportunity_id: opportunity_id.clone(),
+                                involvement: Involvement::CoSell,
+                            };
+                            let result = service.start_task(&start, &token).await;
                             (token, result)
                         }
                         Err(why) => (asked, Err(crate::service::ServiceError::NotSent { why })),
@@ -103,7 +106,7 @@ impl EffectRunner {
                     tokio::time::sleep(after).await;
                     let key = format!("poll-engage:{task_id}");
                     reads.submit(key, Priority::Selected, async move {
-                        let result = service.get_engage_task(&task_id).await;
+                        let result = service.get_task(TaskKind::Engage, &task_id).await;
                         let _ = tx.send(Msg::EngagePolled { task_id, result });
                     });
                 });

@@ -2,7 +2,7 @@
 //! task names the opportunity's id; GetOpportunity tells the rest).
 
 use super::{PartnerCentral, ServiceResult};
-use crate::domain::{Opportunity, TaskStatus};
+use crate::domain::{Opportunity, TaskFilter, TaskKind, TaskStatus};
 
 /// The opportunity accepting `invitation_id` created: `known` when the app already has its id,
 /// else the one its completed accept task names. `None` when no accept task completed.
@@ -14,7 +14,7 @@ pub async fn linked_opportunity(
     let id = match known {
         Some(id) => Some(id),
         None => service
-            .list_accept_tasks(invitation_id)
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(invitation_id.into()))
             .await?
             .into_iter()
             .filter(|t| t.status == TaskStatus::Complete)

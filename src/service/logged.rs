@@ -8,8 +8,8 @@ use async_trait::async_trait;
 
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
-    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
-    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
+    Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationSummary,
+    ListQuery, NewInvitation, Opportunity, Page, Task, TaskFilter, TaskKind, TaskStart,
 };
 
 /// Wraps a service and logs its calls.
@@ -73,50 +73,6 @@ impl<P: PartnerCentral> PartnerCentral for Logged<P> {
         result
     }
 
-    async fn start_engage(
-        &self,
-        opportunity_id: &str,
-        involvement: Involvement,
-        client_token: &str,
-    ) -> ServiceResult<EngageTask> {
-        let started = Instant::now();
-        let result = self
-            .inner
-            .start_engage(opportunity_id, involvement, client_token)
-            .await;
-        record(
-            "StartEngagementFromOpportunityTask",
-            opportunity_id,
-            started,
-            &result,
-        );
-        result
-    }
-
-    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
-        let started = Instant::now();
-        let result = self.inner.get_engage_task(task_id).await;
-        record(
-            "ListEngagementFromOpportunityTasks",
-            task_id,
-            started,
-            &result,
-        );
-        result
-    }
-
-    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>> {
-        let started = Instant::now();
-        let result = self.inner.list_engage_tasks(opportunity_id).await;
-        record(
-            "ListEngagementFromOpportunityTasks",
-            opportunity_id,
-            started,
-            &result,
-        );
-        result
-    }
-
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
         let started = Instant::now();
         let result = self.inner.get_engagement(id).await;
@@ -145,55 +101,29 @@ impl<P: PartnerCentral> PartnerCentral for Logged<P> {
         result
     }
 
-    async fn start_accept(
-        &self,
-        invitation_id: &str,
-        client_token: &str,
-    ) -> ServiceResult<AcceptTask> {
+    async fn start_task(&self, start: &TaskStart, client_token: &str) -> ServiceResult<Task> {
         let started = Instant::now();
-        let result = self.inner.start_accept(invitation_id, client_token).await;
-        record(
-            "StartEngagementByAcceptingInvitationTask",
-            invitation_id,
-            started,
-            &result,
-        );
+        let result = self.inner.start_task(start, client_token).await;
+        let operation = start.kind().start_operation();
+        record(operation, start.subject(), started, &result);
         result
     }
 
-    async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask> {
+    async fn get_task(&self, kind: TaskKind, task_id: &str) -> ServiceResult<Task> {
         let started = Instant::now();
-        let result = self.inner.get_accept_task(task_id).await;
-        record(
-            "ListEngagementByAcceptingInvitationTasks",
-            task_id,
-            started,
-            &result,
-        );
+        let result = self.inner.get_task(kind, task_id).await;
+        record(kind.list_operation(), task_id, started, &result);
         result
     }
 
-    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>> {
+    async fn list_tasks(&self, kind: TaskKind, filter: &TaskFilter) -> ServiceResult<Vec<Task>> {
         let started = Instant::now();
-        let result = self.inner.list_active_accept_tasks().await;
-        record(
-            "ListEngagementByAcceptingInvitationTasks",
-            "IN_PROGRESS",
-            started,
-            &result,
-        );
-        result
-    }
-
-    async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>> {
-        let started = Instant::now();
-        let result = self.inner.list_accept_tasks(invitation_id).await;
-        record(
-            "ListEngagementByAcceptingInvitationTasks",
-            invitation_id,
-            started,
-            &result,
-        );
+        let result = self.inner.list_tasks(kind, filter).await;
+        let subject = match filter {
+            TaskFilter::Of(subject) => subject,
+            TaskFilter::Running => "IN_PROGRESS",
+        };
+        record(kind.list_operation(), subject, started, &result);
         result
     }
 

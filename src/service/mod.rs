@@ -10,8 +10,8 @@ mod paced;
 use async_trait::async_trait;
 
 use crate::domain::{
-    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
-    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
+    Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationSummary,
+    ListQuery, NewInvitation, Opportunity, Page, Task, TaskFilter, TaskKind, TaskStart,
 };
 pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
 pub use linked::linked_opportunity;
@@ -44,21 +44,15 @@ pub trait PartnerCentral: Send + Sync {
     /// Rejects a pending invitation. Irreversible.
     async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()>;
 
-    /// Starts accepting an invitation. The same `client_token` always returns the same task.
-    async fn start_accept(
-        &self,
-        invitation_id: &str,
-        client_token: &str,
-    ) -> ServiceResult<AcceptTask>;
+    /// Starts a task: accepting an invitation, or engaging from an opportunity. The same
+    /// `client_token` always returns the same task.
+    async fn start_task(&self, start: &TaskStart, client_token: &str) -> ServiceResult<Task>;
 
-    /// The current state of one accept task (the API has no Get for tasks).
-    async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask>;
+    /// The current state of one task (the API has no Get for tasks).
+    async fn get_task(&self, kind: TaskKind, task_id: &str) -> ServiceResult<Task>;
 
-    /// Every accept task the service reports IN_PROGRESS.
-    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>>;
-
-    /// All accept tasks started for one invitation.
-    async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>>;
+    /// Every task of a kind the filter picks, across pages.
+    async fn list_tasks(&self, kind: TaskKind, filter: &TaskFilter) -> ServiceResult<Vec<Task>>;
 
     /// An opportunity in the partner's pipeline.
     async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity>;
@@ -69,21 +63,6 @@ pub trait PartnerCentral: Send + Sync {
         &self,
         next_token: Option<String>,
     ) -> ServiceResult<Page<Opportunity>>;
-
-    /// Starts submitting an opportunity to AWS, which makes an engagement of it. The same
-    /// `client_token` always returns the same task.
-    async fn start_engage(
-        &self,
-        opportunity_id: &str,
-        involvement: Involvement,
-        client_token: &str,
-    ) -> ServiceResult<EngageTask>;
-
-    /// The current state of one engage task.
-    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask>;
-
-    /// All engage tasks started for one opportunity, by anyone.
-    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>>;
 
     /// One engagement, with the customer and project of its context.
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement>;

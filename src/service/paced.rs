@@ -11,8 +11,8 @@ use tokio::time::Instant;
 
 use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
-    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
-    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
+    Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationSummary,
+    ListQuery, NewInvitation, Opportunity, Page, Task, TaskFilter, TaskKind, TaskStart,
 };
 
 /// Requests per second allowed per class, as the service documents them.
@@ -114,28 +114,6 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         self.inner.list_opportunities(next_token).await
     }
 
-    async fn start_engage(
-        &self,
-        opportunity_id: &str,
-        involvement: Involvement,
-        client_token: &str,
-    ) -> ServiceResult<EngageTask> {
-        self.writes.take().await;
-        self.inner
-            .start_engage(opportunity_id, involvement, client_token)
-            .await
-    }
-
-    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
-        self.reads.take().await;
-        self.inner.get_engage_task(task_id).await
-    }
-
-    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>> {
-        self.reads.take().await;
-        self.inner.list_engage_tasks(opportunity_id).await
-    }
-
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
         self.reads.take().await;
         self.inner.get_engagement(id).await
@@ -157,28 +135,19 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         self.inner.reject_invitation(id, reason).await
     }
 
-    async fn start_accept(
-        &self,
-        invitation_id: &str,
-        client_token: &str,
-    ) -> ServiceResult<AcceptTask> {
+    async fn start_task(&self, start: &TaskStart, client_token: &str) -> ServiceResult<Task> {
         self.writes.take().await;
-        self.inner.start_accept(invitation_id, client_token).await
+        self.inner.start_task(start, client_token).await
     }
 
-    async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask> {
+    async fn get_task(&self, kind: TaskKind, task_id: &str) -> ServiceResult<Task> {
         self.reads.take().await;
-        self.inner.get_accept_task(task_id).await
+        self.inner.get_task(kind, task_id).await
     }
 
-    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>> {
+    async fn list_tasks(&self, kind: TaskKind, filter: &TaskFilter) -> ServiceResult<Vec<Task>> {
         self.reads.take().await;
-        self.inner.list_active_accept_tasks().await
-    }
-
-    async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>> {
-        self.reads.take().await;
-        self.inner.list_accept_tasks(invitation_id).await
+        self.inner.list_tasks(kind, filter).await
     }
 
     async fn list_engagements(

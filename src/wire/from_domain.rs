@@ -101,25 +101,9 @@ impl From<&domain::Enrichment> for EnrichmentContext {
     }
 }
 
-impl From<&domain::AcceptTask> for ListEngagementByAcceptingInvitationTaskSummary {
-    fn from(t: &domain::AcceptTask) -> Self {
-        ListEngagementByAcceptingInvitationTaskSummary {
-            task_id: Some(t.id.clone()),
-            task_arn: t.arn.clone(),
-            start_time: t.start_time.map(Timestamp),
-            task_status: Some(t.status.clone()),
-            message: t.message.clone(),
-            reason_code: t.reason_code.clone(),
-            opportunity_id: t.opportunity_id.clone(),
-            resource_snapshot_job_id: None,
-            engagement_invitation_id: t.invitation_id.clone(),
-        }
-    }
-}
-
-impl From<&domain::EngageTask> for ListEngagementFromOpportunityTaskSummary {
-    fn from(t: &domain::EngageTask) -> Self {
-        ListEngagementFromOpportunityTaskSummary {
+impl From<&domain::Task> for TaskSummary {
+    fn from(t: &domain::Task) -> Self {
+        TaskSummary {
             task_id: Some(t.id.clone()),
             task_arn: t.arn.clone(),
             start_time: t.start_time.map(Timestamp),
@@ -128,6 +112,7 @@ impl From<&domain::EngageTask> for ListEngagementFromOpportunityTaskSummary {
             reason_code: t.reason_code.clone(),
             opportunity_id: t.opportunity_id.clone(),
             resource_snapshot_job_id: t.snapshot_job_id.clone(),
+            engagement_invitation_id: t.invitation_id.clone(),
             engagement_id: t.engagement_id.clone(),
         }
     }

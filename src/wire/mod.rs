@@ -39,11 +39,7 @@ pub use crate::domain::{
     LeadPayload as LeadInvitationPayload, OpportunityPayload as OpportunityInvitationPayload,
     Project as ProjectDetails, Spend as ExpectedCustomerSpend,
 };
-pub use task::{
-    ListEngagementByAcceptingInvitationTaskSummary,
-    ListEngagementByAcceptingInvitationTasksResponse, ListEngagementFromOpportunityTaskSummary,
-    StartEngagementByAcceptingInvitationTaskResponse,
-};
+pub use task::{ListTasksResponse, TaskSummary};
 
 /// A `DateTime` member: ISO-8601 in UTC with milliseconds, `2026-11-26T12:00:00.000Z`, as the
 /// model's `timestampFormat: iso8601` wants it.

@@ -1,16 +1,19 @@
 //! Accept tasks (StartEngagementByAcceptingInvitationTask) and engage tasks
-//! (StartEngagementFromOpportunityTask).
+//! (StartEngagementFromOpportunityTask): their Start answers and List rows have the same members
+//! but one, so one struct serves both.
 
 use serde::{Deserialize, Serialize};
 
 use super::{optional, Timestamp};
 use crate::domain::TaskStatus;
 
-/// `ListEngagementByAcceptingInvitationTaskSummary`: an accept task.
+/// `ListEngagementByAcceptingInvitationTaskSummary` and `ListEngagementFromOpportunityTaskSummary`
+/// (and the Start responses, which have the same members). An accept task sets
+/// `EngagementInvitationId`, an engage task `EngagementId`.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
-pub struct ListEngagementByAcceptingInvitationTaskSummary {
+pub struct TaskSummary {
     pub task_id: Option<String>,
     pub task_arn: Option<String>,
     pub start_time: Option<Timestamp>,
@@ -22,35 +25,15 @@ pub struct ListEngagementByAcceptingInvitationTaskSummary {
     pub opportunity_id: Option<String>,
     pub resource_snapshot_job_id: Option<String>,
     pub engagement_invitation_id: Option<String>,
+    pub engagement_id: Option<String>,
 }
 
-/// `StartEngagementByAcceptingInvitationTaskResponse` has the same members as the summary.
-pub type StartEngagementByAcceptingInvitationTaskResponse =
-    ListEngagementByAcceptingInvitationTaskSummary;
-
-/// `ListEngagementByAcceptingInvitationTasksResponse`.
+/// `ListEngagementByAcceptingInvitationTasksResponse` and
+/// `ListEngagementFromOpportunityTasksResponse`.
 #[serde_with::skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
-pub struct ListEngagementByAcceptingInvitationTasksResponse {
-    pub task_summaries: Vec<ListEngagementByAcceptingInvitationTaskSummary>,
+pub struct ListTasksResponse {
+    pub task_summaries: Vec<TaskSummary>,
     pub next_token: Option<String>,
-}
-
-/// `ListEngagementFromOpportunityTaskSummary` (and `StartEngagementFromOpportunityTaskResponse`,
-/// which has the same members): an engage task.
-#[serde_with::skip_serializing_none]
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct ListEngagementFromOpportunityTaskSummary {
-    pub task_id: Option<String>,
-    pub task_arn: Option<String>,
-    pub start_time: Option<Timestamp>,
-    #[serde(default, with = "optional")]
-    pub task_status: Option<TaskStatus>,
-    pub message: Option<String>,
-    pub reason_code: Option<String>,
-    pub opportunity_id: Option<String>,
-    pub resource_snapshot_job_id: Option<String>,
-    pub engagement_id: Option<String>,
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use headless::Headless;
 use pc_inbox::app::{AcceptPhase, Msg, SavedAccepts, State};
-use pc_inbox::domain::InvitationStatus;
+use pc_inbox::domain::{InvitationStatus, TaskFilter, TaskKind};
 use pc_inbox::service::{PartnerCentral, ServiceError};
 use pc_inbox::store::DataDir;
 
@@ -123,7 +123,11 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
     .await;
     let client = common::client_in_process(&emulator).await;
     assert_eq!(
-        client.list_accept_tasks(&id).await.unwrap().len(),
+        client
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+            .await
+            .unwrap()
+            .len(),
         1,
         "one task for one token"
     );
@@ -170,7 +174,10 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
         })
         .await;
     let client = common::client_in_process(&emulator).await;
-    let tasks = client.list_accept_tasks(&id).await.unwrap();
+    let tasks = client
+        .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+        .await
+        .unwrap();
     assert_eq!(
         tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
         [task_id.as_str()]

@@ -18,7 +18,7 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use headless::Headless;
 use pc_inbox::app::{AcceptPhase, ItemState, Modal, PollSchedule, Settings};
-use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
+use pc_inbox::domain::{InvitationStatus, ListQuery, Participant, TaskFilter, TaskKind};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, FaultCounts, Faults};
 use pc_inbox::keymap::Keymap;
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings};
@@ -383,7 +383,10 @@ async fn session(seed: u64) -> Report {
     let mut problems = user.problems;
     let mut duplicates = 0;
     for id in &accepted {
-        let tasks = clean.list_accept_tasks(id).await.unwrap();
+        let tasks = clean
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+            .await
+            .unwrap();
         duplicates += tasks.len().saturating_sub(1);
         if tasks.is_empty() {
             problems.push(format!("accept {id}: no task on the service"));

@@ -12,7 +12,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use headless::Headless;
 use pc_inbox::app::{AcceptPhase, ItemState, Level, Modal, Msg, Settings};
-use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
+use pc_inbox::domain::{InvitationStatus, ListQuery, Participant, TaskFilter, TaskKind};
 use pc_inbox::emulator::{EmulatorConfig, Faults, QuotaLimits};
 use pc_inbox::keymap::Keymap;
 use pc_inbox::service::PartnerCentral;
@@ -57,7 +57,7 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     .await;
     let tasks = common::client_in_process(&emulator)
         .await
-        .list_accept_tasks(&id)
+        .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
         .await
         .unwrap();
     assert_eq!(tasks.len(), 1);

@@ -8,6 +8,7 @@ use crate::headless;
 
 use headless::Headless;
 use pc_inbox::app::{AcceptPhase, ItemState, Level, Modal};
+use pc_inbox::domain::{TaskFilter, TaskKind};
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::{DataDir, DATABASE};
 
@@ -126,7 +127,10 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens_after_a_
         .await;
     let service = common::client(&emulator).await;
     for id in &ids[1..] {
-        let tasks = service.list_accept_tasks(id).await.unwrap();
+        let tasks = service
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+            .await
+            .unwrap();
         assert!(tasks.is_empty(), "nothing started for {id} before the yes");
     }
     again.press(fixtures::key('y')).await;
@@ -141,7 +145,10 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens_after_a_
         "{queue:?}"
     );
     for id in &ids {
-        let tasks = service.list_accept_tasks(id).await.unwrap();
+        let tasks = service
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+            .await
+            .unwrap();
         assert_eq!(tasks.len(), 1, "one task for {id}: {tasks:?}");
     }
     again.stop();
@@ -266,7 +273,7 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
     ));
     let tasks = common::client(&emulator)
         .await
-        .list_accept_tasks(&id)
+        .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
         .await
         .unwrap();
     assert!(tasks.is_empty(), "no task on the service: {tasks:?}");
@@ -275,15 +282,27 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
 #[tokio::test(start_paused = true)]
 async fn an_engage_from_an_opportunity_engaged_already_starts_nothing_and_shows_the_engagement() {
     use pc_inbox::app::engage::EngagePhase;
-    use pc_inbox::domain::{Involvement, TaskStatus};
+    use pc_inbox::domain::{Involvement, TaskStart, TaskStatus};
     const OPPORTUNITY: &str = "O2026000102";
     let emulator = common::start(common::config(0)).await;
     let service = common::client_in_process(&emulator).await;
     let first = service
-        .start_engage(OPPORTUNITY, Involvement::CoSell, "another-client-1")
+        .start_task(
+            &TaskStart::Engage {
+                opportunity_id: OPPORTUNITY.to_string(),
+                involvement: Involvement::CoSell,
+            },
+            "another-client-1",
+        )
         .await
         .unwrap();
-    while service.get_engage_task(&first.id).await.unwrap().status != TaskStatus::Complete {
+    while service
+        .get_task(TaskKind::Engage, &first.id)
+        .await
+        .unwrap()
+        .status
+        != TaskStatus::Complete
+    {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -297,7 +316,10 @@ async fn an_engage_from_an_opportunity_engaged_already_starts_nothing_and_shows_
         )
     })
     .await;
-    let tasks = service.list_engage_tasks(OPPORTUNITY).await.unwrap();
+    let tasks = service
+        .list_tasks(TaskKind::Engage, &TaskFilter::Of(OPPORTUNITY.to_string()))
+        .await
+        .unwrap();
     assert_eq!(tasks.len(), 1, "no second task: {tasks:?}");
     assert!(app.screen().contains("was engaged already"));
 }

@@ -9,13 +9,16 @@ use fixtures::update;
 use fixtures::{code, ctrl, key, loaded, render, screen_text};
 use pc_inbox::app::modes::RejectFocus;
 use pc_inbox::app::{Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
-use pc_inbox::domain::{AcceptTask, TaskStatus};
+use pc_inbox::domain::{Task, TaskKind, TaskStatus};
 use pc_inbox::keymap::Keymap;
 
 const SIZE: (u16, u16) = (100, 30);
 
-fn task(id: &str, invitation: &str, status: TaskStatus, reason: Option<&str>) -> AcceptTask {
-    AcceptTask {
+fn task(id: &str, invitation: &str, status: TaskStatus, reason: Option<&str>) -> Task {
+    Task {
+        kind: TaskKind::Accept,
+        engagement_id: None,
+        snapshot_job_id: None,
         id: id.into(),
         arn: None,
         status,

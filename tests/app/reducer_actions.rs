@@ -11,14 +11,17 @@ use fixtures::{rejects, update};
 use pc_inbox::app::modes::RejectFocus;
 use pc_inbox::app::{AcceptPhase, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::SavedTask;
-use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
+use pc_inbox::domain::{InvitationStatus, Task, TaskKind, TaskStatus};
 use pc_inbox::service::ServiceError;
 
 const SIZE: (u16, u16) = (160, 48);
 const ID: &str = "engi-0000000000000";
 
-fn task(status: TaskStatus) -> AcceptTask {
-    AcceptTask {
+fn task(status: TaskStatus) -> Task {
+    Task {
+        kind: TaskKind::Accept,
+        engagement_id: None,
+        snapshot_job_id: None,
         id: "task-0000000000001".into(),
         arn: None,
         status,

@@ -10,7 +10,7 @@ use fixtures::{code, key, loaded, screen_text};
 use pc_inbox::app::engage::EngagePhase;
 use pc_inbox::app::{Effect, Modal, Msg, State};
 use pc_inbox::domain::journal::Action as Done;
-use pc_inbox::domain::{EngageTask, Opportunity, OpportunityDetails, Page, Spend, TaskStatus};
+use pc_inbox::domain::{Opportunity, OpportunityDetails, Page, Spend, Task, TaskKind, TaskStatus};
 use pc_inbox::service::ServiceError;
 
 const SIZE: (u16, u16) = (160, 48);
@@ -49,8 +49,10 @@ fn detail(id: &str, customer: &str) -> Opportunity {
     }
 }
 
-fn task(status: TaskStatus) -> EngageTask {
-    EngageTask {
+fn task(status: TaskStatus) -> Task {
+    Task {
+        kind: TaskKind::Engage,
+        invitation_id: None,
         id: "oit-0000000000001".into(),
         arn: None,
         status: status.clone(),
@@ -116,7 +118,7 @@ fn start(s: &mut State) -> String {
 }
 
 /// The start's answer for O2 with `token`; `found` when it is the task the service had.
-fn answered(token: &str, result: Result<EngageTask, ServiceError>, found: bool) -> Msg {
+fn answered(token: &str, result: Result<Task, ServiceError>, found: bool) -> Msg {
     Msg::EngageStarted {
         opportunity_id: "O2".into(),
         client_token: token.into(),

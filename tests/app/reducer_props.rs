@@ -19,8 +19,8 @@ use pc_inbox::app::{Accepts, Modal, Msg, SavedAccepts, State};
 use pc_inbox::domain::journal::{Action as Done, Entry, Outcome};
 use pc_inbox::domain::SavedTask;
 use pc_inbox::domain::{
-    AcceptTask, CachedRow, CachedView, EngagementSummary, InvitationDetail, InvitationStatus, Page,
-    TaskStatus,
+    CachedRow, CachedView, EngagementSummary, InvitationDetail, InvitationStatus, Page, Task,
+    TaskKind, TaskStatus,
 };
 use pc_inbox::keymap::Keymap;
 use pc_inbox::service::{CreatedInvitation, FieldError, ServiceError};
@@ -264,14 +264,17 @@ fn detail(i: usize, kind: u8) -> InvitationDetail {
     }
 }
 
-fn task(id: &str, kind: u8) -> AcceptTask {
+fn task(id: &str, kind: u8) -> Task {
     let status = match kind {
         0 => TaskStatus::InProgress,
         1 => TaskStatus::Complete,
         2 => TaskStatus::Failed,
         _ => TaskStatus::Unknown("PAUSED".into()),
     };
-    AcceptTask {
+    Task {
+        kind: TaskKind::Accept,
+        engagement_id: None,
+        snapshot_job_id: None,
         id: "task-0000000000001".into(),
         arn: None,
         status,

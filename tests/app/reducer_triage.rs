@@ -11,7 +11,7 @@ use fixtures::{rejects, update};
 use pc_inbox::app::{
     Accepts, BulkKind, BulkQueue, Effect, ItemState, Modal, Msg, SavedAccepts, State,
 };
-use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
+use pc_inbox::domain::{InvitationStatus, Task, TaskKind, TaskStatus};
 use pc_inbox::service::ServiceError;
 
 const SIZE: (u16, u16) = (160, 48);
@@ -50,7 +50,10 @@ fn saved_queue(effects: &[Effect]) -> Option<Option<BulkQueue>> {
 fn started(id: &str) -> Msg {
     Msg::AcceptStarted {
         invitation_id: id.into(),
-        result: Ok(AcceptTask {
+        result: Ok(Task {
+            kind: TaskKind::Accept,
+            engagement_id: None,
+            snapshot_job_id: None,
             id: format!("task-{}", &id[5..]),
             arn: None,
             status: TaskStatus::InProgress,

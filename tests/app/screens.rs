@@ -6,6 +6,7 @@ use crate::fixtures;
 use fixtures::update;
 use fixtures::{deliver, key, loaded, render, render_with, resize, state};
 use pc_inbox::app::{Msg, State};
+use pc_inbox::domain::TaskKind;
 use pc_inbox::service::ServiceError;
 use pc_inbox::ui;
 use ratatui::style::Modifier;
@@ -232,7 +233,10 @@ fn accept_in_progress_160x48() {
     s.settings.auto_advance = false;
     update(&mut s, key('a'));
     update(&mut s, key('y'));
-    let task = pc_inbox::domain::AcceptTask {
+    let task = pc_inbox::domain::Task {
+        kind: TaskKind::Accept,
+        engagement_id: None,
+        snapshot_job_id: None,
         id: "task-0000000000001".into(),
         arn: None,
         status: pc_inbox::domain::TaskStatus::InProgress,
@@ -496,7 +500,9 @@ fn engage_complete_80x24() {
     let Some(pc_inbox::app::Effect::StartEngage { client_token, .. }) = effects.first() else {
         panic!("{effects:?}")
     };
-    let task = pc_inbox::domain::EngageTask {
+    let task = pc_inbox::domain::Task {
+        kind: TaskKind::Engage,
+        invitation_id: None,
         id: "task-0000000000001".into(),
         arn: None,
         status: pc_inbox::domain::TaskStatus::Complete,

@@ -13,8 +13,8 @@ use common::{against, emulator_and_home, run, run_with, Run};
 use pc_inbox::commands::list::{self, ListArgs};
 use pc_inbox::commands::{CommandResult, Failure, Format};
 use pc_inbox::domain::{
-    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
-    InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
+    Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationSummary,
+    ListQuery, NewInvitation, Opportunity, Page, Task, TaskFilter, TaskKind, TaskStart,
 };
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{CreatedInvitation, PartnerCentral, ServiceResult};
@@ -217,7 +217,7 @@ async fn accept_reruns_resume_the_same_task_then_say_it_is_done_and_journal_each
     );
     let tasks = common::client(&emulator)
         .await
-        .list_accept_tasks(&id)
+        .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
         .await
         .unwrap();
     assert_eq!(tasks.len(), 1, "one task: {tasks:?}");
@@ -848,15 +848,15 @@ impl PartnerCentral for Watched {
         unreachable!("list only lists")
     }
 
-    async fn start_engage(&self, _: &str, _: Involvement, _: &str) -> ServiceResult<EngageTask> {
+    async fn start_task(&self, _: &TaskStart, _: &str) -> ServiceResult<Task> {
         unreachable!("list only lists")
     }
 
-    async fn get_engage_task(&self, _: &str) -> ServiceResult<EngageTask> {
+    async fn get_task(&self, _: TaskKind, _: &str) -> ServiceResult<Task> {
         unreachable!("list only lists")
     }
 
-    async fn list_engage_tasks(&self, _: &str) -> ServiceResult<Vec<EngageTask>> {
+    async fn list_tasks(&self, _: TaskKind, _: &TaskFilter) -> ServiceResult<Vec<Task>> {
         unreachable!("list only lists")
     }
 
@@ -869,22 +869,6 @@ impl PartnerCentral for Watched {
         _: &str,
         _: Option<String>,
     ) -> ServiceResult<Page<EngagementMember>> {
-        unreachable!("list only lists")
-    }
-
-    async fn start_accept(&self, _: &str, _: &str) -> ServiceResult<AcceptTask> {
-        unreachable!("list only lists")
-    }
-
-    async fn get_accept_task(&self, _: &str) -> ServiceResult<AcceptTask> {
-        unreachable!("list only lists")
-    }
-
-    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>> {
-        unreachable!("list only lists")
-    }
-
-    async fn list_accept_tasks(&self, _: &str) -> ServiceResult<Vec<AcceptTask>> {
         unreachable!("list only lists")
     }
 

@@ -2,6 +2,7 @@
 //! an emulator in this test process, with a private HOME.
 
 use crate::common;
+use pc_inbox::domain::{TaskFilter, TaskKind};
 
 use common::{against, emulator_and_home};
 use pc_inbox::service::PartnerCentral;
@@ -126,7 +127,7 @@ async fn engage_waits_for_the_engagement_lists_its_members_and_journals_each_ste
     );
     let tasks = common::client(&emulator)
         .await
-        .list_engage_tasks("O2026000102")
+        .list_tasks(TaskKind::Engage, &TaskFilter::Of("O2026000102".to_string()))
         .await
         .unwrap();
     assert_eq!(tasks.len(), 1, "one task: {tasks:?}");

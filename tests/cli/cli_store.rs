@@ -4,6 +4,7 @@
 //! older versions.
 
 use crate::common;
+use pc_inbox::domain::{TaskFilter, TaskKind, TaskStart};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -276,7 +277,7 @@ async fn two_processes_accepting_one_invitation_start_one_task() {
     }
     let tasks = common::client(&emulator)
         .await
-        .list_accept_tasks(&id)
+        .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
         .await
         .unwrap();
     assert_eq!(tasks.len(), 1, "{tasks:?}");
@@ -337,7 +338,12 @@ async fn an_accept_recorded_by_an_older_version_resumes_with_its_token() {
     let token = "pc-inbox-legacy-token-1";
     let task = common::client(&emulator)
         .await
-        .start_accept(&id, token)
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            token,
+        )
         .await
         .unwrap();
     let dir = data_path(home.path());
@@ -361,7 +367,7 @@ async fn an_accept_recorded_by_an_older_version_resumes_with_its_token() {
     assert_eq!(
         common::client(&emulator)
             .await
-            .list_accept_tasks(&id)
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
             .await
             .unwrap()
             .len(),
@@ -431,7 +437,7 @@ async fn two_accept_waits_killed_mid_poll_and_rerun_lose_nothing_and_start_one_t
     }
     let tasks = common::client(&emulator)
         .await
-        .list_accept_tasks(&id)
+        .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
         .await
         .unwrap();
     assert_eq!(tasks.len(), 1, "no second task: {tasks:?}");

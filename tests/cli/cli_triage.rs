@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use pc_inbox::domain::InvitationStatus;
+use pc_inbox::domain::{InvitationStatus, TaskFilter, TaskKind};
 use pc_inbox::emulator::EmulatorConfig;
 use pc_inbox::service::PartnerCentral;
 use serde_json::Value;
@@ -69,7 +69,11 @@ async fn a_dry_run_changes_nothing_and_apply_acts_once_per_decision() {
             "{id}"
         );
         assert!(
-            service.list_accept_tasks(id).await.unwrap().is_empty(),
+            service
+                .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+                .await
+                .unwrap()
+                .is_empty(),
             "{id}"
         );
     }
@@ -85,7 +89,11 @@ async fn a_dry_run_changes_nothing_and_apply_acts_once_per_decision() {
     assert_eq!(again.code, 0, "{}", again.stderr);
     for id in &accepts {
         assert_eq!(
-            service.list_accept_tasks(id).await.unwrap().len(),
+            service
+                .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+                .await
+                .unwrap()
+                .len(),
             1,
             "{id}"
         );

@@ -2,6 +2,7 @@
 //! rows marked with Space, one confirmation, exactly three tasks on the service, and no
 //! throttling on screen.
 
+use pc_inbox::domain::{TaskFilter, TaskKind};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, TEST_ACCESS_KEY, TEST_SECRET_KEY};
 use pc_inbox::service::PartnerCentral;
 
@@ -83,7 +84,9 @@ fn three_marked_rows_accepted_with_one_confirmation_start_three_tasks() {
     let service = runtime.block_on(crate::common::patient_client(&emulator));
     for (n, row) in rows.iter().enumerate() {
         let id = row["Id"].as_str().unwrap();
-        let tasks = runtime.block_on(service.list_accept_tasks(id)).unwrap();
+        let tasks = runtime
+            .block_on(service.list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string())))
+            .unwrap();
         let wanted = usize::from(ids.iter().any(|i| i == id));
         assert_eq!(tasks.len(), wanted, "row {n}, {id}");
     }

@@ -2,7 +2,7 @@
 //! the inbox change nothing; `z` during a reject's hold leaves the invitation PENDING; a bulk
 //! reject cut short by Ctrl-c sends nothing more at the next start until `y`.
 
-use pc_inbox::domain::InvitationStatus;
+use pc_inbox::domain::{InvitationStatus, TaskFilter, TaskKind};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, TEST_ACCESS_KEY, TEST_SECRET_KEY};
 use pc_inbox::service::PartnerCentral;
 
@@ -81,7 +81,10 @@ fn keys_at_40x10_change_nothing_on_the_service() {
     let pending = received().len();
     runtime.block_on(async {
         let client = crate::common::client(&emulator).await;
-        let tasks = client.list_accept_tasks(&first[0]).await.unwrap();
+        let tasks = client
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(first[0].to_string()))
+            .await
+            .unwrap();
         assert!(tasks.is_empty(), "no accept was started: {tasks:?}");
         let mut query = pc_inbox::domain::ListQuery::new(pc_inbox::domain::Participant::Received);
         query.page_size = Some(100);

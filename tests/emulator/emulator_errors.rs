@@ -5,7 +5,7 @@ use crate::common;
 
 use std::time::Duration;
 
-use pc_inbox::domain::{ListQuery, Participant};
+use pc_inbox::domain::{ListQuery, Participant, TaskKind};
 use pc_inbox::emulator::{Clock, EmulatorConfig, QuotaLimits};
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{CredentialsProblem, PartnerCentral, ServiceError};
@@ -171,7 +171,7 @@ async fn unknown_ids_are_not_found() {
     };
     assert!(message.contains("engi-0000000000000"));
     let err = client
-        .get_accept_task("task-0000000000000")
+        .get_task(TaskKind::Accept, "task-0000000000000")
         .await
         .unwrap_err();
     assert!(matches!(err, ServiceError::NotFound { .. }), "{err:?}");

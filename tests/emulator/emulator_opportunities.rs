@@ -13,7 +13,7 @@ use aws_sdk_partnercentralselling::types::{
     ReviewStatus, SortOrder, Stage,
 };
 use aws_sdk_partnercentralselling::Client;
-use pc_inbox::domain::TaskStatus;
+use pc_inbox::domain::{TaskKind, TaskStart, TaskStatus};
 use pc_inbox::service::PartnerCentral;
 use serde_json::Value;
 
@@ -245,10 +245,18 @@ async fn accepting_an_invitation_creates_an_opportunity_with_its_project_title()
         .find(|i| (0..3).any(|n| i["Id"] == common::acceptable(n).as_str()))
         .expect("an acceptable opportunity invitation");
     let id = invitation["Id"].as_str().unwrap();
-    let task = client.start_accept(id, "token-accept").await.unwrap();
+    let task = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-accept",
+        )
+        .await
+        .unwrap();
     let mut done = task.clone();
     for _ in 0..100 {
-        done = client.get_accept_task(&task.id).await.unwrap();
+        done = client.get_task(TaskKind::Accept, &task.id).await.unwrap();
         if done.status.is_finished() {
             break;
         }

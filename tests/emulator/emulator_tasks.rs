@@ -8,15 +8,15 @@ use crate::common;
 
 use std::time::Duration;
 
-use pc_inbox::domain::{AcceptTask, InvitationStatus, TaskStatus};
+use pc_inbox::domain::{InvitationStatus, Task, TaskFilter, TaskKind, TaskStart, TaskStatus};
 use pc_inbox::emulator::EmulatorConfig;
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{PartnerCentral, ServiceError};
 
 /// Polls until the task has finished, as the app does (bounded, so a bug fails the test).
-async fn finished(client: &AwsPartnerCentral, task_id: &str) -> AcceptTask {
+async fn finished(client: &AwsPartnerCentral, task_id: &str) -> Task {
     for _ in 0..100 {
-        let task = client.get_accept_task(task_id).await.unwrap();
+        let task = client.get_task(TaskKind::Accept, task_id).await.unwrap();
         if task.status.is_finished() {
             return task;
         }
@@ -29,7 +29,15 @@ async fn finished(client: &AwsPartnerCentral, task_id: &str) -> AcceptTask {
 async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation() {
     let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
-    let started = client.start_accept(&id, "token-complete").await.unwrap();
+    let started = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-complete",
+        )
+        .await
+        .unwrap();
     assert_eq!(started.status, TaskStatus::InProgress);
     assert_eq!(started.invitation_id.as_deref(), Some(id.as_str()));
     assert!(
@@ -53,21 +61,65 @@ async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation
 async fn the_same_client_token_returns_the_same_task() {
     let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
-    let first = client.start_accept(&id, "token-a").await.unwrap();
-    let again = client.start_accept(&id, "token-a").await.unwrap();
+    let first = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-a",
+        )
+        .await
+        .unwrap();
+    let again = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-a",
+        )
+        .await
+        .unwrap();
     assert_eq!(first.id, again.id);
-    let other = client.start_accept(&id, "token-b").await.unwrap_err();
+    let other = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-b",
+        )
+        .await
+        .unwrap_err();
     assert!(matches!(other, ServiceError::Conflict { .. }), "{other:?}");
-    assert_eq!(client.list_accept_tasks(&id).await.unwrap().len(), 1);
+    assert_eq!(
+        client
+            .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     finished(&client, &first.id).await;
-    let after = client.start_accept(&id, "token-a").await.unwrap();
+    let after = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-a",
+        )
+        .await
+        .unwrap();
     assert_eq!(
         (after.id, after.status),
         (first.id, TaskStatus::Complete),
         "a replay after completion still returns the task"
     );
     let elsewhere = client
-        .start_accept(&common::acceptable(1), "token-a")
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: common::acceptable(1).to_string(),
+            },
+            "token-a",
+        )
         .await
         .unwrap_err();
     assert!(
@@ -81,7 +133,15 @@ async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
     let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap();
-    let task = client.start_accept(id, "token-fail").await.unwrap();
+    let task = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-fail",
+        )
+        .await
+        .unwrap();
     let done = finished(&client, &task.id).await;
     assert_eq!(done.status, TaskStatus::Failed);
     assert_eq!(
@@ -99,7 +159,15 @@ async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
         Some(InvitationStatus::Pending),
         "a failed accept leaves it pending"
     );
-    let retry = client.start_accept(id, "token-fail-retry").await.unwrap();
+    let retry = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-fail-retry",
+        )
+        .await
+        .unwrap();
     assert_ne!(
         retry.id, task.id,
         "after a failure a new token may start a new task"
@@ -112,7 +180,15 @@ async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
     let id = common::acceptable(0);
     let task = {
         let first = common::client_in_process(&emulator).await;
-        first.start_accept(&id, "token-restart").await.unwrap()
+        first
+            .start_task(
+                &TaskStart::Accept {
+                    invitation_id: id.to_string(),
+                },
+                "token-restart",
+            )
+            .await
+            .unwrap()
     };
     let second = common::client_in_process(&emulator).await;
     let sdk = common::sdk_in_process(&emulator);
@@ -129,7 +205,10 @@ async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
         .filter_map(|t| t.task_id())
         .collect();
     assert_eq!(ids, [task.id.as_str()]);
-    let resumed = second.list_accept_tasks(&id).await.unwrap();
+    let resumed = second
+        .list_tasks(TaskKind::Accept, &TaskFilter::Of(id.to_string()))
+        .await
+        .unwrap();
     assert_eq!(resumed[0].id, task.id);
     assert_eq!(
         finished(&second, &task.id).await.status,
@@ -140,7 +219,7 @@ async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
         .catalog("AWS")
         .opportunity_identifier(
             second
-                .get_accept_task(&task.id)
+                .get_task(TaskKind::Accept, &task.id)
                 .await
                 .unwrap()
                 .opportunity_id
@@ -157,7 +236,12 @@ async fn task_listings_page() {
     let (emulator, client) = common::start_in_process(common::config(0)).await;
     for n in 0..5 {
         client
-            .start_accept(&common::acceptable(n), &format!("token-{n}"))
+            .start_task(
+                &TaskStart::Accept {
+                    invitation_id: common::acceptable(n).to_string(),
+                },
+                &format!("token-{n}"),
+            )
             .await
             .unwrap();
     }
@@ -196,14 +280,22 @@ async fn a_task_is_in_progress_for_exactly_the_accept_delay() {
     })
     .await;
     let id = common::acceptable(0);
-    let task = client.start_accept(&id, "token-timed").await.unwrap();
+    let task = client
+        .start_task(
+            &TaskStart::Accept {
+                invitation_id: id.to_string(),
+            },
+            "token-timed",
+        )
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(2990)).await;
-    let running = client.get_accept_task(&task.id).await.unwrap();
+    let running = client.get_task(TaskKind::Accept, &task.id).await.unwrap();
     assert_eq!(running.status, TaskStatus::InProgress);
     let detail = client.get_invitation(&id).await.unwrap();
     assert_eq!(detail.summary.status, Some(InvitationStatus::Pending));
     tokio::time::sleep(Duration::from_millis(10)).await;
-    let done = client.get_accept_task(&task.id).await.unwrap();
+    let done = client.get_task(TaskKind::Accept, &task.id).await.unwrap();
     assert_eq!(done.status, TaskStatus::Complete);
     let detail = client.get_invitation(&id).await.unwrap();
     assert_eq!(detail.summary.status, Some(InvitationStatus::Accepted));

@@ -12,6 +12,7 @@ use crate::emulator::store::{CatalogData, Idempotent};
 /// What a create request (or a task start) makes.
 #[derive(Clone, Copy)]
 pub(super) enum Made {
+    Accept,
     Engagement,
     Invitation,
     Opportunity,
@@ -21,6 +22,7 @@ pub(super) enum Made {
 impl Made {
     fn operation(self) -> &'static str {
         match self {
+            Made::Accept => "StartEngagementByAcceptingInvitationTask",
             Made::Engagement => "CreateEngagement",
             Made::Invitation => "CreateEngagementInvitation",
             Made::Opportunity => "CreateOpportunity",
@@ -31,10 +33,11 @@ impl Made {
     /// The ClientTokens used so far for this kind of create.
     fn tokens(self, data: &mut CatalogData) -> &mut HashMap<String, Idempotent> {
         match self {
+            Made::Accept => &mut data.accept_tokens,
             Made::Engagement => &mut data.engagement_tokens,
             Made::Invitation => &mut data.invitation_tokens,
             Made::Opportunity => &mut data.opportunity_tokens,
-            Made::Submission => &mut data.submissions.tokens,
+            Made::Submission => &mut data.submission_tokens,
         }
     }
 }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::{answer, not_found, Ctx, Paging, View};
-use crate::domain::{InvitationStatus, Participant, PayloadKind, TaskStatus};
+use crate::domain::{InvitationStatus, Participant, PayloadKind, TaskKind, TaskStatus};
 use crate::emulator::error::ApiError;
 use crate::emulator::index::Filter;
 use crate::emulator::members;
@@ -103,8 +103,8 @@ pub(super) fn pending_received<'a>(
     let data = ctx.view();
     let in_progress = data
         .tasks
-        .iter()
-        .any(|t| t.invitation_id == id && t.status_at(now) == TaskStatus::InProgress);
+        .of(TaskKind::Accept)
+        .any(|t| t.subject == id && t.status_at(now) == TaskStatus::InProgress);
     let invitation = party_to(data, acting, id)?;
     if invitation.participant_for(acting) != Some(Participant::Received) {
         return Err(ApiError::business(

@@ -6,7 +6,6 @@ mod idempotency;
 mod invitations;
 mod members;
 mod opportunities;
-mod submissions;
 mod tasks;
 
 use chrono::{DateTime, Utc};
@@ -19,7 +18,7 @@ use super::accounts::Account;
 use super::error::ApiError;
 use super::paging::{self, Seek, SortKey};
 use super::store::{CatalogData, Engagement, Store};
-use crate::domain::Catalog;
+use crate::domain::{Catalog, TaskKind};
 
 /// What a handler that only reads gets: the state, the request's catalog, the current time and
 /// the account the request acts as.
@@ -119,12 +118,16 @@ pub fn dispatch(
         return match operation {
             "ListEngagementInvitations" => invitations::list(&view, parse(input)?, input),
             "GetEngagementInvitation" => invitations::get(&view, parse(input)?),
-            "ListEngagementByAcceptingInvitationTasks" => tasks::list(&view, parse(input)?, input),
+            "ListEngagementByAcceptingInvitationTasks" => {
+                tasks::list(&view, TaskKind::Accept, parse(input)?, input)
+            }
             "ListEngagements" => engagements::list(&view, parse(input)?, input),
             "ListEngagementMembers" => members::list(&view, parse(input)?, input),
             "GetOpportunity" => opportunities::get(&view, parse(input)?),
             "ListOpportunities" => opportunities::list(&view, parse(input)?, input),
-            "ListEngagementFromOpportunityTasks" => submissions::list(&view, parse(input)?, input),
+            "ListEngagementFromOpportunityTasks" => {
+                tasks::list(&view, TaskKind::Engage, parse(input)?, input)
+            }
             _ => engagements::get(&view, parse(input)?),
         };
     }
@@ -141,12 +144,16 @@ pub fn dispatch(
     match operation {
         "RejectEngagementInvitation" => invitations::reject(&mut ctx, parse(input)?),
         "AcceptEngagementInvitation" => invitations::accept(&mut ctx, parse(input)?),
-        "StartEngagementByAcceptingInvitationTask" => tasks::start(&mut ctx, parse(input)?),
+        "StartEngagementByAcceptingInvitationTask" => {
+            tasks::start(&mut ctx, TaskKind::Accept, parse(input)?, input)
+        }
         "CreateEngagement" => engagements::create(&mut ctx, parse(input)?, input),
         "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
         "CreateOpportunity" => opportunities::create(&mut ctx, parse(input)?, input),
         "UpdateOpportunity" => opportunities::update(&mut ctx, parse(input)?, input),
-        "StartEngagementFromOpportunityTask" => submissions::start(&mut ctx, parse(input)?, input),
+        "StartEngagementFromOpportunityTask" => {
+            tasks::start(&mut ctx, TaskKind::Engage, parse(input)?, input)
+        }
         other => Err(unimplemented(other)),
     }
 }

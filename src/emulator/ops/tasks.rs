@@ -1,13 +1,19 @@
-//! StartEngagementByAcceptingInvitationTask and ListEngagementByAcceptingInvitationTasks.
+//! The task operations: StartEngagementByAcceptingInvitationTask and
+//! StartEngagementFromOpportunityTask start one, ListEngagementByAcceptingInvitationTasks and
+//! ListEngagementFromOpportunityTasks list them. A replay of a start with the same ClientToken
+//! returns the task it started.
 
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::idempotency::{once, Made};
 use super::invitations::pending_received;
-use super::{answer, Ctx, Paging, View};
-use crate::domain::TaskStatus;
+use super::{answer, not_found, Ctx, Paging, View};
+use crate::domain::{TaskKind, TaskStatus};
 use crate::emulator::error::ApiError;
-use crate::emulator::store::{resource_id, AcceptTask};
+use crate::emulator::store::resource_id;
+use crate::emulator::submissions::failure;
+use crate::emulator::tasks::Task;
 use crate::wire;
 
 #[derive(Deserialize)]
@@ -17,55 +23,91 @@ pub(super) struct StartRequest {
     identifier: String,
 }
 
-pub(super) fn start(ctx: &mut Ctx<'_>, req: StartRequest) -> Result<Value, ApiError> {
-    let now = ctx.now;
-    let account = ctx.account();
-    let id = resource_id(&req.identifier).to_string();
-    let catalog = ctx.catalog;
-    let token = format!("{account}/{}", req.client_token);
-    if let Some(&index) = ctx.data().accept_tokens.get(&token) {
-        let task = &ctx.data().tasks[index];
-        if task.invitation_id != id {
-            return Err(ApiError::conflict(format!(
-                "ClientToken '{}' was already used to accept invitation '{}'",
-                req.client_token, task.invitation_id
-            )));
-        }
-        return answer(task.summary(catalog, &account, now));
-    }
-    let finishes_at = now + ctx.store.accept_delay;
-    let invitation = pending_received(ctx, &req.identifier, "accept")?;
+/// Starts a task of `kind` that finishes after the store's accept delay; its outcome is decided
+/// now.
+pub(super) fn start(
+    ctx: &mut Ctx<'_>,
+    kind: TaskKind,
+    req: StartRequest,
+    raw: &Value,
+) -> Result<Value, ApiError> {
+    let made = match kind {
+        TaskKind::Accept => Made::Accept,
+        TaskKind::Engage => Made::Submission,
+    };
+    let id = once(ctx, made, raw, &req.client_token, |ctx| {
+        let task = match kind {
+            TaskKind::Accept => accept(ctx, &req.identifier)?,
+            TaskKind::Engage => submit(ctx, &req.identifier)?,
+        };
+        let id = task.id.clone();
+        ctx.data().tasks.push(task);
+        Ok(id)
+    })?;
+    let task = ctx.view().tasks.get(&id).expect("the task was made");
+    answer(task.summary(ctx.catalog, &ctx.account(), ctx.now))
+}
+
+/// An accept of a pending invitation received: it fails as the seed says, or when the
+/// invitation expires before it finishes.
+fn accept(ctx: &mut Ctx<'_>, identifier: &str) -> Result<Task, ApiError> {
+    let finishes_at = ctx.now + ctx.store.accept_delay;
+    let invitation = pending_received(ctx, identifier, "accept")?;
     let failure = invitation
         .accept_failure
         .clone()
         .or_else(|| invitation.expired_by(finishes_at));
-    let task = AcceptTask {
+    let catalog = ctx.catalog;
+    Ok(Task {
+        kind: TaskKind::Accept,
         id: ctx.store.new_id("task-", 13),
-        invitation_id: id,
-        start_time: now,
+        subject: resource_id(identifier).to_string(),
+        start_time: ctx.now,
         finishes_at,
         failure,
-        opportunity_id: ctx.store.new_opportunity_id(catalog),
+        made: ctx.store.new_opportunity_id(catalog),
+        snapshot_job_id: None,
         member: ctx.acting.member(),
         settled: false,
-    };
-    let out = task.summary(catalog, &account, now);
-    let data = ctx.data();
-    data.tasks.push(task);
-    let index = data.tasks.len() - 1;
-    data.accept_tokens.insert(token, index);
-    answer(out)
+    })
 }
 
+/// A submission of one of the acting account's opportunities; the submission rules decide
+/// whether it fails.
+fn submit(ctx: &mut Ctx<'_>, identifier: &str) -> Result<Task, ApiError> {
+    let account = ctx.account();
+    let opportunity = ctx
+        .view()
+        .opportunities
+        .get(identifier)
+        .filter(|o| o.owned_by(&account))
+        .ok_or_else(|| not_found("Opportunity", identifier))?;
+    let failure = failure(opportunity, &ctx.view().tasks);
+    Ok(Task {
+        kind: TaskKind::Engage,
+        id: ctx.store.new_id("task-", 13),
+        subject: identifier.to_string(),
+        start_time: ctx.now,
+        finishes_at: ctx.now + ctx.store.accept_delay,
+        failure,
+        made: ctx.store.new_id("eng-", 14),
+        snapshot_job_id: Some(ctx.store.new_id("job-", 13)),
+        member: ctx.acting.member(),
+        settled: false,
+    })
+}
+
+/// The filters of both listings; model validation lets through only those of the operation.
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub(super) struct ListRequest {
     #[serde(flatten)]
     paging: Paging,
     task_status: Option<Vec<String>>,
+    task_identifier: Option<Vec<String>>,
     opportunity_identifier: Option<Vec<String>>,
     engagement_invitation_identifier: Option<Vec<String>>,
-    task_identifier: Option<Vec<String>>,
+    engagement_identifier: Option<Vec<String>>,
 }
 
 fn ids(list: &Option<Vec<String>>) -> Option<Vec<&str>> {
@@ -73,41 +115,52 @@ fn ids(list: &Option<Vec<String>>) -> Option<Vec<&str>> {
         .map(|l| l.iter().map(|i| resource_id(i)).collect())
 }
 
-pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
+/// The acting account's tasks of `kind`, newest first unless the request sorts ascending, 100
+/// rows unless it says. A task matches what it made (an accept's opportunity, a submission's
+/// engagement) once it has completed.
+pub(super) fn list(
+    view: &View<'_>,
+    kind: TaskKind,
+    req: ListRequest,
+    raw: &Value,
+) -> Result<Value, ApiError> {
     let now = view.now;
     let account = view.account();
     let tasks = ids(&req.task_identifier);
-    let invitations = ids(&req.engagement_invitation_identifier);
-    let data = view.data();
-    let rows: Vec<&AcceptTask> = data
+    let (subjects, made) = match kind {
+        TaskKind::Accept => (
+            ids(&req.engagement_invitation_identifier),
+            ids(&req.opportunity_identifier),
+        ),
+        TaskKind::Engage => (
+            ids(&req.opportunity_identifier),
+            ids(&req.engagement_identifier),
+        ),
+    };
+    let picked = |list: &Option<Vec<&str>>, id: &str| list.as_ref().is_none_or(|f| f.contains(&id));
+    let rows: Vec<&Task> = view
+        .data()
         .tasks
-        .iter()
+        .of(kind)
         .filter(|t| t.member.account_id == account)
-        .filter(|t| tasks.as_ref().is_none_or(|f| f.contains(&t.id.as_str())))
-        .filter(|t| {
-            invitations
-                .as_ref()
-                .is_none_or(|f| f.contains(&t.invitation_id.as_str()))
-        })
+        .filter(|t| picked(&tasks, &t.id) && picked(&subjects, &t.subject))
         .filter(|t| {
             req.task_status
                 .as_ref()
                 .is_none_or(|f| f.iter().any(|s| s == t.status_at(now).as_wire()))
         })
         .filter(|t| {
-            req.opportunity_identifier.as_ref().is_none_or(|f| {
-                t.status_at(now) == TaskStatus::Complete && f.contains(&t.opportunity_id)
-            })
+            made.is_none() || t.status_at(now) == TaskStatus::Complete && picked(&made, &t.made)
         })
         .collect();
     let (page, token) = req.paging.page(
-        "ListEngagementByAcceptingInvitationTasks",
+        kind.list_operation(),
         raw,
         rows,
         |t| (t.start_time.timestamp_millis(), t.id.as_str().into()),
         100,
     )?;
-    answer(wire::ListEngagementByAcceptingInvitationTasksResponse {
+    answer(wire::ListTasksResponse {
         task_summaries: page
             .iter()
             .map(|t| t.summary(view.catalog, &account, now))

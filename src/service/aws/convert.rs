@@ -5,10 +5,10 @@ use aws_smithy_types::DateTime as SdkDateTime;
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    AcceptTask, Contact, Customer, EngagementSummary, Enrichment, InvitationDetail,
-    InvitationStatus, InvitationSummary, LeadCustomer, LeadInteraction, LeadPayload, Member,
-    NewInvitation, NewPayload, OpportunityPayload, Participant, Payload, PayloadKind, Project,
-    Prospecting, Receiver, Spend, TaskStatus,
+    Contact, Customer, EngagementSummary, Enrichment, InvitationDetail, InvitationStatus,
+    InvitationSummary, LeadCustomer, LeadInteraction, LeadPayload, Member, NewInvitation,
+    NewPayload, OpportunityPayload, Participant, Payload, PayloadKind, Project, Prospecting,
+    Receiver, Spend, TaskStatus,
 };
 use crate::service::{FieldError, ServiceError};
 
@@ -208,48 +208,10 @@ fn enrichment(e: &sdk::EnrichmentContext) -> Enrichment {
     }
 }
 
-/// The fields every accept-task shape shares, read through one accessor list.
-pub(super) struct TaskFields<'a> {
-    pub id: Option<&'a str>,
-    pub arn: Option<&'a str>,
-    pub status: Option<&'a sdk::TaskStatus>,
-    pub message: Option<&'a str>,
-    pub reason_code: Option<&'a sdk::ReasonCode>,
-    pub opportunity_id: Option<&'a str>,
-    pub invitation_id: Option<&'a str>,
-    pub start_time: Option<&'a SdkDateTime>,
-}
-
 /// A task's status; a missing one is unknown.
 pub(super) fn task_status(s: Option<&sdk::TaskStatus>) -> TaskStatus {
     s.map(|s| TaskStatus::from_wire(s.as_str()))
         .unwrap_or(TaskStatus::Unknown(String::new()))
-}
-
-pub(super) fn task(t: TaskFields<'_>) -> AcceptTask {
-    AcceptTask {
-        id: t.id.unwrap_or_default().to_string(),
-        arn: owned(t.arn),
-        status: task_status(t.status),
-        message: owned(t.message),
-        reason_code: t.reason_code.map(|r| r.as_str().to_string()),
-        opportunity_id: owned(t.opportunity_id),
-        invitation_id: owned(t.invitation_id),
-        start_time: time(t.start_time),
-    }
-}
-
-pub(super) fn task_summary(t: &sdk::ListEngagementByAcceptingInvitationTaskSummary) -> AcceptTask {
-    task(TaskFields {
-        id: t.task_id(),
-        arn: t.task_arn(),
-        status: t.task_status(),
-        message: t.message(),
-        reason_code: t.reason_code(),
-        opportunity_id: t.opportunity_id(),
-        invitation_id: t.engagement_invitation_id(),
-        start_time: t.start_time(),
-    })
 }
 
 pub(super) fn engagement(e: &sdk::EngagementSummary) -> EngagementSummary {

@@ -1,16 +1,15 @@
-//! The partner's opportunities, the task that makes an engagement of one, and who is in an
-//! engagement: the SDK calls and their conversion to our types.
+//! The partner's opportunities, engagements and who is in them: the SDK calls and their
+//! conversion to our types.
 
 use aws_sdk_partnercentralselling::operation::get_opportunity::GetOpportunityOutput;
 use aws_sdk_partnercentralselling::types as sdk;
 
-use super::convert::{non_empty, owned, task_status, time};
+use super::convert::{non_empty, owned, time};
 use super::{page, AwsPartnerCentral};
 use crate::domain::{
-    Customer, EngageTask, Engagement, EngagementMember, Involvement, Opportunity,
-    OpportunityDetails, Page, Spend,
+    Customer, Engagement, EngagementMember, Opportunity, OpportunityDetails, Page, Spend,
 };
-use crate::service::{ServiceError, ServiceResult};
+use crate::service::ServiceResult;
 
 impl AwsPartnerCentral {
     pub(super) async fn opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
@@ -45,76 +44,6 @@ impl AwsPartnerCentral {
             .map_err(|e| self.fail(e))?;
         let items = out.opportunity_summaries();
         Ok(page(items, opportunity_summary, out.next_token()))
-    }
-
-    pub(super) async fn engage(
-        &self,
-        opportunity_id: &str,
-        involvement: Involvement,
-        client_token: &str,
-    ) -> ServiceResult<EngageTask> {
-        let submission = sdk::AwsSubmission::builder()
-            .involvement_type(sdk::SalesInvolvementType::from(involvement.as_wire()))
-            .visibility(sdk::Visibility::Full)
-            .build()
-            .expect("the submission has its required member");
-        let out = self
-            .client
-            .start_engagement_from_opportunity_task()
-            .catalog(&self.catalog)
-            .identifier(opportunity_id)
-            .client_token(client_token)
-            .aws_submission(submission)
-            .send()
-            .await
-            .map_err(|e| self.fail(e))?;
-        Ok(EngageTask {
-            id: out.task_id().unwrap_or_default().to_string(),
-            arn: owned(out.task_arn()),
-            status: task_status(out.task_status()),
-            message: owned(out.message()),
-            reason_code: out.reason_code().map(|r| r.as_str().to_string()),
-            opportunity_id: owned(out.opportunity_id()),
-            engagement_id: owned(out.engagement_id()),
-            snapshot_job_id: owned(out.resource_snapshot_job_id()),
-            start_time: time(out.start_time()),
-        })
-    }
-
-    pub(super) async fn engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
-        let out = self
-            .client
-            .list_engagement_from_opportunity_tasks()
-            .catalog(&self.catalog)
-            .task_identifier(task_id)
-            .send()
-            .await
-            .map_err(|e| self.fail(e))?;
-        out.task_summaries()
-            .iter()
-            .map(engage_task_summary)
-            .find(|t| t.id == task_id || t.arn.as_deref() == Some(task_id))
-            .ok_or_else(|| ServiceError::NotFound {
-                message: format!("engage task {task_id} is not known to the service"),
-            })
-    }
-
-    pub(super) async fn engage_tasks(
-        &self,
-        opportunity_id: &str,
-    ) -> ServiceResult<Vec<EngageTask>> {
-        let summaries: Vec<_> = self
-            .client
-            .list_engagement_from_opportunity_tasks()
-            .catalog(&self.catalog)
-            .opportunity_identifier(opportunity_id)
-            .into_paginator()
-            .items()
-            .send()
-            .collect::<Result<_, _>>()
-            .await
-            .map_err(|e| self.fail(e))?;
-        Ok(summaries.iter().map(engage_task_summary).collect())
     }
 
     pub(super) async fn engagement(&self, id: &str) -> ServiceResult<Engagement> {
@@ -234,20 +163,6 @@ fn opportunity_summary(o: &sdk::OpportunitySummary) -> Opportunity {
         target_close_date: life.and_then(|l| l.target_close_date()).and_then(non_empty),
         last_modified: time(o.last_modified_date()),
         details: OpportunityDetails::default(),
-    }
-}
-
-fn engage_task_summary(t: &sdk::ListEngagementFromOpportunityTaskSummary) -> EngageTask {
-    EngageTask {
-        id: t.task_id().unwrap_or_default().to_string(),
-        arn: owned(t.task_arn()),
-        status: task_status(t.task_status()),
-        message: owned(t.message()),
-        reason_code: t.reason_code().map(|r| r.as_str().to_string()),
-        opportunity_id: owned(t.opportunity_id()),
-        engagement_id: owned(t.engagement_id()),
-        snapshot_job_id: owned(t.resource_snapshot_job_id()),
-        start_time: time(t.start_time()),
     }
 }
 

@@ -3,6 +3,7 @@
 mod convert;
 mod engage;
 mod errors;
+mod tasks;
 
 use async_trait::async_trait;
 use aws_config::meta::region::RegionProviderChain;
@@ -14,9 +15,9 @@ use aws_sdk_partnercentralselling::types as sdk;
 use aws_sdk_partnercentralselling::Client;
 
 use crate::domain::{
-    AcceptTask, EngageTask, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
-    InvitationStatus, InvitationSummary, Involvement, ListQuery, NewInvitation, Opportunity, Page,
-    Participant, SortOrder,
+    Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationStatus,
+    InvitationSummary, ListQuery, NewInvitation, Opportunity, Page, Participant, SortOrder, Task,
+    TaskFilter, TaskKind, TaskStart,
 };
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
 
@@ -148,35 +149,6 @@ impl AwsPartnerCentral {
         }
     }
 
-    /// Every accept task matching the filters, across pages.
-    async fn all_tasks(
-        &self,
-        invitation_id: Option<&str>,
-        status: Option<sdk::TaskStatus>,
-    ) -> ServiceResult<Vec<AcceptTask>> {
-        let mut tasks = Vec::new();
-        let mut token = None;
-        loop {
-            let mut request = self
-                .client
-                .list_engagement_by_accepting_invitation_tasks()
-                .catalog(&self.catalog)
-                .set_next_token(token);
-            if let Some(id) = invitation_id {
-                request = request.engagement_invitation_identifier(id);
-            }
-            if let Some(status) = status.clone() {
-                request = request.task_status(status);
-            }
-            let out = request.send().await.map_err(|e| self.fail(e))?;
-            tasks.extend(out.task_summaries().iter().map(convert::task_summary));
-            token = out.next_token().map(str::to_string);
-            if token.is_none() {
-                return Ok(tasks);
-            }
-        }
-    }
-
     /// A reject refused as a conflict may follow our own earlier attempt whose answer was lost
     /// (the connection dropped after the service applied it; the SDK or the user retried):
     /// when the invitation is REJECTED with this very reason, the reject is done. Otherwise,
@@ -289,21 +261,16 @@ impl PartnerCentral for AwsPartnerCentral {
         self.opportunities(next_token).await
     }
 
-    async fn start_engage(
-        &self,
-        opportunity_id: &str,
-        involvement: Involvement,
-        client_token: &str,
-    ) -> ServiceResult<EngageTask> {
-        self.engage(opportunity_id, involvement, client_token).await
+    async fn start_task(&self, start: &TaskStart, client_token: &str) -> ServiceResult<Task> {
+        self.start(start, client_token).await
     }
 
-    async fn get_engage_task(&self, task_id: &str) -> ServiceResult<EngageTask> {
-        self.engage_task(task_id).await
+    async fn get_task(&self, kind: TaskKind, task_id: &str) -> ServiceResult<Task> {
+        self.task(kind, task_id).await
     }
 
-    async fn list_engage_tasks(&self, opportunity_id: &str) -> ServiceResult<Vec<EngageTask>> {
-        self.engage_tasks(opportunity_id).await
+    async fn list_tasks(&self, kind: TaskKind, filter: &TaskFilter) -> ServiceResult<Vec<Task>> {
+        self.filtered(kind, filter).await
     }
 
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
@@ -334,59 +301,6 @@ impl PartnerCentral for AwsPartnerCentral {
             }
             Err(e) => Err(e),
         }
-    }
-
-    async fn start_accept(
-        &self,
-        invitation_id: &str,
-        client_token: &str,
-    ) -> ServiceResult<AcceptTask> {
-        let out = self
-            .client
-            .start_engagement_by_accepting_invitation_task()
-            .catalog(&self.catalog)
-            .identifier(invitation_id)
-            .client_token(client_token)
-            .send()
-            .await
-            .map_err(|e| self.fail(e))?;
-        Ok(convert::task(convert::TaskFields {
-            id: out.task_id(),
-            arn: out.task_arn(),
-            status: out.task_status(),
-            message: out.message(),
-            reason_code: out.reason_code(),
-            opportunity_id: out.opportunity_id(),
-            invitation_id: out.engagement_invitation_id(),
-            start_time: out.start_time(),
-        }))
-    }
-
-    async fn get_accept_task(&self, task_id: &str) -> ServiceResult<AcceptTask> {
-        let out = self
-            .client
-            .list_engagement_by_accepting_invitation_tasks()
-            .catalog(&self.catalog)
-            .task_identifier(task_id)
-            .send()
-            .await
-            .map_err(|e| self.fail(e))?;
-        out.task_summaries()
-            .iter()
-            .map(convert::task_summary)
-            .find(|t| t.id == task_id || t.arn.as_deref() == Some(task_id))
-            .ok_or_else(|| ServiceError::NotFound {
-                message: format!("accept task {task_id} is not known to the service"),
-            })
-    }
-
-    async fn list_active_accept_tasks(&self) -> ServiceResult<Vec<AcceptTask>> {
-        self.all_tasks(None, Some(sdk::TaskStatus::InProgress))
-            .await
-    }
-
-    async fn list_accept_tasks(&self, invitation_id: &str) -> ServiceResult<Vec<AcceptTask>> {
-        self.all_tasks(Some(invitation_id), None).await
     }
 
     async fn list_engagements(
