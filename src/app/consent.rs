@@ -6,6 +6,7 @@
 //! anything that slipped past.
 
 use super::{Effect, Level, State};
+use crate::domain::TaskStart;
 
 /// A write to the service, named by what it acts on.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,13 +36,13 @@ impl Effect {
     /// The write this effect sends, if it sends one.
     pub fn write(&self) -> Option<Write> {
         match self {
-            Effect::StartAccept { invitation_id, .. } => Some(Write::Accept(invitation_id.clone())),
+            Effect::StartTask { start, .. } => Some(match start {
+                TaskStart::Accept { invitation_id } => Write::Accept(invitation_id.clone()),
+                TaskStart::Engage { opportunity_id, .. } => Write::Engage(opportunity_id.clone()),
+            }),
             Effect::Reject { invitation_id, .. } => Some(Write::Reject(invitation_id.clone())),
             Effect::CreateInvitation { client_token, .. } => {
                 Some(Write::Create(client_token.clone()))
-            }
-            Effect::StartEngage { opportunity_id, .. } => {
-                Some(Write::Engage(opportunity_id.clone()))
             }
             _ => None,
         }

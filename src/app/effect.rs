@@ -2,11 +2,13 @@ use std::time::Duration;
 
 use super::form::draft::Draft;
 use super::form::fields::Field;
-use super::SavedAccepts;
 use chrono::{DateTime, Utc};
 
 use crate::domain::journal::Entry;
-use crate::domain::{InvitationDetail, InvitationSummary, ListQuery, NewInvitation, Participant};
+use crate::domain::{
+    InvitationDetail, InvitationSummary, ListQuery, NewInvitation, Participant, SavedTask,
+    TaskKind, TaskStart,
+};
 
 /// How urgent a read is; the user's own selection jumps the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,22 +35,38 @@ pub enum Effect {
         generation: u64,
         priority: Priority,
     },
-    /// Start accepting; the reply is a `Msg::AcceptStarted`. The local store may hold an
-    /// older token for the invitation (from another process): that one is used.
-    StartAccept {
-        invitation_id: String,
+    /// Start a task (accept, engage); the reply is a `Msg::TaskStarted`. The service is asked
+    /// first for a task it has for the same work (followed instead); then the token is claimed
+    /// in the local store, which may hold an older one for the work (another process's): that
+    /// one is used. A token that cannot be saved is not sent.
+    StartTask {
+        start: TaskStart,
         client_token: String,
         title: Option<String>,
         started: DateTime<Utc>,
     },
-    /// Poll an accept task after a pause; the reply is a `Msg::TaskPolled`.
+    /// Poll a task after a pause; the reply is a `Msg::TaskPolled`.
     PollTask {
-        invitation_id: String,
+        kind: TaskKind,
+        subject: String,
         task_id: String,
         after: Duration,
     },
-    /// Ask the service for accept tasks in progress; the reply is a `Msg::ActiveTasks`.
-    FindActiveTasks,
+    /// Ask the service for the tasks of a kind in progress; the reply is a
+    /// `Msg::RunningTasks`.
+    FindRunningTasks(TaskKind),
+    /// Keep a task's record (its token and task id) in the local store.
+    SaveTask {
+        kind: TaskKind,
+        subject: String,
+        record: SavedTask,
+    },
+    /// Drop a task's record, if it still holds this token.
+    ForgetTask {
+        kind: TaskKind,
+        subject: String,
+        client_token: String,
+    },
     /// Reject an invitation; the reply is a `Msg::Rejected`.
     Reject {
         invitation_id: String,
@@ -64,8 +82,6 @@ pub enum Effect {
     },
     /// Write the draft to the data directory, or remove it (`None`).
     SaveDraft(Option<Box<Draft>>),
-    /// Write the unfinished accepts to the data directory.
-    SaveAccepts(SavedAccepts),
     /// Keep the bulk action in progress in the local store, or forget it (`None`).
     SaveBulk(Option<Box<super::BulkQueue>>),
     /// Keep what the service said, or what the user read, in the local store.
@@ -116,31 +132,10 @@ pub enum Effect {
     LoadOpportunities { next_token: Option<String> },
     /// Read one opportunity; the reply is a `Msg::OpportunityRead`.
     ReadOpportunity { id: String },
-    /// Start engaging from an opportunity, unless the service has a task for it already (then
-    /// that one is followed); the reply is a `Msg::EngageStarted`. The local store may hold an
-    /// older token for the opportunity (from another process): that one is used.
-    StartEngage {
-        opportunity_id: String,
-        client_token: String,
-        started: DateTime<Utc>,
-    },
-    /// Poll the engage task after a pause; the reply is a `Msg::EngagePolled`.
-    PollEngage { task_id: String, after: Duration },
-    /// Record in the local store the task an engage started.
-    SaveEngageTask {
-        opportunity_id: String,
-        client_token: String,
-        task_id: String,
-    },
     /// List every member of an engagement; the reply is a `Msg::MembersLoaded`.
     LoadMembers { engagement_id: String },
     /// Read an engagement with its context; the reply is a `Msg::EngagementRead`.
     LoadEngagement { id: String },
-    /// Drop the local store's record of an engage that ended.
-    ForgetEngage {
-        opportunity_id: String,
-        client_token: String,
-    },
 }
 
 /// What the local store is asked to remember.

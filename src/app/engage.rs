@@ -1,20 +1,17 @@
 //! Engaging from one of the partner's own opportunities: pick it (ListOpportunities), confirm,
-//! start the task (StartEngagementFromOpportunityTask, with a client token the local store
-//! claims per opportunity, so no second task ever starts), poll it like an accept, and once it
-//! is COMPLETE offer to invite a partner into the new engagement: the create form opens on it,
-//! with the customer and project filled in from the opportunity.
+//! start the task (StartEngagementFromOpportunityTask) through the task machine
+//! ([`super::tasks`], which follows it like an accept), and once it is COMPLETE offer to invite
+//! a partner into the new engagement: the create form opens on it, with the customer and
+//! project filled in from the opportunity.
 
-use chrono::{DateTime, Utc};
 use tui_input::Input;
 
 use super::consent::Write;
 use super::form::draft::{Draft, DraftKind, DraftSpend};
 use super::modes::Modal;
-use super::polling::{self, Poll};
-use super::{cache, create, Effect, Level, State};
-use crate::domain::journal::{Action as Done, Entry, Outcome};
-use crate::domain::SavedTask;
-use crate::domain::{Opportunity, Page, Task, TaskStatus};
+use super::tasks::{Phase, Run};
+use super::{cache, create, tasks, Effect, Level, State};
+use crate::domain::{Involvement, Opportunity, Page, TaskKind, TaskStart};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -32,7 +29,7 @@ pub enum Stage {
     /// "Start an engagement from this opportunity?" The opportunity's detail replaces the
     /// summary once read.
     Confirm(Box<Opportunity>),
-    /// Following the task ([`State::engage`]).
+    /// Following the task of [`State::engaging`].
     Progress,
 }
 
@@ -64,45 +61,10 @@ impl OpportunityPicker {
     }
 }
 
-/// The engage this run started (one at a time).
-#[derive(Debug, Clone, PartialEq)]
-pub struct EngageRun {
-    pub opportunity: Opportunity,
-    pub client_token: String,
-    pub started: DateTime<Utc>,
-    pub phase: EngagePhase,
-    /// Its token was used before (a retry, or the last run's): the journal says resumed.
-    pub resumed: bool,
-}
-
-/// What the engage task is doing.
-#[derive(Debug, Clone, PartialEq)]
-pub enum EngagePhase {
-    Starting,
-    Running {
-        task_id: String,
-        polls: u32,
-        last_error: Option<String>,
-    },
-    Complete {
-        engagement_id: String,
-    },
-    Failed {
-        reason: String,
-        /// The start itself failed (nothing runs): confirming again retries with the same
-        /// client token.
-        retry: bool,
-    },
-}
-
-impl EngageRun {
-    /// True while the task may still change.
-    pub fn in_flight(&self) -> bool {
-        matches!(
-            self.phase,
-            EngagePhase::Starting | EngagePhase::Running { .. }
-        )
-    }
+/// The engage the dialog follows: the opportunity's task in [`State::tasks`].
+pub fn run(state: &State) -> Option<&Run> {
+    let o = state.engaging.as_ref()?;
+    state.tasks.get(TaskKind::Engage, &o.id)
 }
 
 fn dialog_mut(state: &mut State) -> Option<&mut EngageDialog> {
@@ -112,56 +74,27 @@ fn dialog_mut(state: &mut State) -> Option<&mut EngageDialog> {
     })
 }
 
-fn journal(state: &State, action: Done, outcome: Outcome, run: &EngageRun) -> Entry {
-    Entry::new(action, outcome, state.clock.now)
-        .opportunity(run.opportunity.id.clone())
-        .token(run.client_token.clone())
+/// The opportunity whose engage may be started again (the start got no answer, or the task was
+/// lost track of): the dialog's yes retries it with the same client token.
+pub fn retryable(state: &State) -> Option<&str> {
+    run(state)
+        .filter(|r| matches!(r.phase, Phase::Failed { retry: true, .. }))
+        .and(state.engaging.as_ref())
+        .map(|o| o.id.as_str())
 }
 
-/// The engage an earlier run left in flight, from the local store: followed again at start
-/// (its task polled, its opportunity read), or, when the start was never answered, offered to
-/// retry with the same client token.
-pub fn resumed(opportunity_id: String, saved: SavedTask) -> EngageRun {
-    let phase = match saved.task_id {
-        Some(task_id) => EngagePhase::Running {
-            task_id,
-            polls: 0,
-            last_error: None,
-        },
-        None => EngagePhase::Failed {
-            reason: "The last run did not hear back from the start".into(),
-            retry: true,
-        },
-    };
-    EngageRun {
-        opportunity: Opportunity::with_id(opportunity_id),
-        client_token: saved.client_token,
-        started: saved.started,
-        phase,
-        resumed: true,
-    }
-}
-
-/// Effects to run at start-up for an engage [`resumed`] from the store.
+/// Effects to run at start-up for an engage an earlier run left: its opportunity is read (the
+/// task machine polls its task).
 pub(super) fn resume(state: &State) -> Vec<Effect> {
-    let Some(run) = &state.engage else {
-        return Vec::new();
-    };
-    let mut effects = vec![Effect::ReadOpportunity {
-        id: run.opportunity.id.clone(),
-    }];
-    if let EngagePhase::Running { task_id, .. } = &run.phase {
-        effects.push(Effect::PollEngage {
-            task_id: task_id.clone(),
-            after: std::time::Duration::ZERO,
-        });
+    match &state.engaging {
+        Some(o) => vec![Effect::ReadOpportunity { id: o.id.clone() }],
+        None => Vec::new(),
     }
-    effects
 }
 
 /// The engage key: shows the engage in flight (or just finished), else opens the picker.
 pub(super) fn open(state: &mut State) -> Vec<Effect> {
-    if state.engage.is_some() {
+    if state.engaging.is_some() {
         state.modals.push(Modal::Engage(EngageDialog {
             stage: Stage::Progress,
         }));
@@ -244,8 +177,8 @@ pub(super) fn on_read(
                     **shown = o.clone();
                 }
             }
-            if let Some(run) = state.engage.as_mut().filter(|r| r.opportunity.id == id) {
-                run.opportunity = o;
+            if let Some(engaging) = state.engaging.as_mut().filter(|e| e.id == id) {
+                *engaging = o;
             }
         }
         Err(e) => state.notify(
@@ -256,253 +189,31 @@ pub(super) fn on_read(
     Vec::new()
 }
 
-/// `y` on the confirmation (or on a start that failed): starts the task.
+/// `y` on the confirmation (or on a start that may be retried): starts the task.
 pub(super) fn start(state: &mut State) -> Vec<Effect> {
     if cache::refuse_offline(state, "start an engagement") {
         return Vec::new();
     }
-    let now = state.clock.now;
-    let stage = dialog_mut(state).map(|d| d.stage.clone());
-    let run = match stage {
-        Some(Stage::Confirm(o)) => EngageRun {
-            opportunity: *o,
-            client_token: format!(
-                "pc-inbox-{}-engage-{}",
-                state.session,
-                now.timestamp_millis()
-            ),
-            started: now,
-            phase: EngagePhase::Starting,
-            resumed: false,
-        },
-        Some(Stage::Progress) => match &state.engage {
-            Some(
-                run @ EngageRun {
-                    phase: EngagePhase::Failed { retry: true, .. },
-                    ..
-                },
-            ) => EngageRun {
-                phase: EngagePhase::Starting,
-                resumed: true,
-                ..run.clone()
-            },
+    let opportunity = match dialog_mut(state).map(|d| d.stage.clone()) {
+        Some(Stage::Confirm(o)) => *o,
+        Some(Stage::Progress) => match (run(state), &state.engaging) {
+            (Some(r), Some(o)) if matches!(r.phase, Phase::Failed { retry: true, .. }) => o.clone(),
             _ => return Vec::new(),
         },
         _ => return Vec::new(),
     };
-    if !state.was_shown(&Write::Engage(run.opportunity.id.clone())) {
+    if !state.was_shown(&Write::Engage(opportunity.id.clone())) {
         return Vec::new();
     }
     if let Some(dialog) = dialog_mut(state) {
         dialog.stage = Stage::Progress;
     }
-    let effect = Effect::StartEngage {
-        opportunity_id: run.opportunity.id.clone(),
-        client_token: run.client_token.clone(),
-        started: now,
+    let start = TaskStart::Engage {
+        opportunity_id: opportunity.id.clone(),
+        involvement: Involvement::CoSell,
     };
-    state.engage = Some(run);
-    vec![effect]
-}
-
-/// The answer to the start, with the client token the store let it use; or the task the
-/// service already had (`found`): a running one is followed, a complete one is the engagement.
-pub(super) fn on_started(
-    state: &mut State,
-    (opportunity_id, client_token): (String, String),
-    result: Result<Task, ServiceError>,
-    found: bool,
-) -> Vec<Effect> {
-    let Some(run) = state
-        .engage
-        .as_mut()
-        .filter(|r| r.opportunity.id == opportunity_id)
-    else {
-        return Vec::new();
-    };
-    run.client_token = client_token.clone();
-    match result {
-        Ok(task) if found && task.status == TaskStatus::Complete => {
-            let engagement = task.engagement_id.unwrap_or_default();
-            run.phase = EngagePhase::Complete {
-                engagement_id: engagement.clone(),
-            };
-            state.notify(
-                Level::Info,
-                format!("{opportunity_id} was engaged already: engagement {engagement}; nothing was started"),
-            );
-            Vec::new()
-        }
-        Ok(task) => {
-            let run = run.clone();
-            let action = if run.resumed || found {
-                Done::EngageResumed
-            } else {
-                Done::EngageStarted
-            };
-            let entry =
-                journal(state, action, Outcome::Succeeded, &run).task(Some(task.id.clone()));
-            let mut effects = vec![
-                Effect::Journal(Box::new(entry)),
-                Effect::SaveEngageTask {
-                    opportunity_id: opportunity_id.clone(),
-                    client_token,
-                    task_id: task.id.clone(),
-                },
-            ];
-            effects.extend(apply_task(state, task, 0));
-            effects
-        }
-        Err(e) => {
-            let transient = e.is_transient();
-            run.phase = EngagePhase::Failed {
-                reason: e.to_string(),
-                retry: transient,
-            };
-            let run = run.clone();
-            let entry = journal(state, Done::EngageStarted, Outcome::Failed, &run)
-                .detail(Some(e.to_string()));
-            state.notify(
-                Level::Error,
-                format!("Could not start an engagement from {opportunity_id}: {e}"),
-            );
-            let mut effects = vec![Effect::Journal(Box::new(entry))];
-            if !transient {
-                effects.push(Effect::ForgetEngage {
-                    opportunity_id,
-                    client_token,
-                });
-            }
-            effects
-        }
-    }
-}
-
-/// The answer to one poll of the task.
-pub(super) fn on_polled(
-    state: &mut State,
-    task_id: String,
-    result: Result<Task, ServiceError>,
-) -> Vec<Effect> {
-    let schedule = state.settings.poll;
-    let Some(run) = state.engage.as_mut() else {
-        return Vec::new();
-    };
-    let EngagePhase::Running {
-        task_id: current,
-        polls,
-        last_error,
-    } = &mut run.phase
-    else {
-        return Vec::new();
-    };
-    if *current != task_id {
-        return Vec::new();
-    }
-    let opportunity = run.opportunity.id.clone();
-    match polling::read((polls, last_error), result, |t| &t.status, schedule) {
-        Poll::Again { after, failure } => {
-            if let Some(e) = failure {
-                state.notify(
-                    Level::Info,
-                    format!("Checking on the engagement from {opportunity} failed ({e}); retrying"),
-                );
-            }
-            vec![Effect::PollEngage { task_id, after }]
-        }
-        Poll::Ended(task) => {
-            let polls = *polls;
-            apply_task(state, task, polls)
-        }
-        Poll::Lost(e) => {
-            run.phase = EngagePhase::Failed {
-                reason: format!("lost track of the task {task_id}: {e}"),
-                retry: false,
-            };
-            state.notify(
-                Level::Error,
-                format!(
-                    "Lost track of the engagement task {task_id} from {opportunity}: {e} \
-                     The next start follows it again."
-                ),
-            );
-            Vec::new()
-        }
-    }
-}
-
-/// Records what the task says: polls again while it runs, journals and announces its end.
-fn apply_task(state: &mut State, task: Task, polls: u32) -> Vec<Effect> {
-    let schedule = state.settings.poll;
-    let Some(run) = state.engage.as_mut() else {
-        return Vec::new();
-    };
-    let (done, outcome, detail) = match &task.status {
-        TaskStatus::Complete => {
-            let engagement_id = task.engagement_id.clone().unwrap_or_default();
-            run.phase = EngagePhase::Complete {
-                engagement_id: engagement_id.clone(),
-            };
-            (
-                Done::EngageCompleted,
-                Outcome::Succeeded,
-                format!("engagement {engagement_id}"),
-            )
-        }
-        TaskStatus::Failed => {
-            let reason = format!(
-                "{}: {}",
-                task.reason_code.as_deref().unwrap_or("no reason code"),
-                task.message.as_deref().unwrap_or("no message")
-            );
-            run.phase = EngagePhase::Failed {
-                reason: reason.clone(),
-                retry: false,
-            };
-            (Done::EngageFailed, Outcome::Failed, reason)
-        }
-        _ => {
-            run.phase = EngagePhase::Running {
-                task_id: task.id.clone(),
-                polls,
-                last_error: None,
-            };
-            return vec![Effect::PollEngage {
-                task_id: task.id,
-                after: schedule.delay(polls),
-            }];
-        }
-    };
-    let run = run.clone();
-    let entry = journal(state, done, outcome, &run)
-        .task(Some(task.id))
-        .detail(Some(detail.clone()));
-    match outcome {
-        Outcome::Succeeded => {
-            let engagement = detail.trim_start_matches("engagement ");
-            let text = if dialog_mut(state).is_some() {
-                format!("Engagement {engagement} is ready")
-            } else {
-                let key = state.list_key(Action::Engage);
-                format!("Engagement {engagement} is ready ({key}: invite a partner into it)")
-            };
-            state.notify(Level::Success, text);
-        }
-        Outcome::Failed => state.notify(
-            Level::Error,
-            format!(
-                "Starting an engagement from {} failed: {detail}",
-                run.opportunity.id
-            ),
-        ),
-    }
-    vec![
-        Effect::Journal(Box::new(entry)),
-        Effect::ForgetEngage {
-            opportunity_id: run.opportunity.id,
-            client_token: run.client_token,
-        },
-    ]
+    state.engaging = Some(opportunity);
+    vec![tasks::update::begin(state, start, None)]
 }
 
 /// Esc: back from the confirmation to the picker; otherwise closes the dialog. A task in
@@ -516,8 +227,8 @@ pub(super) fn back(state: &mut State) -> Vec<Effect> {
         return open(state);
     }
     state.modals.pop();
-    if state.engage.as_ref().is_some_and(|r| !r.in_flight()) {
-        state.engage = None;
+    if !run(state).is_some_and(|r| r.phase.is_active()) {
+        state.engaging = None;
     }
     Vec::new()
 }
@@ -525,12 +236,13 @@ pub(super) fn back(state: &mut State) -> Vec<Effect> {
 /// Enter on a completed engage: the create form on the new engagement, with the customer and
 /// project filled in from the opportunity. A kept draft is never replaced.
 pub(super) fn invite(state: &mut State) -> Vec<Effect> {
-    let Some(EngageRun {
-        opportunity,
-        phase: EngagePhase::Complete { engagement_id },
-        ..
-    }) = state.engage.clone()
+    let Some(Phase::Complete {
+        made: Some(engagement_id),
+    }) = run(state).map(|r| r.phase.clone())
     else {
+        return Vec::new();
+    };
+    let Some(opportunity) = state.engaging.clone() else {
         return Vec::new();
     };
     if state.draft.is_some() {
@@ -544,7 +256,7 @@ pub(super) fn invite(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     state.modals.pop();
-    state.engage = None;
+    state.engaging = None;
     let draft = prefilled(create::new_token(state), &engagement_id, &opportunity);
     let mut effects = create::open_on(state, draft, false);
     effects.extend(create::save_later(state));

@@ -7,7 +7,6 @@
 //! A key press goes: `runtime` → `Msg::Key` → [`update`] → `keys` → the one mode that has the
 //! keyboard, in [`modes`]: each mode's file lists every key it takes.
 
-pub mod accept;
 mod actions;
 pub mod bulk;
 mod cache;
@@ -29,13 +28,13 @@ pub mod opportunities;
 pub mod pipeline;
 mod polling;
 mod state;
+pub mod tasks;
 mod text;
 pub mod update;
 pub mod views;
 mod watch;
 
-pub use crate::domain::{PollSchedule, SavedAccepts};
-pub use accept::{Accept, AcceptPhase, Accepts};
+pub use crate::domain::PollSchedule;
 pub use bulk::{BulkItem, BulkKind, BulkQueue, ItemState};
 pub use cache::Memory;
 pub use details::{DetailCache, DetailEntry};

@@ -6,7 +6,7 @@ use super::Geometry;
 use crate::domain::journal::Entry;
 use crate::domain::{
     CachedView, Engagement, EngagementMember, EngagementSummary, InvitationDetail,
-    InvitationSummary, Opportunity, Page, Participant, Task,
+    InvitationSummary, Opportunity, Page, Participant, Task, TaskKind,
 };
 use crate::service::{CreatedInvitation, ServiceError};
 
@@ -36,20 +36,25 @@ pub enum Msg {
         generation: u64,
         result: Result<Box<InvitationDetail>, ServiceError>,
     },
-    /// The answer to StartEngagementByAcceptingInvitationTask.
-    AcceptStarted {
-        invitation_id: String,
+    /// The answer to a start (or the task the service had for the work already: `found`).
+    /// `claimed` is the token the store held for the work when it was not the one asked for
+    /// (another process's): the start used that one.
+    TaskStarted {
+        work: (TaskKind, String),
+        claimed: Option<String>,
         result: Result<Task, ServiceError>,
+        found: bool,
     },
-    /// The answer to one poll of an accept task.
     TaskPolled {
-        invitation_id: String,
+        work: (TaskKind, String),
         task_id: String,
         result: Result<Task, ServiceError>,
     },
-    /// Accept tasks the service reports IN_PROGRESS (found at start-up).
-    ActiveTasks(Result<Vec<Task>, ServiceError>),
-    /// The answer to RejectEngagementInvitation.
+    /// The tasks of a kind the service has in progress.
+    RunningTasks {
+        kind: TaskKind,
+        result: Result<Vec<Task>, ServiceError>,
+    },
     Rejected {
         invitation_id: String,
         reason: String,
@@ -115,20 +120,6 @@ pub enum Msg {
     OpportunityRead {
         id: String,
         result: Result<Opportunity, ServiceError>,
-    },
-    /// The answer to StartEngagementFromOpportunityTask, sent with this client token; or,
-    /// when `found`, the task the service already had for the opportunity (nothing was
-    /// started).
-    EngageStarted {
-        opportunity_id: String,
-        client_token: String,
-        result: Result<Task, ServiceError>,
-        found: bool,
-    },
-    /// The answer to one poll of the engage task.
-    EngagePolled {
-        task_id: String,
-        result: Result<Task, ServiceError>,
     },
     /// Every member of an engagement.
     MembersLoaded {

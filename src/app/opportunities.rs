@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::{AcceptPhase, Effect, State};
-use crate::domain::{InvitationStatus, Opportunity, Participant};
+use super::tasks::Phase;
+use super::{Effect, State};
+use crate::domain::{InvitationStatus, Opportunity, Participant, TaskKind};
 use crate::service::ServiceError;
 
 /// What is known of one invitation's opportunity.
@@ -54,10 +55,10 @@ pub(super) fn want(state: &mut State, invitation_id: &str) -> Vec<Effect> {
         return Vec::new();
     }
     let known = state
-        .accepts
-        .get(invitation_id)
+        .tasks
+        .get(TaskKind::Accept, invitation_id)
         .and_then(|a| match &a.phase {
-            AcceptPhase::Complete { opportunity_id } => opportunity_id.clone(),
+            Phase::Complete { made } => made.clone(),
             _ => None,
         });
     state

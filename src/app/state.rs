@@ -2,11 +2,10 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::form::draft::Draft;
 use super::modes::Modal;
+use super::tasks::Phase;
 use super::views::Views;
-use super::{
-    AcceptPhase, Accepts, DetailCache, InvitationList, Level, Memory, Notices, PollSchedule,
-};
-use crate::domain::{InvitationStatus, InvitationSummary, Participant};
+use super::{DetailCache, InvitationList, Level, Memory, Notices, PollSchedule};
+use crate::domain::{InvitationStatus, InvitationSummary, Participant, TaskKind};
 use crate::keymap::{Keymap, Mode};
 
 /// The current time and the zone dates are shown in.
@@ -137,7 +136,8 @@ pub struct State {
     pub opportunities: super::opportunities::Opportunities,
     /// What the local store holds: cached rows, what is new, whether the service is reachable.
     pub memory: Memory,
-    pub accepts: Accepts,
+    /// Accepts and engages: their tokens, progress and what the store keeps of them.
+    pub tasks: super::tasks::Tasks,
     /// The bulk action in progress, or the last one until the next starts.
     pub bulk: Option<super::BulkQueue>,
     /// The current view's pending count, what expires soon and what it is worth.
@@ -146,8 +146,8 @@ pub struct State {
     pub watching: super::watch::Watching,
     /// Members and contexts of engagements, as looked up.
     pub engagements: super::engagements::Engagements,
-    /// The engage from an opportunity this run started, until it ends and is let go.
-    pub engage: Option<super::engage::EngageRun>,
+    /// The opportunity the engage dialog follows (its task is in `tasks`), until it is let go.
+    pub engaging: Option<crate::domain::Opportunity>,
     /// The unsent invitation draft while the form is closed.
     pub draft: Option<Draft>,
     /// Select this invitation once a page brings it (after creating it).
@@ -191,10 +191,10 @@ impl State {
             list,
             details: DetailCache::default(),
             opportunities: Default::default(),
-            engage: None,
+            engaging: None,
             engagements: Default::default(),
             memory: Memory::default(),
-            accepts: Accepts::default(),
+            tasks: super::tasks::Tasks::default(),
             bulk: None,
             pipeline: Default::default(),
             watching: Default::default(),
@@ -292,8 +292,8 @@ impl State {
             return Some(format!("not pending ({status})"));
         }
         if self
-            .accepts
-            .get(&row.id)
+            .tasks
+            .get(TaskKind::Accept, &row.id)
             .is_some_and(|a| a.phase.is_active())
         {
             return Some("being accepted".into());
@@ -308,9 +308,9 @@ impl State {
         self.selected().filter(|row| {
             self.side() == Participant::Received
                 && self
-                    .accepts
-                    .get(&row.id)
-                    .is_some_and(|a| matches!(a.phase, AcceptPhase::Interrupted { .. }))
+                    .tasks
+                    .get(TaskKind::Accept, &row.id)
+                    .is_some_and(|a| matches!(a.phase, Phase::Failed { retry: true, .. }))
         })
     }
 }

@@ -4,14 +4,15 @@
 use super::pipeline::Pipeline;
 use super::{
     actions, bulk, cache, consent, create, engage, engagements, inbox, keys, modes, opportunities,
-    views, watch, Effect, Level, Msg, State,
+    tasks, views, watch, Effect, Level, Msg, State,
 };
 
-/// The effects to run when the app starts: the first page, and resuming accept tasks.
+/// The effects to run when the app starts: the first page, and following the tasks an
+/// earlier run left.
 pub fn init(state: &mut State) -> Vec<Effect> {
     let mut effects = inbox::reload(state);
     effects.extend(views::count_other_side(state));
-    effects.extend(actions::resume(state));
+    effects.extend(tasks::update::resume(state));
     effects.extend(bulk::resume(state));
     effects.extend(engage::resume(state));
     effects.extend(watch::start(state));
@@ -87,16 +88,18 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::WatchTick => watch::on_tick(state),
         Msg::PendingListed(result) => watch::on_page(state, result),
         Msg::DraftSettled { epoch } => create::on_draft_settled(state, epoch),
-        Msg::AcceptStarted {
-            invitation_id,
+        Msg::TaskStarted {
+            work,
+            claimed,
             result,
-        } => actions::on_accept_started(state, invitation_id, result),
+            found,
+        } => tasks::update::on_started(state, work, claimed, result, found),
         Msg::TaskPolled {
-            invitation_id,
+            work,
             task_id,
             result,
-        } => actions::on_task_polled(state, invitation_id, task_id, result),
-        Msg::ActiveTasks(result) => actions::on_active_tasks(state, result),
+        } => tasks::update::on_polled(state, work, task_id, result),
+        Msg::RunningTasks { kind, result } => tasks::update::on_running(state, kind, result),
         Msg::Rejected {
             invitation_id,
             reason,
@@ -139,13 +142,6 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::OpportunitiesLoaded(result) => engage::on_opportunities(state, result),
         Msg::OpportunityRead { id, result } => engage::on_read(state, id, result),
-        Msg::EngageStarted {
-            opportunity_id,
-            client_token,
-            result,
-            found,
-        } => engage::on_started(state, (opportunity_id, client_token), result, found),
-        Msg::EngagePolled { task_id, result } => engage::on_polled(state, task_id, result),
         Msg::MembersLoaded {
             engagement_id,
             result,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Involvement;
 
 /// What a task the service runs for a write does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TaskKind {
     /// StartEngagementByAcceptingInvitationTask, for an invitation.
     Accept,

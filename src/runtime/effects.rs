@@ -8,9 +8,9 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::store_worker::{Job, StoreWorker};
 use super::system::{self, Launch};
 use super::ReadQueue;
-use crate::app::{Effect, Msg, Priority, SavedAccepts};
+use crate::app::{Effect, Msg, Priority};
+use crate::domain::SavedTask;
 use crate::domain::{CachedView, InvitationStatus, ListQuery, Participant};
-use crate::domain::{SavedTask, TaskFilter, TaskKind, TaskStart};
 use crate::service::{linked_opportunity, PartnerCentral};
 use crate::store::Store;
 
@@ -25,19 +25,15 @@ pub struct EffectRunner {
 
 impl EffectRunner {
     /// A runner whose reads stay under `reads_per_second`, which keeps local state in `store`
-    /// (nothing is kept without one; `accepts` is what it held at start) and starts browsers
-    /// as `launch` says.
+    /// (nothing is kept without one) and starts browsers as `launch` says.
     pub fn new(
         service: Arc<dyn PartnerCentral>,
         tx: UnboundedSender<Msg>,
         reads_per_second: f64,
-        store: Option<(Store, SavedAccepts)>,
+        store: Option<Store>,
         launch: Launch,
     ) -> Self {
-        let store = match store {
-            Some((store, accepts)) => StoreWorker::new(Some(store), accepts, tx.clone()),
-            None => StoreWorker::new(None, SavedAccepts::default(), tx.clone()),
-        };
+        let store = StoreWorker::new(store, tx.clone());
         EffectRunner {
             service,
             tx,
@@ -84,64 +80,37 @@ impl EffectRunner {
                     });
                 });
             }
-            Effect::StartAccept {
-                invitation_id,
+            Effect::StartTask {
+                start,
                 client_token,
                 title,
                 started,
             } => {
-                let claims = self.store.claims();
-                tokio::spawn(async move {
-                    let record = SavedTask {
-                        client_token,
-                        task_id: None,
-                        title,
-                        started,
-                    };
-                    let claim = claims.claim(TaskKind::Accept, invitation_id.clone(), record);
-                    let result = match claim.await {
-                        Ok(token) => {
-                            let start = TaskStart::Accept {
-                                invitation_id: invitation_id.clone(),
-                            };
-                            service.start_task(&start, &token).await
-                        }
-                        Err(why) => Err(crate::service::ServiceError::NotSent { why }),
-                    };
-                    let _ = tx.send(Msg::AcceptStarted {
-                        invitation_id,
-                        result,
-                    });
-                });
+                let record = SavedTask {
+                    client_token,
+                    task_id: None,
+                    title,
+                    started,
+                };
+                self.start_task(start, record);
             }
             Effect::PollTask {
-                invitation_id,
+                kind,
+                subject,
                 task_id,
                 after,
-            } => {
-                let reads = self.reads.clone();
-                tokio::spawn(async move {
-                    tokio::time::sleep(after).await;
-                    let key = format!("poll:{task_id}");
-                    reads.submit(key, Priority::Selected, async move {
-                        let result = service.get_task(TaskKind::Accept, &task_id).await;
-                        let _ = tx.send(Msg::TaskPolled {
-                            invitation_id,
-                            task_id,
-                            result,
-                        });
-                    });
-                });
-            }
-            Effect::FindActiveTasks => {
-                self.reads
-                    .submit("active-tasks".into(), Priority::Prefetch, async move {
-                        let result = service
-                            .list_tasks(TaskKind::Accept, &TaskFilter::Running)
-                            .await;
-                        let _ = tx.send(Msg::ActiveTasks(result));
-                    });
-            }
+            } => self.poll_task(kind, subject, task_id, after),
+            Effect::FindRunningTasks(kind) => self.find_running(kind),
+            Effect::SaveTask {
+                kind,
+                subject,
+                record,
+            } => self.save_task(kind, subject, record),
+            Effect::ForgetTask {
+                kind,
+                subject,
+                client_token,
+            } => self.forget_task(kind, subject, client_token),
             Effect::Reject {
                 invitation_id,
                 reason,
@@ -156,9 +125,6 @@ impl EffectRunner {
                         result,
                     });
                 });
-            }
-            Effect::SaveAccepts(saved) => {
-                self.store.send(Job::Accepts(saved));
             }
             Effect::SaveDraft(draft) => {
                 self.store.send(Job::Draft(draft));
@@ -283,10 +249,6 @@ impl EffectRunner {
             Effect::EditText { .. } => return Some(effect),
             engage @ (Effect::LoadOpportunities { .. }
             | Effect::ReadOpportunity { .. }
-            | Effect::StartEngage { .. }
-            | Effect::PollEngage { .. }
-            | Effect::SaveEngageTask { .. }
-            | Effect::ForgetEngage { .. }
             | Effect::LoadMembers { .. }
             | Effect::LoadEngagement { .. }) => self.run_engage(engage),
         }

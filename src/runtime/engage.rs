@@ -1,12 +1,10 @@
-//! The engage effects: listing and reading opportunities, starting the engage task with the
-//! client token the local store claims, polling it, and keeping its record; and looking into
-//! engagements (members, context).
+//! The engage effects: listing and reading opportunities, and looking into engagements
+//! (members, context). The engage task itself runs through the task effects
+//! ([`super::tasks`]).
 
 use super::effects::EffectRunner;
-use super::store_worker::Job;
 use crate::app::{Effect, Msg, Priority};
-use crate::domain::{EngagementMember, Involvement};
-use crate::domain::{SavedTask, TaskFilter, TaskKind, TaskStart, TaskStatus};
+use crate::domain::EngagementMember;
 use crate::service::{PartnerCentral, ServiceResult};
 
 /// Every member of an engagement, across pages.
@@ -46,92 +44,6 @@ impl EffectRunner {
                 self.reads.submit(key, Priority::Selected, async move {
                     let result = service.get_opportunity(&id).await;
                     let _ = tx.send(Msg::OpportunityRead { id, result });
-                });
-            }
-            Effect::StartEngage {
-                opportunity_id,
-                client_token,
-                started,
-            } => {
-                let claims = self.store.claims();
-                tokio::spawn(async move {
-                    let of = TaskFilter::Of(opportunity_id.clone());
-                    let existing = service.list_tasks(TaskKind::Engage, &of).await;
-                    let found = existing.ok().and_then(|tasks| {
-                        tasks.into_iter().find(|t| {
-                            matches!(t.status, TaskStatus::Complete | TaskStatus::InProgress)
-                        })
-                    });
-                    if let Some(task) = found {
-                        let _ = tx.send(Msg::EngageStarted {
-                            opportunity_id,
-                            client_token,
-                            result: Ok(task),
-                            found: true,
-                        });
-                        return;
-                    }
-                    let record = SavedTask {
-                        client_token,
-                        task_id: None,
-                        title: None,
-                        started,
-                    };
-                    let asked = record.client_token.clone();
-                    let (client_token, result) = match claims
-                        .claim(TaskKind::Engage, opportunity_id.clone(), record)
-                        .await
-                    {
-                        Ok(token) => {
-                            let start = TaskStart::Engage {
-                                opportunity_id: opportunity_id.clone(),
-                                involvement: Involvement::CoSell,
-                            };
-                            let result = service.start_task(&start, &token).await;
-                            (token, result)
-                        }
-                        Err(why) => (asked, Err(crate::service::ServiceError::NotSent { why })),
-                    };
-                    let _ = tx.send(Msg::EngageStarted {
-                        opportunity_id,
-                        client_token,
-                        result,
-                        found: false,
-                    });
-                });
-            }
-            Effect::PollEngage { task_id, after } => {
-                let reads = self.reads.clone();
-                tokio::spawn(async move {
-                    tokio::time::sleep(after).await;
-                    let key = format!("poll-engage:{task_id}");
-                    reads.submit(key, Priority::Selected, async move {
-                        let result = service.get_task(TaskKind::Engage, &task_id).await;
-                        let _ = tx.send(Msg::EngagePolled { task_id, result });
-                    });
-                });
-            }
-            Effect::SaveEngageTask {
-                opportunity_id,
-                client_token,
-                task_id,
-            } => {
-                let record = SavedTask {
-                    client_token,
-                    task_id: Some(task_id),
-                    title: None,
-                    started: chrono::Utc::now(),
-                };
-                self.store
-                    .send(Job::SaveTask((TaskKind::Engage, opportunity_id), record));
-            }
-            Effect::ForgetEngage {
-                opportunity_id,
-                client_token,
-            } => {
-                self.store.send(Job::ForgetTask {
-                    work: (TaskKind::Engage, opportunity_id),
-                    client_token,
                 });
             }
             Effect::LoadMembers { engagement_id } => {

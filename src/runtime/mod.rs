@@ -12,6 +12,7 @@ mod restore;
 mod signals;
 mod store_worker;
 mod system;
+mod tasks;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,6 +27,7 @@ use tokio::time::Interval;
 
 use crate::app::form::fields::Field;
 use crate::app::{update, Clock, Effect, Level, Msg, Settings, State};
+use crate::domain::TaskKind;
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;
 use crate::store::DataDir;
@@ -116,7 +118,7 @@ impl App {
             ui::geometry(size, 0),
         );
         let store = restore::open(&mut state, options.data.as_ref());
-        let saved = restore::restore(&mut state, store.as_ref());
+        restore::restore(&mut state, store.as_ref());
         for warning in &options.warnings {
             state.notify(Level::Error, format!("Config file: {warning}"));
         }
@@ -131,13 +133,8 @@ impl App {
             }
         }
         let (tx, rx) = mpsc::unbounded_channel();
-        let runner = EffectRunner::new(
-            service,
-            tx,
-            options.reads_per_second,
-            store.map(|s| (s, saved)),
-            options.launch,
-        );
+        let runner =
+            EffectRunner::new(service, tx, options.reads_per_second, store, options.launch);
         let mut app = App {
             state,
             theme: options.theme,
@@ -298,7 +295,7 @@ pub async fn run(service: Arc<dyn PartnerCentral>, options: Options) -> std::io:
         let mut app = App::start(service, options, (size.width, size.height));
         let result = drive(&mut terminal, &mut app, EventStream::new(), signals).await;
         let outcome = Outcome {
-            running: app.state.accepts.active().count(),
+            running: app.state.tasks.active(TaskKind::Accept).count(),
             unsent: app
                 .state
                 .bulk

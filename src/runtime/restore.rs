@@ -1,9 +1,10 @@
-//! What an earlier run left behind: accepts and an engage to resume, writes never sent (the
+//! What an earlier run left behind: accepts and engages to follow again, writes never sent (the
 //! start asks about them), the unsent draft and the cached rows of the view the inbox opens with.
 
 use crate::app::form::draft::Draft;
-use crate::app::{engage, Accepts, BulkQueue, Level, SavedAccepts, State};
-use crate::domain::TaskKind;
+use crate::app::tasks::Tasks;
+use crate::app::{BulkQueue, Level, State};
+use crate::domain::{Opportunity, TaskKind};
 use crate::keymap::Action;
 use crate::store::{DataDir, Store};
 
@@ -29,23 +30,34 @@ pub fn open(state: &mut State, data: Option<&DataDir>) -> Option<Store> {
     }
 }
 
-/// Gives the state a fresh session id and the accepts and draft `store` holds; returns the
-/// accepts as read. A record that cannot be read is reported, not fatal.
-pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
+/// Gives the state a fresh session id, the tasks, the draft and the bulk action `store` holds.
+/// A record that cannot be read is reported, not fatal.
+pub fn restore(state: &mut State, store: Option<&Store>) {
     let session = uuid::Uuid::new_v4().simple().to_string();
     state.session = session.clone();
     let mut problems = Vec::new();
-    let saved = match store.map(Store::accepts) {
-        Some(Ok(saved)) => saved,
-        Some(Err(e)) => {
-            problems.push(format!(
-                "could not read the accepts in progress ({e}); they will not be resumed"
-            ));
-            SavedAccepts::default()
+    let mut saved = Vec::new();
+    for kind in [TaskKind::Accept, TaskKind::Engage] {
+        match store.map(|s| s.tasks(kind)) {
+            Some(Ok(records)) => {
+                saved.extend(records.into_iter().map(|(subject, r)| (kind, subject, r)));
+            }
+            Some(Err(e)) => problems.push(format!(
+                "could not read the {}s in progress ({e}); they will not be resumed",
+                kind.as_str()
+            )),
+            None => {}
         }
-        None => SavedAccepts::default(),
-    };
-    state.accepts = Accepts::restore(saved.clone(), session);
+    }
+    if let Some((_, id, _)) = saved.iter().find(|(k, ..)| *k == TaskKind::Engage) {
+        let key = state.list_key(Action::Engage);
+        state.notify(
+            Level::Info,
+            format!("Following the engagement from {id} the last run started ({key} shows it)"),
+        );
+        state.engaging = Some(Opportunity::with_id(id.clone()));
+    }
+    state.tasks = Tasks::restore(saved, session);
     match store.map(Store::draft::<Draft>) {
         Some(Ok(Some(draft))) if !draft.is_blank() => {
             state.draft = Some(draft);
@@ -58,22 +70,6 @@ pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
         Some(Err(e)) => problems.push(format!("could not read the saved draft ({e})")),
         _ => {}
     }
-    match store.map(|s| s.tasks(TaskKind::Engage)) {
-        Some(Ok(engages)) => {
-            if let Some((id, saved)) = engages.into_iter().next() {
-                let key = state.list_key(Action::Engage);
-                state.notify(
-                    Level::Info,
-                    format!(
-                        "Following the engagement from {id} the last run started ({key} shows it)"
-                    ),
-                );
-                state.engage = Some(engage::resumed(id, saved));
-            }
-        }
-        Some(Err(e)) => problems.push(format!("could not read the engage in progress ({e})")),
-        None => {}
-    }
     match store.map(Store::bulk::<BulkQueue>) {
         Some(Ok(Some(queue))) => state.bulk = Some(queue.resumed()),
         Some(Err(e)) => problems.push(format!("could not read the unfinished bulk action ({e})")),
@@ -82,5 +78,4 @@ pub fn restore(state: &mut State, store: Option<&Store>) -> SavedAccepts {
     if !problems.is_empty() {
         state.notify(Level::Error, problems.join("; "));
     }
-    saved
 }

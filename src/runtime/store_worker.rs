@@ -8,14 +8,13 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::oneshot;
 
 use crate::app::form::draft::Draft;
-use crate::app::{BulkQueue, Msg, Remember, SavedAccepts};
+use crate::app::{BulkQueue, Msg, Remember};
 use crate::domain::journal::Entry;
 use crate::domain::{ListQuery, Participant, SavedTask, TaskKind};
 use crate::store::Store;
 
 /// Work for the store's thread.
 pub enum Job {
-    Accepts(SavedAccepts),
     Draft(Option<Box<Draft>>),
     Bulk(Option<Box<BulkQueue>>),
     Remember(Remember, chrono::DateTime<chrono::Utc>),
@@ -57,9 +56,8 @@ pub struct StoreWorker {
 }
 
 impl StoreWorker {
-    /// A worker owning `store`, replying on `replies`. `accepts` is what the store held at
-    /// start: records that later leave the snapshot are deleted, others' records are kept.
-    pub fn new(store: Option<Store>, accepts: SavedAccepts, replies: UnboundedSender<Msg>) -> Self {
+    /// A worker owning `store`, replying on `replies`.
+    pub fn new(store: Option<Store>, replies: UnboundedSender<Msg>) -> Self {
         let Some(store) = store else {
             return StoreWorker {
                 tx: None,
@@ -67,7 +65,7 @@ impl StoreWorker {
             };
         };
         let (tx, rx) = mpsc::channel::<Job>();
-        let thread = std::thread::spawn(move || serve(store, accepts, rx, replies));
+        let thread = std::thread::spawn(move || serve(store, rx, replies));
         StoreWorker {
             tx: Some(tx),
             thread: Some(thread),
@@ -129,20 +127,10 @@ impl Claims {
     }
 }
 
-fn serve(
-    mut store: Store,
-    mut saved: SavedAccepts,
-    rx: mpsc::Receiver<Job>,
-    replies: UnboundedSender<Msg>,
-) {
+fn serve(mut store: Store, rx: mpsc::Receiver<Job>, replies: UnboundedSender<Msg>) {
     while let Ok(job) = rx.recv() {
         let result = match job {
             Job::Stop => return,
-            Job::Accepts(next) => {
-                let result = store.save_accepts(&saved, &next);
-                saved = next;
-                result
-            }
             Job::Draft(draft) => store.save_draft(draft.as_deref()),
             Job::Bulk(queue) => store.save_bulk(queue.as_deref()),
             Job::Remember(what, at) => remember(&mut store, what, at),

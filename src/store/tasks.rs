@@ -160,20 +160,6 @@ impl Store {
             invitations: self.tasks(TaskKind::Accept)?.into_iter().collect(),
         })
     }
-
-    /// Saves the accepts of `next` and deletes those of `before` (what this process saved
-    /// last) that left it. Records other processes made are left alone.
-    pub fn save_accepts(&mut self, before: &SavedAccepts, next: &SavedAccepts) -> Result<()> {
-        for (id, old) in &before.invitations {
-            if next.invitations.get(id).map(|a| &a.client_token) != Some(&old.client_token) {
-                self.forget_task(TaskKind::Accept, id, &old.client_token)?;
-            }
-        }
-        for (id, a) in &next.invitations {
-            self.save_task(TaskKind::Accept, id, a)?;
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -228,25 +214,6 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["engi-1"],
             "the kinds are kept apart"
-        );
-    }
-
-    #[test]
-    fn a_snapshot_deletes_only_what_this_process_saved_before() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut inbox = DataDir::at(dir.path()).open().unwrap().store;
-        let mut cli = DataDir::at(dir.path()).open().unwrap().store;
-        let mut mine = SavedAccepts::default();
-        mine.invitations.insert("engi-1".into(), record("t1", None));
-        inbox.save_accepts(&SavedAccepts::default(), &mine).unwrap();
-        cli.claim_task(TaskKind::Accept, "engi-2", &record("c2", None))
-            .unwrap();
-        inbox.save_accepts(&mine, &SavedAccepts::default()).unwrap();
-        let left = cli.accepts().unwrap().invitations;
-        assert_eq!(
-            left.keys().collect::<Vec<_>>(),
-            ["engi-2"],
-            "the CLI's record stays"
         );
     }
 }

@@ -11,7 +11,9 @@ use crate::app::engage::Stage;
 use crate::app::modes::{
     bulk, confirm, engage, filters, form, help, journal, notices, picker, reject, search, unsent,
 };
-use crate::app::{AcceptPhase, Level, Modal, State};
+use crate::app::tasks::Phase;
+use crate::app::{Level, Modal, State};
+use crate::domain::TaskKind;
 use crate::keymap::{Action, Mode, Scope};
 use crate::ui::format;
 
@@ -186,7 +188,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
             };
             Line::styled(first_line(&n.text).to_string(), style)
         }
-        None if state.accepts.active().next().is_some() => {
+        None if state.tasks.active(TaskKind::Accept).next().is_some() => {
             Line::styled(accepting(state), theme.warning)
         }
         None if state.busy() => Line::styled(
@@ -245,13 +247,13 @@ fn first_line(text: &str) -> &str {
 
 /// `⠋ accepting “Title” · IN_PROGRESS · 0:12 (+1 more)`.
 fn accepting(state: &State) -> String {
-    let active: Vec<_> = state.accepts.active().collect();
+    let active: Vec<_> = state.tasks.active(TaskKind::Accept).collect();
     let Some((id, first)) = active.first() else {
         return String::new();
     };
     let status = match &first.phase {
-        AcceptPhase::Starting => "starting".to_string(),
-        AcceptPhase::Running {
+        Phase::Starting => "starting".to_string(),
+        Phase::Running {
             last_error: Some(_),
             ..
         } => "IN_PROGRESS (retrying a poll)".to_string(),

@@ -9,9 +9,11 @@ use ratatui::Frame;
 use super::{format, Theme};
 use crate::app::engagements::Lookup;
 use crate::app::opportunities::Linked;
-use crate::app::{Accept, AcceptPhase, Clock, DetailEntry, Focus, State};
+use crate::app::tasks::{Phase, Run};
+use crate::app::{Clock, DetailEntry, Focus, State};
 use crate::domain::{
     EngagementMember, InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting,
+    TaskKind,
 };
 use crate::keymap::{Action, Keymap, Mode};
 use crate::rules::Skip;
@@ -40,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
     let paragraph = match state.details.get(&row.id) {
         Some(DetailEntry::Ready(d)) => {
             let beside = Beside {
-                accept: state.accepts.get(&row.id),
+                accept: state.tasks.get(TaskKind::Accept, &row.id),
                 rule: rule(state, d),
                 opportunity: state.opportunities.get(&row.id),
                 members: row
@@ -156,7 +158,7 @@ impl Doc<'_> {
 #[derive(Debug, Clone, Default)]
 pub struct Beside<'a> {
     /// Its accept, while one runs or after it ended this session.
-    pub accept: Option<&'a Accept>,
+    pub accept: Option<&'a Run>,
     /// The triage rule that decides it, e.g. `Leads from AWS → accept`.
     pub rule: Option<String>,
     /// The opportunity accepting it created.
@@ -230,13 +232,13 @@ fn members_section(doc: &mut Doc<'_>, members: &Lookup<Vec<EngagementMember>>) {
     }
 }
 
-fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
+fn accept_section(doc: &mut Doc<'_>, accept: &Run, clock: &Clock) {
     let theme = doc.theme;
     doc.heading("Accept");
     let elapsed = format::elapsed(accept.started, clock.now);
     match &accept.phase {
-        AcceptPhase::Starting => doc.text(&format!("Starting… ({elapsed})"), theme.warning),
-        AcceptPhase::Running {
+        Phase::Starting => doc.text(&format!("Starting… ({elapsed})"), theme.warning),
+        Phase::Running {
             task_id,
             last_error,
             ..
@@ -245,24 +247,26 @@ fn accept_section(doc: &mut Doc<'_>, accept: &Accept, clock: &Clock) {
             doc.field("Status", format!("IN_PROGRESS · {elapsed}"));
             doc.opt("Last poll failed", last_error.as_deref());
         }
-        AcceptPhase::Complete { opportunity_id } => {
+        Phase::Complete { made } => {
             doc.field("Status", "COMPLETE");
-            doc.opt("Opportunity", opportunity_id.as_deref());
+            doc.opt("Opportunity", made.as_deref());
         }
-        AcceptPhase::Failed {
-            reason_code,
-            message,
+        Phase::Failed {
+            reason,
+            retry: false,
         } => {
             doc.lines.push(Line::styled("FAILED", theme.danger));
-            doc.opt("Reason code", reason_code.as_deref());
-            doc.opt("Message", message.as_deref());
+            doc.field("Reason", reason.clone());
             let text = format!("Press {} to try again.", doc.key(Action::Accept));
             doc.text(&text, theme.muted);
         }
-        AcceptPhase::Interrupted { error } => {
+        Phase::Failed {
+            reason,
+            retry: true,
+        } => {
             doc.lines
                 .push(Line::styled("Not confirmed by the service", theme.danger));
-            doc.text(error, theme.text);
+            doc.text(reason, theme.text);
             let text = format!(
                 "Press {} to try again; the same request cannot start a second task.",
                 doc.key(Action::Accept)

@@ -7,8 +7,9 @@ use ratatui::Frame;
 use super::dialogs::show;
 use super::layout::centered;
 use super::{format, Theme};
-use crate::app::engage::{EngageDialog, EngagePhase, EngageRun, OpportunityPicker, Stage};
+use crate::app::engage::{self, EngageDialog, OpportunityPicker, Stage};
 use crate::app::modes::engage::{CONFIRM_HINTS, PICK_HINTS, PROGRESS_HINTS};
+use crate::app::tasks::{Phase, Run};
 use crate::app::State;
 use crate::domain::Opportunity;
 use crate::keymap::{Action, Mode};
@@ -33,9 +34,9 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State,
             ]);
             (" Start an engagement? ", lines, CONFIRM_HINTS)
         }
-        Stage::Progress => match &state.engage {
-            Some(run) => (" Engage ", progress(run, state, theme), PROGRESS_HINTS),
-            None => (
+        Stage::Progress => match (&state.engaging, engage::run(state)) {
+            (Some(o), Some(run)) => (" Engage ", progress(o, run, state, theme), PROGRESS_HINTS),
+            _ => (
                 " Engage ",
                 vec![Line::raw("Nothing in progress.")],
                 PROGRESS_HINTS,
@@ -111,16 +112,16 @@ fn pick(picker: &OpportunityPicker, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn progress(run: &EngageRun, state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = about(&run.opportunity, theme);
+fn progress(o: &Opportunity, run: &Run, state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = about(o, theme);
     lines.push(Line::raw(""));
     let elapsed = format::elapsed(run.started, state.clock.now);
     match &run.phase {
-        EngagePhase::Starting => lines.push(Line::styled(
+        Phase::Starting => lines.push(Line::styled(
             format!("Starting… ({elapsed})"),
             theme.warning,
         )),
-        EngagePhase::Running {
+        Phase::Running {
             task_id,
             last_error,
             ..
@@ -134,15 +135,16 @@ fn progress(run: &EngageRun, state: &State, theme: &Theme) -> Vec<Line<'static>>
                 lines.push(Line::styled(format!("Last poll failed: {e}"), theme.muted));
             }
         }
-        EngagePhase::Complete { engagement_id } => {
+        Phase::Complete { made } => {
             lines.push(Line::styled("COMPLETE", theme.success));
-            lines.push(Line::raw(format!("Engagement {engagement_id}")));
+            let engagement = made.as_deref().unwrap_or("?");
+            lines.push(Line::raw(format!("Engagement {engagement}")));
             lines.push(Line::raw(format!(
                 "{}: invite a partner into it (customer and project filled in)",
                 state.keymap.hint(Mode::Engage, Action::Confirm)
             )));
         }
-        EngagePhase::Failed { reason, retry } => {
+        Phase::Failed { reason, retry } => {
             lines.push(Line::styled("FAILED", theme.danger));
             lines.push(Line::styled(reason.clone(), theme.danger));
             if *retry {

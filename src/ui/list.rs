@@ -10,7 +10,9 @@ use ratatui::Frame;
 use super::columns::{self, Column};
 use super::{format, Theme};
 use crate::app::pipeline::{Pipeline, SOON};
-use crate::app::{AcceptPhase, Focus, ItemState, State};
+use crate::app::tasks::Phase;
+use crate::app::{Focus, ItemState, State};
+use crate::domain::TaskKind;
 use crate::domain::{InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::Action;
 
@@ -225,9 +227,9 @@ fn bulk_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)>
 
 /// The status cell of an invitation being accepted, or whose accept failed.
 fn accept_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)> {
-    let accept = state.accepts.get(id)?;
+    let accept = state.tasks.get(TaskKind::Accept, id)?;
     match &accept.phase {
-        AcceptPhase::Starting | AcceptPhase::Running { .. } => Some((
+        Phase::Starting | Phase::Running { .. } => Some((
             format!(
                 "{} {}",
                 SPINNER[state.spinner % SPINNER.len()],
@@ -235,16 +237,16 @@ fn accept_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style
             ),
             theme.warning,
         )),
-        AcceptPhase::Failed { .. } => Some(("FAILED".into(), theme.danger)),
-        AcceptPhase::Interrupted { .. } => Some(("ERROR".into(), theme.danger)),
-        AcceptPhase::Complete { .. } => None,
+        Phase::Failed { retry: false, .. } => Some(("FAILED".into(), theme.danger)),
+        Phase::Failed { retry: true, .. } => Some(("ERROR".into(), theme.danger)),
+        Phase::Complete { .. } => None,
     }
 }
 
 /// The opportunity an accept in this session created.
 fn opportunity(state: &State, id: &str) -> Option<String> {
-    match &state.accepts.get(id)?.phase {
-        AcceptPhase::Complete { opportunity_id } => opportunity_id.clone(),
+    match &state.tasks.get(TaskKind::Accept, id)?.phase {
+        Phase::Complete { made } => made.clone(),
         _ => None,
     }
 }

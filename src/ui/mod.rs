@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> Drawn {
         draw_modal(frame, area, modal, state, theme);
     }
     if let Some(top) = state.top() {
-        asked.extend(top.asks(state.engage.as_ref(), &queued));
+        asked.extend(top.asks(crate::app::engage::retryable(state), &queued));
     }
     Drawn {
         detail_lines,

@@ -10,13 +10,14 @@ use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, Msg, SavedAccepts, State};
+use pc_inbox::app::tasks::Phase;
+use pc_inbox::app::{Msg, State};
 use pc_inbox::domain::{InvitationStatus, TaskFilter, TaskKind};
 use pc_inbox::service::{PartnerCentral, ServiceError};
 use pc_inbox::store::DataDir;
 
-fn phase(s: &State, id: &str) -> Option<AcceptPhase> {
-    s.accepts.get(id).map(|a| a.phase.clone())
+fn phase(s: &State, id: &str) -> Option<Phase> {
+    s.tasks.get(TaskKind::Accept, id).map(|a| a.phase.clone())
 }
 
 #[tokio::test(start_paused = true)]
@@ -28,13 +29,10 @@ async fn accepting_polls_to_complete_and_shows_the_opportunity() {
     let id = common::acceptable(0);
     app.accept(&id).await;
     app.until("COMPLETE", |s| {
-        matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
+        matches!(phase(s, &id), Some(Phase::Complete { .. }))
     })
     .await;
-    let Some(AcceptPhase::Complete {
-        opportunity_id: Some(o),
-    }) = phase(&app.state, &id)
-    else {
+    let Some(Phase::Complete { made: Some(o) }) = phase(&app.state, &id) else {
         panic!()
     };
     assert!(o.starts_with('O'));
@@ -64,16 +62,14 @@ async fn a_failed_task_surfaces_its_reason_code() {
     let id = failing["Id"].as_str().unwrap().to_string();
     app.accept(&id).await;
     app.until("FAILED", |s| {
-        matches!(phase(s, &id), Some(AcceptPhase::Failed { .. }))
+        matches!(phase(s, &id), Some(Phase::Failed { .. }))
     })
     .await;
-    let Some(AcceptPhase::Failed { reason_code, .. }) = phase(&app.state, &id) else {
+    let Some(Phase::Failed { reason, .. }) = phase(&app.state, &id) else {
         panic!()
     };
-    assert_eq!(
-        reason_code.as_deref(),
-        failing["AcceptOutcome"]["ReasonCode"].as_str()
-    );
+    let code = failing["AcceptOutcome"]["ReasonCode"].as_str().unwrap();
+    assert!(reason.starts_with(&format!("{code}: ")), "{reason}");
     let notice = app.state.notices.latest().cloned().unwrap();
     assert!(
         notice
@@ -93,32 +89,33 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
     app.accept(&id).await;
     loop {
         match app.next().await {
-            Msg::AcceptStarted {
-                invitation_id,
+            Msg::TaskStarted {
+                work: (TaskKind::Accept, invitation_id),
+                claimed: None,
                 result,
+                found: false,
             } => {
                 assert!(result.is_ok(), "the service did start the task");
                 let lost = ServiceError::Network {
                     message: "connection reset before the reply".into(),
                 };
-                app.apply(Msg::AcceptStarted {
-                    invitation_id,
+                app.apply(Msg::TaskStarted {
+                    work: (TaskKind::Accept, invitation_id),
+                    claimed: None,
                     result: Err(lost),
+                    found: false,
                 });
                 break;
             }
             other => app.apply(other),
         }
     }
-    assert!(matches!(
-        phase(&app.state, &id),
-        Some(AcceptPhase::Interrupted { .. })
-    ));
+    assert!(matches!(phase(&app.state, &id), Some(Phase::Failed { .. })));
     app.press(fixtures::code(KeyCode::Esc)).await;
     app.press(fixtures::key('a')).await;
     app.press(fixtures::key('y')).await;
     app.until("COMPLETE", |s| {
-        matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
+        matches!(phase(s, &id), Some(Phase::Complete { .. }))
     })
     .await;
     let client = common::client_in_process(&emulator).await;
@@ -148,16 +145,16 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
         first.accept(&id).await;
         first
             .until("IN_PROGRESS", |s| {
-                matches!(phase(s, &id), Some(AcceptPhase::Running { .. }))
+                matches!(phase(s, &id), Some(Phase::Running { .. }))
             })
             .await;
-        let Some(AcceptPhase::Running { task_id, .. }) = phase(&first.state, &id) else {
+        let Some(Phase::Running { task_id, .. }) = phase(&first.state, &id) else {
             panic!()
         };
         first.stop();
         task_id
     };
-    let saved: SavedAccepts = data.open().unwrap().store.accepts().unwrap();
+    let saved = data.open().unwrap().store.accepts().unwrap();
     assert_eq!(
         saved.invitations[&id].task_id.as_deref(),
         Some(task_id.as_str())
@@ -165,12 +162,12 @@ async fn a_restart_mid_task_resumes_it_to_the_end() {
 
     let mut second = Headless::start(&emulator, &data).await;
     assert!(
-        matches!(phase(&second.state, &id), Some(AcceptPhase::Running { .. })),
+        matches!(phase(&second.state, &id), Some(Phase::Running { .. })),
         "resumed from the file"
     );
     second
         .until("COMPLETE after restart", |s| {
-            matches!(phase(s, &id), Some(AcceptPhase::Complete { .. }))
+            matches!(phase(s, &id), Some(Phase::Complete { .. }))
         })
         .await;
     let client = common::client_in_process(&emulator).await;
@@ -296,12 +293,12 @@ async fn a_failed_accept_and_a_later_success_are_both_readable() {
     let fine = common::acceptable(0);
     app.accept(&failing).await;
     app.until("FAILED", |s| {
-        matches!(phase(s, &failing), Some(AcceptPhase::Failed { .. }))
+        matches!(phase(s, &failing), Some(Phase::Failed { .. }))
     })
     .await;
     app.accept(&fine).await;
     app.until("COMPLETE", |s| {
-        matches!(phase(s, &fine), Some(AcceptPhase::Complete { .. }))
+        matches!(phase(s, &fine), Some(Phase::Complete { .. }))
     })
     .await;
     let status_line = app.screen().lines().last().unwrap().to_string();

@@ -17,7 +17,8 @@ use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, ItemState, Modal, PollSchedule, Settings};
+use pc_inbox::app::tasks::Phase;
+use pc_inbox::app::{ItemState, Modal, PollSchedule, Settings};
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant, TaskFilter, TaskKind};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, FaultCounts, Faults};
 use pc_inbox::keymap::Keymap;
@@ -126,15 +127,19 @@ impl User {
             s.side(),
             s.list.loaded(),
             s.top(),
-            s.accepts.get(id),
+            s.tasks.get(TaskKind::Accept, id),
             s.list.failed,
             s.memory.offline,
         );
         self.app.select(id).await;
     }
 
-    fn phase(&self, id: &str) -> Option<AcceptPhase> {
-        self.app.state.accepts.get(id).map(|a| a.phase.clone())
+    fn phase(&self, id: &str) -> Option<Phase> {
+        self.app
+            .state
+            .tasks
+            .get(TaskKind::Accept, id)
+            .map(|a| a.phase.clone())
     }
 
     /// `a`, then the confirm key until the confirmation takes it.
@@ -156,14 +161,14 @@ impl User {
             self.press_accept(id).await;
             self.app
                 .until_within(STEP, "the start's answer", |s| {
-                    s.accepts
-                        .get(id)
-                        .is_none_or(|a| a.phase != AcceptPhase::Starting)
+                    s.tasks
+                        .get(TaskKind::Accept, id)
+                        .is_none_or(|a| a.phase != Phase::Starting)
                 })
                 .await;
             match self.phase(id) {
-                Some(AcceptPhase::Running { .. } | AcceptPhase::Complete { .. }) => return,
-                Some(AcceptPhase::Interrupted { .. }) => self.retried += 1,
+                Some(Phase::Running { .. } | Phase::Complete { .. }) => return,
+                Some(Phase::Failed { .. }) => self.retried += 1,
                 other => {
                     self.problem(format!("accept {id}: {other:?}"));
                     return;
@@ -296,13 +301,15 @@ impl User {
             for _ in 0..TRIES {
                 self.app
                     .until_within(STEP, "the accept task", |s| {
-                        s.accepts.get(id).is_none_or(|a| !a.phase.is_active())
+                        s.tasks
+                            .get(TaskKind::Accept, id)
+                            .is_none_or(|a| !a.phase.is_active())
                     })
                     .await;
                 match self.phase(id) {
                     // Done before the restart (and forgotten), or since.
-                    None | Some(AcceptPhase::Complete { .. }) => break,
-                    Some(AcceptPhase::Interrupted { .. }) => {
+                    None | Some(Phase::Complete { .. }) => break,
+                    Some(Phase::Failed { .. }) => {
                         self.retried += 1;
                         self.accept(id).await;
                     }
@@ -367,7 +374,7 @@ async fn session(seed: u64) -> Report {
         retried,
         problems,
     } = user;
-    let resumed = app.state.accepts.active().count();
+    let resumed = app.state.tasks.active(TaskKind::Accept).count();
     app.stop();
 
     let mut user = User {

@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, ItemState, Level, Modal, Msg, Settings};
+use pc_inbox::app::tasks::Phase;
+use pc_inbox::app::{ItemState, Level, Modal, Msg, Settings};
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant, TaskFilter, TaskKind};
 use pc_inbox::emulator::{EmulatorConfig, Faults, QuotaLimits};
 use pc_inbox::keymap::Keymap;
@@ -37,8 +38,8 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     app.accept(&id).await;
     app.until("the failed start", |s| {
         matches!(
-            s.accepts.get(&id).map(|a| &a.phase),
-            Some(AcceptPhase::Interrupted { .. })
+            s.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+            Some(Phase::Failed { .. })
         )
     })
     .await;
@@ -50,8 +51,8 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     app.press(fixtures::key('y')).await;
     app.until("COMPLETE", |s| {
         matches!(
-            s.accepts.get(&id).map(|a| &a.phase),
-            Some(AcceptPhase::Complete { .. })
+            s.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+            Some(Phase::Complete { .. })
         )
     })
     .await;

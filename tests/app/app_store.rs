@@ -7,7 +7,8 @@ use crate::fixtures;
 use crate::headless;
 
 use headless::Headless;
-use pc_inbox::app::{AcceptPhase, ItemState, Level, Modal};
+use pc_inbox::app::tasks::Phase;
+use pc_inbox::app::{ItemState, Level, Modal};
 use pc_inbox::domain::{TaskFilter, TaskKind};
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::{DataDir, DATABASE};
@@ -51,8 +52,8 @@ async fn the_journal_opens_on_capital_j_with_the_accept_just_done() {
     app.accept(&id).await;
     app.until("COMPLETE", |s| {
         matches!(
-            s.accepts.get(&id).map(|a| &a.phase),
-            Some(AcceptPhase::Complete { .. })
+            s.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+            Some(Phase::Complete { .. })
         )
     })
     .await;
@@ -162,7 +163,6 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens_after_a_
 
 #[tokio::test(start_paused = true)]
 async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start() {
-    use pc_inbox::app::engage::EngagePhase;
     const OPPORTUNITY: &str = "O2026000102";
     let emulator = common::start(common::config(0)).await;
     let dir = tempfile::tempdir().unwrap();
@@ -172,8 +172,8 @@ async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start(
     app.press(fixtures::key('y')).await;
     app.until("the task started", |s| {
         matches!(
-            s.engage.as_ref().map(|r| &r.phase),
-            Some(EngagePhase::Running { .. })
+            pc_inbox::app::engage::run(s).map(|r| &r.phase),
+            Some(Phase::Running { .. })
         )
     })
     .await;
@@ -191,20 +191,13 @@ async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start(
     again
         .until("the task followed to its end", |s| {
             matches!(
-                s.engage.as_ref().map(|r| &r.phase),
-                Some(EngagePhase::Complete { .. })
+                pc_inbox::app::engage::run(s).map(|r| &r.phase),
+                Some(Phase::Complete { .. })
             )
         })
         .await;
     assert_eq!(
-        again
-            .state
-            .engage
-            .as_ref()
-            .unwrap()
-            .opportunity
-            .customer
-            .as_deref(),
+        again.state.engaging.as_ref().unwrap().customer.as_deref(),
         Some("Stuttgarter Präzisionswerke GmbH"),
         "the opportunity is read again"
     );
@@ -268,8 +261,8 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
     assert!(text.contains("disk I/O error"), "{text}");
     assert!(text.contains("Nothing reached the service"), "{text}");
     assert!(matches!(
-        app.state.accepts.get(&id).map(|a| &a.phase),
-        Some(AcceptPhase::Failed { .. })
+        app.state.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+        Some(Phase::Failed { .. })
     ));
     let tasks = common::client(&emulator)
         .await
@@ -281,7 +274,6 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
 
 #[tokio::test(start_paused = true)]
 async fn an_engage_from_an_opportunity_engaged_already_starts_nothing_and_shows_the_engagement() {
-    use pc_inbox::app::engage::EngagePhase;
     use pc_inbox::domain::{Involvement, TaskStart, TaskStatus};
     const OPPORTUNITY: &str = "O2026000102";
     let emulator = common::start(common::config(0)).await;
@@ -311,8 +303,8 @@ async fn an_engage_from_an_opportunity_engaged_already_starts_nothing_and_shows_
     app.press(fixtures::key('y')).await;
     app.until("the engagement shown", |s| {
         matches!(
-            s.engage.as_ref().map(|r| &r.phase),
-            Some(EngagePhase::Complete { .. })
+            pc_inbox::app::engage::run(s).map(|r| &r.phase),
+            Some(Phase::Complete { .. })
         )
     })
     .await;

@@ -8,7 +8,8 @@ use crossterm::event::KeyCode;
 use fixtures::update;
 use fixtures::{code, ctrl, key, loaded, render, screen_text};
 use pc_inbox::app::modes::RejectFocus;
-use pc_inbox::app::{Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
+use pc_inbox::app::tasks::Tasks;
+use pc_inbox::app::{Effect, Level, Modal, Msg, State};
 use pc_inbox::domain::{Task, TaskKind, TaskStatus};
 use pc_inbox::keymap::Keymap;
 
@@ -41,14 +42,16 @@ fn start_accept(s: &mut State, row: usize) -> String {
     update(s, key('y'));
     update(
         s,
-        Msg::AcceptStarted {
-            invitation_id: id.clone(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, id.clone()),
+            claimed: None,
             result: Ok(task(
                 &format!("task-{row}"),
                 &id,
                 TaskStatus::InProgress,
                 None,
             )),
+            found: false,
         },
     );
     id
@@ -58,7 +61,7 @@ fn finish(s: &mut State, row: usize, id: &str, status: TaskStatus, reason: Optio
     update(
         s,
         Msg::TaskPolled {
-            invitation_id: id.into(),
+            work: (TaskKind::Accept, id.into()),
             task_id: format!("task-{row}"),
             result: Ok(task(&format!("task-{row}"), id, status, reason)),
         },
@@ -69,7 +72,7 @@ fn finish(s: &mut State, row: usize, id: &str, status: TaskStatus, reason: Optio
 /// (the hold before a reject is tested in `reducer_actions.rs`).
 fn with_accepts() -> State {
     let mut s = loaded(SIZE, 10, false);
-    s.accepts = Accepts::restore(SavedAccepts::default(), "t".into());
+    s.tasks = Tasks::restore(Vec::new(), "t".into());
     s.settings.reject_hold = std::time::Duration::ZERO;
     s
 }
@@ -180,7 +183,10 @@ fn no_background_reply_changes_the_dialog_stack() {
             }),
         },
         Msg::StorageFailed("disk full".into()),
-        Msg::ActiveTasks(Ok(Vec::new())),
+        Msg::RunningTasks {
+            kind: TaskKind::Accept,
+            result: Ok(Vec::new()),
+        },
         Msg::Rejected {
             invitation_id: "engi-0000000000003".into(),
             reason: "No capacity".into(),
@@ -236,7 +242,7 @@ fn rebound() -> State {
     let loaded = pc_inbox::config::load_from(&path).unwrap();
     assert_eq!(loaded.warnings, Vec::<String>::new());
     let mut s = loaded_with(loaded.config.keymap);
-    s.accepts = Accepts::restore(SavedAccepts::default(), "t".into());
+    s.tasks = Tasks::restore(Vec::new(), "t".into());
     s.settings.reject_hold = std::time::Duration::ZERO;
     s
 }
@@ -277,7 +283,7 @@ fn a_rebound_list_key_works_and_every_hint_names_it() {
     let effects = update(&mut s, key('Y'));
     assert!(effects
         .iter()
-        .any(|e| matches!(e, Effect::StartAccept { .. })));
+        .any(|e| matches!(e, Effect::StartTask { .. })));
 }
 
 #[test]
@@ -361,7 +367,7 @@ fn a_retried_poll_is_noted_once_and_takes_no_key() {
     let mut s = with_accepts();
     let id = start_accept(&mut s, 0);
     let lost = || Msg::TaskPolled {
-        invitation_id: id.clone(),
+        work: (TaskKind::Accept, id.clone()),
         task_id: "task-0".into(),
         result: Err(pc_inbox::service::ServiceError::Network {
             message: "connection reset".into(),
@@ -485,11 +491,11 @@ fn the_accept_key_right_after_a_notice_is_held_once() {
     let effects = update(&mut s, key('y'));
     assert!(!effects
         .iter()
-        .any(|e| matches!(e, Effect::StartAccept { .. })));
+        .any(|e| matches!(e, Effect::StartTask { .. })));
     assert!(screen_text(&s).contains("A notice came in just now; press y again to accept."));
     let effects = update(&mut s, key('y'));
     assert!(effects
         .iter()
-        .any(|e| matches!(e, Effect::StartAccept { .. })));
+        .any(|e| matches!(e, Effect::StartTask { .. })));
     assert!(s.modals.is_empty());
 }

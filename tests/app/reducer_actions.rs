@@ -9,7 +9,8 @@ use crossterm::event::KeyCode;
 use fixtures::{code, key, loaded};
 use fixtures::{rejects, update};
 use pc_inbox::app::modes::RejectFocus;
-use pc_inbox::app::{AcceptPhase, Accepts, Effect, Level, Modal, Msg, SavedAccepts, State};
+use pc_inbox::app::tasks::{Phase, Tasks};
+use pc_inbox::app::{Effect, Level, Modal, Msg, State};
 use pc_inbox::domain::SavedTask;
 use pc_inbox::domain::{InvitationStatus, Task, TaskKind, TaskStatus};
 use pc_inbox::service::ServiceError;
@@ -36,7 +37,7 @@ fn task(status: TaskStatus) -> Task {
 /// Ready to accept. These tests follow one invitation, so the selection stays on it (moving on
 /// after an action is tested in `reducer_triage.rs`).
 fn with_accepts(s: &mut State) {
-    s.accepts = Accepts::restore(SavedAccepts::default(), "test".into());
+    s.tasks = Tasks::restore(Vec::new(), "test".into());
     s.settings.auto_advance = false;
 }
 
@@ -44,7 +45,7 @@ fn start_token(effects: &[Effect]) -> String {
     effects
         .iter()
         .find_map(|e| match e {
-            Effect::StartAccept { client_token, .. } => Some(client_token.clone()),
+            Effect::StartTask { client_token, .. } => Some(client_token.clone()),
             _ => None,
         })
         .unwrap_or_else(|| panic!("no StartAccept in {effects:?}"))
@@ -57,10 +58,22 @@ fn poll_after(effects: &[Effect]) -> Option<Duration> {
     })
 }
 
-fn saved(effects: &[Effect]) -> Option<&SavedAccepts> {
+/// The record the reducer asks the store to keep for the accept of `ID`.
+fn saved(effects: &[Effect]) -> Option<&SavedTask> {
     effects.iter().find_map(|e| match e {
-        Effect::SaveAccepts(s) => Some(s),
+        Effect::SaveTask {
+            kind: TaskKind::Accept,
+            subject,
+            record,
+        } if subject == ID => Some(record),
         _ => None,
+    })
+}
+
+/// Whether the reducer lets the record of the accept of `ID` go.
+fn forgot(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| {
+        matches!(e, Effect::ForgetTask { kind: TaskKind::Accept, subject, .. } if subject == ID)
     })
 }
 
@@ -91,7 +104,7 @@ fn the_confirmation_shows_title_and_customer_and_can_be_cancelled() {
         update(&mut s, code(KeyCode::Enter)).is_empty(),
         "Enter on Cancel"
     );
-    assert!(s.accepts.get(ID).is_none());
+    assert!(s.tasks.get(TaskKind::Accept, ID).is_none());
 }
 
 #[test]
@@ -100,14 +113,12 @@ fn confirming_saves_the_token_before_starting_the_task() {
     with_accepts(&mut s);
     let effects = accept(&mut s);
     let token = start_token(&effects);
-    let Effect::SaveAccepts(saved) = &effects[0] else {
-        panic!("{effects:?}")
-    };
     assert_eq!(
-        saved.invitations[ID].client_token, token,
-        "persisted first, so a crash cannot lose it"
+        s.tasks.get(TaskKind::Accept, ID).unwrap().client_token,
+        token,
+        "the start carries the run's token, which the runtime claims in the store first"
     );
-    assert!(s.accepts.get(ID).unwrap().phase.is_active());
+    assert!(s.tasks.get(TaskKind::Accept, ID).unwrap().phase.is_active());
     assert!(s.actionable().is_none(), "no second accept while one runs");
     update(&mut s, key('a'));
     assert!(s.modals.is_empty());
@@ -127,15 +138,17 @@ fn a_failed_start_keeps_the_token_for_the_retry() {
     };
     let effects = update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: ID.into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
             result: Err(err),
+            found: false,
         },
     );
-    assert!(saved(&effects).unwrap().invitations.contains_key(ID));
+    assert!(!forgot(&effects), "the token is kept for a retry");
     assert!(matches!(
-        s.accepts.get(ID).unwrap().phase,
-        AcceptPhase::Interrupted { .. }
+        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        Phase::Failed { .. }
     ));
     assert_eq!(s.notices.latest().unwrap().level, Level::Error);
     update(&mut s, code(KeyCode::Esc));
@@ -162,9 +175,11 @@ fn an_interrupted_accept_can_be_sent_again_after_the_row_changed() {
     };
     update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: ID.into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
             result: Err(lost),
+            found: false,
         },
     );
     // The start went through after all: a reload shows the task's work.
@@ -185,19 +200,18 @@ fn an_interrupted_accept_can_be_sent_again_after_the_row_changed() {
     );
     let done = update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: ID.into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
             result: Ok(task(TaskStatus::Complete)),
+            found: false,
         },
     );
     assert!(matches!(
-        s.accepts.get(ID).unwrap().phase,
-        AcceptPhase::Complete { .. }
+        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        Phase::Complete { .. }
     ));
-    assert!(
-        !saved(&done).unwrap().invitations.contains_key(ID),
-        "no record outlives it"
-    );
+    assert!(forgot(&done), "no record outlives it");
     update(&mut s, key('a'));
     assert!(
         s.modals.is_empty(),
@@ -215,18 +229,17 @@ fn a_start_the_service_refused_leaves_no_record_behind() {
     };
     let effects = update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: ID.into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
             result: Err(err),
+            found: false,
         },
     );
-    assert!(
-        !saved(&effects).unwrap().invitations.contains_key(ID),
-        "nothing started, so no token to keep"
-    );
+    assert!(forgot(&effects), "nothing started, so no token to keep");
     assert!(matches!(
-        s.accepts.get(ID).unwrap().phase,
-        AcceptPhase::Failed { .. }
+        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        Phase::Failed { .. }
     ));
     assert!(s
         .notices
@@ -243,13 +256,15 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
     accept(&mut s);
     let effects = update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: ID.into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
             result: Ok(task(TaskStatus::InProgress)),
+            found: false,
         },
     );
     assert_eq!(
-        saved(&effects).unwrap().invitations[ID].task_id.as_deref(),
+        saved(&effects).unwrap().task_id.as_deref(),
         Some("task-0000000000001")
     );
     let mut waits = vec![poll_after(&effects).unwrap().as_secs()];
@@ -257,7 +272,7 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
         let effects = update(
             &mut s,
             Msg::TaskPolled {
-                invitation_id: ID.into(),
+                work: (TaskKind::Accept, ID.into()),
                 task_id: "task-0000000000001".into(),
                 result: Ok(task(TaskStatus::InProgress)),
             },
@@ -268,7 +283,7 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
     let effects = update(
         &mut s,
         Msg::TaskPolled {
-            invitation_id: ID.into(),
+            work: (TaskKind::Accept, ID.into()),
             task_id: "task-0000000000001".into(),
             result: Err(ServiceError::Throttled {
                 message: "Rate exceeded".into(),
@@ -283,7 +298,7 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
     let stale = update(
         &mut s,
         Msg::TaskPolled {
-            invitation_id: ID.into(),
+            work: (TaskKind::Accept, ID.into()),
             task_id: "task-other".into(),
             result: Ok(task(TaskStatus::Complete)),
         },
@@ -299,9 +314,11 @@ fn complete_marks_the_row_accepted_with_its_opportunity() {
     accept(&mut s);
     update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: ID.into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
             result: Ok(task(TaskStatus::InProgress)),
+            found: false,
         },
     );
     let mut done = task(TaskStatus::Complete);
@@ -309,15 +326,12 @@ fn complete_marks_the_row_accepted_with_its_opportunity() {
     let effects = update(
         &mut s,
         Msg::TaskPolled {
-            invitation_id: ID.into(),
+            work: (TaskKind::Accept, ID.into()),
             task_id: done.id.clone(),
             result: Ok(done),
         },
     );
-    assert!(
-        saved(&effects).unwrap().invitations.is_empty(),
-        "nothing left to resume"
-    );
+    assert!(forgot(&effects), "nothing left to resume");
     assert_eq!(
         s.selected().unwrap().status,
         Some(InvitationStatus::Accepted)
@@ -349,9 +363,11 @@ fn failed_shows_the_reason_and_a_retry_gets_a_new_token() {
     failed.message = Some("Postal code is required.".into());
     update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: ID.into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
             result: Ok(failed),
+            found: false,
         },
     );
     let notice = s.notices.latest().cloned().unwrap();
@@ -375,34 +391,39 @@ fn failed_shows_the_reason_and_a_retry_gets_a_new_token() {
 #[test]
 fn a_restart_resumes_running_tasks_and_adopts_others_in_progress() {
     let (mut s, _) = fixtures::state(SIZE);
-    let mut saved = SavedAccepts::default();
-    saved.invitations.insert(
-        ID.into(),
-        SavedTask {
-            client_token: "tok".into(),
-            task_id: Some("task-0000000000001".into()),
-            title: Some("T".into()),
-            started: fixtures::now(),
-        },
+    let saved = SavedTask {
+        client_token: "tok".into(),
+        task_id: Some("task-0000000000001".into()),
+        title: Some("T".into()),
+        started: fixtures::now(),
+    };
+    s.tasks = Tasks::restore(
+        vec![(TaskKind::Accept, ID.into(), saved)],
+        "second-run".into(),
     );
-    s.accepts = Accepts::restore(saved, "second-run".into());
     let effects = pc_inbox::app::update::init(&mut s);
     assert_eq!(poll_after(&effects), Some(Duration::ZERO));
-    assert!(effects.contains(&Effect::FindActiveTasks));
+    assert!(effects.contains(&Effect::FindRunningTasks(TaskKind::Accept)));
     let mut elsewhere = task(TaskStatus::InProgress);
     elsewhere.id = "task-0000000000002".into();
     elsewhere.invitation_id = Some("engi-0000000000003".into());
     let mut known = task(TaskStatus::InProgress);
     known.invitation_id = Some(ID.into());
-    let effects = update(&mut s, Msg::ActiveTasks(Ok(vec![known, elsewhere])));
+    let effects = update(
+        &mut s,
+        Msg::RunningTasks {
+            kind: TaskKind::Accept,
+            result: Ok(vec![known, elsewhere]),
+        },
+    );
     assert_eq!(
         effects.len(),
         1,
         "only the task this run did not know: {effects:?}"
     );
     assert!(s
-        .accepts
-        .get("engi-0000000000003")
+        .tasks
+        .get(TaskKind::Accept, "engi-0000000000003")
         .unwrap()
         .phase
         .is_active());
@@ -626,7 +647,7 @@ fn several_accepts_run_at_once_and_the_status_line_counts_them() {
     update(&mut s, key('j'));
     let second = start_token(&accept(&mut s));
     assert_ne!(first, second);
-    assert_eq!(s.accepts.active().count(), 2);
+    assert_eq!(s.tasks.active(TaskKind::Accept).count(), 2);
     let screen = fixtures::screen_text(&s);
     assert!(screen.contains("(+1 more)"), "{screen}");
 }

@@ -3,16 +3,18 @@
 //! with writes held or queued asks first, Ctrl-c keeps them for the next start's question.
 
 use crate::fixtures;
+use pc_inbox::domain::TaskKind;
 
 use crossterm::event::KeyCode;
 use fixtures::{code, ctrl, key, loaded, resize, update};
-use pc_inbox::app::{self, Accepts, BulkKind, Effect, ItemState, Modal, Msg, SavedAccepts, State};
+use pc_inbox::app::tasks::Tasks;
+use pc_inbox::app::{self, BulkKind, Effect, ItemState, Modal, Msg, State};
 
 const SIZE: (u16, u16) = (160, 48);
 
 fn ready(n: usize) -> State {
     let mut s = loaded(SIZE, n, false);
-    s.accepts = Accepts::restore(SavedAccepts::default(), "t".into());
+    s.tasks = Tasks::restore(Vec::new(), "t".into());
     s.settings.auto_advance = false;
     s
 }
@@ -48,7 +50,10 @@ fn keys_while_the_terminal_is_too_small_change_nothing_and_open_nothing() {
         before
     );
     assert_eq!(s.list.mark_count(), 0);
-    assert!(s.accepts.get(&before.0).is_none(), "no accept began");
+    assert!(
+        s.tasks.get(TaskKind::Accept, &before.0).is_none(),
+        "no accept began"
+    );
     update(&mut s, Msg::Paste("hello".into()));
     assert!(s.modals.is_empty());
     update(&mut s, key('q'));
@@ -76,7 +81,7 @@ fn a_yes_for_a_dialog_no_frame_showed_sends_nothing() {
     let effects = app::update(&mut s, key('y'));
     assert!(writes(&effects).is_empty(), "{effects:?}");
     assert!(matches!(s.top(), Some(Modal::Confirm(_))), "still asking");
-    assert!(s.accepts.active().next().is_none());
+    assert!(s.tasks.active(TaskKind::Accept).next().is_none());
     // Once drawn, the same key goes through.
     assert_eq!(writes(&update(&mut s, key('y'))).len(), 1);
 }

@@ -7,10 +7,13 @@ use crate::fixtures;
 use crossterm::event::KeyCode;
 use fixtures::update;
 use fixtures::{code, key, loaded, screen_text};
-use pc_inbox::app::engage::EngagePhase;
+use pc_inbox::app::engage;
+use pc_inbox::app::tasks::Phase;
 use pc_inbox::app::{Effect, Modal, Msg, State};
 use pc_inbox::domain::journal::Action as Done;
-use pc_inbox::domain::{Opportunity, OpportunityDetails, Page, Spend, Task, TaskKind, TaskStatus};
+use pc_inbox::domain::{
+    Opportunity, OpportunityDetails, Page, Spend, Task, TaskKind, TaskStart, TaskStatus,
+};
 use pc_inbox::service::ServiceError;
 
 const SIZE: (u16, u16) = (160, 48);
@@ -105,8 +108,8 @@ fn confirming() -> State {
 fn start(s: &mut State) -> String {
     let effects = update(s, key('y'));
     match effects.as_slice() {
-        [Effect::StartEngage {
-            opportunity_id,
+        [Effect::StartTask {
+            start: TaskStart::Engage { opportunity_id, .. },
             client_token,
             ..
         }] => {
@@ -119,9 +122,9 @@ fn start(s: &mut State) -> String {
 
 /// The start's answer for O2 with `token`; `found` when it is the task the service had.
 fn answered(token: &str, result: Result<Task, ServiceError>, found: bool) -> Msg {
-    Msg::EngageStarted {
-        opportunity_id: "O2".into(),
-        client_token: token.into(),
+    Msg::TaskStarted {
+        work: (TaskKind::Engage, "O2".into()),
+        claimed: Some(token.into()),
         result,
         found,
     }
@@ -150,28 +153,31 @@ fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
         answered(&token, Ok(task(TaskStatus::InProgress)), false),
     );
     assert_eq!(journaled(&effects), [Done::EngageStarted]);
-    assert!(effects.contains(&Effect::SaveEngageTask {
-        opportunity_id: "O2".into(),
-        client_token: token.clone(),
-        task_id: "oit-0000000000001".into(),
-    }));
-    assert!(effects.iter().any(
-        |e| matches!(e, Effect::PollEngage { task_id, .. } if task_id == "oit-0000000000001")
-    ));
+    assert!(effects.iter().any(|e| matches!(e, Effect::SaveTask {
+        kind: TaskKind::Engage,
+        subject,
+        record,
+    } if subject == "O2" && record.client_token == token
+        && record.task_id.as_deref() == Some("oit-0000000000001"))));
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::PollTask { task_id, .. } if task_id == "oit-0000000000001")));
     assert!(screen_text(&s).contains("IN_PROGRESS"));
     // A key that is no action does nothing while it runs; nothing starts twice.
     assert!(update(&mut s, key('y')).is_empty());
 
     let effects = update(
         &mut s,
-        Msg::EngagePolled {
+        Msg::TaskPolled {
+            work: (TaskKind::Engage, "O2".into()),
             task_id: "oit-0000000000001".into(),
             result: Ok(task(TaskStatus::Complete)),
         },
     );
     assert_eq!(journaled(&effects), [Done::EngageCompleted]);
-    assert!(effects.contains(&Effect::ForgetEngage {
-        opportunity_id: "O2".into(),
+    assert!(effects.contains(&Effect::ForgetTask {
+        kind: TaskKind::Engage,
+        subject: "O2".into(),
         client_token: token,
     }));
     let screen = screen_text(&s);
@@ -197,7 +203,7 @@ fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
         "the prefilled draft is saved once it rests: {effects:?}"
     );
     assert!(!screen_text(&s).contains("Restored your unsent draft"));
-    assert!(s.engage.is_none());
+    assert!(s.engaging.is_none());
     let Some(Modal::Create(form)) = s.modals.last() else {
         panic!("the form is open: {:?}", s.modals);
     };
@@ -233,12 +239,12 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
     assert!(
         !effects
             .iter()
-            .any(|e| matches!(e, Effect::ForgetEngage { .. })),
+            .any(|e| matches!(e, Effect::ForgetTask { .. })),
         "a transient failure keeps the token for the retry"
     );
     let effects = update(&mut s, key('y'));
     assert!(
-        matches!(effects.as_slice(), [Effect::StartEngage { client_token, .. }] if *client_token == token),
+        matches!(effects.as_slice(), [Effect::StartTask { client_token, .. }] if *client_token == token),
         "{effects:?}"
     );
     update(
@@ -249,15 +255,15 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
     assert!(screen.contains("FAILED"), "{screen}");
     assert!(screen.contains("OpportunityValidationFailed"), "{screen}");
     assert!(matches!(
-        s.engage.as_ref().map(|r| &r.phase),
-        Some(EngagePhase::Failed { retry: false, .. })
+        engage::run(&s).map(|r| &r.phase),
+        Some(Phase::Failed { retry: false, .. })
     ));
     assert!(
         update(&mut s, key('y')).is_empty(),
         "a failed task is not retried"
     );
     update(&mut s, code(KeyCode::Esc));
-    assert!(s.modals.is_empty() && s.engage.is_none());
+    assert!(s.modals.is_empty() && s.engaging.is_none());
 }
 
 #[test]
@@ -272,18 +278,20 @@ fn closing_while_it_runs_keeps_polling_and_e_shows_it_again() {
     assert!(s.modals.is_empty());
     let effects = update(
         &mut s,
-        Msg::EngagePolled {
+        Msg::TaskPolled {
+            work: (TaskKind::Engage, "O2".into()),
             task_id: "oit-0000000000001".into(),
             result: Ok(task(TaskStatus::InProgress)),
         },
     );
-    assert!(matches!(effects.as_slice(), [Effect::PollEngage { .. }]));
+    assert!(matches!(effects.as_slice(), [Effect::PollTask { .. }]));
     assert!(update(&mut s, key('E')).is_empty(), "no second listing");
     assert!(screen_text(&s).contains("IN_PROGRESS"));
     update(&mut s, code(KeyCode::Esc));
     update(
         &mut s,
-        Msg::EngagePolled {
+        Msg::TaskPolled {
+            work: (TaskKind::Engage, "O2".into()),
             task_id: "oit-0000000000001".into(),
             result: Ok(task(TaskStatus::Complete)),
         },
@@ -331,8 +339,8 @@ fn a_task_the_service_had_already_is_followed_or_taken_as_done_without_a_second_
         "nothing changed: {effects:?}"
     );
     assert!(matches!(
-        s.engage.as_ref().map(|r| &r.phase),
-        Some(EngagePhase::Complete { engagement_id }) if engagement_id == "eng-00000000000001"
+        engage::run(&s).map(|r| &r.phase),
+        Some(Phase::Complete { made: Some(e) }) if e == "eng-00000000000001"
     ));
     let notice = &s.notices.latest().unwrap().text;
     assert!(
@@ -348,20 +356,22 @@ fn a_task_the_service_had_already_is_followed_or_taken_as_done_without_a_second_
         answered(&token, Ok(task(TaskStatus::InProgress)), true),
     );
     assert_eq!(journaled(&effects), [Done::EngageResumed], "followed");
-    assert!(effects.iter().any(
-        |e| matches!(e, Effect::PollEngage { task_id, .. } if task_id == "oit-0000000000001")
-    ));
+    assert!(effects
+        .iter()
+        .any(|e| matches!(e, Effect::PollTask { task_id, .. } if task_id == "oit-0000000000001")));
 }
 
 #[test]
-fn a_poll_that_fails_is_said_once_and_tried_again_and_a_refusal_loses_the_task() {
+fn a_poll_that_fails_is_said_once_and_tried_again_and_a_refusal_is_looked_at_again_with_the_same_token(
+) {
     let mut s = confirming();
     let token = start(&mut s);
     update(
         &mut s,
         answered(&token, Ok(task(TaskStatus::InProgress)), false),
     );
-    let poll_failed = |e: ServiceError| Msg::EngagePolled {
+    let poll_failed = |e: ServiceError| Msg::TaskPolled {
+        work: (TaskKind::Engage, "O2".into()),
         task_id: "oit-0000000000001".into(),
         result: Err(e),
     };
@@ -372,9 +382,7 @@ fn a_poll_that_fails_is_said_once_and_tried_again_and_a_refusal_loses_the_task()
     for round in 0..2 {
         let effects = update(&mut s, poll_failed(throttled()));
         assert!(
-            effects
-                .iter()
-                .any(|e| matches!(e, Effect::PollEngage { .. })),
+            effects.iter().any(|e| matches!(e, Effect::PollTask { .. })),
             "round {round}: {effects:?}"
         );
     }
@@ -393,8 +401,13 @@ fn a_poll_that_fails_is_said_once_and_tried_again_and_a_refusal_loses_the_task()
     );
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(
-        s.engage.as_ref().map(|r| &r.phase),
-        Some(EngagePhase::Failed { retry: false, .. })
+        engage::run(&s).map(|r| &r.phase),
+        Some(Phase::Failed { retry: true, .. })
     ));
     assert!(s.notices.latest().unwrap().text.contains("Lost track"));
+    let effects = update(&mut s, key('y'));
+    assert!(
+        matches!(effects.as_slice(), [Effect::StartTask { client_token, .. }] if *client_token == token),
+        "y looks again with the same token (the service's task is followed, none starts): {effects:?}"
+    );
 }

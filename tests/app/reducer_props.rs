@@ -14,8 +14,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use pc_inbox::app::consent::Write;
 use pc_inbox::app::form::draft::Draft;
 use pc_inbox::app::form::fields::Field;
+use pc_inbox::app::tasks::Tasks;
 use pc_inbox::app::{update, Effect};
-use pc_inbox::app::{Accepts, Modal, Msg, SavedAccepts, State};
+use pc_inbox::app::{Modal, Msg, State};
 use pc_inbox::domain::journal::{Action as Done, Entry, Outcome};
 use pc_inbox::domain::SavedTask;
 use pc_inbox::domain::{
@@ -359,24 +360,31 @@ fn message(s: &State, step: Step) -> Msg {
         },
         Step::AcceptStarted(target, result) => {
             let id = id_of(s, &target);
-            Msg::AcceptStarted {
-                result: result.map(|kind| task(&id, kind)),
-                invitation_id: id,
+            let result = result.map(|kind| task(&id, kind));
+            Msg::TaskStarted {
+                work: (TaskKind::Accept, id),
+                claimed: None,
+                result,
+                found: false,
             }
         }
         Step::TaskPolled(target, result) => {
             let id = id_of(s, &target);
+            let result = result.map(|kind| task(&id, kind));
             Msg::TaskPolled {
+                work: (TaskKind::Accept, id),
                 task_id: "task-0000000000001".into(),
-                result: result.map(|kind| task(&id, kind)),
-                invitation_id: id,
+                result,
             }
         }
-        Step::ActiveTasks(result) => Msg::ActiveTasks(result.map(|ids| {
-            ids.into_iter()
-                .map(|i| task(&fixtures::summary(i).id, 0))
-                .collect()
-        })),
+        Step::ActiveTasks(result) => Msg::RunningTasks {
+            kind: TaskKind::Accept,
+            result: result.map(|ids| {
+                ids.into_iter()
+                    .map(|i| task(&fixtures::summary(i).id, 0))
+                    .collect()
+            }),
+        },
         Step::Rejected(target, result) => Msg::Rejected {
             invitation_id: id_of(s, &target),
             reason: "Other".into(),
@@ -522,19 +530,17 @@ fn build(start: &Start) -> State {
     };
     let (mut s, _) = fixtures::state_with(settings, start.size);
     if start.accepts {
-        let mut saved = SavedAccepts::default();
+        let mut saved = Vec::new();
         for (i, task_id) in [(0, Some("task-0000000000001")), (1, None)] {
-            saved.invitations.insert(
-                fixtures::summary(i).id,
-                SavedTask {
-                    client_token: format!("token-{i}"),
-                    task_id: task_id.map(str::to_string),
-                    title: None,
-                    started: fixtures::now(),
-                },
-            );
+            let record = SavedTask {
+                client_token: format!("token-{i}"),
+                task_id: task_id.map(str::to_string),
+                title: None,
+                started: fixtures::now(),
+            };
+            saved.push((TaskKind::Accept, fixtures::summary(i).id, record));
         }
-        s.accepts = Accepts::restore(saved, "props".into());
+        s.tasks = Tasks::restore(saved, "props".into());
     }
     if start.draft {
         let mut draft = Draft::new("pc-inbox-props-draft-1".into());

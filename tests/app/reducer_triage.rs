@@ -8,10 +8,9 @@ use crate::fixtures;
 use crossterm::event::KeyCode;
 use fixtures::{code, key, loaded};
 use fixtures::{rejects, update};
-use pc_inbox::app::{
-    Accepts, BulkKind, BulkQueue, Effect, ItemState, Modal, Msg, SavedAccepts, State,
-};
-use pc_inbox::domain::{InvitationStatus, Task, TaskKind, TaskStatus};
+use pc_inbox::app::tasks::Tasks;
+use pc_inbox::app::{BulkKind, BulkQueue, Effect, ItemState, Modal, Msg, State};
+use pc_inbox::domain::{InvitationStatus, Task, TaskKind, TaskStart, TaskStatus};
 use pc_inbox::service::ServiceError;
 
 const SIZE: (u16, u16) = (160, 48);
@@ -22,7 +21,7 @@ fn id(i: usize) -> String {
 
 fn ready(n: usize) -> State {
     let mut s = loaded(SIZE, n, false);
-    s.accepts = Accepts::restore(SavedAccepts::default(), "test".into());
+    s.tasks = Tasks::restore(Vec::new(), "test".into());
     s
 }
 
@@ -34,7 +33,10 @@ fn starts(effects: &[Effect]) -> Vec<String> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::StartAccept { invitation_id, .. } => Some(invitation_id.clone()),
+            Effect::StartTask {
+                start: TaskStart::Accept { invitation_id },
+                ..
+            } => Some(invitation_id.clone()),
             _ => None,
         })
         .collect()
@@ -48,8 +50,9 @@ fn saved_queue(effects: &[Effect]) -> Option<Option<BulkQueue>> {
 }
 
 fn started(id: &str) -> Msg {
-    Msg::AcceptStarted {
-        invitation_id: id.into(),
+    Msg::TaskStarted {
+        work: (TaskKind::Accept, id.into()),
+        claimed: None,
         result: Ok(Task {
             kind: TaskKind::Accept,
             engagement_id: None,
@@ -63,6 +66,7 @@ fn started(id: &str) -> Msg {
             invitation_id: Some(id.into()),
             start_time: Some(fixtures::now()),
         }),
+        found: false,
     }
 }
 

@@ -228,7 +228,7 @@ fn reject_dialog_with_a_reason_80x24() {
 #[test]
 fn accept_in_progress_160x48() {
     let mut s = with_detail((160, 48), fixtures::opportunity(0), 0);
-    s.accepts = pc_inbox::app::Accepts::restore(Default::default(), "snap".into());
+    s.tasks = pc_inbox::app::tasks::Tasks::restore(Vec::new(), "snap".into());
     // The detail of the invitation being accepted, so the selection stays on it.
     s.settings.auto_advance = false;
     update(&mut s, key('a'));
@@ -248,9 +248,11 @@ fn accept_in_progress_160x48() {
     };
     update(
         &mut s,
-        Msg::AcceptStarted {
-            invitation_id: "engi-0000000000000".into(),
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, "engi-0000000000000".into()),
+            claimed: None,
             result: Ok(task),
+            found: false,
         },
     );
     update(
@@ -497,7 +499,7 @@ fn engage_complete_80x24() {
     );
     update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
     let effects = update(&mut s, key('y'));
-    let Some(pc_inbox::app::Effect::StartEngage { client_token, .. }) = effects.first() else {
+    let Some(pc_inbox::app::Effect::StartTask { .. }) = effects.first() else {
         panic!("{effects:?}")
     };
     let task = pc_inbox::domain::Task {
@@ -515,9 +517,9 @@ fn engage_complete_80x24() {
     };
     update(
         &mut s,
-        Msg::EngageStarted {
-            opportunity_id: "O2026000102".into(),
-            client_token: client_token.clone(),
+        Msg::TaskStarted {
+            work: (TaskKind::Engage, "O2026000102".into()),
+            claimed: None,
             result: Ok(task),
             found: false,
         },

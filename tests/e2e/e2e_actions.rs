@@ -48,7 +48,7 @@ fn an_accept_the_seed_makes_fail_shows_its_reason() {
     tui.wait_text(reason);
     tui.wait_text("FAILED");
     tui.wait_text("✗ Accepting “");
-    tui.wait_text(&format!("Reason code       {reason}"));
+    tui.wait_text(&format!("Reason            {reason}: "));
     tui.quit();
 }
 

@@ -4,7 +4,9 @@
 
 use super::{finish, BulkKind, BulkQueue, ItemState};
 use crate::app::modes::{BulkConfirm, Modal, Target, UnsentPrompt};
-use crate::app::{AcceptPhase, Effect, Level, State};
+use crate::app::tasks::{self, Phase};
+use crate::app::{Effect, Level, State};
+use crate::domain::{TaskKind, TaskStart};
 use crate::keymap::Action;
 
 /// True (and said) while a queue has writes to send: another action waits for it.
@@ -124,8 +126,8 @@ pub(in crate::app) fn advance(state: &mut State) -> Vec<Effect> {
     // Resumed after a restart, an accept whose task had started already is done.
     let started = kind == BulkKind::Accept
         && matches!(
-            state.accepts.get(&id).map(|a| &a.phase),
-            Some(AcceptPhase::Running { .. } | AcceptPhase::Complete { .. })
+            state.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+            Some(Phase::Running { .. } | Phase::Complete { .. })
         );
     if !started && !state.was_shown(&write) {
         return Vec::new();
@@ -139,14 +141,8 @@ pub(in crate::app) fn advance(state: &mut State) -> Vec<Effect> {
     let mut effects = vec![save(state)];
     match kind {
         BulkKind::Accept => {
-            let token = state.accepts.begin(&id, Some(title.clone()), now);
-            effects.push(Effect::SaveAccepts(state.accepts.saved()));
-            effects.push(Effect::StartAccept {
-                invitation_id: id,
-                client_token: token,
-                title: Some(title),
-                started: now,
-            });
+            let start = TaskStart::Accept { invitation_id: id };
+            effects.push(tasks::update::begin(state, start, Some(title)));
         }
         BulkKind::Reject { reason } => effects.push(Effect::Reject {
             invitation_id: id,

@@ -5,7 +5,8 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
 use super::Modal;
-use crate::app::engage::{self, EngageDialog, EngagePhase, Stage};
+use crate::app::engage::{self, EngageDialog, Stage};
+use crate::app::tasks::Phase;
 use crate::app::text::paste_into;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -63,8 +64,8 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         state.keymap.action(Mode::Engage, &key)
     };
     let complete = matches!(
-        state.engage.as_ref().map(|r| &r.phase),
-        Some(EngagePhase::Complete { .. })
+        engage::run(state).map(|r| &r.phase),
+        Some(Phase::Complete { .. })
     );
     match (action, &dialog.stage) {
         (Some(Action::Cancel), _) => engage::back(state),

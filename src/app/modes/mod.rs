@@ -32,7 +32,7 @@ pub use search::SearchPrompt;
 pub use unsent::UnsentPrompt;
 
 use super::consent::Write;
-use super::engage::{EngageDialog, EngagePhase, EngageRun, Stage};
+use super::engage::{EngageDialog, Stage};
 use super::form::InvitationForm;
 
 /// A dialog or prompt over the inbox. Only a key the user pressed opens one, except the
@@ -55,9 +55,9 @@ pub enum Modal {
 
 impl Modal {
     /// The writes this dialog asks about when it is on top: what its yes would send. The
-    /// engage dialog's retry asks about the engage in `engage`; the start's question about the
-    /// write queue's `queued` writes.
-    pub fn asks(&self, engage: Option<&EngageRun>, queued: &[Write]) -> Vec<Write> {
+    /// engage dialog's retry asks about the engage from `retry` (an opportunity whose start may
+    /// be sent again); the start's question about the write queue's `queued` writes.
+    pub fn asks(&self, retry: Option<&str>, queued: &[Write]) -> Vec<Write> {
         match self {
             Modal::Confirm(c) => vec![Write::Accept(c.invitation_id.clone())],
             Modal::Bulk(c) => c
@@ -79,11 +79,9 @@ impl Modal {
             Modal::Create(form) if form.picker.is_none() => {
                 vec![Write::Create(form.draft.client_token.clone())]
             }
-            Modal::Engage(d) => match (&d.stage, engage) {
+            Modal::Engage(d) => match (&d.stage, retry) {
                 (Stage::Confirm(o), _) => vec![Write::Engage(o.id.clone())],
-                (Stage::Progress, Some(run)) if matches!(run.phase, EngagePhase::Failed { .. }) => {
-                    vec![Write::Engage(run.opportunity.id.clone())]
-                }
+                (Stage::Progress, Some(id)) => vec![Write::Engage(id.to_string())],
                 _ => Vec::new(),
             },
             _ => Vec::new(),
