@@ -21,14 +21,7 @@ pub struct Areas {
 
 /// A `width`×`height` box in the middle of `area`, never larger than it.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
+    area.centered(Constraint::Length(width), Constraint::Length(height))
 }
 
 /// Clears `area` for a popup. A wide character (CJK, emoji) just left of it would spill into
