@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::list::RowFacts;
-use super::{inbox, DetailEntry, Effect, Level, Remember, State};
-use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Participant};
+use super::{DetailEntry, Effect, Level, Remember, State};
+use crate::domain::{InvitationDetail, InvitationSummary, Participant};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -34,42 +34,6 @@ impl Memory {
         }
         ids.filter(|id| self.unread.contains(*id)).count()
     }
-}
-
-/// The store's rows of the current view: shown at once, unless the service answered first.
-pub(super) fn on_cached_view(
-    state: &mut State,
-    generation: u64,
-    result: Result<CachedView, String>,
-) -> Vec<Effect> {
-    if generation != state.list_generation {
-        return Vec::new();
-    }
-    let view = match result {
-        Ok(view) => view,
-        Err(e) => {
-            state.notify(Level::Error, format!("Could not read the local store: {e}"));
-            return Vec::new();
-        }
-    };
-    state.memory.visited |= view.visited;
-    if state.list.pages() > 0 || view.rows.is_empty() {
-        return Vec::new();
-    }
-    state.memory.as_of = view.as_of;
-    let mut rows = Vec::with_capacity(view.rows.len());
-    for row in view.rows {
-        if row.unread {
-            state.memory.unread.insert(row.summary.id.clone());
-        }
-        let facts = RowFacts {
-            customer: row.customer,
-            spend: row.spend,
-        };
-        rows.push((row.summary, facts));
-    }
-    state.list.load(rows);
-    inbox::selection_changed(state)
 }
 
 /// Details the store had: shown until the service's arrive.
@@ -192,16 +156,4 @@ pub(super) fn refuse_offline(state: &mut State, what: &str) -> bool {
         ),
     );
     true
-}
-
-/// Moves the cursor to the next unread invitation below it, wrapping around.
-pub(super) fn next_new(state: &mut State) -> Vec<Effect> {
-    let Some(id) = state
-        .list
-        .next_matching(|id| state.memory.unread.contains(id))
-    else {
-        state.notify(Level::Info, "Nothing new");
-        return Vec::new();
-    };
-    inbox::select(state, &id)
 }

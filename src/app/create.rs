@@ -3,6 +3,7 @@
 //! submitting once per draft, and putting the service's field errors back on their fields.
 
 use super::consent::Write;
+use super::form::current::{form_mut, save_later};
 use super::form::draft::Draft;
 use super::form::fields::{text_mut, Field};
 use super::form::paths::field_for_path;
@@ -13,14 +14,6 @@ use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{EngagementSummary, Page, Participant};
 use crate::keymap::Action;
 use crate::service::{CreatedInvitation, ServiceError};
-
-/// The open form, wherever it is in the stack.
-pub(super) fn form_mut(state: &mut State) -> Option<&mut InvitationForm> {
-    state.modals.iter_mut().rev().find_map(|m| match m {
-        Modal::Create(form) => Some(&mut **form),
-        _ => None,
-    })
-}
 
 /// `n`: opens the form on the saved draft if there is one, else on a new draft.
 pub(super) fn open(state: &mut State) -> Vec<Effect> {
@@ -51,20 +44,6 @@ pub(super) fn open_on(state: &mut State, draft: Draft, restored: bool) -> Vec<Ef
     let mut effects = vec![Effect::LoadEngagements { next_token: None }];
     effects.extend(super::engagements::chosen(state, &engagement));
     effects
-}
-
-/// The open form's draft changed: it is saved once no change has followed for
-/// [`Settings::draft_save_delay`](super::Settings::draft_save_delay).
-pub(super) fn save_later(state: &mut State) -> Vec<Effect> {
-    let Some(form) = form_mut(state) else {
-        return Vec::new();
-    };
-    form.unsaved = true;
-    state.draft_epoch += 1;
-    vec![Effect::SettleDraft {
-        epoch: state.draft_epoch,
-        after: state.settings.draft_save_delay,
-    }]
 }
 
 /// The draft has rested since `epoch`: saves it if nothing changed since.

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::create::{form_mut, save_later};
+use super::form::current::{form_mut, save_later};
 use super::form::draft::DraftKind;
 use super::form::fields::Field;
 use super::{Effect, State};

@@ -1,8 +1,9 @@
 //! The inbox underneath every dialog: pages of invitations, the selection, the search, detail
 //! fetches, and what each reply changes. The list and detail modes call in here.
 
+use super::list::RowFacts;
 use super::{cache, DetailEntry, Effect, Focus, Level, Priority, State};
-use crate::domain::{InvitationDetail, InvitationSummary, Page};
+use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Page};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -286,4 +287,52 @@ pub(super) fn on_settled(state: &mut State, epoch: u64) -> Vec<Effect> {
     effects.extend(read);
     effects.extend(linked);
     effects
+}
+
+/// The store's rows of the current view: shown at once, unless the service answered first.
+pub(super) fn on_cached_view(
+    state: &mut State,
+    generation: u64,
+    result: Result<CachedView, String>,
+) -> Vec<Effect> {
+    if generation != state.list_generation {
+        return Vec::new();
+    }
+    let view = match result {
+        Ok(view) => view,
+        Err(e) => {
+            state.notify(Level::Error, format!("Could not read the local store: {e}"));
+            return Vec::new();
+        }
+    };
+    state.memory.visited |= view.visited;
+    if state.list.pages() > 0 || view.rows.is_empty() {
+        return Vec::new();
+    }
+    state.memory.as_of = view.as_of;
+    let mut rows = Vec::with_capacity(view.rows.len());
+    for row in view.rows {
+        if row.unread {
+            state.memory.unread.insert(row.summary.id.clone());
+        }
+        let facts = RowFacts {
+            customer: row.customer,
+            spend: row.spend,
+        };
+        rows.push((row.summary, facts));
+    }
+    state.list.load(rows);
+    selection_changed(state)
+}
+
+/// Moves the cursor to the next unread invitation below it, wrapping around.
+pub(super) fn next_new(state: &mut State) -> Vec<Effect> {
+    let Some(id) = state
+        .list
+        .next_matching(|id| state.memory.unread.contains(id))
+    else {
+        state.notify(Level::Info, "Nothing new");
+        return Vec::new();
+    };
+    select(state, &id)
 }

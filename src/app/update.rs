@@ -105,7 +105,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             reason,
             result,
         } => actions::on_rejected(state, invitation_id, reason, result),
-        Msg::CachedView { generation, result } => cache::on_cached_view(state, generation, result),
+        Msg::CachedView { generation, result } => inbox::on_cached_view(state, generation, result),
         Msg::CachedSide { side, result } => views::on_cached_side(state, side, result),
         Msg::SideListed { side, result } => views::on_side_listed(state, side, result),
         Msg::OpportunityLoaded {

@@ -1,5 +1,6 @@
 //! The create-invitation form: the draft, its fields, live validation and pickers.
 
+pub mod current;
 pub mod draft;
 pub mod fields;
 pub mod paths;

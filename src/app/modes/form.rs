@@ -4,7 +4,8 @@
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::app::create::{close, flush, form_mut, save_later, submit};
+use crate::app::create::{close, flush, submit};
+use crate::app::form::current::{form_mut, save_later};
 use crate::app::form::draft::{DraftContact, DraftKind, DraftSpend};
 use crate::app::form::fields::{text_mut, Editor, Field, PickerKind};
 use crate::app::form::picker::Picker;

@@ -3,7 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{filters, help, journal, notices, quit, search};
-use crate::app::{actions, bulk, cache, create, engage, inbox, views, Effect, Focus, Level, State};
+use crate::app::{actions, bulk, create, engage, inbox, views, Effect, Focus, Level, State};
 use crate::keymap::{Action, Mode};
 
 /// Every key the list takes.
@@ -93,7 +93,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             None => Vec::new(),
         },
         Action::Journal => journal::open(state),
-        Action::NextNew => cache::next_new(state),
+        Action::NextNew => inbox::next_new(state),
         Action::Notices => {
             notices::open(state);
             Vec::new()

@@ -32,7 +32,7 @@ pub use search::SearchPrompt;
 pub use unsent::UnsentPrompt;
 
 use super::consent::Write;
-use super::engage::{EngageDialog, Stage};
+use super::engage::dialog::{EngageDialog, Stage};
 use super::form::InvitationForm;
 
 /// A dialog or prompt over the inbox. Only a key the user pressed opens one, except the

@@ -4,8 +4,8 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use crate::app::create::{form_mut, save_later};
 use crate::app::engagements;
+use crate::app::form::current::{form_mut, save_later};
 use crate::app::form::fields::{text_mut, Field, PickerKind};
 use crate::app::text::paste_into;
 use crate::app::{Effect, State};

@@ -4,9 +4,12 @@
 //! a partner into the new engagement: the create form opens on it, with the customer and
 //! project filled in from the opportunity.
 
-use tui_input::Input;
+pub mod dialog;
+
+pub use dialog::{EngageDialog, OpportunityPicker, Stage};
 
 use super::consent::Write;
+use super::form::current::save_later;
 use super::form::draft::{Draft, DraftKind, DraftSpend};
 use super::modes::Modal;
 use super::tasks::{Phase, Run};
@@ -14,52 +17,6 @@ use super::{cache, create, tasks, Effect, Level, State};
 use crate::domain::{Involvement, Opportunity, Page, TaskKind, TaskStart};
 use crate::keymap::Action;
 use crate::service::ServiceError;
-
-/// The open engage dialog.
-#[derive(Debug, Clone)]
-pub struct EngageDialog {
-    pub stage: Stage,
-}
-
-/// Where the dialog is.
-#[derive(Debug, Clone)]
-pub enum Stage {
-    /// Choosing the opportunity.
-    Pick(OpportunityPicker),
-    /// "Start an engagement from this opportunity?" The opportunity's detail replaces the
-    /// summary once read.
-    Confirm(Box<Opportunity>),
-    /// Following the task of [`State::engaging`].
-    Progress,
-}
-
-/// The partner's opportunities, loaded page by page, narrowed by typing.
-#[derive(Debug, Clone, Default)]
-pub struct OpportunityPicker {
-    pub rows: Vec<Opportunity>,
-    pub loading: bool,
-    pub error: Option<String>,
-    pub query: Input,
-    /// Position among the rows that match the query.
-    pub cursor: usize,
-}
-
-impl OpportunityPicker {
-    /// The rows whose id, customer or stage contain the typed text.
-    pub fn matches(&self) -> Vec<&Opportunity> {
-        let query = self.query.value().to_lowercase();
-        self.rows
-            .iter()
-            .filter(|o| {
-                query.is_empty()
-                    || [Some(&o.id), o.customer.as_ref(), o.stage.as_ref()]
-                        .into_iter()
-                        .flatten()
-                        .any(|t| t.to_lowercase().contains(&query))
-            })
-            .collect()
-    }
-}
 
 /// The engage the dialog follows: the opportunity's task in [`State::tasks`].
 pub fn run(state: &State) -> Option<&Run> {
@@ -259,7 +216,7 @@ pub(super) fn invite(state: &mut State) -> Vec<Effect> {
     state.engaging = None;
     let draft = prefilled(create::new_token(state), &engagement_id, &opportunity);
     let mut effects = create::open_on(state, draft, false);
-    effects.extend(create::save_later(state));
+    effects.extend(save_later(state));
     effects
 }
 
