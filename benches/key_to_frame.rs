@@ -8,9 +8,9 @@ mod fixtures;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use crossterm::event::KeyCode;
-use pc_inbox::app::form::fields::Field;
-use pc_inbox::app::form::validate;
 use pc_inbox::app::{update, Modal, Msg, Settings, State};
+use pc_inbox::compose::fields::Field;
+use pc_inbox::compose::validate;
 use pc_inbox::domain::{EngagementSummary, Page};
 use pc_inbox::ui;
 use ratatui::backend::TestBackend;

@@ -17,6 +17,7 @@
 
 pub mod app;
 pub mod commands;
+pub mod compose;
 pub mod config;
 pub mod domain;
 pub mod emulator;

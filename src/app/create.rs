@@ -4,12 +4,12 @@
 
 use super::consent::Write;
 use super::form::current::{form_mut, save_later};
-use super::form::draft::Draft;
-use super::form::fields::{text_mut, Field};
-use super::form::paths::field_for_path;
 use super::form::InvitationForm;
 use super::modes::Modal;
 use super::{cache, views, Effect, Level, State};
+use crate::compose::draft::Draft;
+use crate::compose::fields::{text_mut, Field};
+use crate::compose::paths::field_for_path;
 use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{EngagementSummary, Page, Participant};
 use crate::keymap::Action;
@@ -92,7 +92,7 @@ pub(super) fn submit(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     form.submit_attempted = true;
-    form.problems = super::form::validate::problems(&form.draft, form.today);
+    form.problems = crate::compose::validate::problems(&form.draft, form.today);
     if let Some(first) = form.problems.keys().flatten().next().copied() {
         form.focus(first);
         return Vec::new();

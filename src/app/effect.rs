@@ -1,7 +1,7 @@
 use std::time::Duration;
 
-use super::form::draft::Draft;
-use super::form::fields::Field;
+use crate::compose::draft::Draft;
+use crate::compose::fields::Field;
 use chrono::{DateTime, Utc};
 
 use crate::domain::journal::Entry;

@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 
 use super::form::current::{form_mut, save_later};
-use super::form::draft::DraftKind;
-use super::form::fields::Field;
 use super::{Effect, State};
+use crate::compose::draft::DraftKind;
+use crate::compose::fields::Field;
 use crate::domain::{Engagement, EngagementMember, InvitationStatus, Participant};
 use crate::service::ServiceError;
 

@@ -7,12 +7,6 @@ use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Page};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
-/// The URL of an invitation in the Partner Central console: the template with `{id}` and
-/// `{catalog}` filled in.
-pub fn console_url(template: &str, catalog: &str, id: &str) -> String {
-    template.replace("{id}", id).replace("{catalog}", catalog)
-}
-
 fn rows(state: &State) -> usize {
     state.geometry.list_rows
 }

@@ -16,7 +16,6 @@ mod details;
 mod effect;
 pub mod engage;
 pub mod engagements;
-mod filters;
 pub mod form;
 mod inbox;
 mod keys;
@@ -34,18 +33,16 @@ pub mod update;
 pub mod views;
 mod watch;
 
-pub use crate::domain::PollSchedule;
+pub use crate::domain::{Clock, PollSchedule};
 pub use bulk::{BulkItem, BulkKind, BulkQueue, ItemState};
 pub use cache::Memory;
 pub use details::{DetailCache, DetailEntry};
 pub use effect::{Effect, Priority, Remember};
-pub use filters::{Filters, PayloadChoice};
-pub use inbox::console_url;
 pub use list::{InvitationList, RowFacts};
 pub use modes::Modal;
 pub use msg::Msg;
 pub use notices::{Level, Notice, Notices};
 pub use state::{
-    Clock, Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL,
+    Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL,
 };
 pub use update::update;

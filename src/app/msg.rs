@@ -1,8 +1,8 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::KeyEvent;
 
-use super::form::fields::Field;
 use super::Geometry;
+use crate::compose::fields::Field;
 use crate::domain::journal::Entry;
 use crate::domain::{
     CachedView, Engagement, EngagementMember, EngagementSummary, InvitationDetail,

@@ -1,19 +1,10 @@
-use chrono::{DateTime, FixedOffset, Utc};
-
-use super::form::draft::Draft;
 use super::modes::Modal;
 use super::tasks::Phase;
 use super::views::Views;
 use super::{DetailCache, InvitationList, Level, Memory, Notices, PollSchedule};
-use crate::domain::{InvitationStatus, InvitationSummary, Participant, TaskKind};
+use crate::compose::draft::Draft;
+use crate::domain::{Clock, InvitationStatus, InvitationSummary, Participant, TaskKind};
 use crate::keymap::{Keymap, Mode};
-
-/// The current time and the zone dates are shown in.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Clock {
-    pub now: DateTime<Utc>,
-    pub offset: FixedOffset,
-}
 
 /// Settings that do not change while the app runs.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::app::form::draft::{Draft, DraftContact, DraftKind, DraftSpend};
+use crate::compose::draft::{Draft, DraftContact, DraftKind, DraftSpend};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -156,7 +156,7 @@ mod tests {
     fn the_example_file_is_a_valid_invitation() {
         let draft = parse(include_str!("../../assets/invitation.example.toml")).unwrap();
         assert_eq!(
-            crate::app::form::validate::problems(
+            crate::compose::validate::problems(
                 &draft,
                 chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
             ),

@@ -4,7 +4,7 @@ use std::io::{BufWriter, Write};
 
 use super::output::{column_widths, Csv, JsonArray, Table};
 use super::{CommandResult, Failure, Format};
-use crate::app::{Filters, PayloadChoice};
+use crate::domain::{Filters, PayloadChoice};
 use crate::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant, SortOrder};
 use crate::service::{PartnerCentral, ServiceError};
 use crate::wire;

@@ -6,7 +6,7 @@ use super::opportunities::opportunity_json;
 use super::output::write_json;
 use super::CommandResult;
 use crate::app::opportunities::Linked;
-use crate::app::{console_url, Clock};
+use crate::domain::{console_url, Clock};
 use crate::domain::{InvitationDetail, InvitationStatus, Opportunity, Payload};
 use crate::keymap::Keymap;
 use crate::service::{linked_opportunity, PartnerCentral};

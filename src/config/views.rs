@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::key_path::array_entry;
 use super::line_column;
-use crate::app::PayloadChoice;
+use crate::domain::PayloadChoice;
 use crate::domain::{InvitationStatus, Origin, Participant, PayloadKind, View, ViewSort};
 
 /// The keys a view may have.

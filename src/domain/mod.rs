@@ -4,10 +4,12 @@
 mod cached;
 mod catalog;
 pub mod changes;
+mod clock;
 pub mod countries;
 mod engage;
 mod engagement;
 mod facts;
+mod filters;
 mod fold;
 mod invitation;
 pub mod journal;
@@ -20,8 +22,10 @@ mod view;
 
 pub use cached::{CachedRow, CachedView};
 pub use catalog::Catalog;
+pub use clock::Clock;
 pub use engage::{EngagementMember, Involvement};
 pub use engagement::{Engagement, EngagementSummary, NewInvitation, NewPayload};
+pub use filters::{console_url, Filters, PayloadChoice};
 pub use fold::{fold, fold_into};
 pub use invitation::{
     InvitationDetail, InvitationStatus, InvitationSummary, Member, Participant, PayloadKind,

@@ -25,8 +25,8 @@ use ratatui::Terminal;
 use tokio::sync::mpsc;
 use tokio::time::Interval;
 
-use crate::app::form::fields::Field;
 use crate::app::{update, Clock, Effect, Level, Msg, Settings, State};
+use crate::compose::fields::Field;
 use crate::domain::TaskKind;
 use crate::keymap::Keymap;
 use crate::service::PartnerCentral;

@@ -1,9 +1,9 @@
 //! What an earlier run left behind: accepts and engages to follow again, writes never sent (the
 //! start asks about them), the unsent draft and the cached rows of the view the inbox opens with.
 
-use crate::app::form::draft::Draft;
 use crate::app::tasks::Tasks;
 use crate::app::{BulkQueue, Level, State};
+use crate::compose::draft::Draft;
 use crate::domain::{Opportunity, TaskKind};
 use crate::keymap::Action;
 use crate::store::{DataDir, Store};

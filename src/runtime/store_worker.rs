@@ -7,8 +7,8 @@ use std::sync::mpsc;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::oneshot;
 
-use crate::app::form::draft::Draft;
 use crate::app::{BulkQueue, Msg, Remember};
+use crate::compose::draft::Draft;
 use crate::domain::journal::Entry;
 use crate::domain::{ListQuery, Participant, SavedTask, TaskKind};
 use crate::store::Store;

@@ -9,10 +9,10 @@ use super::bars::fit_hints;
 use super::layout::{centered, clear};
 use super::Theme;
 use crate::app::engagements::{Engagements, Lookup};
-use crate::app::form::fields::{fields, shown, Editor, Field, PickerKind};
 use crate::app::form::picker::{Choice, Picker};
 use crate::app::form::InvitationForm;
 use crate::app::modes::{form as form_mode, picker as picker_mode};
+use crate::compose::fields::{fields, shown, Editor, Field, PickerKind};
 use crate::domain::EngagementMember;
 use crate::keymap::{Action, Keymap, Mode};
 

@@ -220,7 +220,7 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     d.engagement_id = engagement;
     d.receiver_account = "777788889999".into();
     d.message = "Only once, please".into();
-    d.kind = pc_inbox::app::form::draft::DraftKind::Lead;
+    d.kind = pc_inbox::compose::draft::DraftKind::Lead;
     d.lead_company = "Fabrikam Foods".into();
     d.lead_country = "FR".into();
     d.source_type = "Event".into();

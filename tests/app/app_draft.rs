@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use crossterm::event::KeyCode;
 use headless::Headless;
-use pc_inbox::app::form::draft::Draft;
 use pc_inbox::app::Modal;
+use pc_inbox::compose::draft::Draft;
 use pc_inbox::store::DataDir;
 
 /// The draft the local store holds.

@@ -8,11 +8,11 @@ use crate::fixtures;
 use crossterm::event::KeyCode;
 use fixtures::update;
 use fixtures::{code, key};
-use pc_inbox::app::form::draft::{Draft, DraftKind};
-use pc_inbox::app::form::fields::{fields, text_mut, Field};
-use pc_inbox::app::form::validate::{problem, problems};
 use pc_inbox::app::form::InvitationForm;
 use pc_inbox::app::{Modal, Msg, State};
+use pc_inbox::compose::draft::{Draft, DraftKind};
+use pc_inbox::compose::fields::{fields, text_mut, Field};
+use pc_inbox::compose::validate::{problem, problems};
 use proptest::prelude::*;
 
 /// Values that meet or break each field's rules.

@@ -337,7 +337,7 @@ fn rebound_form_and_picker_keys_work_and_their_hints_say_so() {
         "C-g sends (and finds the draft incomplete)"
     );
 
-    let industry = pc_inbox::app::form::fields::Field::Industry;
+    let industry = pc_inbox::compose::fields::Field::Industry;
     while s
         .top()
         .is_some_and(|m| matches!(m, Modal::Create(f) if f.field() != industry))

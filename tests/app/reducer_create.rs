@@ -6,10 +6,10 @@ use crate::fixtures;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixtures::update;
 use fixtures::{code, key, loaded};
-use pc_inbox::app::form::draft::DraftKind;
-use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::form::InvitationForm;
 use pc_inbox::app::{Effect, Modal, Msg, State};
+use pc_inbox::compose::draft::DraftKind;
+use pc_inbox::compose::fields::Field;
 use pc_inbox::domain::{EngagementSummary, Page, Participant};
 use pc_inbox::service::{CreatedInvitation, FieldError, ServiceError};
 
@@ -69,7 +69,7 @@ fn open() -> State {
 }
 
 /// The draft saved once the last of `effects`' save timers fires.
-fn settle(s: &mut State, effects: &[Effect]) -> pc_inbox::app::form::draft::Draft {
+fn settle(s: &mut State, effects: &[Effect]) -> pc_inbox::compose::draft::Draft {
     let Some(Effect::SettleDraft { epoch, .. }) = effects.last() else {
         panic!("a save is scheduled: {effects:?}")
     };
@@ -142,7 +142,7 @@ fn switching_to_a_lead_shows_lead_fields() {
     form_mut(&mut s).focus(Field::Kind);
     update(&mut s, key(' '));
     assert_eq!(form(&s).draft.kind, DraftKind::Lead);
-    let fields = pc_inbox::app::form::fields::fields(&form(&s).draft);
+    let fields = pc_inbox::compose::fields::fields(&form(&s).draft);
     assert!(fields.contains(&Field::SourceType) && !fields.contains(&Field::Company));
 }
 
@@ -154,7 +154,7 @@ fn spend_rows_and_contacts_can_be_added_and_removed_within_limits() {
     form_mut(&mut s).focus(Field::AddContact);
     update(&mut s, code(KeyCode::Enter));
     assert_eq!(form(&s).draft.contacts.len(), 3);
-    let fields = pc_inbox::app::form::fields::fields(&form(&s).draft);
+    let fields = pc_inbox::compose::fields::fields(&form(&s).draft);
     assert!(
         !fields.contains(&Field::AddContact),
         "at most three contacts"

@@ -7,9 +7,9 @@ use crate::fixtures;
 use crossterm::event::KeyCode;
 use fixtures::update;
 use fixtures::{code, ctrl, key};
-use pc_inbox::app::form::draft::Draft;
-use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::{Effect, Modal, Msg, State};
+use pc_inbox::compose::draft::Draft;
+use pc_inbox::compose::fields::Field;
 
 /// The inbox with the form open and the focus on the receiver account.
 fn open() -> State {

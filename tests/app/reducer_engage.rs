@@ -314,7 +314,7 @@ fn a_kept_draft_is_never_replaced_by_the_prefilled_one() {
         &mut s,
         answered(&token, Ok(task(TaskStatus::Complete)), false),
     );
-    let mut kept = pc_inbox::app::form::draft::Draft::new("kept".into());
+    let mut kept = pc_inbox::compose::draft::Draft::new("kept".into());
     kept.message = "half written".into();
     s.draft = Some(kept.clone());
     assert!(update(&mut s, code(KeyCode::Enter)).is_empty());

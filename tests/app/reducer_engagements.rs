@@ -7,8 +7,8 @@ use crate::fixtures;
 use crossterm::event::KeyCode;
 use fixtures::update;
 use fixtures::{code, key, loaded, screen_text};
-use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::{Effect, Modal, Msg, State};
+use pc_inbox::compose::fields::Field;
 use pc_inbox::domain::{Customer, Engagement, EngagementMember, EngagementSummary, Page};
 
 const SIZE: (u16, u16) = (160, 48);
@@ -105,7 +105,7 @@ fn context(id: &str) -> Engagement {
     }
 }
 
-fn draft(s: &State) -> &pc_inbox::app::form::draft::Draft {
+fn draft(s: &State) -> &pc_inbox::compose::draft::Draft {
     match s.top() {
         Some(Modal::Create(f)) => &f.draft,
         other => panic!("no form: {other:?}"),

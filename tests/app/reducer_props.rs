@@ -12,11 +12,11 @@ use crate::fixtures;
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use pc_inbox::app::consent::Write;
-use pc_inbox::app::form::draft::Draft;
-use pc_inbox::app::form::fields::Field;
 use pc_inbox::app::tasks::Tasks;
 use pc_inbox::app::{update, Effect};
 use pc_inbox::app::{Modal, Msg, State};
+use pc_inbox::compose::draft::Draft;
+use pc_inbox::compose::fields::Field;
 use pc_inbox::domain::journal::{Action as Done, Entry, Outcome};
 use pc_inbox::domain::SavedTask;
 use pc_inbox::domain::{

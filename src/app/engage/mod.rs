@@ -10,10 +10,10 @@ pub use dialog::{EngageDialog, OpportunityPicker, Stage};
 
 use super::consent::Write;
 use super::form::current::save_later;
-use super::form::draft::{Draft, DraftKind, DraftSpend};
 use super::modes::Modal;
 use super::tasks::{Phase, Run};
 use super::{cache, create, tasks, Effect, Level, State};
+use crate::compose::draft::{Draft, DraftKind, DraftSpend};
 use crate::domain::{Involvement, Opportunity, Page, TaskKind, TaskStart};
 use crate::keymap::Action;
 use crate::service::ServiceError;

@@ -1,11 +1,8 @@
-//! The create-invitation form: the draft, its fields, live validation and pickers.
+//! The create-invitation form: the draft being edited (its model and validation are in
+//! [`crate::compose`]), the text inputs, live problems and pickers.
 
 pub mod current;
-pub mod draft;
-pub mod fields;
-pub mod paths;
 pub mod picker;
-pub mod validate;
 
 use std::collections::BTreeSet;
 
@@ -13,11 +10,11 @@ use chrono::NaiveDate;
 use ratatui_textarea::{CursorMove, TextArea};
 use tui_input::Input;
 
+use crate::compose::draft::Draft;
+use crate::compose::fields::{fields, text_mut, Field};
+use crate::compose::validate::Problems;
 use crate::domain::{Engagement, EngagementSummary};
-use draft::Draft;
-use fields::{fields, text_mut, Field};
 use picker::Picker;
-use validate::Problems;
 
 /// Engagements to invite to, loaded page by page.
 #[derive(Debug, Clone, Default)]
@@ -66,7 +63,7 @@ impl InvitationForm {
     /// Opens a form on a draft.
     pub fn open(draft: Draft, restored: bool, today: NaiveDate) -> Self {
         let mut form = InvitationForm {
-            problems: validate::problems(&draft, today),
+            problems: crate::compose::validate::problems(&draft, today),
             today,
             edited: BTreeSet::new(),
             draft,
@@ -96,7 +93,7 @@ impl InvitationForm {
 
     /// Whether the focused field is one you type into.
     pub fn typing(&self) -> bool {
-        self.field().editor() == fields::Editor::Text
+        self.field().editor() == crate::compose::fields::Editor::Text
     }
 
     /// Puts the focused field's text into its editor, the cursor at the end.
@@ -149,8 +146,8 @@ impl InvitationForm {
     pub fn customer_mismatch(&self) -> Option<&str> {
         let customer = self.context.as_ref()?.customer.as_ref()?;
         let typed = match self.draft.kind {
-            draft::DraftKind::Opportunity => &self.draft.company,
-            draft::DraftKind::Lead => &self.draft.lead_company,
+            crate::compose::draft::DraftKind::Opportunity => &self.draft.company,
+            crate::compose::draft::DraftKind::Lead => &self.draft.lead_company,
         };
         let (a, b) = (typed.trim(), customer.company_name.trim());
         (!a.is_empty() && !b.is_empty() && a.to_lowercase() != b.to_lowercase()).then_some(b)
@@ -165,8 +162,8 @@ impl InvitationForm {
         }
         self.server.remove(&Some(field));
         self.edited.insert(field);
-        if field.editor() == fields::Editor::Text {
-            match validate::problem(&self.draft, self.today, field) {
+        if field.editor() == crate::compose::fields::Editor::Text {
+            match crate::compose::validate::problem(&self.draft, self.today, field) {
                 Some(problem) => self.problems.insert(Some(field), problem),
                 None => self.problems.remove(&Some(field)),
             };
@@ -179,7 +176,7 @@ impl InvitationForm {
 
     /// Checks the whole draft again.
     pub fn recheck(&mut self) {
-        self.problems = validate::problems(&self.draft, self.today);
+        self.problems = crate::compose::validate::problems(&self.draft, self.today);
     }
 
     /// The problem to show next to a field, if any.

@@ -3,7 +3,7 @@
 
 use tui_input::Input;
 
-use super::fields::{Field, PickerKind};
+use crate::compose::fields::{Field, PickerKind};
 use crate::domain::countries::COUNTRIES;
 use crate::domain::EngagementSummary;
 use crate::model::model;

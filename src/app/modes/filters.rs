@@ -3,7 +3,8 @@
 use crossterm::event::KeyEvent;
 
 use super::Modal;
-use crate::app::{views, Effect, PayloadChoice, State};
+use crate::app::{views, Effect, State};
+use crate::domain::PayloadChoice;
 use crate::domain::{InvitationStatus, PayloadKind, View};
 use crate::keymap::{Action, Mode};
 

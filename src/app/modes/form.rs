@@ -6,12 +6,12 @@ use tui_input::backend::crossterm::EventHandler;
 
 use crate::app::create::{close, flush, submit};
 use crate::app::form::current::{form_mut, save_later};
-use crate::app::form::draft::{DraftContact, DraftKind, DraftSpend};
-use crate::app::form::fields::{text_mut, Editor, Field, PickerKind};
 use crate::app::form::picker::Picker;
 use crate::app::form::InvitationForm;
 use crate::app::text::paste_into;
 use crate::app::{Effect, Level, State};
+use crate::compose::draft::{DraftContact, DraftKind, DraftSpend};
+use crate::compose::fields::{text_mut, Editor, Field, PickerKind};
 use crate::keymap::{Action, Mode};
 
 /// What the form's hint line names.

@@ -79,7 +79,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                     Some(o) => (&state.settings.opportunity_url, o.id.clone()),
                     None => (&state.settings.console_url, id),
                 };
-                let url = inbox::console_url(template, &state.settings.catalog, &id);
+                let url = crate::domain::console_url(template, &state.settings.catalog, &id);
                 state.notify(Level::Info, format!("Opening {id} in your browser"));
                 vec![Effect::OpenUrl(url)]
             }

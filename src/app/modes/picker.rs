@@ -6,9 +6,9 @@ use tui_input::backend::crossterm::EventHandler;
 
 use crate::app::engagements;
 use crate::app::form::current::{form_mut, save_later};
-use crate::app::form::fields::{text_mut, Field, PickerKind};
 use crate::app::text::paste_into;
 use crate::app::{Effect, State};
+use crate::compose::fields::{text_mut, Field, PickerKind};
 use crate::keymap::{Action, Mode};
 
 /// What a single-choice picker's hint line names.

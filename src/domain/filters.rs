@@ -1,4 +1,4 @@
-use crate::domain::{InvitationStatus, ListQuery, Participant, PayloadKind, SortOrder};
+use super::{InvitationStatus, ListQuery, Participant, PayloadKind, SortOrder};
 
 /// Which payload types to list: the config file's `payload` (`all`, `opportunity`, `lead`) and
 /// the command line's `--payload` (`opportunity`, `lead`).
@@ -63,4 +63,10 @@ impl Filters {
         );
         parts.join(" · ")
     }
+}
+
+/// The URL of an invitation in the Partner Central console: the template with `{id}` and
+/// `{catalog}` filled in.
+pub fn console_url(template: &str, catalog: &str, id: &str) -> String {
+    template.replace("{id}", id).replace("{catalog}", catalog)
 }
