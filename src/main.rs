@@ -105,7 +105,7 @@ fn journal(args: &commands::journal::JournalArgs) -> Result<(), String> {
 
 /// Opens the local store for a subcommand; what went wrong on the way goes to stderr.
 fn open_store(data: &DataDir) -> Result<Store, String> {
-    let opened = data.open()?;
+    let opened = data.open().map_err(|e| e.to_string())?;
     for warning in &opened.warnings {
         eprintln!("pc-inbox: warning: {warning}");
     }

@@ -68,7 +68,7 @@ pub fn run(store: Option<&Store>, args: &JournalArgs, out: &mut dyn Write) -> Co
     let store = store.ok_or_else(|| {
         Failure::Usage("there is no data directory (no home directory?), so no journal".into())
     })?;
-    let entries = store.journal(args.since).map_err(Failure::Usage)?;
+    let entries = store.journal(args.since)?;
     let rows: Vec<Vec<String>> = entries.iter().map(cells).collect();
     match args.output {
         Format::Json => write_json(out, &entries)?,

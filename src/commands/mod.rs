@@ -87,6 +87,12 @@ impl From<ServiceError> for Failure {
     }
 }
 
+impl From<crate::store::Error> for Failure {
+    fn from(e: crate::store::Error) -> Self {
+        Failure::Usage(e.to_string())
+    }
+}
+
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

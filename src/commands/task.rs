@@ -94,9 +94,7 @@ pub async fn begin(
             .detail(why.map(str::to_string)),
     );
     if let Some(store) = store.as_deref_mut() {
-        store
-            .save_task(kind, subject, &saved(&token, Some(&task.id)))
-            .map_err(Failure::Usage)?;
+        store.save_task(kind, subject, &saved(&token, Some(&task.id)))?;
     }
     settle(store, start, &token, &task);
     Ok(Begun {

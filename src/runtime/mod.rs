@@ -127,7 +127,7 @@ impl App {
         for effect in update::init(&mut state) {
             match (effect, &store) {
                 (Effect::ReadCachedView { generation, query }, Some(store)) => {
-                    cached = Some((generation, store.view(&query)));
+                    cached = Some((generation, store.view(&query).map_err(|e| e.to_string())));
                 }
                 (effect, _) => effects.push(effect),
             }

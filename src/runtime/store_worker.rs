@@ -136,7 +136,8 @@ fn serve(mut store: Store, rx: mpsc::Receiver<Job>, replies: UnboundedSender<Msg
             Job::Remember(what, at) => remember(&mut store, what, at),
             Job::Journal(entry) => store.journal_append(&entry),
             Job::Claim((kind, subject), record, reply) => {
-                let _ = reply.send(store.claim_task(kind, &subject, &record));
+                let claimed = store.claim_task(kind, &subject, &record);
+                let _ = reply.send(claimed.map_err(|e| e.to_string()));
                 Ok(())
             }
             Job::SaveTask((kind, subject), record) => store.save_task(kind, &subject, &record),
@@ -145,12 +146,12 @@ fn serve(mut store: Store, rx: mpsc::Receiver<Job>, replies: UnboundedSender<Msg
                 client_token,
             } => store.forget_task(kind, &subject, &client_token).map(drop),
             Job::ReadView { generation, query } => {
-                let result = store.view(&query);
+                let result = store.view(&query).map_err(|e| e.to_string());
                 let _ = replies.send(Msg::CachedView { generation, result });
                 Ok(())
             }
             Job::ReadSide(side) => {
-                let result = store.view(&ListQuery::new(side));
+                let result = store.view(&ListQuery::new(side)).map_err(|e| e.to_string());
                 let _ = replies.send(Msg::CachedSide { side, result });
                 Ok(())
             }
@@ -161,12 +162,13 @@ fn serve(mut store: Store, rx: mpsc::Receiver<Job>, replies: UnboundedSender<Msg
                 });
             }),
             Job::ReadJournal => {
-                let _ = replies.send(Msg::JournalRead(store.journal(None)));
+                let entries = store.journal(None).map_err(|e| e.to_string());
+                let _ = replies.send(Msg::JournalRead(entries));
                 Ok(())
             }
         };
         if let Err(e) = result {
-            let _ = replies.send(Msg::StorageFailed(e));
+            let _ = replies.send(Msg::StorageFailed(e.to_string()));
         }
     }
 }
@@ -175,7 +177,7 @@ fn remember(
     store: &mut Store,
     what: Remember,
     at: chrono::DateTime<chrono::Utc>,
-) -> Result<(), String> {
+) -> crate::store::Result<()> {
     match what {
         Remember::Rows { rows, unread } => store.remember_rows(&rows, &unread, at),
         Remember::Detail(detail) => store.remember_detail(&detail, at),

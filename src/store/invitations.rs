@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, Row};
 
-use super::{sql_error, Result, Store};
+use super::{Error, Result, Store};
 use crate::domain::{
     CachedRow, CachedView, InvitationDetail, InvitationStatus, InvitationSummary, ListQuery,
     Participant, PayloadKind, Receiver,
@@ -92,14 +92,14 @@ impl Store {
         );
         any_of("engagement_id", query.engagement_ids.clone());
         any_of("sender_account_id", query.sender_account_ids.clone());
-        let mut statement = self.conn.prepare_cached(&sql).map_err(sql_error)?;
+        let mut statement = self.conn.prepare_cached(&sql).map_err(Error::from)?;
         let mut as_of: Option<DateTime<Utc>> = None;
         let rows = statement
             .query_map(params_from_iter(args.iter()), |row| {
                 let fetched = row.get::<_, i64>(16)?;
                 Ok((summary_from(row)?, fetched))
             })
-            .map_err(sql_error)?
+            .map_err(Error::from)?
             .map(|r| {
                 r.map(|(row, fetched)| {
                     as_of = as_of.max(DateTime::from_timestamp_millis(fetched));
@@ -107,7 +107,7 @@ impl Store {
                 })
             })
             .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         let visited = !rows.is_empty()
             || self
                 .conn
@@ -116,7 +116,7 @@ impl Store {
                     [self.key()],
                     |r| r.get(0),
                 )
-                .map_err(sql_error)?;
+                .map_err(Error::from)?;
         Ok(CachedView {
             rows,
             as_of,
@@ -132,7 +132,7 @@ impl Store {
                 "SELECT detail, participant FROM invitations \
                  WHERE origin = ?1 AND id = ?2 AND detail IS NOT NULL",
             )
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         let mut details = Vec::new();
         for id in ids {
             let found = statement
@@ -144,7 +144,7 @@ impl Store {
                     rusqlite::Error::QueryReturnedNoRows => Ok(None),
                     e => Err(e),
                 })
-                .map_err(sql_error)?;
+                .map_err(Error::from)?;
             let Some((json, participant)) = found else {
                 continue;
             };
@@ -167,7 +167,7 @@ impl Store {
     ) -> Result<()> {
         let key = self.key();
         let now = millis(now);
-        let tx = self.conn.transaction().map_err(sql_error)?;
+        let tx = self.conn.transaction().map_err(Error::from)?;
         {
             let mut upsert = tx
                 .prepare_cached(
@@ -188,7 +188,7 @@ impl Store {
                      receiver_account_id = excluded.receiver_account_id, \
                      receiver_alias = excluded.receiver_alias, fetched_at = excluded.fetched_at",
                 )
-                .map_err(sql_error)?;
+                .map_err(Error::from)?;
             for row in rows {
                 let read_at = (!unread.contains(&row.id)).then_some(now);
                 upsert
@@ -211,16 +211,20 @@ impl Store {
                         now,
                         read_at,
                     ])
-                    .map_err(sql_error)?;
+                    .map_err(Error::from)?;
             }
         }
-        tx.commit().map_err(sql_error)
+        tx.commit().map_err(Error::from)
     }
 
     /// Remembers an invitation's detail (for an invitation already cached).
     pub fn remember_detail(&mut self, detail: &InvitationDetail, now: DateTime<Utc>) -> Result<()> {
-        let json = serde_json::to_string(&GetEngagementInvitationResponse::from(detail))
-            .map_err(|e| format!("local store: {e}"))?;
+        let json = serde_json::to_string(&GetEngagementInvitationResponse::from(detail)).map_err(
+            |source| Error::Json {
+                what: format!("the detail of {}", detail.summary.id),
+                source,
+            },
+        )?;
         let status = detail.summary.status.as_ref().map(|s| s.as_wire());
         self.conn
             .execute(
@@ -237,7 +241,7 @@ impl Store {
                 ],
             )
             .map(drop)
-            .map_err(sql_error)
+            .map_err(Error::from)
     }
 
     /// The user has seen this invitation.
@@ -249,21 +253,21 @@ impl Store {
                 params![self.key(), id, millis(now)],
             )
             .map(drop)
-            .map_err(sql_error)
+            .map_err(Error::from)
     }
 
     /// Forgets invitations the service no longer lists.
     pub fn forget(&mut self, ids: &[String]) -> Result<()> {
         let key = self.key();
-        let tx = self.conn.transaction().map_err(sql_error)?;
+        let tx = self.conn.transaction().map_err(Error::from)?;
         for id in ids {
             tx.execute(
                 "DELETE FROM invitations WHERE origin = ?1 AND id = ?2",
                 params![key, id],
             )
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         }
-        tx.commit().map_err(sql_error)
+        tx.commit().map_err(Error::from)
     }
 
     /// Forgets every cached invitation of this origin (the demo starts afresh each run).
@@ -271,7 +275,7 @@ impl Store {
         self.conn
             .execute("DELETE FROM invitations WHERE origin = ?1", [self.key()])
             .map(drop)
-            .map_err(sql_error)
+            .map_err(Error::from)
     }
 }
 

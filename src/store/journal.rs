@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::params;
 
-use super::{parse_stamp, sql_error, stamp, Result, Store};
+use super::{parse_stamp, stamp, Error, Result, Store};
 use crate::domain::journal::{Action, Entry, Outcome};
 
 impl Store {
@@ -34,7 +34,7 @@ impl Store {
                 ],
             )
             .map(drop)
-            .map_err(sql_error)
+            .map_err(Error::from)
     }
 
     /// Every entry (of every origin) since `since`, oldest first. Entries of actions a newer
@@ -46,7 +46,7 @@ impl Store {
                 "SELECT at, action, outcome, invitation_id, client_token, task_id, detail, \
                  endpoint, identity, catalog, opportunity_id FROM journal WHERE at >= ?1 ORDER BY at, seq",
             )
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         let since = since.map(stamp).unwrap_or_default();
         let entries = statement
             .query_map([since], |r| {
@@ -74,9 +74,9 @@ impl Store {
                     catalog: r.get(9)?,
                 }))
             })
-            .map_err(sql_error)?
+            .map_err(Error::from)?
             .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         Ok(entries.into_iter().flatten().collect())
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{sql_error, tasks, Store};
+use super::{tasks, Error, Result, Store};
 use crate::domain::{SavedAccepts, TaskKind};
 
 /// Imports the old files found in `dir`; returns what could not be imported.
@@ -44,32 +44,43 @@ fn done(file: &Path, problems: &mut Vec<String>) {
     }
 }
 
+/// A file of an older version, as JSON.
+fn read_json(file: &Path) -> Result<Value> {
+    let text = fs::read_to_string(file).map_err(|source| Error::File {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|source| Error::Json {
+        what: file.display().to_string(),
+        source,
+    })
+}
+
 /// `accepts.json` maps origins to records; a file of the version before origins is one
 /// object with `invitations`, kept under no origin (never resumed, not lost).
-fn import_accepts(store: &mut Store, file: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(file).map_err(|e| e.to_string())?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    let by_origin: BTreeMap<String, SavedAccepts> = if value.get("invitations").is_some() {
-        BTreeMap::from([(
-            String::new(),
-            serde_json::from_value(value).map_err(|e| e.to_string())?,
-        )])
-    } else {
-        serde_json::from_value(value).map_err(|e| e.to_string())?
+fn import_accepts(store: &mut Store, file: &Path) -> Result<()> {
+    let value = read_json(file)?;
+    let json = |source| Error::Json {
+        what: file.display().to_string(),
+        source,
     };
-    let tx = store.conn.transaction().map_err(sql_error)?;
+    let by_origin: BTreeMap<String, SavedAccepts> = if value.get("invitations").is_some() {
+        BTreeMap::from([(String::new(), serde_json::from_value(value).map_err(json)?)])
+    } else {
+        serde_json::from_value(value).map_err(json)?
+    };
+    let tx = store.conn.transaction().map_err(Error::from)?;
     for (origin, saved) in by_origin {
         for (id, a) in saved.invitations {
             tasks::insert_if_absent(&tx, &origin, (TaskKind::Accept, &id), &a)?;
         }
     }
-    tx.commit().map_err(sql_error)
+    tx.commit().map_err(Error::from)
 }
 
 /// `draft.json` had no origin: it becomes the draft of the origin that finds it.
-fn import_draft(store: &mut Store, file: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(file).map_err(|e| e.to_string())?;
-    let draft: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+fn import_draft(store: &mut Store, file: &Path) -> Result<()> {
+    let draft = read_json(file)?;
     if store.draft::<Value>()?.is_none() {
         store.save_draft(Some(&draft))?;
     }

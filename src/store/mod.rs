@@ -88,7 +88,10 @@ impl DataDir {
 
     /// Creates the directory, private to the user (0700) whatever it was before.
     pub fn create(&self) -> Result<()> {
-        let fail = |e: std::io::Error| format!("{}: {e}", self.path.display());
+        let fail = |source| Error::File {
+            path: self.path.clone(),
+            source,
+        };
         fs::create_dir_all(&self.path).map_err(fail)?;
         fs::set_permissions(&self.path, fs::Permissions::from_mode(0o700)).map_err(fail)
     }
@@ -110,9 +113,9 @@ impl DataDir {
                     file.display(),
                     aside.display()
                 ));
-                connect(&file).map_err(|e| format!("{}: {e}", file.display()))?
+                connect(&file).map_err(|e| opening(&file, e))?
             }
-            Err(e) => return Err(format!("{}: {e}", file.display())),
+            Err(e) => return Err(opening(&file, e)),
         };
         let mut store = Store {
             conn,
@@ -153,11 +156,39 @@ impl Store {
     }
 }
 
-/// A store failure, with the file it happened in.
-pub type Result<T> = std::result::Result<T, String>;
+/// A store failure, said so that the user knows where it happened.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// SQLite refused: a damaged page, a full disk, a read-only file system, a newer schema.
+    #[error("local store: {0}")]
+    Sql(#[from] rusqlite::Error),
+    /// A file or folder of the store.
+    #[error("{}: {source}", path.display())]
+    File {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The database file could not be opened.
+    #[error("{}: {why}", path.display())]
+    Open { path: PathBuf, why: String },
+    /// A saved record that does not parse, or a value that does not serialize.
+    #[error("{what}: {source}")]
+    Json {
+        what: String,
+        #[source]
+        source: serde_json::Error,
+    },
+}
 
-fn sql_error(e: rusqlite::Error) -> String {
-    format!("local store: {e}")
+/// The result of a store operation.
+pub type Result<T> = std::result::Result<T, Error>;
+
+fn opening(file: &Path, e: OpenError) -> Error {
+    Error::Open {
+        path: file.to_path_buf(),
+        why: e.to_string(),
+    }
 }
 
 /// Why the database could not be opened.
@@ -247,7 +278,10 @@ fn private_side_files(file: &Path) {
 fn move_aside(file: &Path) -> Result<PathBuf> {
     let stamp = Utc::now().format("%Y%m%dT%H%M%S");
     let aside = file.with_extension(format!("db.damaged-{stamp}"));
-    fs::rename(file, &aside).map_err(|e| format!("{}: {e}", file.display()))?;
+    fs::rename(file, &aside).map_err(|source| Error::File {
+        path: file.to_path_buf(),
+        source,
+    })?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", file.display()));
         if side.exists() {

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{sql_error, stamp, Result, Store};
+use super::{stamp, Error, Result, Store};
 
 /// A table holding one JSON value per origin, and what its value is called in errors.
 struct Slot {
@@ -53,16 +53,23 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()
-            .map_err(sql_error)?;
-        json.map(|j| serde_json::from_str(&j).map_err(|e| format!("the saved {}: {e}", slot.what)))
-            .transpose()
+            .map_err(Error::from)?;
+        json.map(|j| {
+            serde_json::from_str(&j).map_err(|source| Error::Json {
+                what: format!("the saved {}", slot.what),
+                source,
+            })
+        })
+        .transpose()
     }
 
     fn write<T: Serialize>(&mut self, slot: &Slot, value: Option<&T>) -> Result<()> {
         let result = match value {
             Some(v) => {
-                let json =
-                    serde_json::to_string(v).map_err(|e| format!("the {}: {e}", slot.what))?;
+                let json = serde_json::to_string(v).map_err(|source| Error::Json {
+                    what: format!("the {}", slot.what),
+                    source,
+                })?;
                 self.conn.execute(
                     &format!(
                         "INSERT INTO {} (origin, value, saved_at) VALUES (?1, ?2, ?3) \
@@ -78,7 +85,7 @@ impl Store {
                 [self.key()],
             ),
         };
-        result.map(drop).map_err(sql_error)
+        result.map(drop).map_err(Error::from)
     }
 }
 

@@ -5,7 +5,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::{parse_stamp, sql_error, stamp, Result, Store};
+use super::{parse_stamp, stamp, Error, Result, Store};
 use crate::domain::{SavedAccepts, SavedTask, TaskKind};
 
 /// What a second record of the same work does: nothing (the first token wins), or add the
@@ -38,7 +38,7 @@ fn write(
         ],
     )
     .map(drop)
-    .map_err(sql_error)
+    .map_err(Error::from)
 }
 
 /// Records a task under `origin` unless one is recorded for the work already.
@@ -64,7 +64,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         insert_if_absent(&tx, &key, (kind, subject), record)?;
         let token = tx
             .query_row(
@@ -72,8 +72,8 @@ impl Store {
                 params![key, kind.as_str(), subject],
                 |r| r.get(0),
             )
-            .map_err(sql_error)?;
-        tx.commit().map_err(sql_error)?;
+            .map_err(Error::from)?;
+        tx.commit().map_err(Error::from)?;
         Ok(token)
     }
 
@@ -98,7 +98,7 @@ impl Store {
                 params![self.key(), kind.as_str(), subject, client_token],
             )
             .map(|rows| rows > 0)
-            .map_err(sql_error)
+            .map_err(Error::from)
     }
 
     /// The record of one piece of work, if a task is in flight for it.
@@ -118,7 +118,7 @@ impl Store {
                 },
             )
             .optional()
-            .map_err(sql_error)
+            .map_err(Error::from)
     }
 
     /// Every record of one kind of this origin, by subject.
@@ -129,7 +129,7 @@ impl Store {
                 "SELECT subject, client_token, task_id, title, started_at FROM tasks \
                  WHERE origin = ?1 AND kind = ?2 ORDER BY subject",
             )
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         let rows = statement
             .query_map(params![self.key(), kind.as_str()], |r| {
                 let task = SavedTask {
@@ -140,9 +140,9 @@ impl Store {
                 };
                 Ok((r.get(0)?, task))
             })
-            .map_err(sql_error)?
+            .map_err(Error::from)?
             .collect::<rusqlite::Result<_>>()
-            .map_err(sql_error)?;
+            .map_err(Error::from)?;
         Ok(rows)
     }
 
@@ -151,7 +151,7 @@ impl Store {
         self.conn
             .execute("DELETE FROM tasks WHERE origin = ?1", [self.key()])
             .map(drop)
-            .map_err(sql_error)
+            .map_err(Error::from)
     }
 
     /// Every accept record of this origin.
