@@ -6,7 +6,6 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::modes::RejectFocus;
 use super::modes::{self, Modal};
 use super::{Effect, Focus, Level, State};
 use crate::keymap::{Action, Mode};
@@ -38,20 +37,8 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         modes::help::open(state);
         return Vec::new();
     }
-    match state.top() {
-        Some(Modal::Search(_)) => modes::search::on_key(state, key),
-        Some(Modal::Filters(_)) => modes::filters::on_key(state, key),
-        Some(Modal::Help(_)) => modes::help::on_key(state, key),
-        Some(Modal::Notices(_)) => modes::notices::on_key(state, key),
-        Some(Modal::Journal(_)) => modes::journal::on_key(state, key),
-        Some(Modal::Confirm(_)) => modes::confirm::on_key(state, key),
-        Some(Modal::Bulk(_)) => modes::bulk::on_key(state, key),
-        Some(Modal::Reject(_)) => modes::reject::on_key(state, key),
-        Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_key(state, key),
-        Some(Modal::Create(_)) => modes::form::on_key(state, key),
-        Some(Modal::Engage(_)) => modes::engage::on_key(state, key),
-        Some(Modal::Quit(_)) => modes::quit::on_key(state, key),
-        Some(Modal::Unsent(_)) => modes::unsent::on_key(state, key),
+    match state.top().map(|top| top.dialog().on_key()) {
+        Some(on_key) => on_key(state, key),
         None if state.focus == Focus::Detail => {
             modes::detail::on_key(state, key).unwrap_or_else(|| modes::list::on_key(state, key))
         }
@@ -64,15 +51,9 @@ pub(super) fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
     if !state.geometry.fits {
         return Vec::new();
     }
-    match state.top() {
-        Some(Modal::Search(_)) => modes::search::on_paste(state, text),
-        Some(Modal::Reject(d)) if d.focus == RejectFocus::Text => {
-            modes::reject::on_paste(state, text)
-        }
-        Some(Modal::Create(form)) if form.picker.is_some() => modes::picker::on_paste(state, text),
-        Some(Modal::Create(form)) if form.typing() => modes::form::on_paste(state, text),
-        Some(Modal::Engage(d)) if modes::engage::typing(d) => modes::engage::on_paste(state, text),
-        _ => {
+    match state.top().and_then(|top| top.dialog().on_paste()) {
+        Some(on_paste) => on_paste(state, text),
+        None => {
             state.notify(
                 Level::Info,
                 "Pasted text goes into a text field; nothing here takes text",

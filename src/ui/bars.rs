@@ -7,10 +7,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::Theme;
-use crate::app::engage::Stage;
-use crate::app::modes::{
-    bulk, confirm, engage, filters, form, help, journal, notices, picker, reject, search, unsent,
-};
+use crate::app::modes::dialog::Hints;
 use crate::app::tasks::Phase;
 use crate::app::{Level, Modal, State};
 use crate::domain::TaskKind;
@@ -20,29 +17,8 @@ use crate::ui::format;
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
 /// The (actions, words) hints of the mode that has the keyboard, when it is a dialog.
-pub fn hints(state: &State) -> Option<&'static [(&'static [Action], &'static str)]> {
-    Some(match state.top()? {
-        Modal::Search(_) => search::HINTS,
-        Modal::Filters(_) => filters::HINTS,
-        Modal::Help(_) => help::HINTS,
-        Modal::Notices(_) => notices::HINTS,
-        Modal::Journal(_) => journal::HINTS,
-        Modal::Confirm(_) => confirm::HINTS,
-        Modal::Bulk(_) => bulk::HINTS,
-        Modal::Reject(_) => reject::HINTS,
-        Modal::Create(f) => match &f.picker {
-            Some(p) if p.multi() => picker::MULTI_HINTS,
-            Some(_) => picker::HINTS,
-            None => form::HINTS,
-        },
-        Modal::Engage(d) => match d.stage {
-            Stage::Pick(_) => engage::PICK_HINTS,
-            Stage::Confirm(_) => engage::CONFIRM_HINTS,
-            Stage::Progress => engage::PROGRESS_HINTS,
-        },
-        Modal::Quit(_) => &[],
-        Modal::Unsent(_) => unsent::HINTS,
-    })
+pub fn hints(state: &State) -> Option<Hints> {
+    state.top().map(|top| top.dialog().hints())
 }
 
 /// Draws the keys that apply now: a dialog's own keys, or the list's. When the list's do not

@@ -8,7 +8,7 @@ use super::dialogs::show;
 use super::layout::centered;
 use super::{format, Theme};
 use crate::app::engage::{self, EngageDialog, OpportunityPicker, Stage};
-use crate::app::modes::engage::{CONFIRM_HINTS, PICK_HINTS, PROGRESS_HINTS};
+use crate::app::modes::dialog::Dialog;
 use crate::app::tasks::{Phase, Run};
 use crate::app::State;
 use crate::domain::Opportunity;
@@ -19,12 +19,8 @@ const ROWS: usize = 12;
 
 pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State, theme: &Theme) {
     let keys = &state.keymap;
-    let (title, lines, hints) = match &dialog.stage {
-        Stage::Pick(picker) => (
-            " Engage from an opportunity ",
-            pick(picker, theme),
-            PICK_HINTS,
-        ),
+    let (title, lines) = match &dialog.stage {
+        Stage::Pick(picker) => (" Engage from an opportunity ", pick(picker, theme)),
         Stage::Confirm(o) => {
             let mut lines = about(o, theme);
             lines.extend([
@@ -32,19 +28,15 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State,
                 Line::raw("Submits the opportunity to AWS (co-sell), which makes an engagement"),
                 Line::raw("of it; you can then invite a partner into the engagement."),
             ]);
-            (" Start an engagement? ", lines, CONFIRM_HINTS)
+            (" Start an engagement? ", lines)
         }
         Stage::Progress => match (&state.engaging, engage::run(state)) {
-            (Some(o), Some(run)) => (" Engage ", progress(o, run, state, theme), PROGRESS_HINTS),
-            _ => (
-                " Engage ",
-                vec![Line::raw("Nothing in progress.")],
-                PROGRESS_HINTS,
-            ),
+            (Some(o), Some(run)) => (" Engage ", progress(o, run, state, theme)),
+            _ => (" Engage ", vec![Line::raw("Nothing in progress.")]),
         },
     };
     let area = centered(area, 78, lines.len() as u16 + 2);
-    let hints = keys.hint_line(Mode::Engage, hints);
+    let hints = keys.hint_line(Mode::Engage, dialog.hints());
     show(
         frame,
         area,

@@ -4,8 +4,10 @@
 
 use crossterm::event::KeyEvent;
 
+use super::dialog::{Asking, Dialog, Hints, OnKey};
 use super::{Modal, RejectDialog};
 use crate::app::bulk::{self, BulkKind};
+use crate::app::consent::Write;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
 
@@ -99,5 +101,27 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             }
         }
         _ => Vec::new(),
+    }
+}
+
+impl Dialog for BulkConfirm {
+    fn mode(&self) -> Mode {
+        Mode::Confirm
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
+    }
+
+    fn asks(&self, _: &Asking<'_>) -> Vec<Write> {
+        let write = |id: String| match self.accept {
+            true => Write::Accept(id),
+            false => Write::Reject(id),
+        };
+        self.targets.iter().map(|t| write(t.id.clone())).collect()
     }
 }

@@ -2,6 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
+use super::dialog::{Asking, Dialog, Hints, OnKey};
 use super::Modal;
 use crate::app::consent::Write;
 use crate::app::{actions, Effect, State};
@@ -62,5 +63,23 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     match state.modals.pop() {
         Some(Modal::Confirm(confirm)) if accept => actions::start_accept(state, confirm),
         _ => Vec::new(),
+    }
+}
+
+impl Dialog for ConfirmAccept {
+    fn mode(&self) -> Mode {
+        Mode::Confirm
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
+    }
+
+    fn asks(&self, _: &Asking<'_>) -> Vec<Write> {
+        vec![Write::Accept(self.invitation_id.clone())]
     }
 }

@@ -4,7 +4,9 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
+use super::dialog::{Asking, Dialog, Hints, OnKey, OnPaste};
 use super::Modal;
+use crate::app::consent::Write;
 use crate::app::engage::{self, EngageDialog, Stage};
 use crate::app::tasks::Phase;
 use crate::app::text::paste_into;
@@ -92,5 +94,35 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         _ => Vec::new(),
+    }
+}
+
+impl Dialog for EngageDialog {
+    fn mode(&self) -> Mode {
+        Mode::Engage
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn on_paste(&self) -> Option<OnPaste> {
+        typing(self).then_some(on_paste as OnPaste)
+    }
+
+    fn hints(&self) -> Hints {
+        match self.stage {
+            Stage::Pick(_) => PICK_HINTS,
+            Stage::Confirm(_) => CONFIRM_HINTS,
+            Stage::Progress => PROGRESS_HINTS,
+        }
+    }
+
+    fn asks(&self, asking: &Asking<'_>) -> Vec<Write> {
+        match (&self.stage, asking.retry) {
+            (Stage::Confirm(o), _) => vec![Write::Engage(o.id.clone())],
+            (Stage::Progress, Some(id)) => vec![Write::Engage(id.to_string())],
+            _ => Vec::new(),
+        }
     }
 }

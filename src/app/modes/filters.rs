@@ -2,6 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
+use super::dialog::{Dialog, Hints, OnKey};
 use super::Modal;
 use crate::app::{views, Effect, State};
 use crate::domain::PayloadChoice;
@@ -123,5 +124,19 @@ impl FilterMenu {
             PayloadChoice::Lead => vec![PayloadKind::Lead],
         };
         (statuses, payloads)
+    }
+}
+
+impl Dialog for FilterMenu {
+    fn mode(&self) -> Mode {
+        Mode::Filters
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
     }
 }

@@ -4,6 +4,9 @@
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
+use super::dialog::{Asking, Dialog, Hints, OnKey, OnPaste};
+use super::picker;
+use crate::app::consent::Write;
 use crate::app::create::{close, flush, submit};
 use crate::app::form::current::{form_mut, save_later};
 use crate::app::form::picker::Picker;
@@ -178,5 +181,44 @@ fn activate(state: &mut State, field: Field) -> Vec<Effect> {
                 save_later(state)
             }
         },
+    }
+}
+
+/// The create form: its fields, or the picker open over one of them.
+impl Dialog for InvitationForm {
+    fn mode(&self) -> Mode {
+        match self.picker {
+            Some(_) => Mode::Picker,
+            None => Mode::Form,
+        }
+    }
+
+    fn on_key(&self) -> OnKey {
+        match self.picker {
+            Some(_) => picker::on_key,
+            None => on_key,
+        }
+    }
+
+    fn on_paste(&self) -> Option<OnPaste> {
+        match self.picker {
+            Some(_) => Some(picker::on_paste),
+            None => self.typing().then_some(on_paste as OnPaste),
+        }
+    }
+
+    fn hints(&self) -> Hints {
+        match &self.picker {
+            Some(p) if p.multi() => picker::MULTI_HINTS,
+            Some(_) => picker::HINTS,
+            None => HINTS,
+        }
+    }
+
+    fn asks(&self, _: &Asking<'_>) -> Vec<Write> {
+        match self.picker {
+            Some(_) => Vec::new(),
+            None => vec![Write::Create(self.draft.client_token.clone())],
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
+use super::dialog::{Dialog, Hints, OnKey};
 use super::Modal;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -43,4 +44,18 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+impl Dialog for HelpView {
+    fn mode(&self) -> Mode {
+        Mode::Help
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
+    }
 }

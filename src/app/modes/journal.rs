@@ -2,6 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
+use super::dialog::{Dialog, Hints, OnKey};
 use super::Modal;
 use crate::app::{Effect, Level, State};
 use crate::domain::journal::Entry;
@@ -68,4 +69,18 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+impl Dialog for JournalView {
+    fn mode(&self) -> Mode {
+        Mode::Journal
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
+    }
 }

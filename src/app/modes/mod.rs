@@ -1,10 +1,12 @@
 //! The modes: the list and the detail pane underneath, and the dialogs and prompts stacked over
 //! them. Each mode's file holds its state, every key it takes ([`on_key`](list::on_key)) and
-//! the hints it shows. [`crate::app::keys`] gives each key press to exactly one of them.
+//! the hints it shows; each dialog says so through one trait, [`dialog::Dialog`], which the
+//! modal stack asks. [`crate::app::keys`] gives each key press to exactly one of them.
 
 pub mod bulk;
 pub mod confirm;
 pub mod detail;
+pub mod dialog;
 pub mod engage;
 pub mod filters;
 pub mod form;
@@ -32,8 +34,9 @@ pub use search::SearchPrompt;
 pub use unsent::UnsentPrompt;
 
 use super::consent::Write;
-use super::engage::dialog::{EngageDialog, Stage};
+use super::engage::dialog::EngageDialog;
 use super::form::InvitationForm;
+use dialog::{Asking, Dialog};
 
 /// A dialog or prompt over the inbox. Only a key the user pressed opens one, except the
 /// start's question about writes the last run left unsent.
@@ -54,53 +57,33 @@ pub enum Modal {
 }
 
 impl Modal {
+    /// The dialog itself, which says where keys go, its hints and what its yes sends.
+    pub fn dialog(&self) -> &dyn Dialog {
+        match self {
+            Modal::Search(d) => d,
+            Modal::Filters(d) => d,
+            Modal::Help(d) => d,
+            Modal::Notices(d) => d,
+            Modal::Journal(d) => d,
+            Modal::Confirm(d) => d,
+            Modal::Bulk(d) => d,
+            Modal::Reject(d) => d,
+            Modal::Create(d) => d.as_ref(),
+            Modal::Engage(d) => d,
+            Modal::Quit(d) => d,
+            Modal::Unsent(d) => d,
+        }
+    }
+
     /// The writes this dialog asks about when it is on top: what its yes would send. The
     /// engage dialog's retry asks about the engage from `retry` (an opportunity whose start may
     /// be sent again); the start's question about the write queue's `queued` writes.
     pub fn asks(&self, retry: Option<&str>, queued: &[Write]) -> Vec<Write> {
-        match self {
-            Modal::Confirm(c) => vec![Write::Accept(c.invitation_id.clone())],
-            Modal::Bulk(c) => c
-                .targets
-                .iter()
-                .map(|t| {
-                    if c.accept {
-                        Write::Accept(t.id.clone())
-                    } else {
-                        Write::Reject(t.id.clone())
-                    }
-                })
-                .collect(),
-            Modal::Reject(d) if d.many.is_empty() => {
-                vec![Write::Reject(d.invitation_id.clone())]
-            }
-            Modal::Reject(d) => d.many.iter().map(|t| Write::Reject(t.id.clone())).collect(),
-            Modal::Unsent(_) => queued.to_vec(),
-            Modal::Create(form) if form.picker.is_none() => {
-                vec![Write::Create(form.draft.client_token.clone())]
-            }
-            Modal::Engage(d) => match (&d.stage, retry) {
-                (Stage::Confirm(o), _) => vec![Write::Engage(o.id.clone())],
-                (Stage::Progress, Some(id)) => vec![Write::Engage(id.to_string())],
-                _ => Vec::new(),
-            },
-            _ => Vec::new(),
-        }
+        self.dialog().asks(&Asking { retry, queued })
     }
 
     /// The key table this modal reads.
     pub fn mode(&self) -> Mode {
-        match self {
-            Modal::Search(_) => Mode::Search,
-            Modal::Filters(_) => Mode::Filters,
-            Modal::Help(_) => Mode::Help,
-            Modal::Notices(_) => Mode::Notices,
-            Modal::Journal(_) => Mode::Journal,
-            Modal::Confirm(_) | Modal::Bulk(_) | Modal::Quit(_) | Modal::Unsent(_) => Mode::Confirm,
-            Modal::Reject(_) => Mode::Reject,
-            Modal::Create(form) if form.picker.is_some() => Mode::Picker,
-            Modal::Create(_) => Mode::Form,
-            Modal::Engage(_) => Mode::Engage,
-        }
+        self.dialog().mode()
     }
 }

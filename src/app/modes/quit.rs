@@ -2,6 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
+use super::dialog::{Dialog, Hints, OnKey};
 use super::Modal;
 use crate::app::{bulk, Effect, State};
 use crate::keymap::{Action, Mode};
@@ -31,4 +32,18 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         state.modals.pop();
     }
     Vec::new()
+}
+
+impl Dialog for QuitPrompt {
+    fn mode(&self) -> Mode {
+        Mode::Confirm
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn hints(&self) -> Hints {
+        &[]
+    }
 }

@@ -6,8 +6,10 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
+use super::dialog::{Asking, Dialog, Hints, OnKey, OnPaste};
 use super::{Modal, Target};
 use crate::app::bulk::{self, BulkKind};
+use crate::app::consent::Write;
 use crate::app::text::paste_into;
 use crate::app::{Effect, State};
 use crate::domain::reject::reason_problem;
@@ -220,6 +222,34 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+impl Dialog for RejectDialog {
+    fn mode(&self) -> Mode {
+        Mode::Reject
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn on_paste(&self) -> Option<OnPaste> {
+        (self.focus == RejectFocus::Text).then_some(on_paste as OnPaste)
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
+    }
+
+    fn asks(&self, _: &Asking<'_>) -> Vec<Write> {
+        if self.many.is_empty() {
+            return vec![Write::Reject(self.invitation_id.clone())];
+        }
+        self.many
+            .iter()
+            .map(|t| Write::Reject(t.id.clone()))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
+use super::dialog::{Dialog, Hints, OnKey, OnPaste};
 use super::Modal;
 use crate::app::text::paste_into;
 use crate::app::{inbox, Effect, Focus, State};
@@ -56,5 +57,23 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             let text = prompt.input.value().to_string();
             inbox::set_search(state, &text)
         }
+    }
+}
+
+impl Dialog for SearchPrompt {
+    fn mode(&self) -> Mode {
+        Mode::Search
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn on_paste(&self) -> Option<OnPaste> {
+        Some(on_paste)
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
     }
 }

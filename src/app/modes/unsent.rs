@@ -3,7 +3,9 @@
 
 use crossterm::event::KeyEvent;
 
+use super::dialog::{Asking, Dialog, Hints, OnKey};
 use super::Modal;
+use crate::app::consent::Write;
 use crate::app::{bulk, Effect, State};
 use crate::keymap::{Action, Mode};
 
@@ -37,4 +39,22 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
     }
     state.modals.pop();
     bulk::answer_unsent(state, send)
+}
+
+impl Dialog for UnsentPrompt {
+    fn mode(&self) -> Mode {
+        Mode::Confirm
+    }
+
+    fn on_key(&self) -> OnKey {
+        on_key
+    }
+
+    fn hints(&self) -> Hints {
+        HINTS
+    }
+
+    fn asks(&self, asking: &Asking<'_>) -> Vec<Write> {
+        asking.queued.to_vec()
+    }
 }
