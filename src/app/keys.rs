@@ -37,7 +37,7 @@ fn dispatch(state: &mut State, key: KeyEvent) -> Vec<Effect> {
         modes::help::open(state);
         return Vec::new();
     }
-    match state.top().map(|top| top.dialog().on_key()) {
+    match state.top().map(|top| top.dialog().keys().on_key) {
         Some(on_key) => on_key(state, key),
         None if state.focus == Focus::Detail => {
             modes::detail::on_key(state, key).unwrap_or_else(|| modes::list::on_key(state, key))
@@ -51,7 +51,7 @@ pub(super) fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
     if !state.geometry.fits {
         return Vec::new();
     }
-    match state.top().and_then(|top| top.dialog().on_paste()) {
+    match state.top().and_then(|top| top.dialog().keys().on_paste) {
         Some(on_paste) => on_paste(state, text),
         None => {
             state.notify(

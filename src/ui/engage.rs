@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State,
         },
     };
     let area = centered(area, 78, lines.len() as u16 + 2);
-    let hints = keys.hint_line(Mode::Engage, dialog.hints());
+    let hints = keys.hint_line(Mode::Engage, dialog.keys().hints);
     show(
         frame,
         area,

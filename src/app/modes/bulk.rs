@@ -4,7 +4,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Asking, Dialog, Hints, OnKey};
+use super::dialog::{Asking, Dialog, Keys};
 use super::{Modal, RejectDialog};
 use crate::app::bulk::{self, BulkKind};
 use crate::app::consent::Write;
@@ -105,16 +105,8 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for BulkConfirm {
-    fn mode(&self) -> Mode {
-        Mode::Confirm
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Confirm, on_key, HINTS)
     }
 
     fn asks(&self, _: &Asking<'_>) -> Vec<Write> {

@@ -25,21 +25,37 @@ pub struct Asking<'a> {
     pub queued: &'a [Write],
 }
 
-/// One dialog or prompt over the inbox.
-pub trait Dialog {
-    /// The key table it reads.
-    fn mode(&self) -> Mode;
+/// Where a dialog's keys and pastes go, the key table it reads and its hints.
+#[derive(Clone, Copy)]
+pub struct Keys {
+    pub mode: Mode,
+    pub on_key: OnKey,
+    /// Set while a text field of it has the focus.
+    pub on_paste: Option<OnPaste>,
+    pub hints: Hints,
+}
 
-    /// Where its keys go.
-    fn on_key(&self) -> OnKey;
-
-    /// Where a paste goes, when a text field of it has the focus.
-    fn on_paste(&self) -> Option<OnPaste> {
-        None
+impl Keys {
+    /// Keys of a dialog that takes no paste.
+    pub fn new(mode: Mode, on_key: OnKey, hints: Hints) -> Self {
+        Keys {
+            mode,
+            on_key,
+            on_paste: None,
+            hints,
+        }
     }
 
-    /// The hints of the action bar.
-    fn hints(&self) -> Hints;
+    /// With a paste going to `on_paste`, when there is one.
+    pub fn paste(self, on_paste: Option<OnPaste>) -> Self {
+        Keys { on_paste, ..self }
+    }
+}
+
+/// One dialog or prompt over the inbox.
+pub trait Dialog {
+    /// Where its keys go, and what it shows for them.
+    fn keys(&self) -> Keys;
 
     /// The writes its yes would send: none leaves before this was on screen.
     fn asks(&self, _: &Asking<'_>) -> Vec<Write> {

@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::dialog::{Asking, Dialog, Hints, OnKey, OnPaste};
+use super::dialog::{Asking, Dialog, Keys, OnPaste};
 use super::Modal;
 use crate::app::consent::Write;
 use crate::app::engage::{self, EngageDialog, Stage};
@@ -98,24 +98,13 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for EngageDialog {
-    fn mode(&self) -> Mode {
-        Mode::Engage
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn on_paste(&self) -> Option<OnPaste> {
-        typing(self).then_some(on_paste as OnPaste)
-    }
-
-    fn hints(&self) -> Hints {
-        match self.stage {
+    fn keys(&self) -> Keys {
+        let hints = match self.stage {
             Stage::Pick(_) => PICK_HINTS,
             Stage::Confirm(_) => CONFIRM_HINTS,
             Stage::Progress => PROGRESS_HINTS,
-        }
+        };
+        Keys::new(Mode::Engage, on_key, hints).paste(typing(self).then_some(on_paste as OnPaste))
     }
 
     fn asks(&self, asking: &Asking<'_>) -> Vec<Write> {

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Hints, OnKey};
+use super::dialog::{Dialog, Keys};
 use super::Modal;
 use crate::app::{views, Effect, State};
 use crate::domain::PayloadChoice;
@@ -128,15 +128,7 @@ impl FilterMenu {
 }
 
 impl Dialog for FilterMenu {
-    fn mode(&self) -> Mode {
-        Mode::Filters
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Filters, on_key, HINTS)
     }
 }

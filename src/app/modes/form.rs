@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::dialog::{Asking, Dialog, Hints, OnKey, OnPaste};
+use super::dialog::{Asking, Dialog, Keys, OnPaste};
 use super::picker;
 use crate::app::consent::Write;
 use crate::app::create::{close, flush, submit};
@@ -186,33 +186,16 @@ fn activate(state: &mut State, field: Field) -> Vec<Effect> {
 
 /// The create form: its fields, or the picker open over one of them.
 impl Dialog for InvitationForm {
-    fn mode(&self) -> Mode {
-        match self.picker {
-            Some(_) => Mode::Picker,
-            None => Mode::Form,
-        }
-    }
-
-    fn on_key(&self) -> OnKey {
-        match self.picker {
-            Some(_) => picker::on_key,
-            None => on_key,
-        }
-    }
-
-    fn on_paste(&self) -> Option<OnPaste> {
-        match self.picker {
-            Some(_) => Some(picker::on_paste),
-            None => self.typing().then_some(on_paste as OnPaste),
-        }
-    }
-
-    fn hints(&self) -> Hints {
-        match &self.picker {
+    fn keys(&self) -> Keys {
+        let hints = match &self.picker {
             Some(p) if p.multi() => picker::MULTI_HINTS,
             Some(_) => picker::HINTS,
-            None => HINTS,
-        }
+            None => {
+                return Keys::new(Mode::Form, on_key, HINTS)
+                    .paste(self.typing().then_some(on_paste as OnPaste))
+            }
+        };
+        Keys::new(Mode::Picker, picker::on_key, hints).paste(Some(picker::on_paste))
     }
 
     fn asks(&self, _: &Asking<'_>) -> Vec<Write> {

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Hints, OnKey};
+use super::dialog::{Dialog, Keys};
 use super::Modal;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -47,15 +47,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for HelpView {
-    fn mode(&self) -> Mode {
-        Mode::Help
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Help, on_key, HINTS)
     }
 }

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Hints, OnKey};
+use super::dialog::{Dialog, Keys};
 use super::Modal;
 use crate::app::{Effect, Level, State};
 use crate::domain::journal::Entry;
@@ -72,15 +72,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for JournalView {
-    fn mode(&self) -> Mode {
-        Mode::Journal
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Journal, on_key, HINTS)
     }
 }

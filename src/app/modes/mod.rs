@@ -84,6 +84,6 @@ impl Modal {
 
     /// The key table this modal reads.
     pub fn mode(&self) -> Mode {
-        self.dialog().mode()
+        self.dialog().keys().mode
     }
 }

@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Hints, OnKey};
+use super::dialog::{Dialog, Keys};
 use super::Modal;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -48,15 +48,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for NoticesLog {
-    fn mode(&self) -> Mode {
-        Mode::Notices
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Notices, on_key, HINTS)
     }
 }

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Hints, OnKey};
+use super::dialog::{Dialog, Keys};
 use super::Modal;
 use crate::app::{bulk, Effect, State};
 use crate::keymap::{Action, Mode};
@@ -35,15 +35,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for QuitPrompt {
-    fn mode(&self) -> Mode {
-        Mode::Confirm
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn hints(&self) -> Hints {
-        &[]
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Confirm, on_key, &[])
     }
 }

@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
-use super::dialog::{Asking, Dialog, Hints, OnKey, OnPaste};
+use super::dialog::{Asking, Dialog, Keys, OnPaste};
 use super::{Modal, Target};
 use crate::app::bulk::{self, BulkKind};
 use crate::app::consent::Write;
@@ -225,20 +225,9 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for RejectDialog {
-    fn mode(&self) -> Mode {
-        Mode::Reject
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn on_paste(&self) -> Option<OnPaste> {
-        (self.focus == RejectFocus::Text).then_some(on_paste as OnPaste)
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Reject, on_key, HINTS)
+            .paste((self.focus == RejectFocus::Text).then_some(on_paste as OnPaste))
     }
 
     fn asks(&self, _: &Asking<'_>) -> Vec<Write> {

@@ -4,7 +4,7 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
-use super::dialog::{Dialog, Hints, OnKey, OnPaste};
+use super::dialog::{Dialog, Keys};
 use super::Modal;
 use crate::app::text::paste_into;
 use crate::app::{inbox, Effect, Focus, State};
@@ -61,19 +61,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for SearchPrompt {
-    fn mode(&self) -> Mode {
-        Mode::Search
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn on_paste(&self) -> Option<OnPaste> {
-        Some(on_paste)
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Search, on_key, HINTS).paste(Some(on_paste))
     }
 }

@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Asking, Dialog, Hints, OnKey};
+use super::dialog::{Asking, Dialog, Keys};
 use super::Modal;
 use crate::app::consent::Write;
 use crate::app::{bulk, Effect, State};
@@ -42,16 +42,8 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for UnsentPrompt {
-    fn mode(&self) -> Mode {
-        Mode::Confirm
-    }
-
-    fn on_key(&self) -> OnKey {
-        on_key
-    }
-
-    fn hints(&self) -> Hints {
-        HINTS
+    fn keys(&self) -> Keys {
+        Keys::new(Mode::Confirm, on_key, HINTS)
     }
 
     fn asks(&self, asking: &Asking<'_>) -> Vec<Write> {
