@@ -276,7 +276,7 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
         )
     };
     let outcome = runtime::run(
-        Arc::new(Paced::new(Logged::new(client), SERVICE_QUOTA)),
+        Arc::new(Paced::new(Logged::new(client), runtime::QUOTA)),
         options,
     )
     .await

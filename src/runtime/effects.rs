@@ -24,12 +24,12 @@ pub struct EffectRunner {
 }
 
 impl EffectRunner {
-    /// A runner whose reads stay under `reads_per_second`, which keeps local state in `store`
+    /// A runner with at most `reads_in_flight` reads out at once, which keeps local state in `store`
     /// (nothing is kept without one) and starts browsers as `launch` says.
     pub fn new(
         service: Arc<dyn PartnerCentral>,
         tx: UnboundedSender<Msg>,
-        reads_per_second: f64,
+        reads_in_flight: usize,
         store: Option<Store>,
         launch: Launch,
     ) -> Self {
@@ -37,7 +37,7 @@ impl EffectRunner {
         EffectRunner {
             service,
             tx,
-            reads: ReadQueue::new(reads_per_second),
+            reads: ReadQueue::new(reads_in_flight),
             store,
             launch,
         }

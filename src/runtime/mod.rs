@@ -29,7 +29,7 @@ use crate::app::{update, Clock, Effect, Level, Msg, Settings, State};
 use crate::compose::fields::Field;
 use crate::domain::TaskKind;
 use crate::keymap::Keymap;
-use crate::service::PartnerCentral;
+use crate::service::{PartnerCentral, Quota};
 use crate::store::DataDir;
 use crate::ui::{self, Theme};
 pub use effects::EffectRunner;
@@ -37,8 +37,16 @@ pub use reads::ReadQueue;
 pub use signals::{termination_signals, Signal};
 pub use system::Launch;
 
-/// Reads per second the app allows itself: under the service's 10, with headroom.
-pub const READS_PER_SECOND: f64 = 8.0;
+/// Reads the app has out at once; their pace is the service's read bucket.
+pub const READS_IN_FLIGHT: usize = 4;
+
+/// The inbox's share of the account's quota, for the one bucket of each class that paces it
+/// ([`crate::service::Paced`]): 8 reads a second leave room for the partner's other clients (a
+/// CRM connector, a colleague's inbox); writes are the service's one a second.
+pub const QUOTA: Quota = Quota {
+    reads_per_second: 8.0,
+    writes_per_second: 1.0,
+};
 
 /// Where the app reads the time.
 pub type Now = Box<dyn Fn() -> DateTime<Utc> + Send>;
@@ -55,8 +63,8 @@ pub struct Options {
     pub data: Option<DataDir>,
     /// Problems found in the config file, shown when the inbox opens.
     pub warnings: Vec<String>,
-    /// Reads per second against the service.
-    pub reads_per_second: f64,
+    /// Reads out at once (the service's pacing keeps them under the quota).
+    pub reads_in_flight: usize,
     /// The clock: the system's, or in tests one that follows paused tokio time.
     pub now: Now,
     /// How `o` starts a browser.
@@ -74,7 +82,7 @@ impl Options {
             theme,
             data,
             warnings: Vec::new(),
-            reads_per_second: READS_PER_SECOND,
+            reads_in_flight: READS_IN_FLIGHT,
             now: Box::new(Utc::now),
             launch: Launch::from_env(),
             editor: Box::new(system::edit_in_editor),
@@ -133,8 +141,7 @@ impl App {
             }
         }
         let (tx, rx) = mpsc::unbounded_channel();
-        let runner =
-            EffectRunner::new(service, tx, options.reads_per_second, store, options.launch);
+        let runner = EffectRunner::new(service, tx, options.reads_in_flight, store, options.launch);
         let mut app = App {
             state,
             theme: options.theme,

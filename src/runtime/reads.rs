@@ -1,18 +1,19 @@
-//! One client-side rate limiter for every read, so background prefetching never pushes the
-//! app over the service's read quota. Urgent jobs (the user's own selection, list pages) jump
-//! ahead of prefetches; a job already queued or running is not queued twice. Prefetches run
-//! newest first (the rows on screen now), and only the newest [`MAX_PREFETCHES`] wait: the
-//! rows scrolled past long ago are dropped. Backfills (details a sort needs) wait behind both,
-//! first come first served, and are never dropped.
+//! The order of every read: urgent jobs (the user's own selection, list pages) go ahead of
+//! prefetches; a job already queued or running is not queued twice. Prefetches run newest first
+//! (the rows on screen now), and only the newest [`MAX_PREFETCHES`] wait: the rows scrolled
+//! past long ago are dropped. Backfills (details a sort needs) wait behind both, first come
+//! first served, and are never dropped.
+//!
+//! The pace is not the queue's: the service's one read bucket ([`crate::service::Paced`])
+//! keeps every read under the quota. The queue lets only a few reads out at once, so that
+//! under load the waiting ones are still ordered here, where an urgent one can jump ahead.
 
 use std::collections::{HashSet, VecDeque};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
-use tokio::sync::mpsc;
-use tokio::time::Instant;
+use tokio::sync::{mpsc, Semaphore};
 
 use crate::app::Priority;
 
@@ -27,7 +28,7 @@ struct Job {
     run: BoxFuture,
 }
 
-/// Starts queued reads no faster than a fixed rate. Clones share the queue.
+/// Starts queued reads in order, a few at a time. Clones share the queue.
 #[derive(Clone)]
 pub struct ReadQueue {
     tx: mpsc::UnboundedSender<Job>,
@@ -92,13 +93,10 @@ impl Queues {
 }
 
 impl ReadQueue {
-    /// A queue that starts at most `per_second` jobs a second. Needs a tokio runtime.
-    pub fn new(per_second: f64) -> Self {
+    /// A queue that has at most `in_flight` jobs running at once. Needs a tokio runtime.
+    pub fn new(in_flight: usize) -> Self {
         let (tx, rx) = mpsc::unbounded_channel();
-        tokio::spawn(schedule(
-            rx,
-            Duration::from_secs_f64(1.0 / per_second.max(0.1)),
-        ));
+        tokio::spawn(schedule(rx, Arc::new(Semaphore::new(in_flight.max(1)))));
         ReadQueue { tx }
     }
 
@@ -117,10 +115,9 @@ impl ReadQueue {
     }
 }
 
-async fn schedule(mut rx: mpsc::UnboundedReceiver<Job>, spacing: Duration) {
+async fn schedule(mut rx: mpsc::UnboundedReceiver<Job>, slots: Arc<Semaphore>) {
     let running: Arc<Mutex<HashSet<String>>> = Arc::default();
     let mut queues = Queues::default();
-    let mut next_slot = Instant::now();
     loop {
         if queues.is_empty() {
             match rx.recv().await {
@@ -128,7 +125,7 @@ async fn schedule(mut rx: mpsc::UnboundedReceiver<Job>, spacing: Duration) {
                 None => return,
             }
         }
-        tokio::time::sleep_until(next_slot).await;
+        let slot = slots.clone().acquire_owned().await.expect("never closed");
         while let Ok(job) = rx.try_recv() {
             queues.push(job, &running);
         }
@@ -141,13 +138,15 @@ async fn schedule(mut rx: mpsc::UnboundedReceiver<Job>, spacing: Duration) {
         tokio::spawn(async move {
             job.run.await;
             done.lock().expect("running lock").remove(&job.key);
+            drop(slot);
         });
-        next_slot = Instant::now().max(next_slot) + spacing;
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     fn record(
@@ -210,15 +209,14 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn urgent_jobs_jump_the_queue_and_the_rate_holds() {
+    async fn urgent_jobs_jump_the_queue_and_only_so_many_run_at_once() {
         let log = Arc::new(Mutex::new(Vec::new()));
-        let q = ReadQueue::new(10.0);
+        let q = ReadQueue::new(1);
         for name in ["a", "b", "c"] {
             q.submit(name.into(), Priority::Prefetch, record(&log, name));
         }
         q.submit("c".into(), Priority::Selected, record(&log, "c!"));
         q.submit("b".into(), Priority::Prefetch, record(&log, "b-dup"));
-        let start = Instant::now();
         while log.lock().unwrap().len() < 3 {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
@@ -228,10 +226,33 @@ mod tests {
             ["c", "b", "a"],
             "c promoted; b asked again, so it is newer than a"
         );
-        let elapsed = Instant::now() - start;
-        assert!(
-            elapsed >= Duration::from_millis(200),
-            "three jobs at 10/s take two gaps: {elapsed:?}"
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn no_more_than_the_slots_run_at_once() {
+        let (now, most, done) = (
+            Arc::new(Mutex::new(0)),
+            Arc::new(Mutex::new(0)),
+            Arc::new(Mutex::new(0)),
         );
+        let q = ReadQueue::new(2);
+        for n in 0..5 {
+            let (now, most, done) = (now.clone(), most.clone(), done.clone());
+            q.submit(format!("r{n}"), Priority::Prefetch, async move {
+                {
+                    let mut now = now.lock().unwrap();
+                    *now += 1;
+                    let mut top = most.lock().unwrap();
+                    *top = (*top).max(*now);
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                *now.lock().unwrap() -= 1;
+                *done.lock().unwrap() += 1;
+            });
+        }
+        while *done.lock().unwrap() < 5 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert_eq!(*most.lock().unwrap(), 2);
     }
 }

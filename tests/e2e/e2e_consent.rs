@@ -4,7 +4,7 @@
 
 use pc_inbox::domain::{InvitationStatus, TaskFilter, TaskKind};
 use pc_inbox::emulator::{Emulator, EmulatorConfig, TEST_ACCESS_KEY, TEST_SECRET_KEY};
-use pc_inbox::service::PartnerCentral;
+use pc_inbox::service::{PartnerCentral, ServiceError};
 
 use crate::pty::{received, select, Tui};
 
@@ -37,7 +37,8 @@ fn inbox(home: &std::path::Path, endpoint: &str, cols: u16, rows: u16) -> Tui {
     )
 }
 
-/// The statuses of `ids` on the service.
+/// The statuses of `ids` on the service, read as another client of the account: it shares the
+/// read quota with the inbox running beside it, so a throttled read waits and goes again.
 fn statuses(
     runtime: &tokio::runtime::Runtime,
     emulator: &Emulator,
@@ -47,7 +48,17 @@ fn statuses(
         let client = crate::common::client(emulator).await;
         let mut out = Vec::new();
         for id in ids {
-            out.push(client.get_invitation(id).await.unwrap().summary.status);
+            let mut tries = 0;
+            let detail = loop {
+                match client.get_invitation(id).await {
+                    Err(ServiceError::Throttled { .. }) if tries < 50 => {
+                        tries += 1;
+                        tokio::time::sleep(std::time::Duration::from_millis(200)).await
+                    }
+                    other => break other.unwrap(),
+                }
+            };
+            out.push(detail.summary.status);
         }
         out
     })

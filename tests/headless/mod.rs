@@ -85,7 +85,6 @@ impl Headless {
         let started = tokio::time::Instant::now();
         let base = fixtures::now();
         let options = Options {
-            reads_per_second: 50.0,
             now: Box::new(move || {
                 base + chrono::Duration::from_std(started.elapsed()).expect("small")
             }),
