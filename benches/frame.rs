@@ -13,7 +13,7 @@ use ratatui::Terminal;
 
 fn state_with(rows: usize) -> State {
     let (mut s, _) = fixtures::state((160, 48));
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let mut left = rows;
     let mut start = 0;
     while left > 0 {

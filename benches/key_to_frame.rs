@@ -27,7 +27,7 @@ fn inbox(rows: usize) -> State {
 /// [`inbox`] with these settings.
 fn inbox_with(settings: Settings, rows: usize) -> State {
     let (mut s, _) = fixtures::state_with(settings, (160, 48));
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     for start in (0..rows).step_by(100) {
         let end = (start + 100).min(rows);
         update(

@@ -142,32 +142,53 @@ pub struct State {
     /// The unsent invitation draft while the form is closed.
     pub draft: Option<Draft>,
     /// Select this invitation once a page brings it (after creating it).
-    pub select_after_load: Option<String>,
+    pub(crate) select_after_load: Option<String>,
     /// Differs between runs; makes client tokens unique.
-    pub session: String,
+    pub(crate) session: String,
     pub focus: Focus,
-    pub detail_scroll: u16,
+    pub(crate) detail_scroll: u16,
     /// Dialogs and prompts over the inbox; the last one gets the keys.
     pub modals: Vec<Modal>,
     /// The writes the last frame drawn asked the user about: the only ones that may be sent.
-    pub shown: Vec<super::consent::Write>,
+    pub(crate) shown: Vec<super::consent::Write>,
     pub notices: Notices,
     /// A notice came in from the background since the last key press: the next key must not
     /// press a button that cannot be undone.
     pub interrupted: bool,
-    pub spinner: usize,
+    pub(crate) spinner: usize,
     /// Tags list requests; replies for an older generation are dropped.
-    pub list_generation: u64,
+    pub(crate) list_generation: u64,
     /// The next page reply starts a new full listing, merged into the rows on screen (refresh).
-    pub replace_rows: bool,
+    pub(crate) replace_rows: bool,
     /// Bumped on every selection change, for debouncing detail fetches.
-    pub selection_epoch: u64,
+    pub(crate) selection_epoch: u64,
     /// Bumped on every change to the create form's draft, for debouncing its saves.
-    pub draft_epoch: u64,
+    pub(crate) draft_epoch: u64,
     pub quit: bool,
 }
 
 impl State {
+    /// The list's generation: a page or cached view asked for before the last reload is
+    /// dropped when it arrives.
+    pub fn list_generation(&self) -> u64 {
+        self.list_generation
+    }
+
+    /// Counts selection changes: a detail fetch waits until the selection rests.
+    pub fn selection_epoch(&self) -> u64 {
+        self.selection_epoch
+    }
+
+    /// How far the detail pane is scrolled.
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+
+    /// The writes the last frame drawn asked about.
+    pub fn shown(&self) -> &[super::consent::Write] {
+        &self.shown
+    }
+
     /// The start state, on the first view.
     pub fn new(settings: Settings, keymap: Keymap, clock: Clock, geometry: Geometry) -> Self {
         let views = Views::new(settings.views.clone());

@@ -174,7 +174,7 @@ fn no_background_reply_changes_the_dialog_stack() {
     reject_dialog_on_reject(&mut s, 3);
     assert_eq!(rejects(&update(&mut s, code(KeyCode::Enter))), 1);
     update(&mut s, key('f'));
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let replies = [
         Msg::PageLoaded {
             generation,

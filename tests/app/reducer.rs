@@ -73,7 +73,7 @@ fn starts_by_loading_the_first_received_page_newest_first() {
         (generation, query),
         "the store's rows first"
     );
-    assert_eq!((*generation, next_token), (s.list_generation, &None));
+    assert_eq!((*generation, next_token), (s.list_generation(), &None));
     assert_eq!(query.participant, Participant::Received);
     assert_eq!(query.sort, SortOrder::NewestFirst);
     assert!(query.statuses.is_empty());
@@ -84,7 +84,7 @@ fn starts_by_loading_the_first_received_page_newest_first() {
 #[test]
 fn a_page_selects_the_first_row_and_prefetches_the_rows_on_screen() {
     let (mut s, _) = state((80, 24));
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let effects = update(
         &mut s,
         Msg::PageLoaded {
@@ -133,7 +133,7 @@ fn moves_with_keys_and_clamps_at_the_ends() {
 #[test]
 fn the_listing_continues_page_after_page_until_it_is_complete() {
     let (mut s, _) = state(SIZE);
-    let gen = s.list_generation;
+    let gen = s.list_generation();
     let effects = update(
         &mut s,
         Msg::PageLoaded {
@@ -173,7 +173,7 @@ fn the_listing_continues_page_after_page_until_it_is_complete() {
 #[test]
 fn replies_for_an_old_query_are_dropped() {
     let mut s = loaded(SIZE, 10, false);
-    let old = s.list_generation;
+    let old = s.list_generation();
     let effects = update(&mut s, key('2'));
     assert_eq!(s.side(), Participant::Sent);
     let [(new, None)] = loads(&effects)[..] else {
@@ -275,7 +275,7 @@ fn refresh_replaces_rows_and_keeps_the_selection() {
     update(&mut s, key('j'));
     update(&mut s, key('j'));
     update(&mut s, key('r'));
-    let gen = s.list_generation;
+    let gen = s.list_generation();
     let mut fresh = page(0..10, false);
     fresh.items.insert(0, fixtures::summary(99));
     update(
@@ -296,7 +296,7 @@ fn a_refresh_drops_invitations_the_service_no_longer_lists_after_its_last_page()
         update(&mut s, key('j'));
     }
     update(&mut s, key('r'));
-    let gen = s.list_generation;
+    let gen = s.list_generation();
     let mut first = page(0..5, true);
     first.items.remove(1);
     update(
@@ -401,7 +401,7 @@ fn slash_narrows_by_title_sender_and_known_customer() {
 #[test]
 fn filters_menu_sort_and_pending_shortcut_change_the_view_without_a_request() {
     let mut s = loaded(SIZE, 10, false);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(&mut s, key('f'));
     assert!(matches!(s.top(), Some(Modal::Filters(_))));
     update(&mut s, key(' '));
@@ -417,7 +417,7 @@ fn filters_menu_sort_and_pending_shortcut_change_the_view_without_a_request() {
             .any(|e| matches!(e, Effect::LoadPage { .. } | Effect::ReadCachedView { .. })),
         "the loaded rows are filtered again, nothing is asked for: {effects:?}"
     );
-    assert_eq!(s.list_generation, generation);
+    assert_eq!(s.list_generation(), generation);
     assert_eq!(s.views.active.statuses, [InvitationStatus::Pending]);
     assert_eq!(s.views.active.payloads, [PayloadKind::Lead]);
     assert!(s.views.modified(), "the view is marked as changed");
@@ -450,7 +450,7 @@ fn filters_menu_sort_and_pending_shortcut_change_the_view_without_a_request() {
     );
     update(&mut s, key('p'));
     assert_eq!(s.views.active.statuses, [InvitationStatus::Pending]);
-    assert_eq!(s.list_generation, generation, "no reload at any point");
+    assert_eq!(s.list_generation(), generation, "no reload at any point");
 
     update(&mut s, key('1'));
     assert!(
@@ -465,7 +465,7 @@ fn a_failed_page_keeps_the_rows_and_queues_the_error_without_taking_a_key() {
     let mut s = loaded(SIZE, 10, false);
     update(&mut s, key('j'));
     update(&mut s, key('r'));
-    let gen = s.list_generation;
+    let gen = s.list_generation();
     let err = ServiceError::Throttled {
         message: "Rate exceeded".into(),
     };
@@ -527,17 +527,21 @@ fn tab_focuses_the_detail_which_then_scrolls_within_its_content() {
     assert_eq!(s.focus, Focus::Detail);
     update(&mut s, key('j'));
     update(&mut s, key('j'));
-    assert_eq!(s.detail_scroll, 2);
+    assert_eq!(s.detail_scroll(), 2);
     assert_eq!(
         selected(&s),
         "engi-0000000000000",
         "j scrolls, the selection stays"
     );
     update(&mut s, key('G'));
-    let bottom = s.detail_scroll;
+    let bottom = s.detail_scroll();
     assert!(bottom > 10, "{bottom}");
     update(&mut s, key('j'));
-    assert_eq!(s.detail_scroll, bottom, "clamped at the end of the content");
+    assert_eq!(
+        s.detail_scroll(),
+        bottom,
+        "clamped at the end of the content"
+    );
     update(&mut s, code(KeyCode::Esc));
     assert_eq!(s.focus, Focus::List);
 }

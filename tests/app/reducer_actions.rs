@@ -624,7 +624,7 @@ fn only_pending_received_invitations_offer_accept_and_reject() {
     assert!(s.modals.is_empty());
     assert!(s.notices.latest().unwrap().text.contains("Only PENDING"));
     update(&mut s, key('2'));
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {

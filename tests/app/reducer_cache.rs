@@ -28,7 +28,7 @@ fn cached(n: usize, unread: bool) -> State {
 /// A state showing these cached rows, from a visited origin.
 fn showing(rows: Vec<CachedRow>) -> State {
     let (mut s, _) = state(SIZE);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::CachedView {
@@ -57,7 +57,7 @@ fn remembered(effects: &[Effect]) -> Vec<&Remember> {
 fn invitations_the_service_adds_after_a_visit_are_new_and_remembered_as_unread() {
     let mut s = cached(3, false);
     assert_eq!(s.list.loaded(), 3);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let effects = update(
         &mut s,
         Msg::PageLoaded {
@@ -78,7 +78,7 @@ fn invitations_the_service_adds_after_a_visit_are_new_and_remembered_as_unread()
 #[test]
 fn nothing_is_new_on_a_first_visit() {
     let (mut s, _) = state(SIZE);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {
@@ -100,7 +100,7 @@ fn nothing_is_new_on_a_first_visit() {
 #[test]
 fn rows_the_complete_listing_no_longer_has_are_forgotten() {
     let mut s = cached(3, false);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let effects = update(
         &mut s,
         Msg::PageLoaded {
@@ -120,7 +120,7 @@ fn selecting_an_unread_invitation_marks_it_read_once_the_selection_rests() {
     let mut s = cached(3, true);
     let first = fixtures::summary(0).id;
     assert!(s.memory.unread.contains(&first));
-    let epoch = s.selection_epoch;
+    let epoch = s.selection_epoch();
     let effects = update(&mut s, Msg::SelectionSettled { epoch });
     assert!(s.memory.unread.is_empty());
     assert!(remembered(&effects)
@@ -140,7 +140,7 @@ fn capital_n_jumps_to_the_next_unread_invitation() {
 #[test]
 fn without_a_connection_the_cached_rows_stay_and_actions_are_refused() {
     let mut s = cached(3, false);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {

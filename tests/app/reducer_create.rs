@@ -293,7 +293,7 @@ fn success_closes_the_form_drops_the_draft_and_shows_the_invitation_under_sent()
     assert!(s.draft.is_none());
     assert!(effects.contains(&Effect::SaveDraft(None)));
     assert_eq!(s.side(), Participant::Sent);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {

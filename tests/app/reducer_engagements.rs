@@ -38,7 +38,7 @@ fn members_loaded(s: &mut State, id: &str) {
 fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
     let mut s = loaded(SIZE, 10, false);
     // Row 4 of the fixtures is accepted; row 0 is pending.
-    let epoch = s.selection_epoch;
+    let epoch = s.selection_epoch();
     let effects = update(&mut s, Msg::SelectionSettled { epoch });
     assert!(
         !effects
@@ -50,7 +50,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
         update(&mut s, key('j'));
     }
     fixtures::deliver(&mut s, fixtures::opportunity(4));
-    let epoch = s.selection_epoch;
+    let epoch = s.selection_epoch();
     let effects = update(&mut s, Msg::SelectionSettled { epoch });
     let id = "eng-00000000000004";
     assert!(
@@ -67,7 +67,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
         screen.contains("Fabrikam Partners · 444455556666"),
         "{screen}"
     );
-    let epoch = s.selection_epoch;
+    let epoch = s.selection_epoch();
     let again = update(&mut s, Msg::SelectionSettled { epoch });
     assert!(
         !again

@@ -15,7 +15,7 @@ const SIZE: (u16, u16) = (160, 48);
 const ACCEPTED: usize = 4;
 
 fn settle(s: &mut State) -> Vec<Effect> {
-    let epoch = s.selection_epoch;
+    let epoch = s.selection_epoch();
     update(s, Msg::SelectionSettled { epoch })
 }
 

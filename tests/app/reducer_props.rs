@@ -324,7 +324,7 @@ fn message(s: &State, step: Step) -> Msg {
         },
         Step::Measured(lines) => Msg::DetailMeasured { lines },
         Step::Page { current, result } => Msg::PageLoaded {
-            generation: generation(current, s.list_generation),
+            generation: generation(current, s.list_generation()),
             result: result.map(|(start, len, more, variant)| Page {
                 items: (start..start + len).map(|i| row(i, variant)).collect(),
                 next_token: more.then(|| format!("token-{start}")),
@@ -348,7 +348,7 @@ fn message(s: &State, step: Step) -> Msg {
             rows,
             unread,
         } => Msg::CachedView {
-            generation: generation(current, s.list_generation),
+            generation: generation(current, s.list_generation()),
             result: Ok(cached_view(rows, unread)),
         },
         Step::CachedDetails(ids) => Msg::CachedDetails {
@@ -356,7 +356,7 @@ fn message(s: &State, step: Step) -> Msg {
             details: ids.into_iter().map(|i| detail(i, i as u8)).collect(),
         },
         Step::Settled(current) => Msg::SelectionSettled {
-            epoch: generation(current, s.selection_epoch),
+            epoch: generation(current, s.selection_epoch()),
         },
         Step::AcceptStarted(target, result) => {
             let id = id_of(s, &target);
@@ -547,7 +547,7 @@ fn build(start: &Start) -> State {
         fixtures::fill_valid(&mut draft, "eng-00000000000001");
         s.draft = Some(draft);
     }
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let msg = if start.from_cache {
         Msg::CachedView {
             generation,
@@ -703,7 +703,7 @@ impl Screen {
         let mut frame = self.0.get_frame();
         let drawn = ui::draw(&mut frame, s, &ui::Theme::colored());
         self.1 = drawn.asked;
-        if self.1 != s.shown {
+        if self.1 != s.shown() {
             update(s, Msg::Shown(self.1.clone()));
         }
         if drawn.detail_lines != s.geometry.detail_lines {

@@ -32,7 +32,7 @@ fn start() -> (State, Vec<Effect>) {
 /// The default views with the received rows `0..n` listed.
 fn loaded(n: usize) -> State {
     let (mut s, _) = start();
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {
@@ -124,7 +124,7 @@ fn every_view_of_the_side_on_screen_has_its_count() {
 #[test]
 fn views_of_one_side_switch_without_a_request_and_keep_the_selection_when_shown() {
     let mut s = loaded(30);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(&mut s, key('j'));
     update(&mut s, key('j'));
     let selected = s.selected().unwrap().id.clone();
@@ -153,7 +153,7 @@ fn views_of_one_side_switch_without_a_request_and_keep_the_selection_when_shown(
         let view = s.views.active.clone();
         assert!(shown(&s).iter().all(|r| view.admits(r, now())), "{name}");
     }
-    assert_eq!(s.list_generation, generation);
+    assert_eq!(s.list_generation(), generation);
     update(&mut s, key(']'));
     assert_eq!(s.views.active.name, "Pending", "] wraps around");
     update(&mut s, key('['));
@@ -175,7 +175,7 @@ fn the_sent_view_lists_the_other_side_and_keeps_the_received_counts() {
     };
     assert_eq!(query.participant, Participant::Sent);
     assert_eq!(count(&s, "Pending"), pending, "the received counts stay");
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let mut sent = fixtures::page(100..103, false);
     for row in &mut sent.items {
         row.participant = Some(Participant::Sent);
@@ -252,7 +252,7 @@ fn the_expiry_sort_over_the_local_store_puts_the_soonest_first() {
     rows[7].expiration_date = None;
     store.remember_rows(&rows, &[], now()).unwrap();
     let (mut s, _) = start();
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let cached = store.view(&s.query()).unwrap();
     update(
         &mut s,
@@ -386,7 +386,7 @@ fn a_page_listing_a_row_as_accepted_takes_it_out_of_the_pending_view() {
     let mut s = loaded(10);
     let mut accepted = summary(0);
     accepted.status = Some(InvitationStatus::Accepted);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {
@@ -424,7 +424,7 @@ fn configured_views_replace_the_default_set() {
         ui::geometry(SIZE, 0),
     );
     pc_inbox::app::update::init(&mut s);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {

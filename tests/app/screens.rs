@@ -71,7 +71,7 @@ fn loading_80x24() {
 #[test]
 fn empty_160x48() {
     let (mut s, _) = state((160, 48));
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {
@@ -85,7 +85,7 @@ fn empty_160x48() {
 #[test]
 fn error_80x24() {
     let (mut s, _) = state((80, 24));
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     let err = ServiceError::Credentials {
         problem: pc_inbox::service::CredentialsProblem::Expired,
         message: "the SSO session has expired".into(),
@@ -369,7 +369,7 @@ fn default_views(size: (u16, u16), key_pressed: char) -> State {
         ui::geometry(size, 0),
     );
     pc_inbox::app::update::init(&mut s);
-    let generation = s.list_generation;
+    let generation = s.list_generation();
     update(
         &mut s,
         Msg::PageLoaded {
