@@ -114,39 +114,33 @@ impl AwsPartnerCentral {
 
     /// Every task of `kind` the query matches, across pages (the SDK's paginator).
     async fn tasks(&self, kind: TaskKind, q: TaskQuery<'_>) -> ServiceResult<Vec<Task>> {
+        /// The listing `$operation`, its subject filtered by `$subject`.
+        macro_rules! listed {
+            ($operation:ident, $subject:ident) => {
+                self.client
+                    .$operation()
+                    .catalog(&self.catalog)
+                    .$subject(one(q.subject))
+                    .set_task_identifier(one(q.task_id))
+                    .set_task_status(q.status.map(|s| vec![s]))
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .collect::<Result<Vec<_>, _>>()
+                    .await
+                    .map(|rows| rows.iter().map(Task::from).collect())
+                    .map_err(|e| self.fail(e))
+            };
+        }
         match kind {
-            TaskKind::Accept => {
-                let rows = self
-                    .client
-                    .list_engagement_by_accepting_invitation_tasks()
-                    .catalog(&self.catalog)
-                    .set_engagement_invitation_identifier(one(q.subject))
-                    .set_task_identifier(one(q.task_id))
-                    .set_task_status(q.status.map(|s| vec![s]))
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .collect::<Result<Vec<_>, _>>()
-                    .await;
-                rows.map(|r| r.iter().map(Task::from).collect())
-                    .map_err(|e| self.fail(e))
-            }
-            TaskKind::Engage => {
-                let rows = self
-                    .client
-                    .list_engagement_from_opportunity_tasks()
-                    .catalog(&self.catalog)
-                    .set_opportunity_identifier(one(q.subject))
-                    .set_task_identifier(one(q.task_id))
-                    .set_task_status(q.status.map(|s| vec![s]))
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .collect::<Result<Vec<_>, _>>()
-                    .await;
-                rows.map(|r| r.iter().map(Task::from).collect())
-                    .map_err(|e| self.fail(e))
-            }
+            TaskKind::Accept => listed!(
+                list_engagement_by_accepting_invitation_tasks,
+                set_engagement_invitation_identifier
+            ),
+            TaskKind::Engage => listed!(
+                list_engagement_from_opportunity_tasks,
+                set_opportunity_identifier
+            ),
         }
     }
 }
