@@ -354,6 +354,71 @@ fn complete_marks_the_row_accepted_with_its_opportunity() {
 }
 
 #[test]
+fn an_accept_the_service_had_done_already_is_shown_as_done_with_nothing_started_or_journaled() {
+    let mut s = loaded(SIZE, 5, false);
+    with_accepts(&mut s);
+    fixtures::deliver(&mut s, fixtures::opportunity(0));
+    accept(&mut s);
+    let mut done = task(TaskStatus::Complete);
+    done.opportunity_id = Some("O1234567890".into());
+    let effects = update(
+        &mut s,
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
+            result: Ok(done),
+            found: true,
+        },
+    );
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::Journal(_))),
+        "nothing changed on the service: {effects:?}"
+    );
+    assert!(forgot(&effects), "no record is kept for it");
+    assert!(matches!(
+        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        Phase::Complete { ref made } if made.as_deref() == Some("O1234567890")
+    ));
+    assert_eq!(
+        s.selected().unwrap().status,
+        Some(InvitationStatus::Accepted)
+    );
+    let notice = &s.notices.latest().unwrap().text;
+    assert!(
+        notice.contains("was accepted already — opportunity O1234567890; nothing was started"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn an_accept_task_the_service_has_running_is_followed_and_journaled_as_resumed() {
+    let mut s = loaded(SIZE, 5, false);
+    with_accepts(&mut s);
+    accept(&mut s);
+    let effects = update(
+        &mut s,
+        Msg::TaskStarted {
+            work: (TaskKind::Accept, ID.into()),
+            claimed: None,
+            result: Ok(task(TaskStatus::InProgress)),
+            found: true,
+        },
+    );
+    let journaled: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Journal(entry) => Some(entry.action),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        journaled,
+        [pc_inbox::domain::journal::Action::AcceptResumed]
+    );
+    assert_eq!(poll_after(&effects), Some(Duration::from_secs(1)));
+}
+
+#[test]
 fn failed_shows_the_reason_and_a_retry_gets_a_new_token() {
     let mut s = loaded(SIZE, 5, false);
     with_accepts(&mut s);
