@@ -128,7 +128,7 @@ pub struct State {
     /// What the local store holds: cached rows, what is new, whether the service is reachable.
     pub memory: Memory,
     /// Accepts and engages: their tokens, progress and what the store keeps of them.
-    pub tasks: super::tasks::Tasks,
+    pub(crate) tasks: super::tasks::Tasks,
     /// The bulk action in progress, or the last one until the next starts.
     pub bulk: Option<super::BulkQueue>,
     /// The current view's pending count, what expires soon and what it is worth.
@@ -138,7 +138,7 @@ pub struct State {
     /// Members and contexts of engagements, as looked up.
     pub engagements: super::engagements::Engagements,
     /// The opportunity the engage dialog follows (its task is in `tasks`), until it is let go.
-    pub engaging: Option<crate::domain::Opportunity>,
+    pub(crate) engaging: Option<crate::domain::Opportunity>,
     /// The unsent invitation draft while the form is closed.
     pub draft: Option<Draft>,
     /// Select this invitation once a page brings it (after creating it).
@@ -182,6 +182,25 @@ impl State {
     /// How far the detail pane is scrolled.
     pub fn detail_scroll(&self) -> u16 {
         self.detail_scroll
+    }
+
+    /// Accepts and engages: their tokens, progress and what the store keeps of them.
+    pub fn tasks(&self) -> &super::tasks::Tasks {
+        &self.tasks
+    }
+
+    /// Takes the tasks an earlier run left (`session` makes this run's new tokens unique).
+    pub fn restore_tasks(
+        &mut self,
+        saved: Vec<(TaskKind, String, crate::domain::SavedTask)>,
+        session: String,
+    ) {
+        self.tasks = super::tasks::Tasks::restore(saved, session);
+    }
+
+    /// The opportunity the engage dialog follows.
+    pub fn engaging(&self) -> Option<&crate::domain::Opportunity> {
+        self.engaging.as_ref()
     }
 
     /// The writes the last frame drawn asked about.

@@ -1,7 +1,6 @@
 //! What an earlier run left behind: accepts and engages to follow again, writes never sent (the
 //! start asks about them), the unsent draft and the cached rows of the view the inbox opens with.
 
-use crate::app::tasks::Tasks;
 use crate::app::{BulkQueue, Level, State};
 use crate::compose::draft::Draft;
 use crate::domain::{Opportunity, TaskKind};
@@ -57,7 +56,7 @@ pub fn restore(state: &mut State, store: Option<&Store>) {
         );
         state.engaging = Some(Opportunity::with_id(id.clone()));
     }
-    state.tasks = Tasks::restore(saved, session);
+    state.restore_tasks(saved, session);
     match store.map(Store::draft::<Draft>) {
         Some(Ok(Some(draft))) if !draft.is_blank() => {
             state.draft = Some(draft);

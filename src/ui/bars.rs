@@ -164,7 +164,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
             };
             Line::styled(first_line(&n.text).to_string(), style)
         }
-        None if state.tasks.active(TaskKind::Accept).next().is_some() => {
+        None if state.tasks().active(TaskKind::Accept).next().is_some() => {
             Line::styled(accepting(state), theme.warning)
         }
         None if state.busy() => Line::styled(
@@ -223,7 +223,7 @@ fn first_line(text: &str) -> &str {
 
 /// `⠋ accepting “Title” · IN_PROGRESS · 0:12 (+1 more)`.
 fn accepting(state: &State) -> String {
-    let active: Vec<_> = state.tasks.active(TaskKind::Accept).collect();
+    let active: Vec<_> = state.tasks().active(TaskKind::Accept).collect();
     let Some((id, first)) = active.first() else {
         return String::new();
     };

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
     let paragraph = match state.details.get(&row.id) {
         Some(DetailEntry::Ready(d)) => {
             let beside = Beside {
-                accept: state.tasks.get(TaskKind::Accept, &row.id),
+                accept: state.tasks().get(TaskKind::Accept, &row.id),
                 rule: rule(state, d),
                 opportunity: state.opportunities.get(&row.id),
                 members: row

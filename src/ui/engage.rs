@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State,
             ]);
             (" Start an engagement? ", lines)
         }
-        Stage::Progress => match (&state.engaging, engage::run(state)) {
+        Stage::Progress => match (state.engaging(), engage::run(state)) {
             (Some(o), Some(run)) => (" Engage ", progress(o, run, state, theme)),
             _ => (" Engage ", vec![Line::raw("Nothing in progress.")]),
         },

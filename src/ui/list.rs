@@ -227,7 +227,7 @@ fn bulk_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)>
 
 /// The status cell of an invitation being accepted, or whose accept failed.
 fn accept_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)> {
-    let accept = state.tasks.get(TaskKind::Accept, id)?;
+    let accept = state.tasks().get(TaskKind::Accept, id)?;
     match &accept.phase {
         Phase::Starting | Phase::Running { .. } => Some((
             format!(
@@ -245,7 +245,7 @@ fn accept_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style
 
 /// The opportunity an accept in this session created.
 fn opportunity(state: &State, id: &str) -> Option<String> {
-    match &state.tasks.get(TaskKind::Accept, id)?.phase {
+    match &state.tasks().get(TaskKind::Accept, id)?.phase {
         Phase::Complete { made } => made.clone(),
         _ => None,
     }

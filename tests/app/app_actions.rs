@@ -17,7 +17,7 @@ use pc_inbox::service::{PartnerCentral, ServiceError};
 use pc_inbox::store::DataDir;
 
 fn phase(s: &State, id: &str) -> Option<Phase> {
-    s.tasks.get(TaskKind::Accept, id).map(|a| a.phase.clone())
+    s.tasks().get(TaskKind::Accept, id).map(|a| a.phase.clone())
 }
 
 #[tokio::test(start_paused = true)]

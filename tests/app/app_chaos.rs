@@ -127,7 +127,7 @@ impl User {
             s.side(),
             s.list.loaded(),
             s.top(),
-            s.tasks.get(TaskKind::Accept, id),
+            s.tasks().get(TaskKind::Accept, id),
             s.list.failed,
             s.memory.offline,
         );
@@ -137,7 +137,7 @@ impl User {
     fn phase(&self, id: &str) -> Option<Phase> {
         self.app
             .state
-            .tasks
+            .tasks()
             .get(TaskKind::Accept, id)
             .map(|a| a.phase.clone())
     }
@@ -161,7 +161,7 @@ impl User {
             self.press_accept(id).await;
             self.app
                 .until_within(STEP, "the start's answer", |s| {
-                    s.tasks
+                    s.tasks()
                         .get(TaskKind::Accept, id)
                         .is_none_or(|a| a.phase != Phase::Starting)
                 })
@@ -301,7 +301,7 @@ impl User {
             for _ in 0..TRIES {
                 self.app
                     .until_within(STEP, "the accept task", |s| {
-                        s.tasks
+                        s.tasks()
                             .get(TaskKind::Accept, id)
                             .is_none_or(|a| !a.phase.is_active())
                     })
@@ -374,7 +374,7 @@ async fn session(seed: u64) -> Report {
         retried,
         problems,
     } = user;
-    let resumed = app.state.tasks.active(TaskKind::Accept).count();
+    let resumed = app.state.tasks().active(TaskKind::Accept).count();
     app.stop();
 
     let mut user = User {

@@ -38,7 +38,7 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     app.accept(&id).await;
     app.until("the failed start", |s| {
         matches!(
-            s.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+            s.tasks().get(TaskKind::Accept, &id).map(|a| &a.phase),
             Some(Phase::Failed { .. })
         )
     })
@@ -51,7 +51,7 @@ async fn accept_survives_a_500_and_the_retry_starts_exactly_one_task() {
     app.press(fixtures::key('y')).await;
     app.until("COMPLETE", |s| {
         matches!(
-            s.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+            s.tasks().get(TaskKind::Accept, &id).map(|a| &a.phase),
             Some(Phase::Complete { .. })
         )
     })

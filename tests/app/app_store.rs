@@ -52,7 +52,7 @@ async fn the_journal_opens_on_capital_j_with_the_accept_just_done() {
     app.accept(&id).await;
     app.until("COMPLETE", |s| {
         matches!(
-            s.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+            s.tasks().get(TaskKind::Accept, &id).map(|a| &a.phase),
             Some(Phase::Complete { .. })
         )
     })
@@ -197,7 +197,7 @@ async fn an_engage_cut_short_by_a_quit_is_followed_to_its_end_on_the_next_start(
         })
         .await;
     assert_eq!(
-        again.state.engaging.as_ref().unwrap().customer.as_deref(),
+        again.state.engaging().unwrap().customer.as_deref(),
         Some("Stuttgarter Präzisionswerke GmbH"),
         "the opportunity is read again"
     );
@@ -261,7 +261,10 @@ async fn an_accept_whose_token_the_store_cannot_save_is_not_sent_and_says_why() 
     assert!(text.contains("disk I/O error"), "{text}");
     assert!(text.contains("Nothing reached the service"), "{text}");
     assert!(matches!(
-        app.state.tasks.get(TaskKind::Accept, &id).map(|a| &a.phase),
+        app.state
+            .tasks()
+            .get(TaskKind::Accept, &id)
+            .map(|a| &a.phase),
         Some(Phase::Failed { .. })
     ));
     let tasks = common::client(&emulator)

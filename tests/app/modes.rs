@@ -8,7 +8,6 @@ use crossterm::event::KeyCode;
 use fixtures::update;
 use fixtures::{code, ctrl, key, loaded, render, screen_text};
 use pc_inbox::app::modes::RejectFocus;
-use pc_inbox::app::tasks::Tasks;
 use pc_inbox::app::{Effect, Level, Modal, Msg, State};
 use pc_inbox::domain::{Task, TaskKind, TaskStatus};
 use pc_inbox::keymap::Keymap;
@@ -72,7 +71,7 @@ fn finish(s: &mut State, row: usize, id: &str, status: TaskStatus, reason: Optio
 /// (the hold before a reject is tested in `reducer_actions.rs`).
 fn with_accepts() -> State {
     let mut s = loaded(SIZE, 10, false);
-    s.tasks = Tasks::restore(Vec::new(), "t".into());
+    s.restore_tasks(Vec::new(), "t".into());
     s.settings.reject_hold = std::time::Duration::ZERO;
     s
 }
@@ -242,7 +241,7 @@ fn rebound() -> State {
     let loaded = pc_inbox::config::load_from(&path).unwrap();
     assert_eq!(loaded.warnings, Vec::<String>::new());
     let mut s = loaded_with(loaded.config.keymap);
-    s.tasks = Tasks::restore(Vec::new(), "t".into());
+    s.restore_tasks(Vec::new(), "t".into());
     s.settings.reject_hold = std::time::Duration::ZERO;
     s
 }

@@ -9,7 +9,7 @@ use crossterm::event::KeyCode;
 use fixtures::{code, key, loaded};
 use fixtures::{rejects, update};
 use pc_inbox::app::modes::RejectFocus;
-use pc_inbox::app::tasks::{Phase, Tasks};
+use pc_inbox::app::tasks::Phase;
 use pc_inbox::app::{Effect, Level, Modal, Msg, State};
 use pc_inbox::domain::SavedTask;
 use pc_inbox::domain::{InvitationStatus, Task, TaskKind, TaskStatus};
@@ -37,7 +37,7 @@ fn task(status: TaskStatus) -> Task {
 /// Ready to accept. These tests follow one invitation, so the selection stays on it (moving on
 /// after an action is tested in `reducer_triage.rs`).
 fn with_accepts(s: &mut State) {
-    s.tasks = Tasks::restore(Vec::new(), "test".into());
+    s.restore_tasks(Vec::new(), "test".into());
     s.settings.auto_advance = false;
 }
 
@@ -104,7 +104,7 @@ fn the_confirmation_shows_title_and_customer_and_can_be_cancelled() {
         update(&mut s, code(KeyCode::Enter)).is_empty(),
         "Enter on Cancel"
     );
-    assert!(s.tasks.get(TaskKind::Accept, ID).is_none());
+    assert!(s.tasks().get(TaskKind::Accept, ID).is_none());
 }
 
 #[test]
@@ -114,11 +114,16 @@ fn confirming_saves_the_token_before_starting_the_task() {
     let effects = accept(&mut s);
     let token = start_token(&effects);
     assert_eq!(
-        s.tasks.get(TaskKind::Accept, ID).unwrap().client_token,
+        s.tasks().get(TaskKind::Accept, ID).unwrap().client_token,
         token,
         "the start carries the run's token, which the runtime claims in the store first"
     );
-    assert!(s.tasks.get(TaskKind::Accept, ID).unwrap().phase.is_active());
+    assert!(s
+        .tasks()
+        .get(TaskKind::Accept, ID)
+        .unwrap()
+        .phase
+        .is_active());
     assert!(s.actionable().is_none(), "no second accept while one runs");
     update(&mut s, key('a'));
     assert!(s.modals.is_empty());
@@ -147,7 +152,7 @@ fn a_failed_start_keeps_the_token_for_the_retry() {
     );
     assert!(!forgot(&effects), "the token is kept for a retry");
     assert!(matches!(
-        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        s.tasks().get(TaskKind::Accept, ID).unwrap().phase,
         Phase::Failed { .. }
     ));
     assert_eq!(s.notices.latest().unwrap().level, Level::Error);
@@ -208,7 +213,7 @@ fn an_interrupted_accept_can_be_sent_again_after_the_row_changed() {
         },
     );
     assert!(matches!(
-        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        s.tasks().get(TaskKind::Accept, ID).unwrap().phase,
         Phase::Complete { .. }
     ));
     assert!(forgot(&done), "no record outlives it");
@@ -238,7 +243,7 @@ fn a_start_the_service_refused_leaves_no_record_behind() {
     );
     assert!(forgot(&effects), "nothing started, so no token to keep");
     assert!(matches!(
-        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        s.tasks().get(TaskKind::Accept, ID).unwrap().phase,
         Phase::Failed { .. }
     ));
     assert!(s
@@ -376,7 +381,7 @@ fn an_accept_the_service_had_done_already_is_shown_as_done_with_nothing_started_
     );
     assert!(forgot(&effects), "no record is kept for it");
     assert!(matches!(
-        s.tasks.get(TaskKind::Accept, ID).unwrap().phase,
+        s.tasks().get(TaskKind::Accept, ID).unwrap().phase,
         Phase::Complete { ref made } if made.as_deref() == Some("O1234567890")
     ));
     assert_eq!(
@@ -462,7 +467,7 @@ fn a_restart_resumes_running_tasks_and_adopts_others_in_progress() {
         title: Some("T".into()),
         started: fixtures::now(),
     };
-    s.tasks = Tasks::restore(
+    s.restore_tasks(
         vec![(TaskKind::Accept, ID.into(), saved)],
         "second-run".into(),
     );
@@ -487,7 +492,7 @@ fn a_restart_resumes_running_tasks_and_adopts_others_in_progress() {
         "only the task this run did not know: {effects:?}"
     );
     assert!(s
-        .tasks
+        .tasks()
         .get(TaskKind::Accept, "engi-0000000000003")
         .unwrap()
         .phase
@@ -712,7 +717,7 @@ fn several_accepts_run_at_once_and_the_status_line_counts_them() {
     update(&mut s, key('j'));
     let second = start_token(&accept(&mut s));
     assert_ne!(first, second);
-    assert_eq!(s.tasks.active(TaskKind::Accept).count(), 2);
+    assert_eq!(s.tasks().active(TaskKind::Accept).count(), 2);
     let screen = fixtures::screen_text(&s);
     assert!(screen.contains("(+1 more)"), "{screen}");
 }

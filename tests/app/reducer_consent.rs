@@ -7,14 +7,13 @@ use pc_inbox::domain::TaskKind;
 
 use crossterm::event::KeyCode;
 use fixtures::{code, ctrl, key, loaded, resize, update};
-use pc_inbox::app::tasks::Tasks;
 use pc_inbox::app::{self, BulkKind, Effect, ItemState, Modal, Msg, State};
 
 const SIZE: (u16, u16) = (160, 48);
 
 fn ready(n: usize) -> State {
     let mut s = loaded(SIZE, n, false);
-    s.tasks = Tasks::restore(Vec::new(), "t".into());
+    s.restore_tasks(Vec::new(), "t".into());
     s.settings.auto_advance = false;
     s
 }
@@ -51,7 +50,7 @@ fn keys_while_the_terminal_is_too_small_change_nothing_and_open_nothing() {
     );
     assert_eq!(s.list.mark_count(), 0);
     assert!(
-        s.tasks.get(TaskKind::Accept, &before.0).is_none(),
+        s.tasks().get(TaskKind::Accept, &before.0).is_none(),
         "no accept began"
     );
     update(&mut s, Msg::Paste("hello".into()));
@@ -81,7 +80,7 @@ fn a_yes_for_a_dialog_no_frame_showed_sends_nothing() {
     let effects = app::update(&mut s, key('y'));
     assert!(writes(&effects).is_empty(), "{effects:?}");
     assert!(matches!(s.top(), Some(Modal::Confirm(_))), "still asking");
-    assert!(s.tasks.active(TaskKind::Accept).next().is_none());
+    assert!(s.tasks().active(TaskKind::Accept).next().is_none());
     // Once drawn, the same key goes through.
     assert_eq!(writes(&update(&mut s, key('y'))).len(), 1);
 }

@@ -203,7 +203,7 @@ fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
         "the prefilled draft is saved once it rests: {effects:?}"
     );
     assert!(!screen_text(&s).contains("Restored your unsent draft"));
-    assert!(s.engaging.is_none());
+    assert!(s.engaging().is_none());
     let Some(Modal::Create(form)) = s.modals.last() else {
         panic!("the form is open: {:?}", s.modals);
     };
@@ -263,7 +263,7 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
         "a failed task is not retried"
     );
     update(&mut s, code(KeyCode::Esc));
-    assert!(s.modals.is_empty() && s.engaging.is_none());
+    assert!(s.modals.is_empty() && s.engaging().is_none());
 }
 
 #[test]

@@ -12,7 +12,6 @@ use crate::fixtures;
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use pc_inbox::app::consent::Write;
-use pc_inbox::app::tasks::Tasks;
 use pc_inbox::app::{update, Effect};
 use pc_inbox::app::{Modal, Msg, State};
 use pc_inbox::compose::draft::Draft;
@@ -540,7 +539,7 @@ fn build(start: &Start) -> State {
             };
             saved.push((TaskKind::Accept, fixtures::summary(i).id, record));
         }
-        s.tasks = Tasks::restore(saved, "props".into());
+        s.restore_tasks(saved, "props".into());
     }
     if start.draft {
         let mut draft = Draft::new("pc-inbox-props-draft-1".into());

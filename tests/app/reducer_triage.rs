@@ -8,7 +8,6 @@ use crate::fixtures;
 use crossterm::event::KeyCode;
 use fixtures::{code, key, loaded};
 use fixtures::{rejects, update};
-use pc_inbox::app::tasks::Tasks;
 use pc_inbox::app::{BulkKind, BulkQueue, Effect, ItemState, Modal, Msg, State};
 use pc_inbox::domain::{InvitationStatus, Task, TaskKind, TaskStart, TaskStatus};
 use pc_inbox::service::ServiceError;
@@ -21,7 +20,7 @@ fn id(i: usize) -> String {
 
 fn ready(n: usize) -> State {
     let mut s = loaded(SIZE, n, false);
-    s.tasks = Tasks::restore(Vec::new(), "test".into());
+    s.restore_tasks(Vec::new(), "test".into());
     s
 }
 

@@ -228,7 +228,7 @@ fn reject_dialog_with_a_reason_80x24() {
 #[test]
 fn accept_in_progress_160x48() {
     let mut s = with_detail((160, 48), fixtures::opportunity(0), 0);
-    s.tasks = pc_inbox::app::tasks::Tasks::restore(Vec::new(), "snap".into());
+    s.restore_tasks(Vec::new(), "snap".into());
     // The detail of the invitation being accepted, so the selection stays on it.
     s.settings.auto_advance = false;
     update(&mut s, key('a'));
