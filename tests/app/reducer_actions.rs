@@ -48,7 +48,7 @@ fn start_token(effects: &[Effect]) -> String {
             Effect::StartTask { client_token, .. } => Some(client_token.clone()),
             _ => None,
         })
-        .unwrap_or_else(|| panic!("no StartAccept in {effects:?}"))
+        .unwrap_or_else(|| panic!("no StartTask in {effects:?}"))
 }
 
 fn poll_after(effects: &[Effect]) -> Option<Duration> {

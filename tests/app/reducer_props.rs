@@ -167,7 +167,7 @@ enum Step {
     Settled(bool),
     AcceptStarted(Target, Result<u8, ServiceError>),
     TaskPolled(Target, Result<u8, ServiceError>),
-    ActiveTasks(Result<Vec<usize>, ServiceError>),
+    RunningTasks(Result<Vec<usize>, ServiceError>),
     Rejected(Target, Result<(), ServiceError>),
     Engagements(Result<usize, ServiceError>),
     Created(bool, Result<(), ServiceError>),
@@ -204,7 +204,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => prop_oneof![
             proptest::collection::vec(0..300usize, 0..4).prop_map(Ok),
             service_error().prop_map(Err),
-        ].prop_map(Step::ActiveTasks),
+        ].prop_map(Step::RunningTasks),
         1 => (target(), prop_oneof![Just(Ok(())), service_error().prop_map(Err)])
             .prop_map(|(t, r)| Step::Rejected(t, r)),
         1 => prop_oneof![(0..30usize).prop_map(Ok), service_error().prop_map(Err)]
@@ -376,7 +376,7 @@ fn message(s: &State, step: Step) -> Msg {
                 result,
             }
         }
-        Step::ActiveTasks(result) => Msg::RunningTasks {
+        Step::RunningTasks(result) => Msg::RunningTasks {
             kind: TaskKind::Accept,
             result: result.map(|ids| {
                 ids.into_iter()
