@@ -77,6 +77,25 @@ fn forgot(effects: &[Effect]) -> bool {
     })
 }
 
+/// The start's answer for `ID`; `found` when it is the task the service had already.
+fn started(result: Result<Task, ServiceError>, found: bool) -> Msg {
+    Msg::TaskStarted {
+        work: (TaskKind::Accept, ID.into()),
+        claimed: None,
+        result,
+        found,
+    }
+}
+
+/// A poll's answer for the accept of `ID`.
+fn polled(task_id: String, result: Result<Task, ServiceError>) -> Msg {
+    Msg::TaskPolled {
+        work: (TaskKind::Accept, ID.into()),
+        task_id,
+        result,
+    }
+}
+
 /// Opens the confirmation for the selected (first) invitation and confirms it.
 fn accept(s: &mut State) -> Vec<Effect> {
     update(s, key('a'));
@@ -141,15 +160,7 @@ fn a_failed_start_keeps_the_token_for_the_retry() {
     let err = ServiceError::Network {
         message: "connection reset".into(),
     };
-    let effects = update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Err(err),
-            found: false,
-        },
-    );
+    let effects = update(&mut s, started(Err(err), false));
     assert!(!forgot(&effects), "the token is kept for a retry");
     assert!(matches!(
         s.tasks().get(TaskKind::Accept, ID).unwrap().phase,
@@ -178,15 +189,7 @@ fn an_interrupted_accept_can_be_sent_again_after_the_row_changed() {
     let lost = ServiceError::Network {
         message: "the connection closed before the answer".into(),
     };
-    update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Err(lost),
-            found: false,
-        },
-    );
+    update(&mut s, started(Err(lost), false));
     // The start went through after all: a reload shows the task's work.
     s.list
         .update_row(ID, |row| row.status = Some(InvitationStatus::Accepted));
@@ -203,15 +206,7 @@ fn an_interrupted_accept_can_be_sent_again_after_the_row_changed() {
         token,
         "the service answers with its task"
     );
-    let done = update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Ok(task(TaskStatus::Complete)),
-            found: false,
-        },
-    );
+    let done = update(&mut s, started(Ok(task(TaskStatus::Complete)), false));
     assert!(matches!(
         s.tasks().get(TaskKind::Accept, ID).unwrap().phase,
         Phase::Complete { .. }
@@ -232,15 +227,7 @@ fn a_start_the_service_refused_leaves_no_record_behind() {
     let err = ServiceError::NotFound {
         message: "Invitation engi-0000000000002 does not exist.".into(),
     };
-    let effects = update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Err(err),
-            found: false,
-        },
-    );
+    let effects = update(&mut s, started(Err(err), false));
     assert!(forgot(&effects), "nothing started, so no token to keep");
     assert!(matches!(
         s.tasks().get(TaskKind::Accept, ID).unwrap().phase,
@@ -259,15 +246,7 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
     let mut s = loaded(SIZE, 5, false);
     with_accepts(&mut s);
     accept(&mut s);
-    let effects = update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Ok(task(TaskStatus::InProgress)),
-            found: false,
-        },
-    );
+    let effects = update(&mut s, started(Ok(task(TaskStatus::InProgress)), false));
     assert_eq!(
         saved(&effects).unwrap().task_id.as_deref(),
         Some("task-0000000000001")
@@ -276,11 +255,10 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
     for _ in 0..5 {
         let effects = update(
             &mut s,
-            Msg::TaskPolled {
-                work: (TaskKind::Accept, ID.into()),
-                task_id: "task-0000000000001".into(),
-                result: Ok(task(TaskStatus::InProgress)),
-            },
+            polled(
+                "task-0000000000001".into(),
+                Ok(task(TaskStatus::InProgress)),
+            ),
         );
         waits.push(poll_after(&effects).unwrap().as_secs());
     }
@@ -302,11 +280,7 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
     );
     let stale = update(
         &mut s,
-        Msg::TaskPolled {
-            work: (TaskKind::Accept, ID.into()),
-            task_id: "task-other".into(),
-            result: Ok(task(TaskStatus::Complete)),
-        },
+        polled("task-other".into(), Ok(task(TaskStatus::Complete))),
     );
     assert!(stale.is_empty(), "a reply for another task is ignored");
 }
@@ -317,25 +291,10 @@ fn complete_marks_the_row_accepted_with_its_opportunity() {
     with_accepts(&mut s);
     fixtures::deliver(&mut s, fixtures::opportunity(0));
     accept(&mut s);
-    update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Ok(task(TaskStatus::InProgress)),
-            found: false,
-        },
-    );
+    update(&mut s, started(Ok(task(TaskStatus::InProgress)), false));
     let mut done = task(TaskStatus::Complete);
     done.opportunity_id = Some("O1234567890".into());
-    let effects = update(
-        &mut s,
-        Msg::TaskPolled {
-            work: (TaskKind::Accept, ID.into()),
-            task_id: done.id.clone(),
-            result: Ok(done),
-        },
-    );
+    let effects = update(&mut s, polled(done.id.clone(), Ok(done)));
     assert!(forgot(&effects), "nothing left to resume");
     assert_eq!(
         s.selected().unwrap().status,
@@ -366,15 +325,7 @@ fn an_accept_the_service_had_done_already_is_shown_as_done_with_nothing_started_
     accept(&mut s);
     let mut done = task(TaskStatus::Complete);
     done.opportunity_id = Some("O1234567890".into());
-    let effects = update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Ok(done),
-            found: true,
-        },
-    );
+    let effects = update(&mut s, started(Ok(done), true));
     assert!(
         !effects.iter().any(|e| matches!(e, Effect::Journal(_))),
         "nothing changed on the service: {effects:?}"
@@ -400,15 +351,7 @@ fn an_accept_task_the_service_has_running_is_followed_and_journaled_as_resumed()
     let mut s = loaded(SIZE, 5, false);
     with_accepts(&mut s);
     accept(&mut s);
-    let effects = update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Ok(task(TaskStatus::InProgress)),
-            found: true,
-        },
-    );
+    let effects = update(&mut s, started(Ok(task(TaskStatus::InProgress)), true));
     let journaled: Vec<_> = effects
         .iter()
         .filter_map(|e| match e {
@@ -431,15 +374,7 @@ fn failed_shows_the_reason_and_a_retry_gets_a_new_token() {
     let mut failed = task(TaskStatus::Failed);
     failed.reason_code = Some("OpportunityValidationFailed".into());
     failed.message = Some("Postal code is required.".into());
-    update(
-        &mut s,
-        Msg::TaskStarted {
-            work: (TaskKind::Accept, ID.into()),
-            claimed: None,
-            result: Ok(failed),
-            found: false,
-        },
-    );
+    update(&mut s, started(Ok(failed), false));
     let notice = s.notices.latest().cloned().unwrap();
     assert_eq!(notice.level, Level::Error);
     assert!(
