@@ -6,18 +6,9 @@ use std::collections::HashMap;
 
 use super::tasks::Phase;
 use super::{Effect, State};
+use crate::domain::Linked;
 use crate::domain::{InvitationStatus, Opportunity, Participant, TaskKind};
 use crate::service::ServiceError;
-
-/// What is known of one invitation's opportunity.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Linked {
-    Loading,
-    Ready(Box<Opportunity>),
-    /// No accept task of it completed: nothing to show.
-    None,
-    Failed(String),
-}
 
 /// Linked opportunities by invitation id.
 #[derive(Debug, Clone, Default, PartialEq)]

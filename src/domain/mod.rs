@@ -31,7 +31,7 @@ pub use invitation::{
     InvitationDetail, InvitationStatus, InvitationSummary, Member, Participant, PayloadKind,
     Receiver,
 };
-pub use opportunity::{Opportunity, OpportunityDetails};
+pub use opportunity::{Linked, Opportunity, OpportunityDetails};
 pub use payload::{
     Contact, Customer, Enrichment, LeadCustomer, LeadInteraction, LeadPayload, OpportunityPayload,
     Payload, Project, Prospecting, Spend,

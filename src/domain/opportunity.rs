@@ -51,3 +51,13 @@ pub struct OpportunityDetails {
     pub business_problem: Option<String>,
     pub spend: Vec<Spend>,
 }
+
+/// What is known of the opportunity an accepted invitation made, as the detail shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Linked {
+    Loading,
+    Ready(Box<Opportunity>),
+    /// No accept task of it completed: nothing to show.
+    None,
+    Failed(String),
+}

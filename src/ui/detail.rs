@@ -8,9 +8,9 @@ use ratatui::Frame;
 
 use super::{format, Theme};
 use crate::app::engagements::Lookup;
-use crate::app::opportunities::Linked;
 use crate::app::tasks::{Phase, Run};
 use crate::app::{Clock, DetailEntry, Focus, State};
+use crate::domain::Linked;
 use crate::domain::{
     EngagementMember, InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting,
     TaskKind,

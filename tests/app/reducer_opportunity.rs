@@ -5,8 +5,8 @@ use crate::fixtures;
 
 use fixtures::update;
 use fixtures::{deliver, key, loaded, opportunity, screen_text};
-use pc_inbox::app::opportunities::Linked;
 use pc_inbox::app::{Effect, Msg, State};
+use pc_inbox::domain::Linked;
 use pc_inbox::domain::{InvitationStatus, Opportunity};
 
 const SIZE: (u16, u16) = (160, 48);
