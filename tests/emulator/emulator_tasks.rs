@@ -14,6 +14,18 @@ use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{PartnerCentral, ServiceError};
 
 /// Polls until the task has finished, as the app does (bounded, so a bug fails the test).
+/// Starts accepting `invitation_id` with `token`.
+async fn start_accept(
+    client: &AwsPartnerCentral,
+    invitation_id: &str,
+    token: &str,
+) -> Result<Task, ServiceError> {
+    let start = TaskStart::Accept {
+        invitation_id: invitation_id.to_string(),
+    };
+    client.start_task(&start, token).await
+}
+
 async fn finished(client: &AwsPartnerCentral, task_id: &str) -> Task {
     for _ in 0..100 {
         let task = client.get_task(TaskKind::Accept, task_id).await.unwrap();
@@ -29,15 +41,7 @@ async fn finished(client: &AwsPartnerCentral, task_id: &str) -> Task {
 async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation() {
     let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
-    let started = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-complete",
-        )
-        .await
-        .unwrap();
+    let started = start_accept(&client, &id, "token-complete").await.unwrap();
     assert_eq!(started.status, TaskStatus::InProgress);
     assert_eq!(started.invitation_id.as_deref(), Some(id.as_str()));
     assert!(
@@ -61,34 +65,10 @@ async fn an_accept_task_completes_with_an_opportunity_and_accepts_the_invitation
 async fn the_same_client_token_returns_the_same_task() {
     let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let id = common::acceptable(0);
-    let first = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-a",
-        )
-        .await
-        .unwrap();
-    let again = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-a",
-        )
-        .await
-        .unwrap();
+    let first = start_accept(&client, &id, "token-a").await.unwrap();
+    let again = start_accept(&client, &id, "token-a").await.unwrap();
     assert_eq!(first.id, again.id);
-    let other = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-b",
-        )
-        .await
-        .unwrap_err();
+    let other = start_accept(&client, &id, "token-b").await.unwrap_err();
     assert!(matches!(other, ServiceError::Conflict { .. }), "{other:?}");
     assert_eq!(
         client
@@ -99,27 +79,13 @@ async fn the_same_client_token_returns_the_same_task() {
         1
     );
     finished(&client, &first.id).await;
-    let after = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-a",
-        )
-        .await
-        .unwrap();
+    let after = start_accept(&client, &id, "token-a").await.unwrap();
     assert_eq!(
         (after.id, after.status),
         (first.id, TaskStatus::Complete),
         "a replay after completion still returns the task"
     );
-    let elsewhere = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: common::acceptable(1).to_string(),
-            },
-            "token-a",
-        )
+    let elsewhere = start_accept(&client, &common::acceptable(1), "token-a")
         .await
         .unwrap_err();
     assert!(
@@ -133,15 +99,7 @@ async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
     let (_emulator, client) = common::start_in_process(common::config(0)).await;
     let failing = common::failing_invitation();
     let id = failing["Id"].as_str().unwrap();
-    let task = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-fail",
-        )
-        .await
-        .unwrap();
+    let task = start_accept(&client, id, "token-fail").await.unwrap();
     let done = finished(&client, &task.id).await;
     assert_eq!(done.status, TaskStatus::Failed);
     assert_eq!(
@@ -159,15 +117,7 @@ async fn a_task_for_an_invitation_the_seed_marks_fails_with_its_reason() {
         Some(InvitationStatus::Pending),
         "a failed accept leaves it pending"
     );
-    let retry = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-fail-retry",
-        )
-        .await
-        .unwrap();
+    let retry = start_accept(&client, id, "token-fail-retry").await.unwrap();
     assert_ne!(
         retry.id, task.id,
         "after a failure a new token may start a new task"
@@ -180,15 +130,7 @@ async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
     let id = common::acceptable(0);
     let task = {
         let first = common::client_in_process(&emulator).await;
-        first
-            .start_task(
-                &TaskStart::Accept {
-                    invitation_id: id.to_string(),
-                },
-                "token-restart",
-            )
-            .await
-            .unwrap()
+        start_accept(&first, &id, "token-restart").await.unwrap()
     };
     let second = common::client_in_process(&emulator).await;
     let sdk = common::sdk_in_process(&emulator);
@@ -235,13 +177,7 @@ async fn a_second_client_finds_and_finishes_a_task_started_by_the_first() {
 async fn task_listings_page() {
     let (emulator, client) = common::start_in_process(common::config(0)).await;
     for n in 0..5 {
-        client
-            .start_task(
-                &TaskStart::Accept {
-                    invitation_id: common::acceptable(n).to_string(),
-                },
-                &format!("token-{n}"),
-            )
+        start_accept(&client, &common::acceptable(n), &format!("token-{n}"))
             .await
             .unwrap();
     }
@@ -280,15 +216,7 @@ async fn a_task_is_in_progress_for_exactly_the_accept_delay() {
     })
     .await;
     let id = common::acceptable(0);
-    let task = client
-        .start_task(
-            &TaskStart::Accept {
-                invitation_id: id.to_string(),
-            },
-            "token-timed",
-        )
-        .await
-        .unwrap();
+    let task = start_accept(&client, &id, "token-timed").await.unwrap();
     tokio::time::sleep(Duration::from_millis(2990)).await;
     let running = client.get_task(TaskKind::Accept, &task.id).await.unwrap();
     assert_eq!(running.status, TaskStatus::InProgress);
