@@ -6,6 +6,7 @@
 mod fixtures;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use pc_inbox::app::InboxMsg;
 use pc_inbox::app::{update, Msg, State};
 use pc_inbox::ui;
 use ratatui::backend::TestBackend;
@@ -20,10 +21,10 @@ fn state_with(rows: usize) -> State {
         let n = left.min(100);
         update(
             &mut s,
-            Msg::PageLoaded {
+            Msg::Inbox(InboxMsg::PageLoaded {
                 generation,
                 result: Ok(fixtures::page(start..start + n, true)),
-            },
+            }),
         );
         start += n;
         left -= n;

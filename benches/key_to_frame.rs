@@ -9,6 +9,7 @@ mod fixtures;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use crossterm::event::KeyCode;
 use pc_inbox::app::{update, Modal, Msg, Settings, State};
+use pc_inbox::app::{CreateMsg, InboxMsg};
 use pc_inbox::compose::fields::Field;
 use pc_inbox::compose::validate;
 use pc_inbox::domain::{EngagementSummary, Page};
@@ -32,10 +33,10 @@ fn inbox_with(settings: Settings, rows: usize) -> State {
         let end = (start + 100).min(rows);
         update(
             &mut s,
-            Msg::PageLoaded {
+            Msg::Inbox(InboxMsg::PageLoaded {
                 generation,
                 result: Ok(fixtures::page(start..end, true)),
-            },
+            }),
         );
     }
     for i in 0..10 {
@@ -64,7 +65,7 @@ fn form_on(rows: usize, field: Field) -> State {
     update(&mut s, fixtures::key('n'));
     update(
         &mut s,
-        Msg::EngagementsLoaded(Ok(Page {
+        Msg::Create(CreateMsg::EngagementsLoaded(Ok(Page {
             items: vec![EngagementSummary {
                 id: "eng-00000000000001".into(),
                 arn: None,
@@ -76,7 +77,7 @@ fn form_on(rows: usize, field: Field) -> State {
                 context_types: vec![],
             }],
             next_token: None,
-        })),
+        }))),
     );
     let Some(Modal::Create(form)) = s.modals.last_mut() else {
         panic!("the form is open")

@@ -23,19 +23,19 @@ pub enum Priority {
 /// Work `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Fetch one page of invitations; the reply is a `Msg::PageLoaded` for `generation`.
+    /// Fetch one page of invitations; the reply is an `InboxMsg::PageLoaded` for `generation`.
     LoadPage {
         generation: u64,
         query: ListQuery,
         next_token: Option<String>,
     },
-    /// Fetch one invitation's detail; the reply is a `Msg::DetailLoaded`.
+    /// Fetch one invitation's detail; the reply is an `InboxMsg::DetailLoaded`.
     LoadDetail {
         id: String,
         generation: u64,
         priority: Priority,
     },
-    /// Start a task (accept, engage); the reply is a `Msg::TaskStarted`. The service is asked
+    /// Start a task (accept, engage); the reply is a `TaskMsg::Started`. The service is asked
     /// first for a task it has for the same work (followed instead); then the token is claimed
     /// in the local store, which may hold an older one for the work (another process's): that
     /// one is used. A token that cannot be saved is not sent.
@@ -45,7 +45,7 @@ pub enum Effect {
         title: Option<String>,
         started: DateTime<Utc>,
     },
-    /// Poll a task after a pause; the reply is a `Msg::TaskPolled`.
+    /// Poll a task after a pause; the reply is a `TaskMsg::Polled`.
     PollTask {
         kind: TaskKind,
         subject: String,
@@ -53,7 +53,7 @@ pub enum Effect {
         after: Duration,
     },
     /// Ask the service for the tasks of a kind in progress; the reply is a
-    /// `Msg::RunningTasks`.
+    /// `TaskMsg::Running`.
     FindRunningTasks(TaskKind),
     /// Keep a task's record (its token and task id) in the local store.
     SaveTask {
@@ -72,9 +72,9 @@ pub enum Effect {
         invitation_id: String,
         reason: String,
     },
-    /// Fetch a page of engagements; the reply is a `Msg::EngagementsLoaded`.
+    /// Fetch a page of engagements; the reply is a `CreateMsg::EngagementsLoaded`.
     LoadEngagements { next_token: Option<String> },
-    /// Create an invitation; the reply is a `Msg::InvitationCreated`.
+    /// Create an invitation; the reply is a `CreateMsg::Created`.
     CreateInvitation {
         engagement_id: String,
         client_token: String,
@@ -86,55 +86,57 @@ pub enum Effect {
     SaveBulk(Option<Box<super::BulkQueue>>),
     /// Keep what the service said, or what the user read, in the local store.
     Remember { what: Remember, at: DateTime<Utc> },
-    /// Read the cached rows of a query; the reply is a `Msg::CachedView`.
+    /// Read the cached rows of a query; the reply is an `InboxMsg::CachedView`.
     ReadCachedView { generation: u64, query: ListQuery },
     /// Look up the opportunity accepting an invitation created (by `known` id, else through its
-    /// completed accept task); the reply is a `Msg::OpportunityLoaded`.
+    /// completed accept task); the reply is an `InboxMsg::OpportunityLoaded`.
     LoadOpportunity {
         invitation_id: String,
         known: Option<String>,
     },
-    /// Read the cached rows of one side, to count its views; the reply is a `Msg::CachedSide`.
+    /// Read the cached rows of one side, to count its views; the reply is an
+    /// `InboxMsg::CachedSide`.
     ReadCachedSide { side: Participant },
     /// List a page of every invitation of one side in the background, to count its views;
-    /// the reply is a `Msg::SideListed`.
+    /// the reply is an `InboxMsg::SideListed`.
     ListSide {
         side: Participant,
         next_token: Option<String>,
     },
-    /// Read the cached details of invitations; the reply is a `Msg::CachedDetails`.
+    /// Read the cached details of invitations; the reply is an `InboxMsg::CachedDetails`.
     ReadCachedDetails { generation: u64, ids: Vec<String> },
     /// Add an entry to the journal.
     Journal(Box<Entry>),
     /// Read the journal; the reply is a `Msg::JournalRead`.
     ReadJournal,
-    /// Send `Msg::WatchTick` after this long.
+    /// Send `InboxMsg::WatchTick` after this long.
     WatchAfter(Duration),
-    /// List a page of the pending invitations received; the reply is a `Msg::PendingListed`.
+    /// List a page of the pending invitations received; the reply is an `InboxMsg::PendingListed`.
     ListPending { next_token: Option<String> },
     /// Tell the user something arrived: the terminal bell, a desktop notification (OSC 9).
     Announce {
         bell: bool,
         notification: Option<String>,
     },
-    /// Send `Msg::SelectionSettled { epoch }` after `after`.
+    /// Send `InboxMsg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
-    /// Send `Msg::DraftSettled { epoch }` after `after`.
+    /// Send `CreateMsg::DraftSettled { epoch }` after `after`.
     SettleDraft { epoch: u64, after: Duration },
-    /// Hand a form field's text to the user's editor; the reply is a `Msg::TextEdited`. The
+    /// Hand a form field's text to the user's editor; the reply is a `CreateMsg::TextEdited`. The
     /// runtime gives the editor the terminal until it exits.
     EditText { field: Field, text: String },
     /// Open a URL in the browser; the reply is a `Msg::Opened`.
     OpenUrl(String),
     /// Put text on the clipboard.
     Copy(String),
-    /// Fetch a page of the partner's opportunities; the reply is a `Msg::OpportunitiesLoaded`.
+    /// Fetch a page of the partner's opportunities; the reply is an
+    /// `EngageMsg::OpportunitiesLoaded`.
     LoadOpportunities { next_token: Option<String> },
-    /// Read one opportunity; the reply is a `Msg::OpportunityRead`.
+    /// Read one opportunity; the reply is an `EngageMsg::OpportunityRead`.
     ReadOpportunity { id: String },
-    /// List every member of an engagement; the reply is a `Msg::MembersLoaded`.
+    /// List every member of an engagement; the reply is an `EngagementMsg::Members`.
     LoadMembers { engagement_id: String },
-    /// Read an engagement with its context; the reply is a `Msg::EngagementRead`.
+    /// Read an engagement with its context; the reply is an `EngagementMsg::Read`.
     LoadEngagement { id: String },
 }
 

@@ -12,6 +12,32 @@ use crate::compose::fields::Field;
 use crate::domain::{Engagement, EngagementMember, InvitationStatus, Participant};
 use crate::service::ServiceError;
 
+/// A lookup's answer.
+#[derive(Debug, Clone)]
+pub enum EngagementMsg {
+    /// Every member of an engagement.
+    Members {
+        engagement_id: String,
+        result: Result<Vec<EngagementMember>, ServiceError>,
+    },
+    /// GetEngagement, for the create form.
+    Read {
+        id: String,
+        result: Result<Engagement, ServiceError>,
+    },
+}
+
+/// Hands a lookup's answer to its handler.
+pub(super) fn update(state: &mut State, msg: EngagementMsg) -> Vec<Effect> {
+    match msg {
+        EngagementMsg::Members {
+            engagement_id,
+            result,
+        } => on_members(state, engagement_id, result),
+        EngagementMsg::Read { id, result } => on_engagement(state, id, result),
+    }
+}
+
 /// A lookup's state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lookup<T> {

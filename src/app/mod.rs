@@ -5,7 +5,9 @@
 //! tokio tasks and feeds their results back as new messages; `ui` draws the state.
 //!
 //! A key press goes: `runtime` → `Msg::Key` → [`update`] → `keys` → the one mode that has the
-//! keyboard, in [`modes`]: each mode's file lists every key it takes.
+//! keyboard, in [`modes`]: each mode's file lists every key it takes. A reply goes to the
+//! feature that asked for it: each feature (`inbox`, `tasks`, `create`, `engage`,
+//! `engagements`) has its own message enum and `update`, and [`update`] routes to them.
 
 mod actions;
 pub mod bulk;
@@ -36,8 +38,12 @@ mod watch;
 pub use crate::domain::{Clock, PollSchedule};
 pub use bulk::{BulkItem, BulkKind, BulkQueue, ItemState};
 pub use cache::Memory;
+pub use create::CreateMsg;
 pub use details::{DetailCache, DetailEntry};
 pub use effect::{Effect, Priority, Remember};
+pub use engage::EngageMsg;
+pub use engagements::EngagementMsg;
+pub use inbox::InboxMsg;
 pub use list::{InvitationList, RowFacts};
 pub use modes::Modal;
 pub use msg::Msg;
@@ -45,4 +51,5 @@ pub use notices::{Level, Notice, Notices};
 pub use state::{
     Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL,
 };
+pub use tasks::TaskMsg;
 pub use update::update;

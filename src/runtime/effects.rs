@@ -1,6 +1,7 @@
 //! Runs effects: service calls on tokio tasks (reads through the shared [`ReadQueue`]),
 //! timers, local files, the browser and the clipboard. Results come back as messages.
 
+use crate::app::{CreateMsg, InboxMsg};
 use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
@@ -62,7 +63,7 @@ impl EffectRunner {
                 let key = format!("page:{generation}:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Selected, async move {
                     let result = service.list_invitations(&query, next_token).await;
-                    let _ = tx.send(Msg::PageLoaded { generation, result });
+                    let _ = tx.send(Msg::Inbox(InboxMsg::PageLoaded { generation, result }));
                 });
             }
             Effect::LoadDetail {
@@ -73,11 +74,11 @@ impl EffectRunner {
                 let key = format!("detail:{generation}:{id}");
                 self.reads.submit(key, priority, async move {
                     let result = service.get_invitation(&id).await.map(Box::new);
-                    let _ = tx.send(Msg::DetailLoaded {
+                    let _ = tx.send(Msg::Inbox(InboxMsg::DetailLoaded {
                         id,
                         generation,
                         result,
-                    });
+                    }));
                 });
             }
             Effect::StartTask {
@@ -140,10 +141,10 @@ impl EffectRunner {
             }
             Effect::ReadCachedView { generation, query } => {
                 if !self.store.send(Job::ReadView { generation, query }) {
-                    let _ = tx.send(Msg::CachedView {
+                    let _ = tx.send(Msg::Inbox(InboxMsg::CachedView {
                         generation,
                         result: Ok(CachedView::default()),
-                    });
+                    }));
                 }
             }
             Effect::ReadCachedSide { side } => {
@@ -163,7 +164,7 @@ impl EffectRunner {
                 let key = format!("engagements:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Selected, async move {
                     let result = service.list_engagements(next_token).await;
-                    let _ = tx.send(Msg::EngagementsLoaded(result));
+                    let _ = tx.send(Msg::Create(CreateMsg::EngagementsLoaded(result)));
                 });
             }
             Effect::CreateInvitation {
@@ -175,22 +176,22 @@ impl EffectRunner {
                     let result = service
                         .create_invitation(&engagement_id, &client_token, &invitation)
                         .await;
-                    let _ = tx.send(Msg::InvitationCreated {
+                    let _ = tx.send(Msg::Create(CreateMsg::Created {
                         client_token,
                         result,
-                    });
+                    }));
                 });
             }
             Effect::SettleSelection { epoch, after } => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;
-                    let _ = tx.send(Msg::SelectionSettled { epoch });
+                    let _ = tx.send(Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
                 });
             }
             Effect::SettleDraft { epoch, after } => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;
-                    let _ = tx.send(Msg::DraftSettled { epoch });
+                    let _ = tx.send(Msg::Create(CreateMsg::DraftSettled { epoch }));
                 });
             }
             Effect::OpenUrl(url) => {
@@ -207,7 +208,7 @@ impl EffectRunner {
             Effect::WatchAfter(after) => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;
-                    let _ = tx.send(Msg::WatchTick);
+                    let _ = tx.send(Msg::Inbox(InboxMsg::WatchTick));
                 });
             }
             Effect::LoadOpportunity {
@@ -216,11 +217,13 @@ impl EffectRunner {
             } => {
                 let key = format!("opportunity:{invitation_id}");
                 self.reads.submit(key, Priority::Selected, async move {
-                    let result = linked_opportunity(service.as_ref(), &invitation_id, known).await;
-                    let _ = tx.send(Msg::OpportunityLoaded {
+                    let result = linked_opportunity(service.as_ref(), &invitation_id, known)
+                        .await
+                        .map(|o| o.map(Box::new));
+                    let _ = tx.send(Msg::Inbox(InboxMsg::OpportunityLoaded {
                         invitation_id,
                         result,
-                    });
+                    }));
                 });
             }
             Effect::ListSide { side, next_token } => {
@@ -233,7 +236,7 @@ impl EffectRunner {
                     let mut query = ListQuery::new(side);
                     query.page_size = Some(100);
                     let result = service.list_invitations(&query, next_token).await;
-                    let _ = tx.send(Msg::SideListed { side, result });
+                    let _ = tx.send(Msg::Inbox(InboxMsg::SideListed { side, result }));
                 });
             }
             Effect::ListPending { next_token } => {
@@ -243,7 +246,7 @@ impl EffectRunner {
                     query.statuses = vec![InvitationStatus::Pending];
                     query.page_size = Some(100);
                     let result = service.list_invitations(&query, next_token).await;
-                    let _ = tx.send(Msg::PendingListed(result));
+                    let _ = tx.send(Msg::Inbox(InboxMsg::PendingListed(result)));
                 });
             }
             Effect::EditText { .. } => return Some(effect),

@@ -4,6 +4,7 @@
 
 use super::effects::EffectRunner;
 use crate::app::{Effect, Msg, Priority};
+use crate::app::{EngageMsg, EngagementMsg};
 use crate::domain::EngagementMember;
 use crate::service::{PartnerCentral, ServiceResult};
 
@@ -36,31 +37,31 @@ impl EffectRunner {
                 let key = format!("opportunities:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Selected, async move {
                     let result = service.list_opportunities(next_token).await;
-                    let _ = tx.send(Msg::OpportunitiesLoaded(result));
+                    let _ = tx.send(Msg::Engage(EngageMsg::OpportunitiesLoaded(result)));
                 });
             }
             Effect::ReadOpportunity { id } => {
                 let key = format!("read-opportunity:{id}");
                 self.reads.submit(key, Priority::Selected, async move {
-                    let result = service.get_opportunity(&id).await;
-                    let _ = tx.send(Msg::OpportunityRead { id, result });
+                    let result = service.get_opportunity(&id).await.map(Box::new);
+                    let _ = tx.send(Msg::Engage(EngageMsg::OpportunityRead { id, result }));
                 });
             }
             Effect::LoadMembers { engagement_id } => {
                 let key = format!("members:{engagement_id}");
                 self.reads.submit(key, Priority::Selected, async move {
                     let result = all_members(service.as_ref(), &engagement_id).await;
-                    let _ = tx.send(Msg::MembersLoaded {
+                    let _ = tx.send(Msg::Engagement(EngagementMsg::Members {
                         engagement_id,
                         result,
-                    });
+                    }));
                 });
             }
             Effect::LoadEngagement { id } => {
                 let key = format!("engagement:{id}");
                 self.reads.submit(key, Priority::Selected, async move {
                     let result = service.get_engagement(&id).await;
-                    let _ = tx.send(Msg::EngagementRead { id, result });
+                    let _ = tx.send(Msg::Engagement(EngagementMsg::Read { id, result }));
                 });
             }
             _ => unreachable!("EffectRunner::run handles every other effect"),

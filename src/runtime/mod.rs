@@ -14,6 +14,7 @@ mod store_worker;
 mod system;
 mod tasks;
 
+use crate::app::{CreateMsg, InboxMsg};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -154,7 +155,7 @@ impl App {
             signalled: None,
         };
         if let Some((generation, result)) = cached {
-            app.apply(Msg::CachedView { generation, result });
+            app.apply(Msg::Inbox(InboxMsg::CachedView { generation, result }));
         }
         for effect in effects {
             app.run(effect);
@@ -220,7 +221,7 @@ impl App {
             terminal
                 .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
                 .map_err(other)?;
-            self.apply(Msg::TextEdited { field, result });
+            self.apply(Msg::Create(CreateMsg::TextEdited { field, result }));
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! for, so a slow disk never stalls the screen and an older snapshot never overwrites a newer
 //! one; reads answer with a message.
 
+use crate::app::InboxMsg;
 use std::sync::mpsc;
 
 use tokio::sync::mpsc::UnboundedSender;
@@ -147,19 +148,19 @@ fn serve(mut store: Store, rx: mpsc::Receiver<Job>, replies: UnboundedSender<Msg
             } => store.forget_task(kind, &subject, &client_token).map(drop),
             Job::ReadView { generation, query } => {
                 let result = store.view(&query).map_err(|e| e.to_string());
-                let _ = replies.send(Msg::CachedView { generation, result });
+                let _ = replies.send(Msg::Inbox(InboxMsg::CachedView { generation, result }));
                 Ok(())
             }
             Job::ReadSide(side) => {
                 let result = store.view(&ListQuery::new(side)).map_err(|e| e.to_string());
-                let _ = replies.send(Msg::CachedSide { side, result });
+                let _ = replies.send(Msg::Inbox(InboxMsg::CachedSide { side, result }));
                 Ok(())
             }
             Job::ReadDetails { generation, ids } => store.details(&ids).map(|details| {
-                let _ = replies.send(Msg::CachedDetails {
+                let _ = replies.send(Msg::Inbox(InboxMsg::CachedDetails {
                     generation,
                     details,
-                });
+                }));
             }),
             Job::ReadJournal => {
                 let entries = store.journal(None).map_err(|e| e.to_string());

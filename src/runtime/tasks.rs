@@ -3,6 +3,7 @@
 //! client token in the local store and sends only if the claim held; polls wait, then read
 //! through the shared read queue; records are kept and dropped by the store's thread.
 
+use crate::app::TaskMsg;
 use std::time::Duration;
 
 use super::effects::EffectRunner;
@@ -34,12 +35,12 @@ impl EffectRunner {
                     Err(why) => (asked.clone(), Err(ServiceError::NotSent { why }), false),
                 },
             };
-            let _ = tx.send(Msg::TaskStarted {
+            let _ = tx.send(Msg::Task(TaskMsg::Started {
                 work: (kind, subject),
                 claimed: (client_token != asked).then_some(client_token),
                 result,
                 found,
-            });
+            }));
         });
     }
 
@@ -57,11 +58,11 @@ impl EffectRunner {
             let key = format!("poll:{}:{task_id}", kind.as_str());
             reads.submit(key, Priority::Selected, async move {
                 let result = service.get_task(kind, &task_id).await;
-                let _ = tx.send(Msg::TaskPolled {
+                let _ = tx.send(Msg::Task(TaskMsg::Polled {
                     work: (kind, subject),
                     task_id,
                     result,
-                });
+                }));
             });
         });
     }
@@ -72,7 +73,7 @@ impl EffectRunner {
         let key = format!("running:{}", kind.as_str());
         self.reads.submit(key, Priority::Prefetch, async move {
             let result = service.list_tasks(kind, &TaskFilter::Running).await;
-            let _ = tx.send(Msg::RunningTasks { kind, result });
+            let _ = tx.send(Msg::Task(TaskMsg::Running { kind, result }));
         });
     }
 

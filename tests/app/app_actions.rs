@@ -5,6 +5,7 @@
 use crate::common;
 use crate::fixtures;
 use crate::headless;
+use pc_inbox::app::{CreateMsg, TaskMsg};
 
 use std::time::Duration;
 
@@ -89,22 +90,22 @@ async fn a_retry_after_a_lost_reply_reuses_the_token_and_starts_one_task() {
     app.accept(&id).await;
     loop {
         match app.next().await {
-            Msg::TaskStarted {
+            Msg::Task(TaskMsg::Started {
                 work: (TaskKind::Accept, invitation_id),
                 claimed: None,
                 result,
                 found: false,
-            } => {
+            }) => {
                 assert!(result.is_ok(), "the service did start the task");
                 let lost = ServiceError::Network {
                     message: "connection reset before the reply".into(),
                 };
-                app.apply(Msg::TaskStarted {
+                app.apply(Msg::Task(TaskMsg::Started {
                     work: (TaskKind::Accept, invitation_id),
                     claimed: None,
                     result: Err(lost),
                     found: false,
-                });
+                }));
                 break;
             }
             other => app.apply(other),
@@ -231,18 +232,18 @@ async fn a_resubmit_after_a_lost_reply_creates_one_invitation() {
     app.press(ctrl_s.clone()).await;
     loop {
         match app.next().await {
-            Msg::InvitationCreated {
+            Msg::Create(CreateMsg::Created {
                 client_token,
                 result,
-            } => {
+            }) => {
                 assert!(result.is_ok(), "the service did create it");
                 let lost = ServiceError::Network {
                     message: "timed out waiting for the reply".into(),
                 };
-                app.apply(Msg::InvitationCreated {
+                app.apply(Msg::Create(CreateMsg::Created {
                     client_token,
                     result: Err(lost),
-                });
+                }));
                 break;
             }
             other => app.apply(other),

@@ -3,6 +3,7 @@
 //! does and every hint and help line that names it.
 
 use crate::fixtures;
+use pc_inbox::app::{InboxMsg, TaskMsg};
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -41,7 +42,7 @@ fn start_accept(s: &mut State, row: usize) -> String {
     update(s, key('y'));
     update(
         s,
-        Msg::TaskStarted {
+        Msg::Task(TaskMsg::Started {
             work: (TaskKind::Accept, id.clone()),
             claimed: None,
             result: Ok(task(
@@ -51,7 +52,7 @@ fn start_accept(s: &mut State, row: usize) -> String {
                 None,
             )),
             found: false,
-        },
+        }),
     );
     id
 }
@@ -59,11 +60,11 @@ fn start_accept(s: &mut State, row: usize) -> String {
 fn finish(s: &mut State, row: usize, id: &str, status: TaskStatus, reason: Option<&str>) {
     update(
         s,
-        Msg::TaskPolled {
+        Msg::Task(TaskMsg::Polled {
             work: (TaskKind::Accept, id.into()),
             task_id: format!("task-{row}"),
             result: Ok(task(&format!("task-{row}"), id, status, reason)),
-        },
+        }),
     );
 }
 
@@ -175,17 +176,17 @@ fn no_background_reply_changes_the_dialog_stack() {
     update(&mut s, key('f'));
     let generation = s.list_generation();
     let replies = [
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Err(pc_inbox::service::ServiceError::Throttled {
                 message: "Rate exceeded".into(),
             }),
-        },
+        }),
         Msg::StorageFailed("disk full".into()),
-        Msg::RunningTasks {
+        Msg::Task(TaskMsg::Running {
             kind: TaskKind::Accept,
             result: Ok(Vec::new()),
-        },
+        }),
         Msg::Rejected {
             invitation_id: "engi-0000000000003".into(),
             reason: "No capacity".into(),
@@ -365,12 +366,14 @@ fn rebound_form_and_picker_keys_work_and_their_hints_say_so() {
 fn a_retried_poll_is_noted_once_and_takes_no_key() {
     let mut s = with_accepts();
     let id = start_accept(&mut s, 0);
-    let lost = || Msg::TaskPolled {
-        work: (TaskKind::Accept, id.clone()),
-        task_id: "task-0".into(),
-        result: Err(pc_inbox::service::ServiceError::Network {
-            message: "connection reset".into(),
-        }),
+    let lost = || {
+        Msg::Task(TaskMsg::Polled {
+            work: (TaskKind::Accept, id.clone()),
+            task_id: "task-0".into(),
+            result: Err(pc_inbox::service::ServiceError::Network {
+                message: "connection reset".into(),
+            }),
+        })
     };
     let before = s.notices.len();
     for _ in 0..2 {

@@ -1,6 +1,7 @@
 //! The pure reducer: navigation, paging, filters, stale replies, detail caching, errors.
 
 use crate::fixtures;
+use pc_inbox::app::InboxMsg;
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -87,10 +88,10 @@ fn a_page_selects_the_first_row_and_prefetches_the_rows_on_screen() {
     let generation = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(page(0..30, false)),
-        },
+        }),
     );
     assert_eq!(selected(&s), "engi-0000000000000");
     assert!(settle_epoch(&effects).is_some());
@@ -136,10 +137,10 @@ fn the_listing_continues_page_after_page_until_it_is_complete() {
     let gen = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: gen,
             result: Ok(page(0..50, true)),
-        },
+        }),
     );
     assert_eq!(
         loads(&effects),
@@ -150,10 +151,10 @@ fn the_listing_continues_page_after_page_until_it_is_complete() {
     assert!(loads(&effects).is_empty(), "not twice while loading");
     let effects = update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: gen,
             result: Ok(page(50..60, false)),
-        },
+        }),
     );
     assert_eq!((s.list.loaded(), s.list.pages()), (60, 2));
     assert_eq!(selected(&s), "engi-0000000000049", "the cursor stays put");
@@ -183,18 +184,18 @@ fn replies_for_an_old_query_are_dropped() {
     assert_eq!(s.list.loaded(), 0, "rows of the other view go at once");
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: old,
             result: Ok(page(100..110, false)),
-        },
+        }),
     );
     assert_eq!(s.list.loaded(), 0, "the stale reply is ignored");
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: new,
             result: Ok(page(0..3, false)),
-        },
+        }),
     );
     assert_eq!(s.list.loaded(), 3);
     let effects = update(&mut s, key('2'));
@@ -211,10 +212,10 @@ fn details_are_fetched_when_the_selection_rests_and_then_cached() {
         settle_epoch(&second).unwrap(),
     );
     assert!(
-        update(&mut s, Msg::SelectionSettled { epoch: e1 }).is_empty(),
+        update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch: e1 })).is_empty(),
         "an old epoch does nothing"
     );
-    let effects = update(&mut s, Msg::SelectionSettled { epoch: e2 });
+    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch: e2 }));
     assert_eq!(
         detail_loads(&effects),
         [("engi-0000000000002".to_string(), Priority::Selected)],
@@ -229,9 +230,9 @@ fn details_are_fetched_when_the_selection_rests_and_then_cached() {
     let back = update(&mut s, key('j'));
     let effects = update(
         &mut s,
-        Msg::SelectionSettled {
+        Msg::Inbox(InboxMsg::SelectionSettled {
             epoch: settle_epoch(&back).unwrap(),
-        },
+        }),
     );
     assert!(detail_loads(&effects).is_empty(), "cached");
 }
@@ -257,11 +258,11 @@ fn loaded_details_are_not_asked_for_again_and_a_refresh_drops_late_details() {
     assert_eq!(s.list.loaded(), 10, "rows stay on screen during a refresh");
     update(
         &mut s,
-        Msg::DetailLoaded {
+        Msg::Inbox(InboxMsg::DetailLoaded {
             id: "engi-0000000000000".into(),
             generation: old_generation,
             result: Ok(Box::new(fixtures::opportunity(0))),
-        },
+        }),
     );
     assert!(
         s.details.get("engi-0000000000000").is_none(),
@@ -280,10 +281,10 @@ fn refresh_replaces_rows_and_keeps_the_selection() {
     fresh.items.insert(0, fixtures::summary(99));
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: gen,
             result: Ok(fresh),
-        },
+        }),
     );
     assert_eq!(s.list.loaded(), 11);
     assert_eq!(selected(&s), "engi-0000000000002");
@@ -301,10 +302,10 @@ fn a_refresh_drops_invitations_the_service_no_longer_lists_after_its_last_page()
     first.items.remove(1);
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: gen,
             result: Ok(first),
-        },
+        }),
     );
     assert_eq!(
         s.list.loaded(),
@@ -315,10 +316,10 @@ fn a_refresh_drops_invitations_the_service_no_longer_lists_after_its_last_page()
     last.items.remove(0);
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: gen,
             result: Ok(last),
-        },
+        }),
     );
     let ids: Vec<&str> = s.list.ids().collect();
     assert_eq!(ids.len(), 8);
@@ -471,10 +472,10 @@ fn a_failed_page_keeps_the_rows_and_queues_the_error_without_taking_a_key() {
     };
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation: gen,
             result: Err(err),
-        },
+        }),
     );
     assert_eq!(s.list.loaded(), 10);
     let notice = s.notices.current(fixtures::now()).cloned().unwrap();
@@ -495,13 +496,13 @@ fn a_failed_detail_for_the_selection_is_reported_and_retried_on_reselect() {
     let gen = s.details.generation();
     update(
         &mut s,
-        Msg::DetailLoaded {
+        Msg::Inbox(InboxMsg::DetailLoaded {
             id: id.clone(),
             generation: gen,
             result: Err(ServiceError::NotFound {
                 message: "gone".into(),
             }),
-        },
+        }),
     );
     assert!(matches!(s.details.get(&id), Some(DetailEntry::Failed(_))));
     assert_eq!(s.notices.latest().unwrap().level, Level::Error);
@@ -511,9 +512,9 @@ fn a_failed_detail_for_the_selection_is_reported_and_retried_on_reselect() {
     let back = update(&mut s, key('k'));
     let effects = update(
         &mut s,
-        Msg::SelectionSettled {
+        Msg::Inbox(InboxMsg::SelectionSettled {
             epoch: settle_epoch(&back).unwrap(),
-        },
+        }),
     );
     assert_eq!(detail_loads(&effects), [(id, Priority::Selected)]);
 }

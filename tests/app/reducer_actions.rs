@@ -2,6 +2,7 @@
 //! COMPLETE and FAILED, retry, resume after a restart, reject validation and errors.
 
 use crate::fixtures;
+use pc_inbox::app::{InboxMsg, TaskMsg};
 
 use std::time::Duration;
 
@@ -79,21 +80,21 @@ fn forgot(effects: &[Effect]) -> bool {
 
 /// The start's answer for `ID`; `found` when it is the task the service had already.
 fn started(result: Result<Task, ServiceError>, found: bool) -> Msg {
-    Msg::TaskStarted {
+    Msg::Task(TaskMsg::Started {
         work: (TaskKind::Accept, ID.into()),
         claimed: None,
         result,
         found,
-    }
+    })
 }
 
 /// A poll's answer for the accept of `ID`.
 fn polled(task_id: String, result: Result<Task, ServiceError>) -> Msg {
-    Msg::TaskPolled {
+    Msg::Task(TaskMsg::Polled {
         work: (TaskKind::Accept, ID.into()),
         task_id,
         result,
-    }
+    })
 }
 
 /// Opens the confirmation for the selected (first) invitation and confirms it.
@@ -265,13 +266,13 @@ fn polls_back_off_from_one_second_doubling_to_ten() {
     assert_eq!(waits, [1, 2, 4, 8, 10, 10]);
     let effects = update(
         &mut s,
-        Msg::TaskPolled {
+        Msg::Task(TaskMsg::Polled {
             work: (TaskKind::Accept, ID.into()),
             task_id: "task-0000000000001".into(),
             result: Err(ServiceError::Throttled {
                 message: "Rate exceeded".into(),
             }),
-        },
+        }),
     );
     assert_eq!(
         poll_after(&effects),
@@ -416,10 +417,10 @@ fn a_restart_resumes_running_tasks_and_adopts_others_in_progress() {
     known.invitation_id = Some(ID.into());
     let effects = update(
         &mut s,
-        Msg::RunningTasks {
+        Msg::Task(TaskMsg::Running {
             kind: TaskKind::Accept,
             result: Ok(vec![known, elsewhere]),
-        },
+        }),
     );
     assert_eq!(
         effects.len(),
@@ -632,10 +633,10 @@ fn only_pending_received_invitations_offer_accept_and_reject() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..3, false)),
-        },
+        }),
     );
     update(&mut s, key('x'));
     assert!(

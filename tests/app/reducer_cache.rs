@@ -2,6 +2,7 @@
 //! it seen, offline means read-only.
 
 use crate::fixtures;
+use pc_inbox::app::InboxMsg;
 
 use fixtures::update;
 use fixtures::{key, page, state};
@@ -31,14 +32,14 @@ fn showing(rows: Vec<CachedRow>) -> State {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::CachedView {
+        Msg::Inbox(InboxMsg::CachedView {
             generation,
             result: Ok(CachedView {
                 rows,
                 as_of: Some(fixtures::now()),
                 visited: true,
             }),
-        },
+        }),
     );
     s
 }
@@ -60,10 +61,10 @@ fn invitations_the_service_adds_after_a_visit_are_new_and_remembered_as_unread()
     let generation = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(page(0..4, false)),
-        },
+        }),
     );
     let new = fixtures::summary(3).id;
     assert!(s.memory.unread.contains(&new));
@@ -81,17 +82,17 @@ fn nothing_is_new_on_a_first_visit() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(page(0..5, true)),
-        },
+        }),
     );
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(page(5..8, false)),
-        },
+        }),
     );
     assert!(s.memory.unread.is_empty());
     assert!(s.memory.visited, "a complete listing was seen");
@@ -103,10 +104,10 @@ fn rows_the_complete_listing_no_longer_has_are_forgotten() {
     let generation = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(page(0..2, false)),
-        },
+        }),
     );
     assert_eq!(s.list.loaded(), 2);
     let gone = fixtures::summary(2).id;
@@ -121,7 +122,7 @@ fn selecting_an_unread_invitation_marks_it_read_once_the_selection_rests() {
     let first = fixtures::summary(0).id;
     assert!(s.memory.unread.contains(&first));
     let epoch = s.selection_epoch();
-    let effects = update(&mut s, Msg::SelectionSettled { epoch });
+    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
     assert!(s.memory.unread.is_empty());
     assert!(remembered(&effects)
         .iter()
@@ -143,12 +144,12 @@ fn without_a_connection_the_cached_rows_stay_and_actions_are_refused() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Err(ServiceError::Network {
                 message: "http://127.0.0.1:1 refused the connection".into(),
             }),
-        },
+        }),
     );
     assert!(s.memory.offline);
     assert_eq!(s.list.loaded(), 3, "the cached rows stay");

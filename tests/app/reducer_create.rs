@@ -2,6 +2,7 @@
 //! pickers with type-ahead, submitting once, and server field errors back on their fields.
 
 use crate::fixtures;
+use pc_inbox::app::{CreateMsg, InboxMsg};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixtures::update;
@@ -57,13 +58,13 @@ fn open() -> State {
     assert_eq!(effects, [Effect::LoadEngagements { next_token: None }]);
     update(
         &mut s,
-        Msg::EngagementsLoaded(Ok(Page {
+        Msg::Create(CreateMsg::EngagementsLoaded(Ok(Page {
             items: vec![
                 engagement("eng-00000000000001", "Joint GTM"),
                 engagement("eng-00000000000002", "Data lake pursuit"),
             ],
             next_token: None,
-        })),
+        }))),
     );
     s
 }
@@ -73,7 +74,7 @@ fn settle(s: &mut State, effects: &[Effect]) -> pc_inbox::compose::draft::Draft 
     let Some(Effect::SettleDraft { epoch, .. }) = effects.last() else {
         panic!("a save is scheduled: {effects:?}")
     };
-    match update(s, Msg::DraftSettled { epoch: *epoch }).as_slice() {
+    match update(s, Msg::Create(CreateMsg::DraftSettled { epoch: *epoch })).as_slice() {
         [Effect::SaveDraft(Some(saved))] => (**saved).clone(),
         other => panic!("{other:?}"),
     }
@@ -224,10 +225,10 @@ fn service_field_errors_land_on_their_fields_and_keep_the_input() {
     };
     update(
         &mut s,
-        Msg::InvitationCreated {
+        Msg::Create(CreateMsg::Created {
             client_token: token,
             result: Err(err),
-        },
+        }),
     );
     let f = form(&s);
     assert!(!f.submitting);
@@ -255,10 +256,10 @@ fn other_failures_show_the_message_and_allow_a_retry_with_the_same_token() {
     };
     update(
         &mut s,
-        Msg::InvitationCreated {
+        Msg::Create(CreateMsg::Created {
             client_token: token.clone(),
             result: Err(err),
-        },
+        }),
     );
     assert!(form(&s)
         .server
@@ -284,10 +285,10 @@ fn success_closes_the_form_drops_the_draft_and_shows_the_invitation_under_sent()
     };
     let effects = update(
         &mut s,
-        Msg::InvitationCreated {
+        Msg::Create(CreateMsg::Created {
             client_token: token,
             result: Ok(created),
-        },
+        }),
     );
     assert!(s.modals.is_empty());
     assert!(s.draft.is_none());
@@ -296,10 +297,10 @@ fn success_closes_the_form_drops_the_draft_and_shows_the_invitation_under_sent()
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..5, false)),
-        },
+        }),
     );
     assert_eq!(s.selected().unwrap().id, "engi-0000000000002");
 }
@@ -460,10 +461,10 @@ fn ctrl_e_saves_the_draft_hands_the_field_to_the_editor_and_takes_its_text_back(
     );
     let effects = update(
         &mut s,
-        Msg::TextEdited {
+        Msg::Create(CreateMsg::TextEdited {
             field: Field::BusinessProblem,
             result: Ok("The stores' servers reach end of life.\nBudget is approved.\n".into()),
-        },
+        }),
     );
     let saved = settle(&mut s, &effects);
     assert_eq!(
@@ -477,10 +478,10 @@ fn ctrl_e_saves_the_draft_hands_the_field_to_the_editor_and_takes_its_text_back(
     assert_eq!(form(&s).edited_text(), form(&s).draft.business_problem);
     update(
         &mut s,
-        Msg::TextEdited {
+        Msg::Create(CreateMsg::TextEdited {
             field: Field::BusinessProblem,
             result: Err("`nano` could not start".into()),
-        },
+        }),
     );
     assert!(s.notices.latest().unwrap().text.contains("nano"));
     assert!(

@@ -3,6 +3,7 @@
 //! takes the terminal, and when the app quits for any reason.
 
 use crate::fixtures;
+use pc_inbox::app::CreateMsg;
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -51,18 +52,21 @@ fn a_burst_of_keystrokes_is_saved_once_after_the_last() {
     let epochs = type_text(&mut s, "444455");
     assert!(epochs.windows(2).all(|w| w[0] < w[1]), "{epochs:?}");
     for early in &epochs[..epochs.len() - 1] {
-        let effects = update(&mut s, Msg::DraftSettled { epoch: *early });
+        let effects = update(
+            &mut s,
+            Msg::Create(CreateMsg::DraftSettled { epoch: *early }),
+        );
         assert!(effects.is_empty(), "typing went on after {early}");
     }
     let last = *epochs.last().unwrap();
-    let effects = update(&mut s, Msg::DraftSettled { epoch: last });
+    let effects = update(&mut s, Msg::Create(CreateMsg::DraftSettled { epoch: last }));
     let drafts = saved(&effects);
     assert_eq!(drafts.len(), 1, "{effects:?}");
     let draft = drafts[0].as_ref().unwrap();
     assert_eq!(draft.receiver_account, "444455");
     assert_eq!(draft.saved_at, Some(s.clock.now));
     assert!(
-        update(&mut s, Msg::DraftSettled { epoch: last }).is_empty(),
+        update(&mut s, Msg::Create(CreateMsg::DraftSettled { epoch: last })).is_empty(),
         "nothing new to save"
     );
 }
@@ -80,7 +84,10 @@ fn quitting_saves_what_was_typed_since_the_last_save() {
     }
     let mut s = open();
     let epochs = type_text(&mut s, "12");
-    update(&mut s, Msg::DraftSettled { epoch: epochs[1] });
+    update(
+        &mut s,
+        Msg::Create(CreateMsg::DraftSettled { epoch: epochs[1] }),
+    );
     assert!(
         saved(&update(&mut s, ctrl('c'))).is_empty(),
         "already saved"
@@ -96,7 +103,10 @@ fn closing_the_form_saves_at_once_and_a_late_timer_saves_nothing() {
     assert_eq!(drafts.len(), 1, "{effects:?}");
     assert_eq!(drafts[0].as_ref().unwrap().receiver_account, "4444");
     assert_eq!(s.draft.as_ref().unwrap().receiver_account, "4444");
-    let late = update(&mut s, Msg::DraftSettled { epoch: epochs[3] });
+    let late = update(
+        &mut s,
+        Msg::Create(CreateMsg::DraftSettled { epoch: epochs[3] }),
+    );
     assert!(late.is_empty(), "{late:?}");
     assert!(saved(&update(&mut s, ctrl('c'))).is_empty());
 }
@@ -112,6 +122,10 @@ fn a_discarded_draft_is_not_saved_again_by_its_timer() {
     update(&mut s, code(KeyCode::Enter));
     let effects = update(&mut s, code(KeyCode::Enter));
     assert_eq!(effects, [Effect::SaveDraft(None)]);
-    assert!(update(&mut s, Msg::DraftSettled { epoch: epochs[3] }).is_empty());
+    assert!(update(
+        &mut s,
+        Msg::Create(CreateMsg::DraftSettled { epoch: epochs[3] })
+    )
+    .is_empty());
     assert!(saved(&update(&mut s, ctrl('c'))).is_empty());
 }

@@ -3,6 +3,7 @@
 //! Enter on a completed one opens the invitation form on the new engagement, prefilled.
 
 use crate::fixtures;
+use pc_inbox::app::{EngageMsg, TaskMsg};
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -79,10 +80,10 @@ fn confirming() -> State {
     assert!(screen_text(&s).contains("Loading your opportunities"));
     update(
         &mut s,
-        Msg::OpportunitiesLoaded(Ok(Page {
+        Msg::Engage(EngageMsg::OpportunitiesLoaded(Ok(Page {
             items: vec![summary("O1", "Fabrikam"), summary("O2", "Contoso")],
             next_token: None,
-        })),
+        }))),
     );
     for c in "cont".chars() {
         update(&mut s, key(c));
@@ -94,10 +95,10 @@ fn confirming() -> State {
     assert_eq!(effects, vec![Effect::ReadOpportunity { id: "O2".into() }]);
     update(
         &mut s,
-        Msg::OpportunityRead {
+        Msg::Engage(EngageMsg::OpportunityRead {
             id: "O2".into(),
-            result: Ok(detail("O2", "Contoso")),
-        },
+            result: Ok(Box::new(detail("O2", "Contoso"))),
+        }),
     );
     let screen = screen_text(&s);
     assert!(screen.contains("Start an engagement?"), "{screen}");
@@ -122,12 +123,12 @@ fn start(s: &mut State) -> String {
 
 /// The start's answer for O2 with `token`; `found` when it is the task the service had.
 fn answered(token: &str, result: Result<Task, ServiceError>, found: bool) -> Msg {
-    Msg::TaskStarted {
+    Msg::Task(TaskMsg::Started {
         work: (TaskKind::Engage, "O2".into()),
         claimed: Some(token.into()),
         result,
         found,
-    }
+    })
 }
 
 fn journaled(effects: &[Effect]) -> Vec<Done> {
@@ -168,11 +169,11 @@ fn an_engage_is_polled_to_complete_and_then_invites_into_the_new_engagement() {
 
     let effects = update(
         &mut s,
-        Msg::TaskPolled {
+        Msg::Task(TaskMsg::Polled {
             work: (TaskKind::Engage, "O2".into()),
             task_id: "oit-0000000000001".into(),
             result: Ok(task(TaskStatus::Complete)),
-        },
+        }),
     );
     assert_eq!(journaled(&effects), [Done::EngageCompleted]);
     assert!(effects.contains(&Effect::ForgetTask {
@@ -278,11 +279,11 @@ fn closing_while_it_runs_keeps_polling_and_e_shows_it_again() {
     assert!(s.modals.is_empty());
     let effects = update(
         &mut s,
-        Msg::TaskPolled {
+        Msg::Task(TaskMsg::Polled {
             work: (TaskKind::Engage, "O2".into()),
             task_id: "oit-0000000000001".into(),
             result: Ok(task(TaskStatus::InProgress)),
-        },
+        }),
     );
     assert!(matches!(effects.as_slice(), [Effect::PollTask { .. }]));
     assert!(update(&mut s, key('E')).is_empty(), "no second listing");
@@ -290,11 +291,11 @@ fn closing_while_it_runs_keeps_polling_and_e_shows_it_again() {
     update(&mut s, code(KeyCode::Esc));
     update(
         &mut s,
-        Msg::TaskPolled {
+        Msg::Task(TaskMsg::Polled {
             work: (TaskKind::Engage, "O2".into()),
             task_id: "oit-0000000000001".into(),
             result: Ok(task(TaskStatus::Complete)),
-        },
+        }),
     );
     assert!(
         s.notices
@@ -370,10 +371,12 @@ fn a_poll_that_fails_is_said_once_and_tried_again_and_a_refusal_is_looked_at_aga
         &mut s,
         answered(&token, Ok(task(TaskStatus::InProgress)), false),
     );
-    let poll_failed = |e: ServiceError| Msg::TaskPolled {
-        work: (TaskKind::Engage, "O2".into()),
-        task_id: "oit-0000000000001".into(),
-        result: Err(e),
+    let poll_failed = |e: ServiceError| {
+        Msg::Task(TaskMsg::Polled {
+            work: (TaskKind::Engage, "O2".into()),
+            task_id: "oit-0000000000001".into(),
+            result: Err(e),
+        })
     };
     let throttled = || ServiceError::Throttled {
         message: "Rate exceeded".into(),

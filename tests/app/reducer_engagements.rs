@@ -3,6 +3,7 @@
 //! and project fields from its context and warns when the form names another customer.
 
 use crate::fixtures;
+use pc_inbox::app::{CreateMsg, EngagementMsg, InboxMsg};
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -24,13 +25,13 @@ fn member(company: &str, account: &str) -> EngagementMember {
 fn members_loaded(s: &mut State, id: &str) {
     update(
         s,
-        Msg::MembersLoaded {
+        Msg::Engagement(EngagementMsg::Members {
             engagement_id: id.into(),
             result: Ok(vec![
                 member("Northwind Traders", "111122223333"),
                 member("Fabrikam Partners", "444455556666"),
             ]),
-        },
+        }),
     );
 }
 
@@ -39,7 +40,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
     let mut s = loaded(SIZE, 10, false);
     // Row 4 of the fixtures is accepted; row 0 is pending.
     let epoch = s.selection_epoch();
-    let effects = update(&mut s, Msg::SelectionSettled { epoch });
+    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
     assert!(
         !effects
             .iter()
@@ -51,7 +52,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
     }
     fixtures::deliver(&mut s, fixtures::opportunity(4));
     let epoch = s.selection_epoch();
-    let effects = update(&mut s, Msg::SelectionSettled { epoch });
+    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
     let id = "eng-00000000000004";
     assert!(
         effects.contains(&Effect::LoadMembers {
@@ -68,7 +69,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
         "{screen}"
     );
     let epoch = s.selection_epoch();
-    let again = update(&mut s, Msg::SelectionSettled { epoch });
+    let again = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
     assert!(
         !again
             .iter()
@@ -118,13 +119,13 @@ fn the_picker_says_who_is_in_and_choosing_fills_the_customer_and_project_in() {
     update(&mut s, key('n'));
     update(
         &mut s,
-        Msg::EngagementsLoaded(Ok(Page {
+        Msg::Create(CreateMsg::EngagementsLoaded(Ok(Page {
             items: vec![
                 engagement("eng-00000000000001", "Joint GTM"),
                 engagement("eng-00000000000002", "Data lake pursuit"),
             ],
             next_token: None,
-        })),
+        }))),
     );
     // The company is typed before the engagement is chosen: it is kept.
     if let Some(Modal::Create(f)) = s.modals.last_mut() {
@@ -159,10 +160,10 @@ fn the_picker_says_who_is_in_and_choosing_fills_the_customer_and_project_in() {
     );
     let effects = update(
         &mut s,
-        Msg::EngagementRead {
+        Msg::Engagement(EngagementMsg::Read {
             id: "eng-00000000000002".into(),
             result: Ok(context("eng-00000000000002")),
-        },
+        }),
     );
     assert!(
         effects

@@ -2,6 +2,7 @@
 //! accepted invitation or when an accept completes, shown in the detail, opened by `o`.
 
 use crate::fixtures;
+use pc_inbox::app::InboxMsg;
 
 use fixtures::update;
 use fixtures::{deliver, key, loaded, opportunity, screen_text};
@@ -16,7 +17,7 @@ const ACCEPTED: usize = 4;
 
 fn settle(s: &mut State) -> Vec<Effect> {
     let epoch = s.selection_epoch();
-    update(s, Msg::SelectionSettled { epoch })
+    update(s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }))
 }
 
 fn prospect(id: &str) -> Opportunity {
@@ -74,10 +75,10 @@ fn resting_on_an_accepted_invitation_looks_its_opportunity_up_once() {
     );
     update(
         &mut s,
-        Msg::OpportunityLoaded {
+        Msg::Inbox(InboxMsg::OpportunityLoaded {
             invitation_id: id.clone(),
-            result: Ok(Some(prospect("O1234567890"))),
-        },
+            result: Ok(Some(Box::new(prospect("O1234567890")))),
+        }),
     );
     let screen = screen_text(&s);
     for text in [
@@ -115,10 +116,10 @@ fn o_opens_the_opportunity_once_it_is_known_and_else_the_invitation() {
     settle(&mut s);
     update(
         &mut s,
-        Msg::OpportunityLoaded {
+        Msg::Inbox(InboxMsg::OpportunityLoaded {
             invitation_id: id,
-            result: Ok(Some(prospect("O1234567890"))),
-        },
+            result: Ok(Some(Box::new(prospect("O1234567890")))),
+        }),
     );
     let effects = update(&mut s, key('o'));
     let [Effect::OpenUrl(url)] = effects.as_slice() else {
@@ -134,20 +135,20 @@ fn a_failed_lookup_says_so_and_no_task_means_no_section() {
     settle(&mut s);
     update(
         &mut s,
-        Msg::OpportunityLoaded {
+        Msg::Inbox(InboxMsg::OpportunityLoaded {
             invitation_id: id.clone(),
             result: Err(pc_inbox::service::ServiceError::Throttled {
                 message: "Rate exceeded".into(),
             }),
-        },
+        }),
     );
     assert!(screen_text(&s).contains("Could not load the opportunity"));
     update(
         &mut s,
-        Msg::OpportunityLoaded {
+        Msg::Inbox(InboxMsg::OpportunityLoaded {
             invitation_id: id,
             result: Ok(None),
-        },
+        }),
     );
     assert!(!screen_text(&s).contains("── Opportunity"));
 }

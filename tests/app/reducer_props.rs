@@ -8,6 +8,7 @@
 //! not ask about (nor does the reducer even try: its last-line guard never has to drop one).
 
 use crate::fixtures;
+use pc_inbox::app::{CreateMsg, InboxMsg, TaskMsg};
 
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -322,13 +323,13 @@ fn message(s: &State, step: Step) -> Msg {
             now: s.clock.now + Duration::seconds(seconds),
         },
         Step::Measured(lines) => Msg::DetailMeasured { lines },
-        Step::Page { current, result } => Msg::PageLoaded {
+        Step::Page { current, result } => Msg::Inbox(InboxMsg::PageLoaded {
             generation: generation(current, s.list_generation()),
             result: result.map(|(start, len, more, variant)| Page {
                 items: (start..start + len).map(|i| row(i, variant)).collect(),
                 next_token: more.then(|| format!("token-{start}")),
             }),
-        },
+        }),
         Step::Detail {
             target,
             current,
@@ -336,63 +337,65 @@ fn message(s: &State, step: Step) -> Msg {
         } => {
             let id = id_of(s, &target);
             let index = id[5..].parse().unwrap_or(0);
-            Msg::DetailLoaded {
+            Msg::Inbox(InboxMsg::DetailLoaded {
                 id,
                 generation: generation(current, s.details.generation()),
                 result: result.map(|kind| Box::new(detail(index, kind))),
-            }
+            })
         }
         Step::Cached {
             current,
             rows,
             unread,
-        } => Msg::CachedView {
+        } => Msg::Inbox(InboxMsg::CachedView {
             generation: generation(current, s.list_generation()),
             result: Ok(cached_view(rows, unread)),
-        },
-        Step::CachedDetails(ids) => Msg::CachedDetails {
+        }),
+        Step::CachedDetails(ids) => Msg::Inbox(InboxMsg::CachedDetails {
             generation: s.details.generation(),
             details: ids.into_iter().map(|i| detail(i, i as u8)).collect(),
-        },
-        Step::Settled(current) => Msg::SelectionSettled {
+        }),
+        Step::Settled(current) => Msg::Inbox(InboxMsg::SelectionSettled {
             epoch: generation(current, s.selection_epoch()),
-        },
+        }),
         Step::AcceptStarted(target, result) => {
             let id = id_of(s, &target);
             let result = result.map(|kind| task(&id, kind));
-            Msg::TaskStarted {
+            Msg::Task(TaskMsg::Started {
                 work: (TaskKind::Accept, id),
                 claimed: None,
                 result,
                 found: false,
-            }
+            })
         }
         Step::TaskPolled(target, result) => {
             let id = id_of(s, &target);
             let result = result.map(|kind| task(&id, kind));
-            Msg::TaskPolled {
+            Msg::Task(TaskMsg::Polled {
                 work: (TaskKind::Accept, id),
                 task_id: "task-0000000000001".into(),
                 result,
-            }
+            })
         }
-        Step::RunningTasks(result) => Msg::RunningTasks {
+        Step::RunningTasks(result) => Msg::Task(TaskMsg::Running {
             kind: TaskKind::Accept,
             result: result.map(|ids| {
                 ids.into_iter()
                     .map(|i| task(&fixtures::summary(i).id, 0))
                     .collect()
             }),
-        },
+        }),
         Step::Rejected(target, result) => Msg::Rejected {
             invitation_id: id_of(s, &target),
             reason: "Other".into(),
             result,
         },
-        Step::Engagements(result) => Msg::EngagementsLoaded(result.map(|n| Page {
-            items: (0..n).map(engagement).collect(),
-            next_token: None,
-        })),
+        Step::Engagements(result) => {
+            Msg::Create(CreateMsg::EngagementsLoaded(result.map(|n| Page {
+                items: (0..n).map(engagement).collect(),
+                next_token: None,
+            })))
+        }
         Step::Created(ours, result) => {
             let token = s
                 .modals
@@ -402,18 +405,18 @@ fn message(s: &State, step: Step) -> Msg {
                     _ => None,
                 })
                 .unwrap_or_else(|| "pc-inbox-other-draft-1".into());
-            Msg::InvitationCreated {
+            Msg::Create(CreateMsg::Created {
                 client_token: token,
                 result: result.map(|()| CreatedInvitation {
                     id: "engi-0000000009999".into(),
                     arn: "arn:aws:partnercentral:engi-0000000009999".into(),
                 }),
-            }
+            })
         }
-        Step::TextEdited(n, result) => Msg::TextEdited {
+        Step::TextEdited(n, result) => Msg::Create(CreateMsg::TextEdited {
             field: field(n),
             result,
-        },
+        }),
         Step::Opened(ok) => Msg::Opened {
             url: "https://console.example/engi-0".into(),
             result: if ok { Ok(()) } else { Err("no browser".into()) },
@@ -548,15 +551,15 @@ fn build(start: &Start) -> State {
     }
     let generation = s.list_generation();
     let msg = if start.from_cache {
-        Msg::CachedView {
+        Msg::Inbox(InboxMsg::CachedView {
             generation,
             result: Ok(cached_view((0, start.rows), true)),
-        }
+        })
     } else {
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..start.rows, start.more)),
-        }
+        })
     };
     update(&mut s, msg);
     if !start.search.is_empty() {
@@ -570,10 +573,10 @@ fn build(start: &Start) -> State {
         update(s, fixtures::key('n'));
         update(
             s,
-            Msg::EngagementsLoaded(Ok(Page {
+            Msg::Create(CreateMsg::EngagementsLoaded(Ok(Page {
                 items: (0..3).map(engagement).collect(),
                 next_token: None,
-            })),
+            }))),
         );
     };
     match start.opened {

@@ -4,6 +4,7 @@
 //! summary; the rule that decides the selected invitation.
 
 use crate::fixtures;
+use pc_inbox::app::TaskMsg;
 
 use crossterm::event::KeyCode;
 use fixtures::{code, key, loaded};
@@ -49,7 +50,7 @@ fn saved_queue(effects: &[Effect]) -> Option<Option<BulkQueue>> {
 }
 
 fn started(id: &str) -> Msg {
-    Msg::TaskStarted {
+    Msg::Task(TaskMsg::Started {
         work: (TaskKind::Accept, id.into()),
         claimed: None,
         result: Ok(Task {
@@ -66,7 +67,7 @@ fn started(id: &str) -> Msg {
             start_time: Some(fixtures::now()),
         }),
         found: false,
-    }
+    })
 }
 
 fn rejected(id: &str, result: Result<(), ServiceError>) -> Msg {

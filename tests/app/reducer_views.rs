@@ -3,6 +3,7 @@
 //! expiry windows that move with the clock.
 
 use crate::fixtures;
+use pc_inbox::app::InboxMsg;
 
 use chrono::Duration;
 use fixtures::update;
@@ -35,10 +36,10 @@ fn loaded(n: usize) -> State {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..n, false)),
-        },
+        }),
     );
     s
 }
@@ -182,10 +183,10 @@ fn the_sent_view_lists_the_other_side_and_keeps_the_received_counts() {
     }
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(sent),
-        },
+        }),
     );
     assert_eq!(count(&s, "Sent"), Some(3));
     let effects = update(&mut s, key('1'));
@@ -199,10 +200,10 @@ fn the_other_side_is_counted_from_the_local_store() {
     let (mut s, _) = start();
     update(
         &mut s,
-        Msg::CachedSide {
+        Msg::Inbox(InboxMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(CachedView::default()),
-        },
+        }),
     );
     assert_eq!(count(&s, "Sent"), None, "nothing stored: unknown, not zero");
     let rows = (0..4)
@@ -224,18 +225,18 @@ fn the_other_side_is_counted_from_the_local_store() {
     };
     update(
         &mut s,
-        Msg::CachedSide {
+        Msg::Inbox(InboxMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(cached.clone()),
-        },
+        }),
     );
     assert_eq!(count(&s, "Sent"), Some(4));
     update(
         &mut s,
-        Msg::CachedSide {
+        Msg::Inbox(InboxMsg::CachedSide {
             side: Participant::Received,
             result: Ok(cached),
-        },
+        }),
     );
     assert_eq!(
         count(&s, "All"),
@@ -256,10 +257,10 @@ fn the_expiry_sort_over_the_local_store_puts_the_soonest_first() {
     let cached = store.view(&s.query()).unwrap();
     update(
         &mut s,
-        Msg::CachedView {
+        Msg::Inbox(InboxMsg::CachedView {
             generation,
             result: Ok(cached),
-        },
+        }),
     );
     update(&mut s, key('2'));
     assert_eq!(s.views.active.name, "Expiring soon");
@@ -389,13 +390,13 @@ fn a_page_listing_a_row_as_accepted_takes_it_out_of_the_pending_view() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(Page {
                 items: vec![accepted],
                 next_token: None,
             }),
-        },
+        }),
     );
     assert!(!ids(&s).contains(&summary(0).id));
     assert!(
@@ -427,10 +428,10 @@ fn configured_views_replace_the_default_set() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..9, false)),
-        },
+        }),
     );
     assert_eq!(s.views.active.name, "By sender");
     let senders: Vec<String> = shown(&s)
@@ -465,13 +466,13 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     };
     let effects = update(
         &mut s,
-        Msg::SideListed {
+        Msg::Inbox(InboxMsg::SideListed {
             side: Participant::Sent,
             result: Ok(Page {
                 items: sent(0..100),
                 next_token: Some("t".into()),
             }),
-        },
+        }),
     );
     assert_eq!(
         effects,
@@ -483,13 +484,13 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     assert_eq!(count(&s, "Sent"), None, "counted only once complete");
     let effects = update(
         &mut s,
-        Msg::SideListed {
+        Msg::Inbox(InboxMsg::SideListed {
             side: Participant::Sent,
             result: Ok(Page {
                 items: sent(100..105),
                 next_token: None,
             }),
-        },
+        }),
     );
     assert_eq!(count(&s, "Sent"), Some(105));
     assert!(
@@ -499,7 +500,7 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     );
     update(
         &mut s,
-        Msg::CachedSide {
+        Msg::Inbox(InboxMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(CachedView {
                 rows: vec![CachedRow {
@@ -511,7 +512,7 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
                 as_of: None,
                 visited: true,
             }),
-        },
+        }),
     );
     assert_eq!(
         count(&s, "Sent"),
@@ -520,13 +521,13 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     );
     let late = update(
         &mut s,
-        Msg::SideListed {
+        Msg::Inbox(InboxMsg::SideListed {
             side: Participant::Received,
             result: Ok(Page {
                 items: Vec::new(),
                 next_token: None,
             }),
-        },
+        }),
     );
     assert!(late.is_empty(), "a listing nobody asked for is dropped");
 }

@@ -2,6 +2,7 @@
 //! what arrived joins the list as new and is announced, what left has its detail read again.
 
 use crate::fixtures;
+use pc_inbox::app::InboxMsg;
 
 use std::time::Duration;
 
@@ -17,15 +18,15 @@ fn pending(ids: &[usize]) -> Vec<InvitationSummary> {
 }
 
 fn listed(rows: Vec<InvitationSummary>, next: Option<&str>) -> Msg {
-    Msg::PendingListed(Ok(Page {
+    Msg::Inbox(InboxMsg::PendingListed(Ok(Page {
         items: rows,
         next_token: next.map(str::to_string),
-    }))
+    })))
 }
 
 /// A look: the tick, then the pages given.
 fn look(s: &mut State, pages: Vec<(Vec<InvitationSummary>, Option<&str>)>) -> Vec<Effect> {
-    let effects = update(s, Msg::WatchTick);
+    let effects = update(s, Msg::Inbox(InboxMsg::WatchTick));
     assert_eq!(effects, [Effect::ListPending { next_token: None }]);
     let mut last = Vec::new();
     for (rows, next) in pages {
@@ -53,10 +54,10 @@ fn watching_starts_after_one_interval_and_zero_turns_it_off() {
 #[test]
 fn a_look_pages_through_the_pending_set_and_the_first_only_takes_note() {
     let mut s = loaded(SIZE, 4, false);
-    let effects = update(&mut s, Msg::WatchTick);
+    let effects = update(&mut s, Msg::Inbox(InboxMsg::WatchTick));
     assert_eq!(effects, [Effect::ListPending { next_token: None }]);
     assert!(
-        update(&mut s, Msg::WatchTick).is_empty(),
+        update(&mut s, Msg::Inbox(InboxMsg::WatchTick)).is_empty(),
         "one look at a time"
     );
     let effects = update(&mut s, listed(pending(&[0, 1]), Some("t")));
@@ -111,12 +112,14 @@ fn arrivals_join_the_list_as_new_and_are_announced_and_departures_are_read_again
 fn a_failed_look_is_tried_again_at_the_next_and_keeps_what_it_knew() {
     let mut s = loaded(SIZE, 4, false);
     look(&mut s, vec![(pending(&[0, 1]), None)]);
-    update(&mut s, Msg::WatchTick);
+    update(&mut s, Msg::Inbox(InboxMsg::WatchTick));
     let effects = update(
         &mut s,
-        Msg::PendingListed(Err(pc_inbox::service::ServiceError::Network {
-            message: "down".into(),
-        })),
+        Msg::Inbox(InboxMsg::PendingListed(Err(
+            pc_inbox::service::ServiceError::Network {
+                message: "down".into(),
+            },
+        ))),
     );
     assert_eq!(effects, [Effect::WatchAfter(Duration::from_secs(300))]);
     assert_eq!(s.watching.known.as_ref().unwrap().len(), 2);

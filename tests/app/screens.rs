@@ -2,6 +2,7 @@
 //! meaning (the selection) and the too-small guard at every size.
 
 use crate::fixtures;
+use pc_inbox::app::{EngageMsg, InboxMsg, TaskMsg};
 
 use fixtures::update;
 use fixtures::{deliver, key, loaded, render, render_with, resize, state};
@@ -74,10 +75,10 @@ fn empty_160x48() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..0, false)),
-        },
+        }),
     );
     insta::assert_snapshot!(render(&s).backend());
 }
@@ -93,10 +94,10 @@ fn error_80x24() {
     };
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Err(err),
-        },
+        }),
     );
     insta::assert_snapshot!(render(&s).backend());
 }
@@ -248,12 +249,12 @@ fn accept_in_progress_160x48() {
     };
     update(
         &mut s,
-        Msg::TaskStarted {
+        Msg::Task(TaskMsg::Started {
             work: (TaskKind::Accept, "engi-0000000000000".into()),
             claimed: None,
             result: Ok(task),
             found: false,
-        },
+        }),
     );
     update(
         &mut s,
@@ -372,10 +373,10 @@ fn default_views(size: (u16, u16), key_pressed: char) -> State {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::PageLoaded {
+        Msg::Inbox(InboxMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..30, false)),
-        },
+        }),
     );
     let rows = (100..103)
         .map(|i| CachedRow {
@@ -387,14 +388,14 @@ fn default_views(size: (u16, u16), key_pressed: char) -> State {
         .collect();
     update(
         &mut s,
-        Msg::CachedSide {
+        Msg::Inbox(InboxMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(CachedView {
                 rows,
                 as_of: None,
                 visited: true,
             }),
-        },
+        }),
     );
     update(&mut s, key(key_pressed));
     s
@@ -465,7 +466,7 @@ fn engage_picker_80x24() {
     update(&mut s, key('E'));
     update(
         &mut s,
-        Msg::OpportunitiesLoaded(Ok(pc_inbox::domain::Page {
+        Msg::Engage(EngageMsg::OpportunitiesLoaded(Ok(pc_inbox::domain::Page {
             items: vec![
                 own_opportunity("O2026000101", "Harborview Medical Group", "Qualified"),
                 own_opportunity(
@@ -476,7 +477,7 @@ fn engage_picker_80x24() {
                 own_opportunity("O2026000104", "Copperline Credit Union", "Prospect"),
             ],
             next_token: None,
-        })),
+        }))),
     );
     update(&mut s, fixtures::code(crossterm::event::KeyCode::Down));
     insta::assert_snapshot!(render(&s).backend());
@@ -488,14 +489,14 @@ fn engage_complete_80x24() {
     update(&mut s, key('E'));
     update(
         &mut s,
-        Msg::OpportunitiesLoaded(Ok(pc_inbox::domain::Page {
+        Msg::Engage(EngageMsg::OpportunitiesLoaded(Ok(pc_inbox::domain::Page {
             items: vec![own_opportunity(
                 "O2026000102",
                 "Stuttgarter Präzisionswerke GmbH",
                 "Qualified",
             )],
             next_token: None,
-        })),
+        }))),
     );
     update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
     let effects = update(&mut s, key('y'));
@@ -517,12 +518,12 @@ fn engage_complete_80x24() {
     };
     update(
         &mut s,
-        Msg::TaskStarted {
+        Msg::Task(TaskMsg::Started {
             work: (TaskKind::Engage, "O2026000102".into()),
             claimed: None,
             result: Ok(task),
             found: false,
-        },
+        }),
     );
     insta::assert_snapshot!(render(&s).backend());
 }

@@ -2,6 +2,10 @@
 //! with live validation, pickers, saving the draft once typing pauses (and before quitting),
 //! submitting once per draft, and putting the service's field errors back on their fields.
 
+mod msg;
+
+pub use msg::CreateMsg;
+
 use super::consent::Write;
 use super::form::current::{form_mut, save_later};
 use super::form::InvitationForm;
@@ -246,4 +250,17 @@ pub(super) fn on_text_edited(
     form.focus(field);
     form.changed(field);
     save_later(state)
+}
+
+/// Hands a create form's reply or timer to its handler.
+pub(super) fn update(state: &mut State, msg: CreateMsg) -> Vec<Effect> {
+    match msg {
+        CreateMsg::EngagementsLoaded(result) => on_engagements(state, result),
+        CreateMsg::Created {
+            client_token,
+            result,
+        } => on_created(state, client_token, result),
+        CreateMsg::TextEdited { field, result } => on_text_edited(state, field, result),
+        CreateMsg::DraftSettled { epoch } => on_draft_settled(state, epoch),
+    }
 }

@@ -5,8 +5,10 @@
 //! project filled in from the opportunity.
 
 pub mod dialog;
+mod msg;
 
 pub use dialog::{EngageDialog, OpportunityPicker, Stage};
+pub use msg::EngageMsg;
 
 use super::consent::Write;
 use super::form::current::save_later;
@@ -249,4 +251,12 @@ pub fn prefilled(client_token: String, engagement_id: &str, o: &Opportunity) -> 
             .collect();
     }
     draft
+}
+
+/// Hands an engage dialog's reply to its handler.
+pub(super) fn update(state: &mut State, msg: EngageMsg) -> Vec<Effect> {
+    match msg {
+        EngageMsg::OpportunitiesLoaded(result) => on_opportunities(state, result),
+        EngageMsg::OpportunityRead { id, result } => on_read(state, id, result.map(|o| *o)),
+    }
 }

@@ -1,6 +1,10 @@
 //! The inbox underneath every dialog: pages of invitations, the selection, the search, detail
 //! fetches, and what each reply changes. The list and detail modes call in here.
 
+mod msg;
+
+pub use msg::InboxMsg;
+
 use super::list::RowFacts;
 use super::{cache, DetailEntry, Effect, Focus, Level, Priority, State};
 use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Page};
@@ -329,4 +333,36 @@ pub(super) fn next_new(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     select(state, &id)
+}
+
+/// Hands an inbox reply to the part that asked for it.
+pub(super) fn update(state: &mut State, msg: InboxMsg) -> Vec<Effect> {
+    use super::{opportunities, views, watch};
+    match msg {
+        InboxMsg::PageLoaded { generation, result } => on_page(state, generation, result),
+        InboxMsg::DetailLoaded {
+            id,
+            generation,
+            result,
+        } => {
+            views::detail_answered(state, &id);
+            let mut effects = on_detail(state, id, generation, result);
+            effects.extend(views::fetch_sort_details(state, false));
+            effects
+        }
+        InboxMsg::SelectionSettled { epoch } => on_settled(state, epoch),
+        InboxMsg::CachedView { generation, result } => on_cached_view(state, generation, result),
+        InboxMsg::CachedDetails {
+            generation,
+            details,
+        } => cache::on_cached_details(state, generation, details),
+        InboxMsg::CachedSide { side, result } => views::on_cached_side(state, side, result),
+        InboxMsg::SideListed { side, result } => views::on_side_listed(state, side, result),
+        InboxMsg::WatchTick => watch::on_tick(state),
+        InboxMsg::PendingListed(result) => watch::on_page(state, result),
+        InboxMsg::OpportunityLoaded {
+            invitation_id,
+            result,
+        } => opportunities::on_loaded(state, invitation_id, result.map(|o| o.map(|o| *o))),
+    }
 }

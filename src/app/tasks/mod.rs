@@ -4,8 +4,10 @@
 //! words ([`words`]) and what a completed task means for the rest of the app (a row accepted,
 //! an engagement ready: `update::completed`) differ by kind.
 
+mod msg;
 mod runs;
 pub(super) mod update;
 mod words;
 
+pub use msg::TaskMsg;
 pub use runs::{Phase, Run, Tasks};

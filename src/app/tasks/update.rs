@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use super::words::Words;
-use super::Phase;
+use super::{Phase, TaskMsg};
 use crate::app::polling::{self, Poll};
 use crate::app::{bulk, opportunities, Effect, Level, Modal, State};
 use crate::domain::journal::{Entry, Outcome, Step};
@@ -345,4 +345,22 @@ pub(in crate::app) fn on_running(
         }
     }
     effects
+}
+
+/// Hands a task reply to its handler.
+pub(crate) fn update(state: &mut State, msg: TaskMsg) -> Vec<Effect> {
+    match msg {
+        TaskMsg::Started {
+            work,
+            claimed,
+            result,
+            found,
+        } => on_started(state, work, claimed, result, found),
+        TaskMsg::Polled {
+            work,
+            task_id,
+            result,
+        } => on_polled(state, work, task_id, result),
+        TaskMsg::Running { kind, result } => on_running(state, kind, result),
+    }
 }

@@ -1,0 +1,65 @@
+//! What the inbox hears back: pages and details from the service or the local store, the
+//! selection resting, the watch's looks, the other side's listing for the view counts, and the
+//! opportunity an accept created.
+
+use crate::domain::{
+    CachedView, InvitationDetail, InvitationSummary, Opportunity, Page, Participant,
+};
+use crate::service::ServiceError;
+
+/// A reply or timer for the inbox.
+#[derive(Debug, Clone)]
+pub enum InboxMsg {
+    /// A ListEngagementInvitations reply for the list generation it was asked for.
+    PageLoaded {
+        generation: u64,
+        result: Result<Page<InvitationSummary>, ServiceError>,
+    },
+    /// A GetEngagementInvitation reply for the cache generation it was asked for.
+    DetailLoaded {
+        id: String,
+        generation: u64,
+        result: Result<Box<InvitationDetail>, ServiceError>,
+    },
+    /// The selection has rested since the given epoch.
+    SelectionSettled { epoch: u64 },
+    /// The local store's rows for the list generation they were read for.
+    CachedView {
+        generation: u64,
+        result: Result<CachedView, String>,
+    },
+    /// Details the local store had, for the cache generation they were read for.
+    CachedDetails {
+        generation: u64,
+        details: Vec<InvitationDetail>,
+    },
+    /// The local store's rows of one side, for counting its views.
+    CachedSide {
+        side: Participant,
+        result: Result<CachedView, String>,
+    },
+    /// A page of the side not on screen, listed to count its views.
+    SideListed {
+        side: Participant,
+        result: Result<Page<InvitationSummary>, ServiceError>,
+    },
+    /// Time for the watch's next look.
+    WatchTick,
+    /// A page of the pending invitations received, for the watch.
+    PendingListed(Result<Page<InvitationSummary>, ServiceError>),
+    /// The opportunity an accepted invitation created, or `None` when no accept task completed.
+    OpportunityLoaded {
+        invitation_id: String,
+        result: Result<Option<Box<Opportunity>>, ServiceError>,
+    },
+}
+
+impl InboxMsg {
+    /// True when the reply may change the rows (the timers and the selection do not).
+    pub fn may_change_rows(&self) -> bool {
+        !matches!(
+            self,
+            InboxMsg::SelectionSettled { .. } | InboxMsg::WatchTick
+        )
+    }
+}
