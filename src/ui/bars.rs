@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::Theme;
+use crate::app::modes::dialog::Dialog;
 use crate::app::modes::dialog::Hints;
 use crate::app::tasks::Phase;
 use crate::app::{Level, Modal, State};
@@ -125,12 +126,16 @@ fn position(state: &State) -> String {
 /// holds, its progress while it sends), which takes the line over while the queue runs.
 pub fn draw_status(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> bool {
     if let Some(Modal::Search(prompt)) = state.top() {
-        let prompt_text = format!("/{}", prompt.input.value());
+        let title = prompt.title(state);
+        let prompt_text = format!("{}{}", title.text, prompt.input.value());
         frame.render_widget(
-            Paragraph::new(Span::styled(prompt_text, theme.warning)),
+            Paragraph::new(Span::styled(
+                prompt_text,
+                super::dialogs::tone(title.tone, theme),
+            )),
             area,
         );
-        let x = area.x + 1 + prompt.input.visual_cursor() as u16;
+        let x = area.x + title.text.chars().count() as u16 + prompt.input.visual_cursor() as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
         return false;
     }

@@ -1,4 +1,5 @@
-//! The accept confirmation, the bulk confirmation and the reject dialog.
+//! Every dialog's frame ([`Chrome`], from what the dialog says of itself), and the bodies of
+//! the accept confirmation, the bulk confirmation and the reject dialog.
 
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -8,13 +9,44 @@ use ratatui::Frame;
 use super::bars::fit_hints;
 use super::layout::{centered, clear};
 use super::Theme;
-use crate::app::modes::reject::{self as reject_mode, REASONS};
-use crate::app::modes::{
-    bulk as bulk_mode, confirm as confirm_mode, BulkConfirm, ConfirmAccept, RejectDialog,
-    RejectFocus,
-};
+use crate::app::modes::dialog::{Dialog, Tone};
+use crate::app::modes::reject::REASONS;
+use crate::app::modes::{BulkConfirm, ConfirmAccept, RejectDialog, RejectFocus};
+use crate::app::State;
 use crate::domain::reject::MAX_REASON;
 use crate::keymap::{Action, Keymap, Mode};
+
+/// A dialog's frame, from what the dialog says of itself: its title, in its tone, and the
+/// hints of the keys it takes now.
+pub(super) struct Chrome {
+    pub title: Span<'static>,
+    pub hints: String,
+}
+
+impl Chrome {
+    /// The frame of `dialog`.
+    pub fn of(dialog: &dyn Dialog, state: &State, theme: &Theme) -> Self {
+        let title = dialog.title(state);
+        let keys = dialog.keys();
+        let hints = match keys.hints.is_empty() {
+            true => String::new(),
+            false => state.keymap.hint_line(keys.mode, keys.hints),
+        };
+        Chrome {
+            title: Span::styled(format!(" {} ", title.text), tone(title.tone, theme)),
+            hints,
+        }
+    }
+}
+
+/// The style of a tone.
+pub(super) fn tone(tone: Tone, theme: &Theme) -> ratatui::style::Style {
+    match tone {
+        Tone::Plain => theme.title,
+        Tone::Warning => theme.warning,
+        Tone::Danger => theme.danger,
+    }
+}
 
 fn button(label: &str, focused: bool, theme: &Theme) -> Span<'static> {
     if focused {
@@ -44,9 +76,9 @@ fn subject(title: &str, customer: Option<&str>, theme: &Theme) -> Vec<Line<'stat
     ]
 }
 
-pub fn confirm_accept(
+pub(super) fn confirm_accept(
     frame: &mut Frame,
-    area: Rect,
+    (area, chrome): (Rect, Chrome),
     c: &ConfirmAccept,
     keys: &Keymap,
     theme: &Theme,
@@ -75,23 +107,20 @@ pub fn confirm_accept(
         button(&cancel, !c.accept_focused, theme),
     ]));
     let area = centered(area, 72, lines.len() as u16 + 2);
-    let title = Span::styled(" Accept invitation? ", theme.title);
-    let hints = keys.hint_line(Mode::Confirm, confirm_mode::HINTS);
-    show(
-        frame,
-        area,
-        lines,
-        (title, hints),
-        theme.border_focused,
-        theme,
-    );
+    show(frame, area, lines, chrome, theme.border_focused, theme);
 }
 
 /// Rows of invitations a bulk confirmation shows at most; more scroll.
 const BULK_ROWS: usize = 12;
 
 /// "Accept 3 invitations?": the invitations (scrollable), then those skipped and why.
-pub fn bulk_confirm(frame: &mut Frame, area: Rect, c: &BulkConfirm, keys: &Keymap, theme: &Theme) {
+pub(super) fn bulk_confirm(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    c: &BulkConfirm,
+    keys: &Keymap,
+    theme: &Theme,
+) {
     let mut list: Vec<Line<'static>> = c
         .targets
         .iter()
@@ -151,17 +180,7 @@ pub fn bulk_confirm(frame: &mut Frame, area: Rect, c: &BulkConfirm, keys: &Keyma
         button(&cancel, false, theme),
     ]));
     let area = centered(area, 84, lines.len() as u16 + 2);
-    let style = if c.accept { theme.title } else { theme.danger };
-    let title = Span::styled(format!(" {} ", c.question()), style);
-    let hints = keys.hint_line(Mode::Confirm, bulk_mode::HINTS);
-    show(
-        frame,
-        area,
-        lines,
-        (title, hints),
-        theme.border_focused,
-        theme,
-    );
+    show(frame, area, lines, chrome, theme.border_focused, theme);
 }
 
 /// Draws a dialog box with its lines, wrapped, over whatever is under it.
@@ -169,15 +188,15 @@ pub(super) fn show(
     frame: &mut Frame,
     area: Rect,
     lines: Vec<Line<'static>>,
-    (title, hints): (Span<'static>, String),
+    chrome: Chrome,
     border: ratatui::style::Style,
     theme: &Theme,
 ) {
-    let hints = fit_hints(&hints, area.width.saturating_sub(4) as usize);
+    let hints = fit_hints(&chrome.hints, area.width.saturating_sub(4) as usize);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(title)
+        .title(chrome.title)
         .title_bottom(Span::styled(hints, theme.muted));
     clear(frame, area);
     frame.render_widget(
@@ -188,7 +207,12 @@ pub(super) fn show(
     );
 }
 
-pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, theme: &Theme) {
+pub(super) fn reject(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    d: &RejectDialog,
+    theme: &Theme,
+) {
     let mut lines = if d.many.is_empty() {
         subject(&d.title, d.customer.as_deref(), theme)
     } else {
@@ -244,9 +268,7 @@ pub fn reject(frame: &mut Frame, area: Rect, d: &RejectDialog, keys: &Keymap, th
         button("Cancel", d.focus == RejectFocus::Cancel, theme),
     ]));
     let area = centered(area, 76, lines.len() as u16 + 3);
-    let title = Span::styled(" Reject invitation ", theme.danger);
-    let hints = keys.hint_line(Mode::Reject, reject_mode::HINTS);
-    show(frame, area, lines, (title, hints), theme.danger, theme);
+    show(frame, area, lines, chrome, theme.danger, theme);
     if d.focus == RejectFocus::Text {
         let inner_x = area.x + 1 + 6 + d.reason.visual_cursor() as u16;
         let text_row = area.y + 1 + 5 + REASONS.len() as u16 + 1;

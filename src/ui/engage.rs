@@ -4,11 +4,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::dialogs::show;
+use super::dialogs::{show, Chrome};
 use super::layout::centered;
 use super::{format, Theme};
 use crate::app::engage::{self, EngageDialog, OpportunityPicker, Stage};
-use crate::app::modes::dialog::Dialog;
 use crate::app::tasks::{Phase, Run};
 use crate::app::State;
 use crate::domain::Opportunity;
@@ -17,10 +16,15 @@ use crate::keymap::{Action, Mode};
 /// Rows of opportunities the picker shows at most.
 const ROWS: usize = 12;
 
-pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State, theme: &Theme) {
-    let keys = &state.keymap;
-    let (title, lines) = match &dialog.stage {
-        Stage::Pick(picker) => (" Engage from an opportunity ", pick(picker, theme)),
+pub(super) fn draw(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    dialog: &EngageDialog,
+    state: &State,
+    theme: &Theme,
+) {
+    let lines = match &dialog.stage {
+        Stage::Pick(picker) => pick(picker, theme),
         Stage::Confirm(o) => {
             let mut lines = about(o, theme);
             lines.extend([
@@ -28,23 +32,15 @@ pub fn draw(frame: &mut Frame, area: Rect, dialog: &EngageDialog, state: &State,
                 Line::raw("Submits the opportunity to AWS (co-sell), which makes an engagement"),
                 Line::raw("of it; you can then invite a partner into the engagement."),
             ]);
-            (" Start an engagement? ", lines)
+            lines
         }
         Stage::Progress => match (state.engaging(), engage::run(state)) {
-            (Some(o), Some(run)) => (" Engage ", progress(o, run, state, theme)),
-            _ => (" Engage ", vec![Line::raw("Nothing in progress.")]),
+            (Some(o), Some(run)) => progress(o, run, state, theme),
+            _ => vec![Line::raw("Nothing in progress.")],
         },
     };
     let area = centered(area, 78, lines.len() as u16 + 2);
-    let hints = keys.hint_line(Mode::Engage, dialog.keys().hints);
-    show(
-        frame,
-        area,
-        lines,
-        (Span::styled(title, theme.title), hints),
-        theme.border_focused,
-        theme,
-    );
+    show(frame, area, lines, chrome, theme.border_focused, theme);
 }
 
 /// The opportunity: its title (once read), id, customer and stage.

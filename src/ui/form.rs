@@ -6,12 +6,13 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::bars::fit_hints;
+use super::dialogs::Chrome;
 use super::layout::{centered, clear};
 use super::Theme;
 use crate::app::engagements::{Engagements, Lookup};
 use crate::app::form::picker::{Choice, Picker};
 use crate::app::form::InvitationForm;
-use crate::app::modes::{form as form_mode, picker as picker_mode};
+use crate::app::modes::form as form_mode;
 use crate::compose::fields::{fields, shown, Editor, Field, PickerKind};
 use crate::domain::EngagementMember;
 use crate::keymap::{Action, Keymap, Mode};
@@ -20,24 +21,21 @@ const LABEL: usize = 22;
 /// Rows a multi-line field shows while it is edited.
 const MULTILINE_ROWS: usize = 6;
 
-pub fn draw(
+/// The form in `chrome`: the picker, while one is open, has the keys and shows their hints;
+/// the form's frame keeps its own.
+pub(super) fn draw(
     frame: &mut Frame,
-    area: Rect,
+    (area, chrome): (Rect, Chrome),
     form: &InvitationForm,
     engagements: &Engagements,
     keys: &Keymap,
     theme: &Theme,
 ) {
     let outer = centered(area, 110, area.height);
-    let title = if form.submitting {
-        " New invitation — sending… "
-    } else {
-        " New invitation "
-    };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.title))
+        .title(chrome.title)
         .title_bottom(Span::styled(
             fit_hints(
                 &keys.hint_line(Mode::Form, form_mode::HINTS),
@@ -225,7 +223,13 @@ pub fn draw(
         }
     }
     if let Some(picker) = &form.picker {
-        draw_picker(frame, inner, (form, picker), engagements, keys, theme);
+        draw_picker(
+            frame,
+            (inner, &chrome.hints),
+            (form, picker),
+            engagements,
+            theme,
+        );
     }
 }
 
@@ -259,22 +263,16 @@ fn push_note(lines: &mut Vec<Line<'static>>, form: &InvitationForm, field: Field
 
 fn draw_picker(
     frame: &mut Frame,
-    area: Rect,
+    (area, hints): (Rect, &str),
     (form, picker): (&InvitationForm, &Picker),
     members: &Engagements,
-    keys: &Keymap,
     theme: &Theme,
 ) {
     let matches = picker.matches(&form.engagements.items);
     let rect = centered(area, 70, 20);
     let title = format!(" {} ", picker.field.label().trim());
-    let hints = if picker.multi() {
-        picker_mode::MULTI_HINTS
-    } else {
-        picker_mode::HINTS
-    };
     let help = fit_hints(
-        &format!(" type to filter ·{}", keys.hint_line(Mode::Picker, hints)),
+        &format!(" type to filter ·{hints}"),
         rect.width.saturating_sub(4) as usize,
     );
     let block = Block::default()

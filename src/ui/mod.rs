@@ -96,20 +96,22 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> Drawn {
     }
 }
 
+/// Draws one dialog in the frame it asks for (its title and hints, [`dialogs::Chrome`]).
 fn draw_modal(frame: &mut Frame, area: Rect, modal: &Modal, state: &State, theme: &Theme) {
     let keys = &state.keymap;
+    let framed = (area, dialogs::Chrome::of(modal.dialog(), state, theme));
     match modal {
         Modal::Search(_) => {}
-        Modal::Help(view) => overlays::help(frame, area, view, keys, theme),
-        Modal::Notices(log) => overlays::notices(frame, area, log, state, theme),
-        Modal::Journal(view) => overlays::journal(frame, area, view, state, theme),
-        Modal::Filters(menu) => overlays::filters(frame, area, menu, keys, theme),
-        Modal::Confirm(c) => dialogs::confirm_accept(frame, area, c, keys, theme),
-        Modal::Bulk(c) => dialogs::bulk_confirm(frame, area, c, keys, theme),
-        Modal::Reject(d) => dialogs::reject(frame, area, d, keys, theme),
-        Modal::Create(f) => form::draw(frame, area, f, &state.engagements, keys, theme),
-        Modal::Engage(d) => engage::draw(frame, area, d, state, theme),
-        Modal::Quit(_) => prompts::quit(frame, area, state, theme),
-        Modal::Unsent(p) => prompts::unsent(frame, area, p, state, theme),
+        Modal::Help(view) => overlays::help(frame, framed, view, keys, theme),
+        Modal::Notices(log) => overlays::notices(frame, framed, log, state, theme),
+        Modal::Journal(view) => overlays::journal(frame, framed, view, state, theme),
+        Modal::Filters(menu) => overlays::filters(frame, framed, menu, theme),
+        Modal::Confirm(c) => dialogs::confirm_accept(frame, framed, c, keys, theme),
+        Modal::Bulk(c) => dialogs::bulk_confirm(frame, framed, c, keys, theme),
+        Modal::Reject(d) => dialogs::reject(frame, framed, d, theme),
+        Modal::Create(f) => form::draw(frame, framed, f, &state.engagements, keys, theme),
+        Modal::Engage(d) => engage::draw(frame, framed, d, state, theme),
+        Modal::Quit(_) => prompts::quit(frame, framed, state, theme),
+        Modal::Unsent(p) => prompts::unsent(frame, framed, p, state, theme),
     }
 }

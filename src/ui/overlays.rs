@@ -9,27 +9,31 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
 use super::bars::fit_hints;
+use super::dialogs::Chrome;
 use super::layout::{centered, clear};
 use super::{format, Theme};
-use crate::app::modes::{
-    filters as filter_mode, help as help_mode, journal as journal_mode, notices as notices_mode,
-};
 use crate::app::modes::{FilterMenu, HelpView, JournalView, NoticesLog};
 use crate::app::{Level, State};
 use crate::domain::journal::Outcome;
-use crate::keymap::{Keymap, Mode};
+use crate::keymap::Keymap;
 
-fn popup_block<'a>(title: String, hints: String, width: u16, theme: &Theme) -> Block<'a> {
-    let hints = fit_hints(&hints, width.saturating_sub(4) as usize);
+fn popup_block<'a>(chrome: Chrome, width: u16, theme: &Theme) -> Block<'a> {
+    let hints = fit_hints(&chrome.hints, width.saturating_sub(4) as usize);
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Span::styled(title, theme.title))
+        .title(chrome.title)
         .title_bottom(Span::styled(hints, theme.muted))
 }
 
 /// The keys of the mode help was opened from, then the global ones.
-pub fn help(frame: &mut Frame, area: Rect, view: &HelpView, keys: &Keymap, theme: &Theme) {
+pub(super) fn help(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    view: &HelpView,
+    keys: &Keymap,
+    theme: &Theme,
+) {
     let rows: Vec<Row> = keys
         .help(view.mode)
         .into_iter()
@@ -39,12 +43,7 @@ pub fn help(frame: &mut Frame, area: Rect, view: &HelpView, keys: &Keymap, theme
         })
         .collect();
     let popup = centered(area, 64, rows.len() as u16 + 4);
-    let block = popup_block(
-        format!(" Keys: {} ", view.mode.title()),
-        keys.hint_line(Mode::Help, help_mode::HINTS),
-        popup.width,
-        theme,
-    );
+    let block = popup_block(chrome, popup.width, theme);
     clear(frame, popup);
     frame.render_widget(
         Table::new(rows, [Constraint::Length(16), Constraint::Fill(1)]).block(block),
@@ -52,7 +51,12 @@ pub fn help(frame: &mut Frame, area: Rect, view: &HelpView, keys: &Keymap, theme
     );
 }
 
-pub fn filters(frame: &mut Frame, area: Rect, menu: &FilterMenu, keys: &Keymap, theme: &Theme) {
+pub(super) fn filters(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    menu: &FilterMenu,
+    theme: &Theme,
+) {
     let mut lines = vec![Line::styled("Status (none checked = all)", theme.heading)];
     for i in 0..FilterMenu::ROWS {
         if i == 4 {
@@ -73,25 +77,21 @@ pub fn filters(frame: &mut Frame, area: Rect, menu: &FilterMenu, keys: &Keymap, 
         lines.push(Line::styled(format!("{mark} {label}"), style));
     }
     let popup = centered(area, 44, lines.len() as u16 + 2);
-    let block = popup_block(
-        " Filters ".into(),
-        keys.hint_line(Mode::Filters, filter_mode::HINTS),
-        popup.width,
-        theme,
-    );
+    let block = popup_block(chrome, popup.width, theme);
     clear(frame, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 /// The notices log, newest first.
-pub fn notices(frame: &mut Frame, area: Rect, log: &NoticesLog, state: &State, theme: &Theme) {
+pub(super) fn notices(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    log: &NoticesLog,
+    state: &State,
+    theme: &Theme,
+) {
     let popup = centered(area, 100, area.height.saturating_sub(2));
-    let block = popup_block(
-        format!(" Notices ({}) ", state.notices.len()),
-        state.keymap.hint_line(Mode::Notices, notices_mode::HINTS),
-        popup.width,
-        theme,
-    );
+    let block = popup_block(chrome, popup.width, theme);
     let mut lines = Vec::new();
     if state.notices.is_empty() {
         lines.push(Line::styled("Nothing has happened yet.", theme.muted));
@@ -112,15 +112,15 @@ pub fn notices(frame: &mut Frame, area: Rect, log: &NoticesLog, state: &State, t
 
 /// The journal, newest first: time, what, which invitation, how it ended, and the token and
 /// task that make it traceable.
-pub fn journal(frame: &mut Frame, area: Rect, view: &JournalView, state: &State, theme: &Theme) {
+pub(super) fn journal(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    view: &JournalView,
+    state: &State,
+    theme: &Theme,
+) {
     let popup = centered(area, 120, area.height.saturating_sub(2));
-    let count = view.entries.as_ref().map_or(0, Vec::len);
-    let block = popup_block(
-        format!(" Journal ({count}) "),
-        state.keymap.hint_line(Mode::Journal, journal_mode::HINTS),
-        popup.width,
-        theme,
-    );
+    let block = popup_block(chrome, popup.width, theme);
     let mut lines = Vec::new();
     match &view.entries {
         None => lines.push(Line::styled("Reading the journal…", theme.muted)),

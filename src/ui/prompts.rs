@@ -4,11 +4,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
 
-use super::dialogs::show;
+use super::dialogs::{show, Chrome};
 use super::layout::centered;
 use super::Theme;
 use crate::app::bulk::{BulkQueue, ItemState};
-use crate::app::modes::{unsent, UnsentPrompt};
+use crate::app::modes::UnsentPrompt;
 use crate::app::State;
 use crate::keymap::{Action, Mode};
 
@@ -43,7 +43,13 @@ fn unsent_lines(queue: &BulkQueue, theme: &Theme) -> Vec<Line<'static>> {
 }
 
 /// "3 rejects from the last run were not sent: y send · n drop".
-pub fn unsent(frame: &mut Frame, area: Rect, prompt: &UnsentPrompt, state: &State, theme: &Theme) {
+pub(super) fn unsent(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    prompt: &UnsentPrompt,
+    state: &State,
+    theme: &Theme,
+) {
     let Some(queue) = &state.bulk else { return };
     let keys = &state.keymap;
     let mut lines = vec![Line::styled(
@@ -67,13 +73,16 @@ pub fn unsent(frame: &mut Frame, area: Rect, prompt: &UnsentPrompt, state: &Stat
         lines.push(Line::styled(note.clone(), theme.warning));
     }
     let area = centered(area, 76, lines.len() as u16 + 2);
-    let title = Span::styled(" Not sent by the last run ", theme.danger);
-    let hints = keys.hint_line(Mode::Confirm, unsent::HINTS);
-    show(frame, area, lines, (title, hints), theme.danger, theme);
+    show(frame, area, lines, chrome, theme.danger, theme);
 }
 
 /// "3 rejects not sent yet: q quit and drop them · Esc stay".
-pub fn quit(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+pub(super) fn quit(
+    frame: &mut Frame,
+    (area, chrome): (Rect, Chrome),
+    state: &State,
+    theme: &Theme,
+) {
     let Some(queue) = &state.bulk else { return };
     let keys = &state.keymap;
     let quit = keys.hint(Mode::List, Action::Quit);
@@ -88,13 +97,5 @@ pub fn quit(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         "{quit} quit and drop them · {stay} stay"
     )));
     let area = centered(area, 76, lines.len() as u16 + 2);
-    let title = Span::styled(" Quit? ", theme.warning);
-    show(
-        frame,
-        area,
-        lines,
-        (title, String::new()),
-        theme.warning,
-        theme,
-    );
+    show(frame, area, lines, chrome, theme.warning, theme);
 }

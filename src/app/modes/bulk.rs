@@ -4,7 +4,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Asking, Dialog, Keys};
+use super::dialog::{Asking, Dialog, Keys, Title, Tone};
 use super::{Modal, RejectDialog};
 use crate::app::bulk::{self, BulkKind};
 use crate::app::consent::Write;
@@ -105,6 +105,13 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for BulkConfirm {
+    fn title(&self, _: &State) -> Title {
+        match self.accept {
+            true => Title::plain(self.question()),
+            false => Title::toned(self.question(), Tone::Danger),
+        }
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Confirm, on_key, HINTS)
     }

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Asking, Dialog, Keys};
+use super::dialog::{Asking, Dialog, Keys, Title};
 use super::Modal;
 use crate::app::consent::Write;
 use crate::app::{actions, Effect, State};
@@ -67,6 +67,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for ConfirmAccept {
+    fn title(&self, _: &State) -> Title {
+        Title::plain("Accept invitation?")
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Confirm, on_key, HINTS)
     }

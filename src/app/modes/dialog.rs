@@ -1,6 +1,7 @@
-//! What every dialog over the inbox says about itself: its key table, where its keys and pastes
-//! go, its hints, and what its yes would send. The modal stack asks the dialog on top, so a new
-//! dialog is its own file (state, keys, hints, this trait) plus its drawing in `ui`.
+//! What every dialog over the inbox says about itself: its title, its key table, where its keys
+//! and pastes go, its hints, and what its yes would send. The modal stack asks the dialog on
+//! top and `ui` frames every dialog from it, so a new dialog is its own file (state, keys,
+//! hints, this trait) plus the drawing of its body in `ui`.
 
 use crossterm::event::KeyEvent;
 
@@ -23,6 +24,39 @@ pub struct Asking<'a> {
     pub retry: Option<&'a str>,
     /// The writes the write queue holds.
     pub queued: &'a [Write],
+}
+
+/// How a title reads: plain, a warning, or a write that cannot be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Warning,
+    Danger,
+}
+
+/// A dialog's title and its tone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl Title {
+    /// A plain title.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Title {
+            text: text.into(),
+            tone: Tone::Plain,
+        }
+    }
+
+    /// A title in the given tone.
+    pub fn toned(text: impl Into<String>, tone: Tone) -> Self {
+        Title {
+            text: text.into(),
+            tone,
+        }
+    }
 }
 
 /// Where a dialog's keys and pastes go, the key table it reads and its hints.
@@ -54,6 +88,9 @@ impl Keys {
 
 /// One dialog or prompt over the inbox.
 pub trait Dialog {
+    /// What its frame says it is (`state` for what it counts, such as the notices).
+    fn title(&self, state: &State) -> Title;
+
     /// Where its keys go, and what it shows for them.
     fn keys(&self) -> Keys;
 

@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::dialog::{Asking, Dialog, Keys, OnPaste};
+use super::dialog::{Asking, Dialog, Keys, OnPaste, Title};
 use super::Modal;
 use crate::app::consent::Write;
 use crate::app::engage::{self, EngageDialog, Stage};
@@ -98,6 +98,14 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for EngageDialog {
+    fn title(&self, _: &State) -> Title {
+        Title::plain(match self.stage {
+            Stage::Pick(_) => "Engage from an opportunity",
+            Stage::Confirm(_) => "Start an engagement?",
+            Stage::Progress => "Engage",
+        })
+    }
+
     fn keys(&self) -> Keys {
         let hints = match self.stage {
             Stage::Pick(_) => PICK_HINTS,

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Keys};
+use super::dialog::{Dialog, Keys, Title};
 use super::Modal;
 use crate::app::{views, Effect, State};
 use crate::domain::PayloadChoice;
@@ -128,6 +128,10 @@ impl FilterMenu {
 }
 
 impl Dialog for FilterMenu {
+    fn title(&self, _: &State) -> Title {
+        Title::plain("Filters")
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Filters, on_key, HINTS)
     }

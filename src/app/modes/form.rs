@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::dialog::{Asking, Dialog, Keys, OnPaste};
+use super::dialog::{Asking, Dialog, Keys, OnPaste, Title};
 use super::picker;
 use crate::app::consent::Write;
 use crate::app::create::{close, flush, submit};
@@ -186,6 +186,13 @@ fn activate(state: &mut State, field: Field) -> Vec<Effect> {
 
 /// The create form: its fields, or the picker open over one of them.
 impl Dialog for InvitationForm {
+    fn title(&self, _: &State) -> Title {
+        Title::plain(match self.submitting {
+            true => "New invitation — sending…",
+            false => "New invitation",
+        })
+    }
+
     fn keys(&self) -> Keys {
         let hints = match &self.picker {
             Some(p) if p.multi() => picker::MULTI_HINTS,

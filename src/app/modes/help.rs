@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Keys};
+use super::dialog::{Dialog, Keys, Title};
 use super::Modal;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -47,6 +47,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for HelpView {
+    fn title(&self, _: &State) -> Title {
+        Title::plain(format!("Keys: {}", self.mode.title()))
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Help, on_key, HINTS)
     }

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Keys};
+use super::dialog::{Dialog, Keys, Title};
 use super::Modal;
 use crate::app::{Effect, Level, State};
 use crate::domain::journal::Entry;
@@ -72,6 +72,13 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for JournalView {
+    fn title(&self, _: &State) -> Title {
+        Title::plain(format!(
+            "Journal ({})",
+            self.entries.as_ref().map_or(0, Vec::len)
+        ))
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Journal, on_key, HINTS)
     }

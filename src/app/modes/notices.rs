@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Keys};
+use super::dialog::{Dialog, Keys, Title};
 use super::Modal;
 use crate::app::{Effect, State};
 use crate::keymap::{Action, Mode};
@@ -48,6 +48,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for NoticesLog {
+    fn title(&self, state: &State) -> Title {
+        Title::plain(format!("Notices ({})", state.notices.len()))
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Notices, on_key, HINTS)
     }

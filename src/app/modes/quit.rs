@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Dialog, Keys};
+use super::dialog::{Dialog, Keys, Title, Tone};
 use super::Modal;
 use crate::app::{bulk, Effect, State};
 use crate::keymap::{Action, Mode};
@@ -35,6 +35,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for QuitPrompt {
+    fn title(&self, _: &State) -> Title {
+        Title::toned("Quit?", Tone::Warning)
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Confirm, on_key, &[])
     }

@@ -6,7 +6,7 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
-use super::dialog::{Asking, Dialog, Keys, OnPaste};
+use super::dialog::{Asking, Dialog, Keys, OnPaste, Title, Tone};
 use super::{Modal, Target};
 use crate::app::bulk::{self, BulkKind};
 use crate::app::consent::Write;
@@ -225,6 +225,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for RejectDialog {
+    fn title(&self, _: &State) -> Title {
+        Title::toned("Reject invitation", Tone::Danger)
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Reject, on_key, HINTS)
             .paste((self.focus == RejectFocus::Text).then_some(on_paste as OnPaste))

@@ -4,7 +4,7 @@ use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 use tui_input::Input;
 
-use super::dialog::{Dialog, Keys};
+use super::dialog::{Dialog, Keys, Title, Tone};
 use super::Modal;
 use crate::app::text::paste_into;
 use crate::app::{inbox, Effect, Focus, State};
@@ -61,6 +61,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for SearchPrompt {
+    fn title(&self, _: &State) -> Title {
+        Title::toned("/", Tone::Warning)
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Search, on_key, HINTS).paste(Some(on_paste))
     }

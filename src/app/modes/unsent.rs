@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::dialog::{Asking, Dialog, Keys};
+use super::dialog::{Asking, Dialog, Keys, Title, Tone};
 use super::Modal;
 use crate::app::consent::Write;
 use crate::app::{bulk, Effect, State};
@@ -42,6 +42,10 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 }
 
 impl Dialog for UnsentPrompt {
+    fn title(&self, _: &State) -> Title {
+        Title::toned("Not sent by the last run", Tone::Danger)
+    }
+
     fn keys(&self) -> Keys {
         Keys::new(Mode::Confirm, on_key, HINTS)
     }
