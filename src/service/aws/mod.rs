@@ -151,8 +151,9 @@ impl AwsPartnerCentral {
 
     /// A reject refused as a conflict may follow our own earlier attempt whose answer was lost
     /// (the connection dropped after the service applied it; the SDK or the user retried):
-    /// when the invitation is REJECTED with this very reason, the reject is done. Otherwise,
-    /// or when the check fails, the conflict stands.
+    /// when the invitation is REJECTED with this very reason, the reject is done. When the
+    /// check itself fails for a passing reason, that failure is the answer (a retry checks
+    /// again); otherwise the conflict stands.
     async fn already_rejected(
         &self,
         id: &str,
@@ -167,6 +168,7 @@ impl AwsPartnerCentral {
                 tracing::info!(id, "already rejected with this reason: taken as done");
                 Ok(())
             }
+            Err(e) if e.is_transient() => Err(e),
             _ => Err(conflict),
         }
     }
