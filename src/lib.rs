@@ -10,6 +10,7 @@
 //! - [`app`]: state, messages, effects and the pure `update` (the one-way flow).
 //! - [`keymap`]: the one key table behind dispatch, the action bar and help.
 //! - [`ui`]: drawing the state.
+//! - [`sync`]: the sync engine's rules: what a look asks for, what it found, when the next.
 //! - [`runtime`]: the terminal, the event loop and the effect runner.
 //! - [`storage`]: files kept between runs (accept tokens, the invitation draft).
 //! - [`logging`]: the log file.
@@ -29,5 +30,6 @@ pub mod rules;
 pub mod runtime;
 pub mod service;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod wire;

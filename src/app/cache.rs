@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 
 use super::list::RowFacts;
+use super::notices::Topic;
 use super::{DetailEntry, Effect, Level, Remember, State};
 use crate::domain::{InvitationDetail, InvitationSummary, Participant};
 use crate::keymap::Action;
@@ -70,7 +71,10 @@ pub(super) fn remember_page(
     };
     state.memory.unread.extend(unread.iter().cloned());
     state.memory.as_of = None;
-    state.memory.offline = false;
+    if state.memory.offline {
+        state.memory.offline = false;
+        state.notices.resolve(Topic::Offline, state.clock.now);
+    }
     Effect::Remember {
         what: Remember::Rows { rows, unread },
         at: state.clock.now,
@@ -127,19 +131,46 @@ pub(super) fn mark_read(state: &mut State, id: &str) -> Option<Effect> {
     })
 }
 
-/// A page request failed. With rows to show and no connection, the inbox goes read-only;
-/// true when it did.
+/// A read failed. With rows to show and no connection, the inbox goes read-only (and says so
+/// once); true when it is.
 pub(super) fn went_offline(state: &mut State, error: &ServiceError) -> bool {
     if !matches!(error, ServiceError::Network { .. }) || state.list.loaded() == 0 {
         return false;
     }
-    state.memory.offline = true;
-    let key = state.list_key(Action::Refresh);
-    state.notify(
-        Level::Error,
-        format!("Offline: {error} Showing what was cached; press {key} to try again."),
-    );
+    if !state.memory.offline {
+        state.memory.offline = true;
+        let key = state.list_key(Action::Refresh);
+        state.notices.push_on(
+            Topic::Offline,
+            Level::Error,
+            format!("Offline: {error} Showing what was cached; trying again by itself (or press {key})."),
+            state.clock.now,
+        );
+    }
     true
+}
+
+/// The service answers again: no longer offline, and the offline notice is resolved.
+pub(super) fn back_online(state: &mut State) {
+    state.memory.offline = false;
+    state.notices.resolve(Topic::Offline, state.clock.now);
+    state.notify(Level::Success, "Back online: catching up.");
+}
+
+/// Invitations whose status changed elsewhere, as a look listed them: into the list where
+/// they are, and into the store.
+pub(super) fn changed(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    state.list.add(rows.clone(), state.geometry.list_rows);
+    vec![Effect::Remember {
+        what: Remember::Rows {
+            rows,
+            unread: Vec::new(),
+        },
+        at: state.clock.now,
+    }]
 }
 
 /// Refuses an action that needs the service while offline (nothing is queued); true when it

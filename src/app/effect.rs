@@ -109,10 +109,13 @@ pub enum Effect {
     Journal(Box<Entry>),
     /// Read the journal; the reply is a `Msg::JournalRead`.
     ReadJournal,
-    /// Send `InboxMsg::WatchTick` after this long.
-    WatchAfter(Duration),
-    /// List a page of the pending invitations received; the reply is an `InboxMsg::PendingListed`.
-    ListPending { next_token: Option<String> },
+    /// Send `InboxMsg::WatchTick { timer }` after this long.
+    WatchAfter { after: Duration, timer: u64 },
+    /// List a page of the watch's look; the reply is an `InboxMsg::Looked`.
+    Look {
+        query: ListQuery,
+        next_token: Option<String>,
+    },
     /// Tell the user something arrived: the terminal bell, a desktop notification (OSC 9).
     Announce {
         bell: bool,

@@ -47,7 +47,7 @@ pub use inbox::InboxMsg;
 pub use list::{InvitationList, RowFacts};
 pub use modes::Modal;
 pub use msg::Msg;
-pub use notices::{Level, Notice, Notices};
+pub use notices::{Level, Notice, Notices, Topic};
 pub use state::{
     Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL,
 };

@@ -14,6 +14,13 @@ pub enum Level {
     Error,
 }
 
+/// What a notice is about, when a later event can settle it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// The service could not be reached.
+    Offline,
+}
+
 /// One entry of the queue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -22,6 +29,9 @@ pub struct Notice {
     pub at: DateTime<Utc>,
     /// False for an error until the notices log has been opened since it came in.
     pub read: bool,
+    pub topic: Option<Topic>,
+    /// When what it said stopped being true (the service answered again).
+    pub resolved: Option<DateTime<Utc>>,
 }
 
 /// The queue, newest last.
@@ -40,16 +50,44 @@ impl Notices {
 
     /// Adds a notice. Errors stay unread until the log is opened; the others count as read.
     pub fn push(&mut self, level: Level, text: impl Into<String>, at: DateTime<Utc>) {
+        self.add(None, level, text.into(), at);
+    }
+
+    /// Adds a notice about `topic`, which [`Self::resolve`] settles.
+    pub fn push_on(
+        &mut self,
+        topic: Topic,
+        level: Level,
+        text: impl Into<String>,
+        at: DateTime<Utc>,
+    ) {
+        self.add(Some(topic), level, text.into(), at);
+    }
+
+    fn add(&mut self, topic: Option<Topic>, level: Level, text: String, at: DateTime<Utc>) {
         if self.entries.len() == Self::CAPACITY {
             self.entries.pop_front();
         }
         self.entries.push_back(Notice {
             level,
-            text: text.into(),
+            text,
             at,
             read: level != Level::Error,
+            topic,
+            resolved: None,
         });
         self.pushed += 1;
+    }
+
+    /// What the notices about `topic` said is over: they leave the status line, and the log
+    /// says when they were resolved.
+    pub fn resolve(&mut self, topic: Topic, at: DateTime<Utc>) {
+        for n in &mut self.entries {
+            if n.topic == Some(topic) && n.resolved.is_none() {
+                n.read = true;
+                n.resolved = Some(at);
+            }
+        }
     }
 
     /// How many notices were ever pushed.
@@ -122,6 +160,18 @@ mod tests {
             "fresh notices fade, read errors too"
         );
         assert_eq!(n.len(), 2, "the log keeps both");
+    }
+
+    #[test]
+    fn a_resolved_notice_leaves_the_status_line_and_says_when() {
+        let mut n = Notices::default();
+        n.push_on(Topic::Offline, Level::Error, "Offline", t(0));
+        n.push(Level::Error, "Accepting A failed", t(1));
+        n.resolve(Topic::Offline, t(5));
+        assert_eq!(n.unread(), 1, "only the accept's failure is still unread");
+        assert_eq!(n.current(t(6)).unwrap().text, "Accepting A failed");
+        let offline = n.newest_first().last().unwrap();
+        assert_eq!(offline.resolved, Some(t(5)));
     }
 
     #[test]

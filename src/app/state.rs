@@ -53,7 +53,7 @@ pub struct Watch {
 impl Default for Watch {
     fn default() -> Self {
         Watch {
-            interval: std::time::Duration::from_secs(300),
+            interval: std::time::Duration::from_secs(60),
             bell: false,
             notify: false,
         }
@@ -211,6 +211,7 @@ impl State {
     /// The start state, on the first view.
     pub fn new(settings: Settings, keymap: Keymap, clock: Clock, geometry: Geometry) -> Self {
         let views = Views::new(settings.views.clone());
+        let watching = super::watch::Watching::new(settings.watch.interval);
         let mut list = InvitationList::default();
         list.set_view(views.active.clone(), clock.now, geometry.list_rows);
         State {
@@ -228,7 +229,7 @@ impl State {
             tasks: super::tasks::Tasks::default(),
             bulk: None,
             pipeline: Default::default(),
-            watching: Default::default(),
+            watching,
             draft: None,
             select_after_load: None,
             session: "local".into(),

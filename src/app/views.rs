@@ -240,6 +240,9 @@ pub(super) fn on_side_listed(
     let Some((_, rows)) = state.views.listing.take() else {
         return Vec::new();
     };
+    if side == Participant::Received {
+        state.watching.learn(&rows);
+    }
     count_side(state, side, &rows);
     state.views.listed = Some(side);
     vec![Effect::Remember {

@@ -1,101 +1,175 @@
-//! The inbox watches by itself: every `[watch] interval_seconds` it lists only the pending
-//! invitations received (a page or two, whatever the history), compares them with the last
-//! look, adds what arrived to the list (marked new, announced) and re-reads the detail of what
-//! left, whose status then shows. Between looks it costs nothing.
+//! The inbox watches by itself, on the sync engine's rules ([`crate::sync`]): every
+//! `[watch] interval_seconds` a look lists the received invitations newest first until what it
+//! knew (a pass over the pending set every few looks), adds what arrived to the list (marked
+//! new, announced), updates what changed and re-reads the detail of what left the pending set.
+//! A look that fails is tried again after a backoff, with no key press; when the service is
+//! back the inbox catches up and stops saying it is offline.
 
-use super::{cache, Effect, Level, Priority, State};
-use crate::domain::changes::compare;
+use super::{cache, inbox, Effect, Level, Priority, State};
 use crate::domain::{InvitationSummary, Page, Participant};
 use crate::service::ServiceError;
+use crate::sync::{Found, Known, Look, Schedule, Step};
 
 /// Where watching is.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Watching {
-    /// The pending set of the last look; `None` until the first.
-    pub known: Option<Vec<InvitationSummary>>,
-    /// Pages of the look in progress.
-    pub collecting: Vec<InvitationSummary>,
-    /// A look is in progress.
-    pub looking: bool,
+    known: Known,
+    schedule: Schedule,
+    /// The look in progress.
+    look: Option<Look>,
+    /// Tags the timer set last: a tick of an older one is dropped.
+    timer: u64,
 }
 
-/// The first look, after one interval; nothing when watching is off.
-pub(super) fn start(state: &State) -> Vec<Effect> {
-    let interval = state.settings.watch.interval;
-    if interval.is_zero() {
-        Vec::new()
-    } else {
-        vec![Effect::WatchAfter(interval)]
+impl Watching {
+    /// Looks every `interval`; never when it is zero.
+    pub fn new(interval: std::time::Duration) -> Self {
+        Watching {
+            known: Known::default(),
+            schedule: Schedule::new(interval),
+            look: None,
+            timer: 0,
+        }
+    }
+
+    /// Takes in received invitations the inbox listed or read elsewhere.
+    pub(super) fn learn<'a>(&mut self, rows: impl IntoIterator<Item = &'a InvitationSummary>) {
+        self.known.learn(rows);
+    }
+
+    /// True when the invitation was seen on the received side.
+    pub(super) fn knows(&self, id: &str) -> bool {
+        self.known.has(id)
+    }
+
+    /// True while a look is out.
+    pub fn looking(&self) -> bool {
+        self.look.is_some()
+    }
+
+    /// The timer set last: only its tick starts a look.
+    pub fn timer(&self) -> u64 {
+        self.timer
     }
 }
 
-/// Time for a look: list the first page of pending invitations.
-pub(super) fn on_tick(state: &mut State) -> Vec<Effect> {
-    if state.watching.looking {
+/// Sets the timer for the next look, `after` from now; nothing when watching is off.
+fn look_after(state: &mut State, after: std::time::Duration) -> Vec<Effect> {
+    if state.watching.schedule.interval().is_zero() {
         return Vec::new();
     }
-    if state.memory.offline {
-        return start(state);
-    }
-    state.watching.looking = true;
-    state.watching.collecting.clear();
-    vec![Effect::ListPending { next_token: None }]
+    state.watching.timer += 1;
+    vec![Effect::WatchAfter {
+        after,
+        timer: state.watching.timer,
+    }]
 }
 
-/// A page of the look: ask for the next, or compare when it was the last.
+/// The first look, after one interval.
+pub(super) fn start(state: &mut State) -> Vec<Effect> {
+    let interval = state.watching.schedule.interval();
+    look_after(state, interval)
+}
+
+/// The service could not be reached (a page load found out): look again soon, not after a
+/// whole interval, unless looks are already backing off.
+pub(super) fn retry_soon(state: &mut State) -> Vec<Effect> {
+    if state.watching.looking() || state.watching.schedule.failing() {
+        return Vec::new();
+    }
+    let wait = state.watching.schedule.failed();
+    look_after(state, wait)
+}
+
+/// Time for a look, if `timer` is the one set last.
+pub(super) fn on_tick(state: &mut State, timer: u64) -> Vec<Effect> {
+    if timer != state.watching.timer || state.watching.looking() {
+        return Vec::new();
+    }
+    let look = state.watching.schedule.next_look(&state.watching.known);
+    let query = look.query(state.settings.page_size);
+    state.watching.look = Some(look);
+    vec![Effect::Look {
+        query,
+        next_token: None,
+    }]
+}
+
+/// A page of the look: ask for the next, or apply what it found.
 pub(super) fn on_page(
     state: &mut State,
     result: Result<Page<InvitationSummary>, ServiceError>,
 ) -> Vec<Effect> {
+    let Some(mut look) = state.watching.look.take() else {
+        return Vec::new();
+    };
     let page = match result {
         Ok(page) => page,
-        // Tried again at the next look; the inbox says elsewhere when the service is down.
-        Err(_) => {
-            state.watching.looking = false;
-            return start(state);
+        Err(e) => {
+            cache::went_offline(state, &e);
+            let wait = state.watching.schedule.failed();
+            return look_after(state, wait);
         }
     };
-    state.watching.collecting.extend(page.items);
-    if let Some(token) = page.next_token {
-        return vec![Effect::ListPending {
-            next_token: Some(token),
-        }];
+    match look.on_page(page, &mut state.watching.known) {
+        Step::Next(token) => {
+            let query = look.query(state.settings.page_size);
+            state.watching.look = Some(look);
+            vec![Effect::Look {
+                query,
+                next_token: Some(token),
+            }]
+        }
+        Step::Done(found) => {
+            let came_back = state.watching.schedule.succeeded();
+            let mut effects = if came_back || state.memory.offline {
+                back_online(state)
+            } else {
+                Vec::new()
+            };
+            effects.extend(apply(state, found));
+            effects.extend(start(state));
+            effects
+        }
     }
-    state.watching.looking = false;
-    let now = std::mem::take(&mut state.watching.collecting);
-    let mut effects = match state.watching.known.take() {
-        Some(known) => changes(state, &known, &now),
-        None => Vec::new(),
-    };
-    state.watching.known = Some(now);
-    effects.extend(start(state));
+}
+
+/// The service answers again: the inbox says so and catches up.
+fn back_online(state: &mut State) -> Vec<Effect> {
+    if !state.memory.offline {
+        return Vec::new();
+    }
+    cache::back_online(state);
+    inbox::refresh(state)
+}
+
+/// Applies what a look found.
+fn apply(state: &mut State, found: Found) -> Vec<Effect> {
+    let generation = state.details.generation();
+    let mut effects: Vec<Effect> = found
+        .left
+        .into_iter()
+        .map(|id| Effect::LoadDetail {
+            id,
+            generation,
+            priority: Priority::Prefetch,
+        })
+        .collect();
+    if state.side() == Participant::Received {
+        effects.extend(cache::changed(state, found.changed));
+    }
+    effects.extend(arrived(state, found.arrived));
     effects
 }
 
-/// Applies what changed since the last look.
-fn changes(
-    state: &mut State,
-    known: &[InvitationSummary],
-    now: &[InvitationSummary],
-) -> Vec<Effect> {
-    let difference = compare(known, now);
-    let mut effects = Vec::new();
-    let generation = state.details.generation();
-    for left in &difference.left {
-        effects.push(Effect::LoadDetail {
-            id: left.id.clone(),
-            generation,
-            priority: Priority::Prefetch,
-        });
-    }
-    let arrived: Vec<InvitationSummary> = difference
-        .arrived
+/// Announces what arrived and, while the received side is on screen, lists it as new.
+fn arrived(state: &mut State, arrived: Vec<InvitationSummary>) -> Vec<Effect> {
+    let arrived: Vec<InvitationSummary> = arrived
         .into_iter()
         .filter(|s| !state.list.contains(&s.id))
-        .cloned()
         .collect();
     if arrived.is_empty() {
-        return effects;
+        return Vec::new();
     }
     let titles: Vec<String> = arrived
         .iter()
@@ -110,22 +184,14 @@ fn changes(
         1 => format!("New invitation: {}", titles[0]),
         n => format!("{n} new invitations: {}", titles.join(", ")),
     };
-    let shown: Vec<InvitationSummary> = arrived
-        .iter()
-        .filter(|s| fits_view(state, s))
-        .cloned()
-        .collect();
-    effects.extend(cache::arrived(state, shown));
+    let mut effects = match state.side() {
+        Participant::Received => cache::arrived(state, arrived),
+        Participant::Sent => Vec::new(),
+    };
     effects.push(Effect::Announce {
         bell: state.settings.watch.bell,
         notification: state.settings.watch.notify.then(|| text.clone()),
     });
     state.notify(Level::Info, text);
     effects
-}
-
-/// Received invitations belong in the list while it holds the received side (the view then
-/// shows them or not).
-fn fits_view(state: &State, _: &InvitationSummary) -> bool {
-    state.side() == Participant::Received
 }

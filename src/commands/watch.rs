@@ -1,7 +1,8 @@
 //! `pc-inbox watch [--interval SECS] [--output text|json]`: runs without a screen until
 //! interrupted and prints one line per invitation that arrived, changed status or expired.
-//! Each look lists only the pending invitations and reads the detail of those that left, paced
-//! to at most one read a second on average.
+//! It follows the sync engine's rules ([`crate::sync`]), as the inbox does: a look lists the
+//! newest invitations until what it knew (every fifth, the whole pending set) and reads the
+//! detail of those that left the pending set, paced to at most one read a second on average.
 
 use std::io::Write;
 use std::time::Duration;
@@ -10,9 +11,10 @@ use chrono::Utc;
 use serde_json::json;
 
 use super::{CommandResult, Failure};
-use crate::domain::changes::{compare, Change};
-use crate::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant};
+use crate::domain::changes::Change;
+use crate::domain::{InvitationSummary, Participant};
 use crate::service::{Bucket, PartnerCentral};
+use crate::sync::{Known, Schedule, Step};
 use crate::wire;
 
 /// How `watch` prints.
@@ -26,7 +28,7 @@ pub enum WatchFormat {
 /// Options of `pc-inbox watch`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct WatchArgs {
-    /// Seconds between looks (default: the config file's `watch.interval_seconds`, or 300).
+    /// Seconds between looks (default: the config file's `watch.interval_seconds`, or 60).
     #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     pub interval: Option<u64>,
     #[arg(long, value_enum, default_value = "text")]
@@ -36,26 +38,8 @@ pub struct WatchArgs {
 /// The read budget of a watcher: one read a second on average.
 const READS_PER_SECOND: f64 = 1.0;
 
-/// Every pending invitation received, within the read budget.
-async fn pending(
-    service: &dyn PartnerCentral,
-    budget: &Bucket,
-) -> Result<Vec<InvitationSummary>, Failure> {
-    let mut query = ListQuery::new(Participant::Received);
-    query.statuses = vec![InvitationStatus::Pending];
-    query.page_size = Some(100);
-    let mut rows = Vec::new();
-    let mut token = None;
-    loop {
-        budget.take().await;
-        let page = service.list_invitations(&query, token).await?;
-        rows.extend(page.items);
-        token = page.next_token;
-        if token.is_none() {
-            return Ok(rows);
-        }
-    }
-}
+/// Rows per page of a look.
+const PAGE_SIZE: u32 = 100;
 
 fn print(
     out: &mut dyn Write,
@@ -87,7 +71,9 @@ fn print(
     out.flush()
 }
 
-/// Watches until interrupted (or until the service fails).
+/// Watches until interrupted (or until the service refuses for good). It starts from the
+/// newest page and the pending set, prints nothing for them, and then prints what each look
+/// finds. A look the service could not answer now is tried again after a backoff.
 pub async fn run(
     service: &dyn PartnerCentral,
     args: &WatchArgs,
@@ -98,56 +84,91 @@ pub async fn run(
         .interval
         .map(Duration::from_secs)
         .unwrap_or(default_interval);
-    let budget = Bucket::new(READS_PER_SECOND);
-    let mut known = pending(service, &budget).await?;
+    let mut watcher = Watcher {
+        service,
+        budget: Bucket::new(READS_PER_SECOND),
+        known: Known::default(),
+        schedule: Schedule::new(interval),
+        format: args.output,
+    };
+    while watcher.schedule.looks() == 0 {
+        if let Err(wait) = watcher.look(out).await? {
+            tokio::time::sleep(wait).await;
+        }
+    }
     eprintln!(
         "pc-inbox: watching {} pending invitations every {} s; Ctrl-c stops",
-        known.len(),
+        watcher.known.pending().count(),
         interval.as_secs_f64()
     );
     loop {
-        tokio::time::sleep(interval).await;
-        match look(service, &budget, &known, args.output, out).await {
-            Ok(now) => known = now,
-            // A look the service could not answer now is tried again at the next one.
-            Err(Failure::Service(e)) if e.is_transient() => {
-                eprintln!(
-                    "pc-inbox: warning: {e}; trying again in {} s",
-                    interval.as_secs_f64()
-                );
-            }
-            Err(failure) => return Err(failure),
-        }
+        let wait = match watcher.look(out).await? {
+            Ok(()) => interval,
+            Err(wait) => wait,
+        };
+        tokio::time::sleep(wait).await;
     }
 }
 
-/// One look: prints what arrived and what left since `known`, and returns the pending set.
-async fn look(
-    service: &dyn PartnerCentral,
-    budget: &Bucket,
-    known: &[InvitationSummary],
+/// A watch's service, its read budget and what it learned.
+struct Watcher<'a> {
+    service: &'a dyn PartnerCentral,
+    budget: Bucket,
+    known: Known,
+    schedule: Schedule,
     format: WatchFormat,
-    out: &mut dyn Write,
-) -> Result<Vec<InvitationSummary>, Failure> {
-    let now = pending(service, budget).await?;
-    let difference = compare(known, &now);
-    let mut departed = Vec::with_capacity(difference.left.len());
-    for before in &difference.left {
-        budget.take().await;
-        let mut summary = service.get_invitation(&before.id).await?.summary;
-        summary.participant = before.participant;
-        departed.push(summary);
+}
+
+impl Watcher<'_> {
+    /// One look: prints what it found. A transient failure is `Ok(Err(wait))`: try again after
+    /// `wait`.
+    async fn look(&mut self, out: &mut dyn Write) -> Result<Result<(), Duration>, Failure> {
+        match self.try_look(out).await {
+            Ok(()) => {
+                if self.schedule.succeeded() {
+                    eprintln!("pc-inbox: the service answers again");
+                }
+                Ok(Ok(()))
+            }
+            Err(Failure::Service(e)) if e.is_transient() => {
+                let wait = self.schedule.failed();
+                eprintln!(
+                    "pc-inbox: warning: {e}; trying again in {} s",
+                    wait.as_secs_f64()
+                );
+                Ok(Err(wait))
+            }
+            Err(failure) => Err(failure),
+        }
     }
-    for summary in &difference.arrived {
-        print(out, summary, Change::New, format)?;
+
+    async fn try_look(&mut self, out: &mut dyn Write) -> Result<(), Failure> {
+        let mut look = self.schedule.next_look(&self.known);
+        let query = look.query(PAGE_SIZE);
+        let mut token = None;
+        let found = loop {
+            self.budget.take().await;
+            let page = self.service.list_invitations(&query, token).await?;
+            match look.on_page(page, &mut self.known) {
+                Step::Next(next) => token = Some(next),
+                Step::Done(found) => break found,
+            }
+        };
+        for summary in &found.arrived {
+            print(out, summary, Change::New, self.format)?;
+        }
+        for summary in &found.changed {
+            let change = Change::of_departure(summary.status.as_ref());
+            print(out, summary, change, self.format)?;
+        }
+        for id in &found.left {
+            self.budget.take().await;
+            let mut summary = self.service.get_invitation(id).await?.summary;
+            summary.participant = Some(Participant::Received);
+            self.known.learn([&summary]);
+            let change = Change::of_departure(summary.status.as_ref());
+            print(out, &summary, change, self.format)?;
+        }
+        Ok(())
     }
-    for summary in &departed {
-        print(
-            out,
-            summary,
-            Change::of_departure(summary.status.as_ref()),
-            format,
-        )?;
-    }
-    Ok(now)
 }

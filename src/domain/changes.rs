@@ -1,10 +1,7 @@
-//! What changed between two looks at the pending invitations: which arrived, and which left
-//! (because someone accepted or rejected them, or they expired). Watching only the pending set
-//! keeps each look to a page or two, however long the history.
+//! How an invitation changed between two looks, as `pc-inbox watch` names it (the looks
+//! themselves follow [`crate::sync`]).
 
-use std::collections::HashSet;
-
-use super::{InvitationStatus, InvitationSummary};
+use super::InvitationStatus;
 
 /// How an invitation changed since the last look, as `pc-inbox watch` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -24,65 +21,9 @@ impl Change {
     }
 }
 
-/// What arrived in and left the pending set between `before` and `after`, in `after`'s and
-/// `before`'s order.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Difference<'a> {
-    pub arrived: Vec<&'a InvitationSummary>,
-    pub left: Vec<&'a InvitationSummary>,
-}
-
-/// Compares two listings of the pending invitations.
-pub fn compare<'a>(
-    before: &'a [InvitationSummary],
-    after: &'a [InvitationSummary],
-) -> Difference<'a> {
-    let had: HashSet<&str> = before.iter().map(|s| s.id.as_str()).collect();
-    let has: HashSet<&str> = after.iter().map(|s| s.id.as_str()).collect();
-    Difference {
-        arrived: after
-            .iter()
-            .filter(|s| !had.contains(s.id.as_str()))
-            .collect(),
-        left: before
-            .iter()
-            .filter(|s| !has.contains(s.id.as_str()))
-            .collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn row(id: &str) -> InvitationSummary {
-        InvitationSummary {
-            id: id.into(),
-            arn: None,
-            catalog: "AWS".into(),
-            participant: None,
-            status: Some(InvitationStatus::Pending),
-            payload_kind: None,
-            engagement_id: None,
-            engagement_title: None,
-            invitation_date: None,
-            expiration_date: None,
-            sender_account_id: None,
-            sender_company: None,
-            receiver: None,
-        }
-    }
-
-    #[test]
-    fn arrivals_and_departures_in_order() {
-        let before = [row("a"), row("b"), row("c")];
-        let after = [row("d"), row("b"), row("e")];
-        let d = compare(&before, &after);
-        let ids = |v: &[&InvitationSummary]| v.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(&d.arrived), ["d", "e"]);
-        assert_eq!(ids(&d.left), ["a", "c"]);
-        assert_eq!(compare(&after, &after), Difference::default());
-    }
 
     #[test]
     fn a_departure_is_expired_only_when_the_service_says_so() {

@@ -141,7 +141,7 @@ pub struct Receiver {
 }
 
 /// One row of ListEngagementInvitations. Summaries carry no customer, project or spend.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct InvitationSummary {
     pub id: String,
     pub arn: Option<String>,

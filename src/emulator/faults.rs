@@ -9,7 +9,7 @@
 
 use std::fmt;
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -187,6 +187,8 @@ pub struct Injector {
     rng: Mutex<StdRng>,
     counts: Mutex<FaultCounts>,
     writes: AtomicU32,
+    /// An outage: every request's connection is closed without an answer.
+    down: AtomicBool,
 }
 
 impl Injector {
@@ -196,7 +198,13 @@ impl Injector {
             faults,
             counts: Mutex::default(),
             writes: AtomicU32::new(0),
+            down: AtomicBool::new(false),
         }
+    }
+
+    /// Starts (`true`) or ends an outage.
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, Ordering::SeqCst);
     }
 
     /// The next request's plan. Every request draws the same three numbers, so the sequence
@@ -215,7 +223,9 @@ impl Injector {
             .latency
             .map_or(Duration::ZERO, |l| l.min + (l.max - l.min).mul_f64(delay));
         let f = &self.faults;
-        let fault = if roll < f.reset_rate {
+        let fault = if self.down.load(Ordering::SeqCst) {
+            Some(Fault::ResetBefore)
+        } else if roll < f.reset_rate {
             Some(if coin {
                 Fault::ResetAfter
             } else {

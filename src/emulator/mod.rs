@@ -198,6 +198,12 @@ impl Emulator {
         })
     }
 
+    /// Starts (`true`) or ends an outage: until it ends, every request that faults may touch
+    /// has its connection closed without an answer, as an unreachable endpoint would.
+    pub fn set_unreachable(&self, down: bool) {
+        self.shared.faults.set_down(down);
+    }
+
     /// How many faults of each kind it has injected so far.
     pub fn faults_injected(&self) -> FaultCounts {
         self.shared.faults.counts()

@@ -11,7 +11,7 @@ use super::system::{self, Launch};
 use super::ReadQueue;
 use crate::app::{Effect, Msg, Priority};
 use crate::domain::SavedTask;
-use crate::domain::{CachedView, InvitationStatus, ListQuery, Participant};
+use crate::domain::{CachedView, ListQuery};
 use crate::service::{linked_opportunity, PartnerCentral};
 use crate::store::Store;
 
@@ -205,10 +205,10 @@ impl EffectRunner {
             Effect::Announce { bell, notification } => {
                 system::announce(bell, notification.as_deref())
             }
-            Effect::WatchAfter(after) => {
+            Effect::WatchAfter { after, timer } => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;
-                    let _ = tx.send(Msg::Inbox(InboxMsg::WatchTick));
+                    let _ = tx.send(Msg::Inbox(InboxMsg::WatchTick { timer }));
                 });
             }
             Effect::LoadOpportunity {
@@ -239,14 +239,11 @@ impl EffectRunner {
                     let _ = tx.send(Msg::Inbox(InboxMsg::SideListed { side, result }));
                 });
             }
-            Effect::ListPending { next_token } => {
-                let key = format!("pending:{}", next_token.as_deref().unwrap_or(""));
+            Effect::Look { query, next_token } => {
+                let key = format!("look:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Prefetch, async move {
-                    let mut query = ListQuery::new(Participant::Received);
-                    query.statuses = vec![InvitationStatus::Pending];
-                    query.page_size = Some(100);
                     let result = service.list_invitations(&query, next_token).await;
-                    let _ = tx.send(Msg::Inbox(InboxMsg::PendingListed(result)));
+                    let _ = tx.send(Msg::Inbox(InboxMsg::Looked(result)));
                 });
             }
             Effect::EditText { .. } => return Some(effect),

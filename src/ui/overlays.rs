@@ -105,6 +105,12 @@ pub(super) fn notices(
         };
         let mut line = stamped(n.at, offset, (mark, style), theme);
         line.push(Span::raw(n.text.clone()));
+        if let Some(at) = n.resolved {
+            line.push(Span::styled(
+                format!(" · resolved {}", format::local(at, offset)),
+                theme.success,
+            ));
+        }
         lines.push(Line::from(line));
     }
     draw_log(frame, popup, block, lines);

@@ -65,7 +65,7 @@ fn starts_by_loading_the_first_received_page_newest_first() {
     }, Effect::ListSide {
         side: Participant::Sent,
         next_token: None,
-    }, Effect::FindRunningTasks(_), Effect::WatchAfter(_)] = effects.as_slice()
+    }, Effect::FindRunningTasks(_), Effect::WatchAfter { .. }] = effects.as_slice()
     else {
         panic!("{effects:?}")
     };

@@ -1,5 +1,5 @@
-//! `pc-inbox watch`: a line per invitation another client rejects, or that expires, while it
-//! runs; nothing for what did not change.
+//! `pc-inbox watch`: a line per invitation that arrives, that another client rejects, or that
+//! expires, while it runs; nothing for what did not change.
 
 use crate::common;
 
@@ -64,15 +64,20 @@ impl Watcher {
         assert!(line.contains("watching"), "{line}");
     }
 
+    /// The next line, as JSON.
+    fn next(&self, waiting_for: &str) -> Value {
+        let line = self
+            .stdout
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no line for {waiting_for}"));
+        serde_json::from_str(&line).unwrap()
+    }
+
     /// The next line naming `id`, as JSON; earlier lines are returned too, for asserts.
     fn line_for(&self, id: &str) -> (Value, Vec<Value>) {
         let mut before = Vec::new();
         loop {
-            let line = self
-                .stdout
-                .recv_timeout(Duration::from_secs(60))
-                .unwrap_or_else(|_| panic!("no line for {id}; got {before:#?}"));
-            let value: Value = serde_json::from_str(&line).unwrap();
+            let value = self.next(id);
             if value["Id"] == id {
                 return (value, before);
             }
@@ -132,4 +137,30 @@ async fn an_invitation_that_expires_is_printed_as_expired() {
     let (line, _) = watcher.line_for(id);
     assert_eq!(line["Status"], "EXPIRED");
     assert_eq!(line["Change"], "Expired");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_arrival_is_printed_as_new_with_its_invitation_time() {
+    let clock = Clock::new();
+    let emulator = common::start(EmulatorConfig {
+        clock: clock.clone(),
+        arrivals_every: Some(Duration::from_secs(3600)),
+        ..common::config(0)
+    })
+    .await;
+    let url = emulator.endpoint_url();
+    let home = tempfile::tempdir().unwrap();
+    let watcher = Watcher::start(&url, home.path());
+    watcher.wait_until_watching();
+    clock.advance(Duration::from_secs(3 * 3600 + 60));
+    let lines: Vec<Value> = (0..3).map(|_| watcher.next("three arrivals")).collect();
+    let mut dates = Vec::new();
+    for line in &lines {
+        assert_eq!(line["Change"], "New", "{lines:#?}");
+        assert_eq!(line["Status"], "PENDING");
+        dates.push(line["InvitationDate"].as_str().unwrap().to_string());
+    }
+    dates.dedup();
+    assert_eq!(dates.len(), 3, "each with its own time: {lines:#?}");
+    drop(emulator);
 }

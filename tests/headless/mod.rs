@@ -152,6 +152,20 @@ impl Headless {
         }
     }
 
+    /// Runs the loop for `span` of tokio time, whatever happens.
+    pub async fn run_for(&mut self, span: Duration) {
+        let deadline = tokio::time::Instant::now() + span;
+        while let Ok(step) = tokio::time::timeout_at(
+            deadline,
+            self.app
+                .step(&mut self.terminal, &mut self.events, &mut self.signals),
+        )
+        .await
+        {
+            step.unwrap();
+        }
+    }
+
     /// The screen as text.
     pub fn screen(&mut self) -> String {
         self.app.draw(&mut self.terminal).unwrap();

@@ -7,7 +7,7 @@ pub use msg::InboxMsg;
 
 use super::list::RowFacts;
 use super::{cache, DetailEntry, Effect, Focus, Level, Priority, State};
-use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Page};
+use crate::domain::{CachedView, InvitationDetail, InvitationSummary, Page, Participant};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -191,6 +191,9 @@ pub(super) fn on_page(
             if replace {
                 state.list.begin_sync();
             }
+            if state.side() == Participant::Received {
+                state.watching.learn(&page.items);
+            }
             let listed = page.items.clone();
             let added = state.list.merge(page, rows(state));
             let mut remembered = vec![cache::remember_page(state, listed, &added)];
@@ -215,7 +218,7 @@ pub(super) fn on_page(
         Err(e) => {
             state.replace_rows = false;
             if cache::went_offline(state, &e) {
-                return Vec::new();
+                return super::watch::retry_soon(state);
             }
             state.list.failed = Some(e.to_string());
             let key = state.list_key(Action::Refresh);
@@ -240,6 +243,9 @@ pub(super) fn on_detail(
     }
     match result {
         Ok(detail) => {
+            if state.watching.knows(&id) {
+                state.watching.learn([&detail.summary]);
+            }
             if let Some(status) = detail.summary.status.clone() {
                 state.list.update_row(&id, |row| row.status = Some(status));
             }
@@ -358,8 +364,8 @@ pub(super) fn update(state: &mut State, msg: InboxMsg) -> Vec<Effect> {
         } => cache::on_cached_details(state, generation, details),
         InboxMsg::CachedSide { side, result } => views::on_cached_side(state, side, result),
         InboxMsg::SideListed { side, result } => views::on_side_listed(state, side, result),
-        InboxMsg::WatchTick => watch::on_tick(state),
-        InboxMsg::PendingListed(result) => watch::on_page(state, result),
+        InboxMsg::WatchTick { timer } => watch::on_tick(state, timer),
+        InboxMsg::Looked(result) => watch::on_page(state, result),
         InboxMsg::OpportunityLoaded {
             invitation_id,
             result,

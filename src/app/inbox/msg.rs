@@ -43,10 +43,10 @@ pub enum InboxMsg {
         side: Participant,
         result: Result<Page<InvitationSummary>, ServiceError>,
     },
-    /// Time for the watch's next look.
-    WatchTick,
-    /// A page of the pending invitations received, for the watch.
-    PendingListed(Result<Page<InvitationSummary>, ServiceError>),
+    /// Time for the watch's next look, if `timer` is the one it set last.
+    WatchTick { timer: u64 },
+    /// A page of the watch's look.
+    Looked(Result<Page<InvitationSummary>, ServiceError>),
     /// The opportunity an accepted invitation created, or `None` when no accept task completed.
     OpportunityLoaded {
         invitation_id: String,
@@ -59,7 +59,7 @@ impl InboxMsg {
     pub fn may_change_rows(&self) -> bool {
         !matches!(
             self,
-            InboxMsg::SelectionSettled { .. } | InboxMsg::WatchTick
+            InboxMsg::SelectionSettled { .. } | InboxMsg::WatchTick { .. }
         )
     }
 }

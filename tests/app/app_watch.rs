@@ -1,0 +1,127 @@
+//! The open inbox keeps up by itself, the production loop against the emulator on paused time:
+//! invitations arrive every 3 s, the inbox looks every 24 s, and an outage of the endpoint ends
+//! with the inbox caught up and online again, no key pressed.
+
+use crate::common;
+use crate::headless;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use headless::Headless;
+use pc_inbox::app::{Settings, State, Watch};
+use pc_inbox::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant};
+use pc_inbox::emulator::{Emulator, EmulatorConfig};
+use pc_inbox::keymap::Keymap;
+use pc_inbox::service::PartnerCentral;
+use pc_inbox::store::DataDir;
+
+const INTERVAL: Duration = Duration::from_secs(24);
+const ARRIVALS_EVERY: Duration = Duration::from_secs(3);
+
+/// Every pending invitation received, as the service holds it now.
+async fn service_pending(emulator: &Emulator) -> Vec<InvitationSummary> {
+    let client = common::client_without_faults(emulator).await;
+    let mut query = ListQuery::new(Participant::Received);
+    query.statuses = vec![InvitationStatus::Pending];
+    let (mut rows, mut token) = (Vec::new(), None);
+    loop {
+        let page = client.list_invitations(&query, token).await.unwrap();
+        rows.extend(page.items);
+        token = page.next_token;
+        if token.is_none() {
+            return rows;
+        }
+    }
+}
+
+/// The invitations the open inbox lists as pending.
+fn inbox_pending(state: &State) -> HashSet<String> {
+    state
+        .list
+        .ids()
+        .filter(|id| state.list.get(id).unwrap().status == Some(InvitationStatus::Pending))
+        .map(String::from)
+        .collect()
+}
+
+/// Pending in the service since before `age` ago, but not in the open inbox.
+async fn missing(emulator: &Emulator, state: &State, age: Duration) -> Vec<String> {
+    let now = emulator_now(emulator).await;
+    let older = now - chrono::Duration::from_std(age).unwrap();
+    let shown = inbox_pending(state);
+    service_pending(emulator)
+        .await
+        .into_iter()
+        .filter(|row| row.invitation_date.is_some_and(|at| at < older))
+        .filter(|row| !shown.contains(&row.id))
+        .map(|row| row.id)
+        .collect()
+}
+
+/// The emulator's time: the newest pending invitation it delivered on the last read is at
+/// most `ARRIVALS_EVERY` old.
+async fn emulator_now(emulator: &Emulator) -> chrono::DateTime<chrono::Utc> {
+    service_pending(emulator)
+        .await
+        .iter()
+        .filter_map(|row| row.invitation_date)
+        .max()
+        .unwrap()
+        + chrono::Duration::from_std(ARRIVALS_EVERY).unwrap()
+}
+
+#[tokio::test(start_paused = true)]
+async fn arrivals_every_3_s_are_all_in_the_open_inbox_and_an_outage_ends_by_itself() {
+    let emulator = common::start(EmulatorConfig {
+        arrivals_every: Some(ARRIVALS_EVERY),
+        ..common::config(0)
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        watch: Watch {
+            interval: INTERVAL,
+            ..Watch::default()
+        },
+        ..headless::settings()
+    };
+    let client = Arc::new(common::client_in_process(&emulator).await);
+    let mut app = Headless::start_on(
+        client,
+        &DataDir::at(dir.path()),
+        settings,
+        Keymap::default(),
+        (160, 48),
+    );
+    app.until("the first load", |s| {
+        s.list.pages() > 0 && s.list.next_token().is_none()
+    })
+    .await;
+
+    app.run_for(Duration::from_secs(60)).await;
+    let late = missing(&emulator, &app.state, INTERVAL + Duration::from_secs(10)).await;
+    assert!(
+        late.is_empty(),
+        "older than 34 s and not in the inbox: {late:?}"
+    );
+    let behind = service_pending(&emulator).await.len() - inbox_pending(&app.state).len();
+    let one_interval = (INTERVAL.as_secs() / ARRIVALS_EVERY.as_secs()) as usize;
+    assert!(behind <= one_interval, "{behind} behind the service");
+
+    emulator.set_unreachable(true);
+    app.run_for(Duration::from_secs(25)).await;
+    assert!(app.state.memory.offline, "the outage shows");
+    emulator.set_unreachable(false);
+    app.until_within(Duration::from_secs(40), "back online", |s| {
+        !s.memory.offline
+    })
+    .await;
+    app.run_for(Duration::from_secs(1)).await;
+    let late = missing(&emulator, &app.state, INTERVAL + Duration::from_secs(10)).await;
+    assert!(late.is_empty(), "caught up: {late:?}");
+    let screen = app.screen();
+    assert!(!screen.contains("offline"), "{screen}");
+    assert!(!screen.contains("Offline:"), "{screen}");
+}
