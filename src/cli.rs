@@ -13,6 +13,7 @@ use pc_inbox::commands::members::MembersArgs;
 use pc_inbox::commands::opportunities::{OpportunitiesArgs, OpportunityCommand};
 use pc_inbox::commands::reject::RejectArgs;
 use pc_inbox::commands::show::ShowArgs;
+use pc_inbox::commands::status::StatusArgs;
 use pc_inbox::commands::triage::TriageArgs;
 use pc_inbox::commands::watch::WatchArgs;
 use pc_inbox::domain::Catalog;
@@ -96,6 +97,8 @@ pub enum Command {
     Engage(EngageArgs),
     /// Show the journal: every accept, reject and create, with tokens, tasks and outcomes.
     Journal(JournalArgs),
+    /// Show the requests made today against the daily quotas, the last look and the store.
+    Status(StatusArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

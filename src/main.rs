@@ -13,7 +13,7 @@ use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_S
 use pc_inbox::logging;
 use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
-use pc_inbox::service::{Logged, Paced, SERVICE_QUOTA};
+use pc_inbox::service::{Logged, Paced, RequestTally, SERVICE_QUOTA};
 use pc_inbox::store::{DataDir, Origin, Store};
 
 mod cli;
@@ -68,6 +68,7 @@ async fn main() -> ExitCode {
             .and_then(|()| print_quietly(&page))
         }
         Some(Command::Journal(args)) => journal(args),
+        Some(Command::Status(args)) => return status(&cli, args).await,
         Some(command) => return subcommand(&cli, command).await,
         None => match inbox(&cli).await {
             Ok(Some(signal)) => return ExitCode::from(signal.exit_code()),
@@ -103,6 +104,30 @@ fn journal(args: &commands::journal::JournalArgs) -> Result<(), String> {
     }
 }
 
+/// `pc-inbox status`: needs no service, only the origin's data directory, which it reports on
+/// even when it cannot be used.
+async fn status(cli: &Cli, args: &commands::status::StatusArgs) -> ExitCode {
+    let prepared = async {
+        let config = config::load().map_err(|e| e.to_string())?.config;
+        let (settings, _emulator) = settings(cli, &config).await?;
+        data_dir(&settings, cli.demo).ok_or_else(|| "the home directory is not known".to_string())
+    };
+    let data = match prepared.await {
+        Ok(data) => data,
+        Err(message) => {
+            eprintln!("pc-inbox: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match commands::status::run(&data, args, &mut std::io::stdout()) {
+        Ok(()) | Err(commands::Failure::OutputClosed) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("pc-inbox: {failure}");
+            failure.exit_code()
+        }
+    }
+}
+
 /// Opens the local store for a subcommand; what went wrong on the way goes to stderr.
 fn open_store(data: &DataDir) -> Result<Store, String> {
     let opened = data.open().map_err(|e| e.to_string())?;
@@ -114,6 +139,7 @@ fn open_store(data: &DataDir) -> Result<Store, String> {
 
 /// Runs a scriptable subcommand; its failure decides the exit code.
 async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
+    let tally = Arc::new(RequestTally::default());
     let prepared = async {
         let loaded = config::load().map_err(|e| e.to_string())?;
         for warning in &loaded.warnings {
@@ -131,7 +157,8 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
             Paced::new(
                 Logged::new(AwsPartnerCentral::connect(&settings).await),
                 SERVICE_QUOTA,
-            ),
+            )
+            .counting(tally.clone()),
             settings.catalog,
             data,
             (emulator, guard),
@@ -177,7 +204,8 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
                 d if d.is_zero() => Watch::default().interval,
                 d => d,
             };
-            commands::watch::run(&client, args, interval, &mut out).await
+            let watching = (store.as_mut(), tally.as_ref());
+            commands::watch::run(&client, args, interval, watching, &mut out).await
         }
         Command::Triage(args) => {
             commands::triage::run(&client, args, store.as_mut(), &mut out).await
@@ -196,10 +224,13 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         Command::Engage(args) => {
             commands::engage::run(&client, args, store.as_mut(), config.poll, &mut out).await
         }
-        Command::Completions { .. } | Command::Man | Command::Emulator(_) | Command::Journal(_) => {
-            Ok(())
-        }
+        Command::Completions { .. }
+        | Command::Man
+        | Command::Emulator(_)
+        | Command::Journal(_)
+        | Command::Status(_) => Ok(()),
     };
+    commands::count_requests(store.as_mut(), &tally);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(commands::Failure::OutputClosed) => ExitCode::SUCCESS,
@@ -266,8 +297,10 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
             Err(e) => warnings.push(format!("the rules file is not used: {e}")),
         }
     }
+    let tally = Arc::new(RequestTally::default());
     let options = Options {
         warnings,
+        tally: tally.clone(),
         ..Options::new(
             app_settings,
             config.keymap.clone(),
@@ -276,7 +309,7 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
         )
     };
     let outcome = runtime::run(
-        Arc::new(Paced::new(Logged::new(client), runtime::QUOTA)),
+        Arc::new(Paced::new(Logged::new(client), runtime::QUOTA).counting(tally)),
         options,
     )
     .await

@@ -25,6 +25,8 @@ pub struct Memory {
     pub as_of: Option<DateTime<Utc>>,
     /// The service could not be reached: the inbox is read-only until it can.
     pub offline: bool,
+    /// The requests made today, by every process of this origin, once counted.
+    pub requests_today: Option<crate::domain::Requests>,
 }
 
 impl Memory {

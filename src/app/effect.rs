@@ -157,4 +157,6 @@ pub enum Remember {
     Read(String),
     /// The service no longer lists these invitations.
     Gone(Vec<String>),
+    /// A look at the service succeeded.
+    Looked,
 }

@@ -8,6 +8,7 @@ use super::inbox::InboxMsg;
 use super::tasks::TaskMsg;
 use super::Geometry;
 use crate::domain::journal::Entry;
+use crate::domain::Requests;
 use crate::service::ServiceError;
 
 /// Everything that can happen to the app: what every part hears (keys, time, the screen), and
@@ -49,6 +50,8 @@ pub enum Msg {
     },
     /// Saving local state failed.
     StorageFailed(String),
+    /// The requests made today against the account's daily quotas, by every process.
+    RequestsToday(Requests),
     /// The journal, oldest entry first.
     JournalRead(Result<Vec<Entry>, String>),
     /// SIGTERM or similar: leave now.

@@ -83,6 +83,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             result,
         } => actions::on_rejected(state, invitation_id, reason, result),
         Msg::JournalRead(result) => modes::journal::on_read(state, result),
+        Msg::RequestsToday(requests) => {
+            state.memory.requests_today = Some(requests);
+            Vec::new()
+        }
         Msg::Opened { url, result } => match result {
             Ok(()) => Vec::new(),
             Err(why) => {

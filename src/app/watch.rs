@@ -5,7 +5,7 @@
 //! A look that fails is tried again after a backoff, with no key press; when the service is
 //! back the inbox catches up and stops saying it is offline.
 
-use super::{cache, inbox, Effect, Level, Priority, State};
+use super::{cache, inbox, Effect, Level, Priority, Remember, State};
 use crate::domain::{InvitationSummary, Page, Participant};
 use crate::service::ServiceError;
 use crate::sync::{Found, Known, Look, Schedule, Step};
@@ -127,6 +127,10 @@ pub(super) fn on_page(
             } else {
                 Vec::new()
             };
+            effects.push(Effect::Remember {
+                what: Remember::Looked,
+                at: state.clock.now,
+            });
             effects.extend(apply(state, found));
             effects.extend(start(state));
             effects

@@ -16,6 +16,7 @@ pub mod opportunities;
 pub mod output;
 pub mod reject;
 pub mod show;
+pub mod status;
 pub mod task;
 pub mod triage;
 pub mod watch;
@@ -24,7 +25,7 @@ use std::fmt;
 use std::process::ExitCode;
 
 use crate::domain::journal::Entry;
-use crate::service::ServiceError;
+use crate::service::{RequestTally, ServiceError};
 use crate::store::Store;
 
 /// Why a command failed, and so its exit code.
@@ -109,6 +110,17 @@ pub fn record(store: Option<&mut Store>, entry: Entry) {
     if let Some(store) = store {
         if let Err(e) = store.journal_append(&entry) {
             eprintln!("pc-inbox: warning: the journal could not be written: {e}");
+        }
+    }
+}
+
+/// Adds the requests counted in `tally` to the store's daily count; a store that cannot take
+/// them only earns a warning.
+pub fn count_requests(store: Option<&mut Store>, tally: &RequestTally) {
+    let counted = tally.take();
+    if let (Some(store), false) = (store, counted.is_empty()) {
+        if let Err(e) = store.count_requests(&counted) {
+            eprintln!("pc-inbox: warning: the requests made could not be counted: {e}");
         }
     }
 }

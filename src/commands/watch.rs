@@ -13,7 +13,8 @@ use serde_json::json;
 use super::{CommandResult, Failure};
 use crate::domain::changes::Change;
 use crate::domain::{InvitationSummary, Participant};
-use crate::service::{Bucket, PartnerCentral};
+use crate::service::{Bucket, PartnerCentral, RequestTally};
+use crate::store::Store;
 use crate::sync::{Known, Schedule, Step};
 use crate::wire;
 
@@ -74,18 +75,24 @@ fn print(
 /// Watches until interrupted (or until the service refuses for good). It starts from the
 /// newest page and the pending set, prints nothing for them, and then prints what each look
 /// finds. A look the service could not answer now is tried again after a backoff.
+/// `counting` is where a successful look is noted and the requests counted go (the store's
+/// daily count), after every look.
 pub async fn run(
     service: &dyn PartnerCentral,
     args: &WatchArgs,
     default_interval: Duration,
+    counting: (Option<&mut Store>, &RequestTally),
     out: &mut dyn Write,
 ) -> CommandResult {
     let interval = args
         .interval
         .map(Duration::from_secs)
         .unwrap_or(default_interval);
+    let (store, tally) = counting;
     let mut watcher = Watcher {
         service,
+        store,
+        tally,
         budget: Bucket::new(READS_PER_SECOND),
         known: Known::default(),
         schedule: Schedule::new(interval),
@@ -110,9 +117,11 @@ pub async fn run(
     }
 }
 
-/// A watch's service, its read budget and what it learned.
+/// A watch's service, where it counts, its read budget and what it learned.
 struct Watcher<'a> {
     service: &'a dyn PartnerCentral,
+    store: Option<&'a mut Store>,
+    tally: &'a RequestTally,
     budget: Bucket,
     known: Known,
     schedule: Schedule,
@@ -123,7 +132,14 @@ impl Watcher<'_> {
     /// One look: prints what it found. A transient failure is `Ok(Err(wait))`: try again after
     /// `wait`.
     async fn look(&mut self, out: &mut dyn Write) -> Result<Result<(), Duration>, Failure> {
-        match self.try_look(out).await {
+        let looked = self.try_look(out).await;
+        if let (Ok(()), Some(store)) = (&looked, self.store.as_deref_mut()) {
+            if let Err(e) = store.looked(Utc::now()) {
+                eprintln!("pc-inbox: warning: the look could not be noted: {e}");
+            }
+        }
+        super::count_requests(self.store.as_deref_mut(), self.tally);
+        match looked {
             Ok(()) => {
                 if self.schedule.succeeded() {
                     eprintln!("pc-inbox: the service answers again");

@@ -17,6 +17,7 @@ mod opportunity;
 mod payload;
 mod query;
 pub mod reject;
+mod requests;
 mod task;
 mod view;
 
@@ -37,6 +38,7 @@ pub use payload::{
     Payload, Project, Prospecting, Spend,
 };
 pub use query::{ListQuery, Page, SortOrder};
+pub use requests::{Requests, DAILY_READS, DAILY_WRITES};
 pub use task::{
     PollSchedule, SavedAccepts, SavedTask, Task, TaskFilter, TaskKind, TaskStart, TaskStatus,
 };

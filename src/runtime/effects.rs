@@ -12,7 +12,7 @@ use super::ReadQueue;
 use crate::app::{Effect, Msg, Priority};
 use crate::domain::SavedTask;
 use crate::domain::{CachedView, ListQuery};
-use crate::service::{linked_opportunity, PartnerCentral};
+use crate::service::{linked_opportunity, PartnerCentral, RequestTally};
 use crate::store::Store;
 
 /// Turns effects into work.
@@ -32,9 +32,9 @@ impl EffectRunner {
         tx: UnboundedSender<Msg>,
         reads_in_flight: usize,
         store: Option<Store>,
-        launch: Launch,
+        (launch, tally): (Launch, Arc<RequestTally>),
     ) -> Self {
-        let store = StoreWorker::new(store, tx.clone());
+        let store = StoreWorker::new(store, tx.clone(), tally);
         EffectRunner {
             service,
             tx,

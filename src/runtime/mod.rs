@@ -30,7 +30,7 @@ use crate::app::{update, Clock, Effect, Level, Msg, Settings, State};
 use crate::compose::fields::Field;
 use crate::domain::TaskKind;
 use crate::keymap::Keymap;
-use crate::service::{PartnerCentral, Quota};
+use crate::service::{PartnerCentral, Quota, RequestTally};
 use crate::store::DataDir;
 use crate::ui::{self, Theme};
 pub use effects::EffectRunner;
@@ -72,6 +72,9 @@ pub struct Options {
     pub launch: Launch,
     /// How Ctrl-e edits a form field.
     pub editor: TextEditor,
+    /// Where the service's requests are counted (the service wrapper counts into it), for the
+    /// store's daily count.
+    pub tally: Arc<RequestTally>,
 }
 
 impl Options {
@@ -87,6 +90,7 @@ impl Options {
             now: Box::new(Utc::now),
             launch: Launch::from_env(),
             editor: Box::new(system::edit_in_editor),
+            tally: Arc::default(),
         }
     }
 }
@@ -142,7 +146,13 @@ impl App {
             }
         }
         let (tx, rx) = mpsc::unbounded_channel();
-        let runner = EffectRunner::new(service, tx, options.reads_in_flight, store, options.launch);
+        let runner = EffectRunner::new(
+            service,
+            tx,
+            options.reads_in_flight,
+            store,
+            (options.launch, options.tally),
+        );
         let mut app = App {
             state,
             theme: options.theme,

@@ -3,7 +3,8 @@
 //! one; reads answer with a message.
 
 use crate::app::InboxMsg;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::oneshot;
@@ -12,6 +13,7 @@ use crate::app::{BulkQueue, Msg, Remember};
 use crate::compose::draft::Draft;
 use crate::domain::journal::Entry;
 use crate::domain::{ListQuery, Participant, SavedTask, TaskKind};
+use crate::service::RequestTally;
 use crate::store::Store;
 
 /// Work for the store's thread.
@@ -57,8 +59,13 @@ pub struct StoreWorker {
 }
 
 impl StoreWorker {
-    /// A worker owning `store`, replying on `replies`.
-    pub fn new(store: Option<Store>, replies: UnboundedSender<Msg>) -> Self {
+    /// A worker owning `store`, replying on `replies`; it adds the requests counted in `tally`
+    /// to the store's every [`COUNT_EVERY`] and when it stops.
+    pub fn new(
+        store: Option<Store>,
+        replies: UnboundedSender<Msg>,
+        tally: Arc<RequestTally>,
+    ) -> Self {
         let Some(store) = store else {
             return StoreWorker {
                 tx: None,
@@ -66,7 +73,7 @@ impl StoreWorker {
             };
         };
         let (tx, rx) = mpsc::channel::<Job>();
-        let thread = std::thread::spawn(move || serve(store, rx, replies));
+        let thread = std::thread::spawn(move || serve(store, rx, replies, &tally));
         StoreWorker {
             tx: Some(tx),
             thread: Some(thread),
@@ -128,8 +135,27 @@ impl Claims {
     }
 }
 
-fn serve(mut store: Store, rx: mpsc::Receiver<Job>, replies: UnboundedSender<Msg>) {
-    while let Ok(job) = rx.recv() {
+/// How often the requests counted are added to the store's count.
+const COUNT_EVERY: Duration = Duration::from_secs(10);
+
+fn serve(
+    mut store: Store,
+    rx: mpsc::Receiver<Job>,
+    replies: UnboundedSender<Msg>,
+    tally: &RequestTally,
+) {
+    loop {
+        let job = match rx.recv_timeout(COUNT_EVERY) {
+            Ok(Job::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+                count(&mut store, tally, &replies);
+                return;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                count(&mut store, tally, &replies);
+                continue;
+            }
+            Ok(job) => job,
+        };
         let result = match job {
             Job::Stop => return,
             Job::Draft(draft) => store.save_draft(draft.as_deref()),
@@ -174,6 +200,22 @@ fn serve(mut store: Store, rx: mpsc::Receiver<Job>, replies: UnboundedSender<Msg
     }
 }
 
+/// Adds the requests counted to the store's count and tells the app today's; what could not
+/// be added is kept for the next time.
+fn count(store: &mut Store, tally: &RequestTally, replies: &UnboundedSender<Msg>) {
+    let counted = tally.take();
+    if counted.is_empty() {
+        return;
+    }
+    if store.count_requests(&counted).is_err() {
+        tally.restore(counted);
+        return;
+    }
+    if let Ok(today) = store.requests_on(chrono::Utc::now().date_naive()) {
+        let _ = replies.send(Msg::RequestsToday(today));
+    }
+}
+
 fn remember(
     store: &mut Store,
     what: Remember,
@@ -184,5 +226,6 @@ fn remember(
         Remember::Detail(detail) => store.remember_detail(&detail, at),
         Remember::Read(id) => store.mark_read(&id, at),
         Remember::Gone(ids) => store.forget(&ids),
+        Remember::Looked => store.looked(at),
     }
 }

@@ -6,6 +6,7 @@ mod error;
 mod linked;
 mod logged;
 mod paced;
+mod tally;
 
 use async_trait::async_trait;
 
@@ -17,6 +18,7 @@ pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_RE
 pub use linked::linked_opportunity;
 pub use logged::Logged;
 pub use paced::{Bucket, Paced, Quota, SERVICE_QUOTA};
+pub use tally::RequestTally;
 
 /// Result of a service call.
 pub type ServiceResult<T> = Result<T, ServiceError>;

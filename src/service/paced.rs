@@ -3,13 +3,14 @@
 //! work is paced instead of throttled and retried. Buckets run slightly under the quota, since
 //! requests arrive at the service a little later or earlier than they leave.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-use super::{CreatedInvitation, PartnerCentral, ServiceResult};
+use super::{CreatedInvitation, PartnerCentral, RequestTally, ServiceResult};
 use crate::domain::{
     Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationSummary,
     ListQuery, NewInvitation, Opportunity, Page, Task, TaskFilter, TaskKind, TaskStart,
@@ -68,11 +69,12 @@ impl Bucket {
     }
 }
 
-/// Wraps a service and paces its calls to a [`Quota`].
+/// Wraps a service and paces its calls to a [`Quota`], counting each in a [`RequestTally`].
 pub struct Paced<P> {
     inner: P,
     reads: Bucket,
     writes: Bucket,
+    tally: Arc<RequestTally>,
 }
 
 impl<P> Paced<P> {
@@ -81,7 +83,25 @@ impl<P> Paced<P> {
             inner,
             reads: Bucket::new(quota.reads_per_second),
             writes: Bucket::new(quota.writes_per_second),
+            tally: Arc::default(),
         }
+    }
+
+    /// Counts its requests in `tally`.
+    pub fn counting(self, tally: Arc<RequestTally>) -> Self {
+        Paced { tally, ..self }
+    }
+
+    /// Waits for a read's turn, and counts it.
+    async fn read(&self) {
+        self.reads.take().await;
+        self.tally.count(false);
+    }
+
+    /// Waits for a write's turn, and counts it.
+    async fn write(&self) {
+        self.writes.take().await;
+        self.tally.count(true);
     }
 }
 
@@ -92,17 +112,17 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         query: &ListQuery,
         next_token: Option<String>,
     ) -> ServiceResult<Page<InvitationSummary>> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.list_invitations(query, next_token).await
     }
 
     async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.get_invitation(id).await
     }
 
     async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.get_opportunity(id).await
     }
 
@@ -110,12 +130,12 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         &self,
         next_token: Option<String>,
     ) -> ServiceResult<Page<Opportunity>> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.list_opportunities(next_token).await
     }
 
     async fn get_engagement(&self, id: &str) -> ServiceResult<Engagement> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.get_engagement(id).await
     }
 
@@ -124,29 +144,29 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         engagement_id: &str,
         next_token: Option<String>,
     ) -> ServiceResult<Page<EngagementMember>> {
-        self.reads.take().await;
+        self.read().await;
         self.inner
             .list_engagement_members(engagement_id, next_token)
             .await
     }
 
     async fn reject_invitation(&self, id: &str, reason: Option<&str>) -> ServiceResult<()> {
-        self.writes.take().await;
+        self.write().await;
         self.inner.reject_invitation(id, reason).await
     }
 
     async fn start_task(&self, start: &TaskStart, client_token: &str) -> ServiceResult<Task> {
-        self.writes.take().await;
+        self.write().await;
         self.inner.start_task(start, client_token).await
     }
 
     async fn get_task(&self, kind: TaskKind, task_id: &str) -> ServiceResult<Task> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.get_task(kind, task_id).await
     }
 
     async fn list_tasks(&self, kind: TaskKind, filter: &TaskFilter) -> ServiceResult<Vec<Task>> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.list_tasks(kind, filter).await
     }
 
@@ -154,7 +174,7 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         &self,
         next_token: Option<String>,
     ) -> ServiceResult<Page<EngagementSummary>> {
-        self.reads.take().await;
+        self.read().await;
         self.inner.list_engagements(next_token).await
     }
 
@@ -164,7 +184,7 @@ impl<P: PartnerCentral> PartnerCentral for Paced<P> {
         client_token: &str,
         invitation: &NewInvitation,
     ) -> ServiceResult<CreatedInvitation> {
-        self.writes.take().await;
+        self.write().await;
         self.inner
             .create_invitation(engagement_id, client_token, invitation)
             .await

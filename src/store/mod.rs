@@ -7,6 +7,7 @@
 mod invitations;
 mod journal;
 mod legacy;
+mod requests;
 mod saved;
 mod schema;
 mod tasks;
@@ -149,6 +150,13 @@ impl std::fmt::Debug for Store {
 impl Store {
     pub fn origin(&self) -> &Origin {
         &self.origin
+    }
+
+    /// The schema version of the file (how many migrations have run on it).
+    pub fn schema_version(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     fn key(&self) -> String {

@@ -8,7 +8,7 @@ use super::OpenError;
 type Migration = fn(&Connection) -> rusqlite::Result<()>;
 
 /// Every migration, oldest first; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: [Migration; 5] = [
+const MIGRATIONS: [Migration; 6] = [
     |c| c.execute_batch(V1),
     |c| c.execute_batch(V2),
     |c| {
@@ -17,6 +17,7 @@ const MIGRATIONS: [Migration; 5] = [
     },
     |c| c.execute_batch(V4),
     |c| c.execute_batch(V5),
+    |c| c.execute_batch(V6),
 ];
 
 /// Brings the schema up to date. The version is read again inside a `BEGIN IMMEDIATE`
@@ -161,6 +162,23 @@ INSERT INTO tasks (origin, kind, subject, client_token, task_id, title, started_
 
 DROP TABLE accepts;
 DROP TABLE engages;
+";
+
+/// Version 6: requests made per origin and UTC day (the service's daily quotas count them the
+/// same way), and when each origin last looked at the service successfully.
+const V6: &str = "
+CREATE TABLE requests (
+    origin TEXT NOT NULL,
+    day TEXT NOT NULL,
+    reads INTEGER NOT NULL DEFAULT 0,
+    writes INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (origin, day)
+) WITHOUT ROWID;
+
+CREATE TABLE looks (
+    origin TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+) WITHOUT ROWID;
 ";
 
 #[cfg(test)]

@@ -125,3 +125,29 @@ async fn arrivals_every_3_s_are_all_in_the_open_inbox_and_an_outage_ends_by_itse
     assert!(!screen.contains("offline"), "{screen}");
     assert!(!screen.contains("Offline:"), "{screen}");
 }
+
+#[tokio::test(start_paused = true)]
+async fn the_inbox_counts_its_requests_in_the_store_and_notes_its_looks() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    let (mut app, tally) = Headless::counting(&emulator, &data).await;
+    app.until("the first load", |s| {
+        s.list.pages() > 0 && s.list.next_token().is_none()
+    })
+    .await;
+    app.run_for(Duration::from_secs(61)).await;
+    app.stop();
+    assert!(
+        tally.take().is_empty(),
+        "everything counted went to the store"
+    );
+    let store = data.open().unwrap().store;
+    let today = store.requests_on(chrono::Utc::now().date_naive()).unwrap();
+    assert!(
+        today.reads >= 2,
+        "the first page and a look at least: {today:?}"
+    );
+    assert_eq!(today.writes, 0);
+    assert!(store.last_look().unwrap().is_some(), "the look is noted");
+}

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use fixtures::update;
 use fixtures::{loaded, summary};
-use pc_inbox::app::{Effect, Msg, State};
+use pc_inbox::app::{Effect, Msg, Remember, State};
 use pc_inbox::domain::{InvitationStatus, InvitationSummary, Page};
 use pc_inbox::service::ServiceError;
 
@@ -106,8 +106,15 @@ fn the_first_look_passes_over_the_pending_set_and_the_next_four_list_the_newest(
         "a pending pass reads every page: {effects:?}"
     );
     let effects = update(&mut s, listed(rows(&[2, 3]), None));
-    assert_eq!(effects.len(), 1);
+    assert_eq!(effects.len(), 2, "{effects:?}");
     assert_eq!(waits(&effects), Some(INTERVAL));
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::Remember {
+            what: Remember::Looked,
+            ..
+        }
+    )));
     for _ in 0..4 {
         let effects = tick(&mut s);
         assert_eq!(asks(&effects), [], "newest first, every status");
@@ -264,4 +271,22 @@ fn a_page_load_that_finds_the_service_down_looks_again_in_a_second() {
     );
     assert!(s.memory.offline);
     assert_eq!(waits(&effects), Some(Duration::from_secs(1)));
+}
+
+#[test]
+fn the_notices_log_says_how_many_requests_were_made_today() {
+    let mut s = loaded(SIZE, 4, false);
+    update(
+        &mut s,
+        Msg::RequestsToday(pc_inbox::domain::Requests {
+            reads: 1234,
+            writes: 3,
+        }),
+    );
+    update(&mut s, fixtures::key('!'));
+    let screen = fixtures::screen_text(&s);
+    assert!(
+        screen.contains("today 1,234 reads of 100,000 · 3 writes of 10,000"),
+        "{screen}"
+    );
 }

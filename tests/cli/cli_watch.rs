@@ -162,5 +162,15 @@ async fn every_arrival_is_printed_as_new_with_its_invitation_time() {
     }
     dates.dedup();
     assert_eq!(dates.len(), 3, "each with its own time: {lines:#?}");
+    let status = common::against(&url, home.path(), &["status", "--output", "json"]).await;
+    let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    assert!(
+        status["LastLook"].is_string(),
+        "looks are noted: {status:#}"
+    );
+    assert!(
+        status["Reads"]["Used"].as_u64().unwrap() >= 3,
+        "the watch's reads are counted as it goes: {status:#}"
+    );
     drop(emulator);
 }

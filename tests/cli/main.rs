@@ -9,6 +9,7 @@ mod cli_commands;
 mod cli_emulator_faults;
 mod cli_list_pace;
 mod cli_opportunities;
+mod cli_status;
 mod cli_store;
 mod cli_triage;
 mod cli_watch;

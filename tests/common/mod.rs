@@ -310,6 +310,7 @@ pub async fn raw_exchange(
 }
 
 /// What a run of the binary ended with.
+#[derive(Debug)]
 pub struct Run {
     pub code: i32,
     pub stdout: String,

@@ -12,8 +12,8 @@ use futures::channel::mpsc::{unbounded, UnboundedReceiver, UnboundedSender};
 use pc_inbox::app::{Msg, PollSchedule, Settings, State};
 use pc_inbox::emulator::Emulator;
 use pc_inbox::keymap::Keymap;
-use pc_inbox::runtime::{App, Options, Signal};
-use pc_inbox::service::PartnerCentral;
+use pc_inbox::runtime::{self, App, Options, Signal};
+use pc_inbox::service::{Paced, PartnerCentral, RequestTally};
 use pc_inbox::store::DataDir;
 use pc_inbox::ui::Theme;
 use ratatui::backend::TestBackend;
@@ -74,6 +74,27 @@ impl Headless {
         Self::start_on(client, data, settings(), keymap, (160, 48))
     }
 
+    /// The app on the emulator, its requests paced and counted in the tally returned, as
+    /// `pc-inbox` runs it.
+    pub async fn counting(emulator: &Emulator, data: &DataDir) -> (Self, Arc<RequestTally>) {
+        let tally = Arc::new(RequestTally::default());
+        let client = Paced::new(common::client_in_process(emulator).await, runtime::QUOTA)
+            .counting(tally.clone());
+        let options = Options {
+            tally: tally.clone(),
+            ..Options::new(
+                settings(),
+                Keymap::default(),
+                Theme::plain(),
+                Some(data.clone()),
+            )
+        };
+        (
+            Self::start_with_options(Arc::new(client), options, (160, 48)),
+            tally,
+        )
+    }
+
     /// The app on `client`, with `settings`, on a terminal of `size` (columns, rows).
     pub fn start_on(
         client: Arc<dyn PartnerCentral>,
@@ -82,13 +103,23 @@ impl Headless {
         keymap: Keymap,
         size: (u16, u16),
     ) -> Self {
+        let options = Options::new(settings, keymap, Theme::plain(), Some(data.clone()));
+        Self::start_with_options(client, options, size)
+    }
+
+    /// The app on `client` with `options`, its clock following paused tokio time.
+    fn start_with_options(
+        client: Arc<dyn PartnerCentral>,
+        options: Options,
+        size: (u16, u16),
+    ) -> Self {
         let started = tokio::time::Instant::now();
         let base = fixtures::now();
         let options = Options {
             now: Box::new(move || {
                 base + chrono::Duration::from_std(started.elapsed()).expect("small")
             }),
-            ..Options::new(settings, keymap, Theme::plain(), Some(data.clone()))
+            ..options
         };
         let app = App::start(client, options, size);
         let (keys, events) = unbounded();

@@ -49,7 +49,11 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
 
 impl Dialog for NoticesLog {
     fn title(&self, state: &State) -> Title {
-        Title::plain(format!("Notices ({})", state.notices.len()))
+        let count = state.notices.len();
+        Title::plain(match &state.memory.requests_today {
+            Some(today) => format!("Notices ({count}) · today {}", today.against_quota()),
+            None => format!("Notices ({count})"),
+        })
     }
 
     fn keys(&self) -> Keys {
