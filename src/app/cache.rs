@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::list::RowFacts;
 use super::notices::Topic;
 use super::{DetailEntry, Effect, Level, Remember, State};
-use crate::domain::{InvitationDetail, InvitationSummary, Participant};
+use crate::domain::{InvitationDetail, InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -157,6 +157,29 @@ pub(super) fn back_online(state: &mut State) {
     state.memory.offline = false;
     state.notices.resolve(Topic::Offline, state.clock.now);
     state.notify(Level::Success, "Back online: catching up.");
+}
+
+/// Pending invitations whose expiry date has passed: expired here and now, without asking the
+/// service (whose next pass over the pending set agrees).
+pub(super) fn expire_due(state: &mut State) -> Vec<Effect> {
+    let now = state.clock.now;
+    let due: Vec<InvitationSummary> = state
+        .list
+        .ids()
+        .filter_map(|id| state.list.get(id))
+        .filter(|row| {
+            row.status == Some(InvitationStatus::Pending)
+                && row.expiration_date.is_some_and(|at| at <= now)
+        })
+        .map(|row| InvitationSummary {
+            status: Some(InvitationStatus::Expired),
+            ..row.clone()
+        })
+        .collect();
+    if state.side() == Participant::Received {
+        state.watching.learn(&due);
+    }
+    changed(state, due)
 }
 
 /// Invitations whose status changed elsewhere, as a look listed them: into the list where

@@ -1,7 +1,8 @@
 //! The inbox watches by itself, on the sync engine's rules ([`crate::sync`]): every
 //! `[watch] interval_seconds` a look lists the received invitations newest first until what it
 //! knew (a pass over the pending set every few looks), adds what arrived to the list (marked
-//! new, announced), updates what changed and re-reads the detail of what left the pending set.
+//! new, announced), updates what changed and re-reads the detail of what left the pending set;
+//! what passed its expiry date is expired here at the start of a look, at no cost.
 //! A look that fails is tried again after a backoff, with no key press; when the service is
 //! back the inbox catches up and stops saying it is offline.
 
@@ -86,13 +87,15 @@ pub(super) fn on_tick(state: &mut State, timer: u64) -> Vec<Effect> {
     if timer != state.watching.timer || state.watching.looking() {
         return Vec::new();
     }
+    let mut effects = cache::expire_due(state);
     let look = state.watching.schedule.next_look(&state.watching.known);
     let query = look.query(state.settings.page_size);
     state.watching.look = Some(look);
-    vec![Effect::Look {
+    effects.push(Effect::Look {
         query,
         next_token: None,
-    }]
+    });
+    effects
 }
 
 /// A page of the look: ask for the next, or apply what it found.

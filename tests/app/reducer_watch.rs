@@ -290,3 +290,42 @@ fn the_notices_log_says_how_many_requests_were_made_today() {
         "{screen}"
     );
 }
+
+#[test]
+fn what_passed_its_expiry_date_is_expired_at_the_next_look_without_a_request_for_it() {
+    let mut s = loaded(SIZE, 4, false);
+    let expiry = summary(2).expiration_date.unwrap();
+    update(
+        &mut s,
+        Msg::Tick {
+            now: expiry + chrono::Duration::seconds(1),
+        },
+    );
+    assert_eq!(
+        s.list.get(&summary(2).id).unwrap().status,
+        Some(InvitationStatus::Pending),
+        "nothing happens between looks"
+    );
+    let effects = tick(&mut s);
+    assert_eq!(
+        s.list.get(&summary(2).id).unwrap().status,
+        Some(InvitationStatus::Expired)
+    );
+    assert_eq!(
+        s.list.get(&summary(0).id).unwrap().status,
+        Some(InvitationStatus::Pending),
+        "only what passed its date"
+    );
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::Remember {
+            what: Remember::Rows { rows, .. },
+            ..
+        } if rows.len() == 1 && rows[0].id == summary(2).id
+    )));
+    let reads = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Look { .. } | Effect::LoadDetail { .. }))
+        .count();
+    assert_eq!(reads, 1, "the look's page only: {effects:?}");
+}
