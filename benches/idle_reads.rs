@@ -41,10 +41,12 @@ async fn hour(arrivals: Option<Duration>) -> (Requests, usize) {
     let counted = tally.take();
     let gained = app.state.list.loaded() - before;
     app.stop();
-    let requests = counted.into_values().fold(Requests::default(), |mut all, day| {
-        all += day;
-        all
-    });
+    let requests = counted
+        .into_values()
+        .fold(Requests::default(), |mut all, day| {
+            all += day;
+            all
+        });
     (requests, gained)
 }
 

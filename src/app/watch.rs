@@ -48,6 +48,11 @@ impl Watching {
         self.look.is_some()
     }
 
+    /// Looks done since something was known.
+    pub fn looks(&self) -> u32 {
+        self.schedule.looks()
+    }
+
     /// The timer set last: only its tick starts a look.
     pub fn timer(&self) -> u64 {
         self.timer

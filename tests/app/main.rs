@@ -14,6 +14,7 @@ mod app_chaos;
 mod app_draft;
 mod app_faults;
 mod app_store;
+mod app_sync_model;
 mod app_watch;
 mod form_validation;
 mod modes;
