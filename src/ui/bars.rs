@@ -197,7 +197,7 @@ fn queue_line(state: &State) -> Option<Line<'static>> {
     let queue = state.bulk.as_ref().filter(|q| !q.finished())?;
     let keys = &state.keymap;
     if let Some(left) = queue.held_for(state.clock.now) {
-        let what = match queue.items.as_slice() {
+        let what = match queue.items() {
             [one] => format!("“{}”", one.title),
             items => format!("{} invitations", items.len()),
         };
@@ -207,7 +207,7 @@ fn queue_line(state: &State) -> Option<Line<'static>> {
             keys.hint(Mode::List, Action::Undo)
         )));
     }
-    if queue.awaiting_yes {
+    if queue.awaiting_yes() {
         return Some(Line::from(format!(
             "{} from the last run wait for your yes",
             queue.describe(queue.unsent())

@@ -212,7 +212,7 @@ fn bulk_badge(state: &State, theme: &Theme, id: &str) -> Option<(String, Style)>
         ItemState::Waiting if queue.held_for(state.clock.now).is_some() => {
             Some(("held".into(), theme.warning))
         }
-        ItemState::Waiting if queue.awaiting_yes => Some(("unsent".into(), theme.warning)),
+        ItemState::Waiting if queue.awaiting_yes() => Some(("unsent".into(), theme.warning)),
         ItemState::Waiting => Some(("queued".into(), theme.muted)),
         ItemState::Sending => Some((
             format!("{} sending", SPINNER[state.spinner % SPINNER.len()]),

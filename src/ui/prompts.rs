@@ -18,7 +18,7 @@ const ROWS: usize = 10;
 /// The invitations not sent, one a line, the first [`ROWS`] of them.
 fn unsent_lines(queue: &BulkQueue, theme: &Theme) -> Vec<Line<'static>> {
     let waiting: Vec<_> = queue
-        .items
+        .items()
         .iter()
         .filter(|i| i.state == ItemState::Waiting)
         .collect();
@@ -59,7 +59,7 @@ pub(super) fn unsent(
         ),
         theme.warning,
     )];
-    if let crate::app::BulkKind::Reject { reason } = &queue.kind {
+    if let crate::app::BulkKind::Reject { reason } = queue.kind() {
         lines.push(Line::styled(format!("Reason: {reason}"), theme.muted));
     }
     lines.extend(unsent_lines(queue, theme));

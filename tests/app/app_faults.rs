@@ -180,7 +180,7 @@ async fn a_throttled_write_goes_again_by_itself_once_the_quota_allows() {
         s.bulk.as_ref().is_some_and(|q| q.finished())
     })
     .await;
-    let item = &app.state.bulk.as_ref().unwrap().items[0];
+    let item = &app.state.bulk.as_ref().unwrap().items()[0];
     assert!(
         item.throttled >= 1,
         "the write within a second of the other was throttled"

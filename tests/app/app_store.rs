@@ -112,7 +112,7 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens_after_a_
     app.until("the first accept started", |s| {
         s.bulk
             .as_ref()
-            .is_some_and(|q| q.items[0].state == ItemState::Done)
+            .is_some_and(|q| q.items()[0].state == ItemState::Done)
     })
     .await;
     app.stop();
@@ -142,7 +142,7 @@ async fn a_bulk_accept_cut_short_by_a_quit_resumes_with_the_same_tokens_after_a_
         .await;
     let queue = again.state.bulk.clone().unwrap();
     assert!(
-        queue.items.iter().all(|i| i.state == ItemState::Done),
+        queue.items().iter().all(|i| i.state == ItemState::Done),
         "{queue:?}"
     );
     for id in &ids {

@@ -131,7 +131,7 @@ fn q_with_writes_not_sent_asks_and_quits_dropping_them_or_stays() {
     let queue = s.bulk.as_ref().unwrap();
     assert_eq!(queue.unsent(), 0, "dropped");
     assert_eq!(
-        queue.items[0].state,
+        queue.items()[0].state,
         ItemState::Sending,
         "the write out stays"
     );
@@ -154,7 +154,7 @@ fn ctrl_c_quits_at_once_and_keeps_the_unsent_for_the_next_start_to_ask_about() {
     assert!(writes(&effects).is_empty());
     let queue = s.bulk.clone().unwrap();
     assert_eq!(queue.unsent(), 3, "kept, not dropped");
-    assert!(matches!(queue.kind, BulkKind::Reject { .. }));
+    assert!(matches!(queue.kind(), BulkKind::Reject { .. }));
 
     let mut next = ready(4);
     next.bulk = Some(queue.resumed());

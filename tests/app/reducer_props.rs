@@ -646,7 +646,7 @@ fn check(s: &State) -> Result<(), TestCaseError> {
     );
     if let Some(queue) = &s.bulk {
         let out = queue
-            .items
+            .items()
             .iter()
             .filter(|i| i.state == pc_inbox::app::ItemState::Sending)
             .count();

@@ -141,7 +141,7 @@ fn accepting_marked_rows_confirms_the_count_skips_the_rest_and_sends_one_at_a_ti
     assert_eq!(starts(&effects), [id(0)], "one write at a time");
     assert_eq!(s.list.mark_count(), 0, "the marks are used up");
     let queue = saved_queue(&effects).flatten().expect("the queue is saved");
-    assert_eq!(queue.items.len(), 4);
+    assert_eq!(queue.items().len(), 4);
     assert_eq!(item_state(&s, &id(1)), ItemState::Waiting);
     assert!(fixtures::screen_text(&s).contains("Accepting 1/4"));
 
@@ -261,23 +261,22 @@ fn esc_stops_what_has_not_started_and_keeps_what_is_done() {
 
 #[test]
 fn a_saved_queue_sends_nothing_at_start_until_a_fresh_yes() {
-    let queue = BulkQueue {
-        kind: BulkKind::Reject {
+    // As the store keeps it: a reject sent, one out when the app stopped, one waiting.
+    let saved = serde_json::json!({
+        "kind": BulkKind::Reject {
             reason: "Other".into(),
         },
-        items: vec![
+        "items": [
             item(0, ItemState::Done),
             item(1, ItemState::Sending),
             item(2, ItemState::Waiting),
         ],
-        hold_until: None,
-        awaiting_yes: false,
-        retry_at: None,
-    };
+    });
+    let queue: BulkQueue = serde_json::from_value(saved).unwrap();
     let resumed = queue.resumed();
-    assert_eq!(resumed.items[1].state, ItemState::Waiting);
+    assert_eq!(resumed.items()[1].state, ItemState::Waiting);
     assert_eq!(resumed.progress(), (1, 3));
-    assert!(resumed.awaiting_yes);
+    assert!(resumed.awaiting_yes());
     let mut s = ready(4);
     s.bulk = Some(resumed.clone());
     let effects = pc_inbox::app::update::init(&mut s);

@@ -57,20 +57,35 @@ pub struct BulkItem {
 /// A bulk action in progress, or just finished.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BulkQueue {
-    pub kind: BulkKind,
-    pub items: Vec<BulkItem>,
+    kind: BulkKind,
+    items: Vec<BulkItem>,
     /// Nothing is sent before this time: the undo window.
     #[serde(default)]
-    pub hold_until: Option<DateTime<Utc>>,
+    hold_until: Option<DateTime<Utc>>,
     /// Read back from an earlier run: nothing more is sent until the user says yes again.
     #[serde(default)]
-    pub awaiting_yes: bool,
+    awaiting_yes: bool,
     /// A throttled write goes again at this time, not before.
     #[serde(default)]
-    pub retry_at: Option<DateTime<Utc>>,
+    retry_at: Option<DateTime<Utc>>,
 }
 
 impl BulkQueue {
+    /// What it does to each invitation.
+    pub fn kind(&self) -> &BulkKind {
+        &self.kind
+    }
+
+    /// Its invitations, in the order they go.
+    pub fn items(&self) -> &[BulkItem] {
+        &self.items
+    }
+
+    /// True when it was read back from an earlier run and waits for a fresh yes.
+    pub fn awaiting_yes(&self) -> bool {
+        self.awaiting_yes
+    }
+
     /// A queue of `targets`, none started.
     pub fn new(kind: BulkKind, targets: Vec<Target>) -> Self {
         BulkQueue {
