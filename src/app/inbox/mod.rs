@@ -2,8 +2,10 @@
 //! fetches, and what each reply changes. The list and detail modes call in here.
 
 mod msg;
+mod update;
 
 pub use msg::InboxMsg;
+pub(super) use update::update;
 
 use super::list::RowFacts;
 use super::{cache, DetailEntry, Effect, Focus, Level, Priority, State};
@@ -218,7 +220,7 @@ pub(super) fn on_page(
         Err(e) => {
             state.replace_rows = false;
             if cache::went_offline(state, &e) {
-                return super::watch::retry_soon(state);
+                return Vec::new();
             }
             state.list.failed = Some(e.to_string());
             let key = state.list_key(Action::Refresh);
@@ -339,36 +341,4 @@ pub(super) fn next_new(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     select(state, &id)
-}
-
-/// Hands an inbox reply to the part that asked for it.
-pub(super) fn update(state: &mut State, msg: InboxMsg) -> Vec<Effect> {
-    use super::{opportunities, views, watch};
-    match msg {
-        InboxMsg::PageLoaded { generation, result } => on_page(state, generation, result),
-        InboxMsg::DetailLoaded {
-            id,
-            generation,
-            result,
-        } => {
-            views::detail_answered(state, &id);
-            let mut effects = on_detail(state, id, generation, result);
-            effects.extend(views::fetch_sort_details(state, false));
-            effects
-        }
-        InboxMsg::SelectionSettled { epoch } => on_settled(state, epoch),
-        InboxMsg::CachedView { generation, result } => on_cached_view(state, generation, result),
-        InboxMsg::CachedDetails {
-            generation,
-            details,
-        } => cache::on_cached_details(state, generation, details),
-        InboxMsg::CachedSide { side, result } => views::on_cached_side(state, side, result),
-        InboxMsg::SideListed { side, result } => views::on_side_listed(state, side, result),
-        InboxMsg::WatchTick { timer } => watch::on_tick(state, timer),
-        InboxMsg::Looked(result) => watch::on_page(state, result),
-        InboxMsg::OpportunityLoaded {
-            invitation_id,
-            result,
-        } => opportunities::on_loaded(state, invitation_id, result.map(|o| o.map(|o| *o))),
-    }
 }
