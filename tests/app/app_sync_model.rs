@@ -9,14 +9,12 @@ use crate::common;
 use crate::headless;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::Duration;
 
 use headless::Headless;
-use pc_inbox::app::{Settings, State, Watch};
+use pc_inbox::app::State;
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant, TaskStart};
 use pc_inbox::emulator::{Clock, Emulator, EmulatorConfig};
-use pc_inbox::keymap::Keymap;
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::DataDir;
 use rand::rngs::StdRng;
@@ -130,16 +128,8 @@ async fn run(seed: u64) -> Result<Vec<Event>, String> {
     })
     .await;
     let dir = tempfile::tempdir().unwrap();
-    let settings = Settings {
-        watch: Watch {
-            interval: INTERVAL,
-            ..Watch::default()
-        },
-        ..headless::settings()
-    };
-    let client = Arc::new(common::client_in_process(&emulator).await);
     let data = DataDir::at(dir.path());
-    let mut app = Headless::start_on(client, &data, settings, Keymap::default(), (100, 30));
+    let mut app = Headless::watching(&emulator, &data, INTERVAL, (100, 30)).await;
     app.until("the first load", |s| {
         s.list.pages() > 0 && s.list.next_token().is_none()
     })

@@ -6,14 +6,12 @@ use crate::common;
 use crate::headless;
 
 use std::collections::HashSet;
-use std::sync::Arc;
 use std::time::Duration;
 
 use headless::Headless;
-use pc_inbox::app::{Settings, State, Watch};
+use pc_inbox::app::State;
 use pc_inbox::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant};
 use pc_inbox::emulator::{Emulator, EmulatorConfig};
-use pc_inbox::keymap::Keymap;
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::DataDir;
 
@@ -80,21 +78,8 @@ async fn arrivals_every_3_s_are_all_in_the_open_inbox_and_an_outage_ends_by_itse
     })
     .await;
     let dir = tempfile::tempdir().unwrap();
-    let settings = Settings {
-        watch: Watch {
-            interval: INTERVAL,
-            ..Watch::default()
-        },
-        ..headless::settings()
-    };
-    let client = Arc::new(common::client_in_process(&emulator).await);
-    let mut app = Headless::start_on(
-        client,
-        &DataDir::at(dir.path()),
-        settings,
-        Keymap::default(),
-        (160, 48),
-    );
+    let data = DataDir::at(dir.path());
+    let mut app = Headless::watching(&emulator, &data, INTERVAL, (160, 48)).await;
     app.until("the first load", |s| {
         s.list.pages() > 0 && s.list.next_token().is_none()
     })

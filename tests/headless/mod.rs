@@ -95,6 +95,24 @@ impl Headless {
         )
     }
 
+    /// The app on the emulator, looking at it every `interval`, on a terminal of `size`.
+    pub async fn watching(
+        emulator: &Emulator,
+        data: &DataDir,
+        interval: Duration,
+        size: (u16, u16),
+    ) -> Self {
+        let settings = Settings {
+            watch: pc_inbox::app::Watch {
+                interval,
+                ..Default::default()
+            },
+            ..settings()
+        };
+        let client = Arc::new(common::client_in_process(emulator).await);
+        Self::start_on(client, data, settings, Keymap::default(), size)
+    }
+
     /// The app on `client`, with `settings`, on a terminal of `size` (columns, rows).
     pub fn start_on(
         client: Arc<dyn PartnerCentral>,
