@@ -6,7 +6,7 @@
 mod fixtures;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use pc_inbox::app::InboxMsg;
+use pc_inbox::app::SyncMsg;
 use pc_inbox::app::{update, Msg, State};
 use pc_inbox::ui;
 use ratatui::backend::TestBackend;
@@ -21,7 +21,7 @@ fn state_with(rows: usize) -> State {
         let n = left.min(100);
         update(
             &mut s,
-            Msg::Inbox(InboxMsg::PageLoaded {
+            Msg::Sync(SyncMsg::PageLoaded {
                 generation,
                 result: Ok(fixtures::page(start..start + n, true)),
             }),

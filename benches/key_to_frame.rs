@@ -9,7 +9,7 @@ mod fixtures;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion};
 use crossterm::event::KeyCode;
 use pc_inbox::app::{update, Modal, Msg, Settings, State};
-use pc_inbox::app::{CreateMsg, InboxMsg};
+use pc_inbox::app::{CreateMsg, SyncMsg};
 use pc_inbox::compose::fields::Field;
 use pc_inbox::compose::validate;
 use pc_inbox::domain::{EngagementSummary, Page};
@@ -33,7 +33,7 @@ fn inbox_with(settings: Settings, rows: usize) -> State {
         let end = (start + 100).min(rows);
         update(
             &mut s,
-            Msg::Inbox(InboxMsg::PageLoaded {
+            Msg::Sync(SyncMsg::PageLoaded {
                 generation,
                 result: Ok(fixtures::page(start..end, true)),
             }),

@@ -4,7 +4,8 @@
 //! become notices.
 
 use super::modes::{ConfirmAccept, Modal, RejectDialog};
-use super::{bulk, cache, tasks, Effect, Level, State};
+use super::sync::cache;
+use super::{bulk, tasks, Effect, Level, State};
 use crate::domain::journal::{Action as Done, Entry, Outcome};
 use crate::domain::{InvitationStatus, TaskKind, TaskStart};
 use crate::service::ServiceError;

@@ -23,13 +23,13 @@ pub enum Priority {
 /// Work `update` asks the runtime to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Fetch one page of invitations; the reply is an `InboxMsg::PageLoaded` for `generation`.
+    /// Fetch one page of invitations; the reply is an `SyncMsg::PageLoaded` for `generation`.
     LoadPage {
         generation: u64,
         query: ListQuery,
         next_token: Option<String>,
     },
-    /// Fetch one invitation's detail; the reply is an `InboxMsg::DetailLoaded`.
+    /// Fetch one invitation's detail; the reply is an `SyncMsg::DetailLoaded`.
     LoadDetail {
         id: String,
         generation: u64,
@@ -86,32 +86,32 @@ pub enum Effect {
     SaveBulk(Option<Box<super::BulkQueue>>),
     /// Keep what the service said, or what the user read, in the local store.
     Remember { what: Remember, at: DateTime<Utc> },
-    /// Read the cached rows of a query; the reply is an `InboxMsg::CachedView`.
+    /// Read the cached rows of a query; the reply is an `SyncMsg::CachedView`.
     ReadCachedView { generation: u64, query: ListQuery },
     /// Look up the opportunity accepting an invitation created (by `known` id, else through its
-    /// completed accept task); the reply is an `InboxMsg::OpportunityLoaded`.
+    /// completed accept task); the reply is an `SyncMsg::OpportunityLoaded`.
     LoadOpportunity {
         invitation_id: String,
         known: Option<String>,
     },
     /// Read the cached rows of one side, to count its views; the reply is an
-    /// `InboxMsg::CachedSide`.
+    /// `SyncMsg::CachedSide`.
     ReadCachedSide { side: Participant },
     /// List a page of every invitation of one side in the background, to count its views;
-    /// the reply is an `InboxMsg::SideListed`.
+    /// the reply is an `SyncMsg::SideListed`.
     ListSide {
         side: Participant,
         next_token: Option<String>,
     },
-    /// Read the cached details of invitations; the reply is an `InboxMsg::CachedDetails`.
+    /// Read the cached details of invitations; the reply is an `SyncMsg::CachedDetails`.
     ReadCachedDetails { generation: u64, ids: Vec<String> },
     /// Add an entry to the journal.
     Journal(Box<Entry>),
     /// Read the journal; the reply is a `Msg::JournalRead`.
     ReadJournal,
-    /// Send `InboxMsg::WatchTick { timer }` after this long.
+    /// Send `SyncMsg::WatchTick { timer }` after this long.
     WatchAfter { after: Duration, timer: u64 },
-    /// List a page of the watch's look; the reply is an `InboxMsg::Looked`.
+    /// List a page of the watch's look; the reply is an `SyncMsg::Looked`.
     Look {
         query: ListQuery,
         next_token: Option<String>,
@@ -121,7 +121,7 @@ pub enum Effect {
         bell: bool,
         notification: Option<String>,
     },
-    /// Send `InboxMsg::SelectionSettled { epoch }` after `after`.
+    /// Send `SyncMsg::SelectionSettled { epoch }` after `after`.
     SettleSelection { epoch: u64, after: Duration },
     /// Send `CreateMsg::DraftSettled { epoch }` after `after`.
     SettleDraft { epoch: u64, after: Duration },

@@ -6,12 +6,12 @@
 //!
 //! A key press goes: `runtime` → `Msg::Key` → [`update`] → `keys` → the one mode that has the
 //! keyboard, in [`modes`]: each mode's file lists every key it takes. A reply goes to the
-//! feature that asked for it: each feature (`inbox`, `tasks`, `create`, `engage`,
-//! `engagements`) has its own message enum and `update`, and [`update`] routes to them.
+//! feature that asked for it: each feature (`sync`, every read of invitations; `tasks`,
+//! `create`, `engage`, `engagements`) has its own message enum and `update`, and [`update`]
+//! routes to them.
 
 mod actions;
 pub mod bulk;
-mod cache;
 pub mod consent;
 mod create;
 mod details;
@@ -29,21 +29,19 @@ pub mod opportunities;
 pub mod pipeline;
 mod polling;
 mod state;
+pub mod sync;
 pub mod tasks;
 mod text;
 pub mod update;
 pub mod views;
-mod watch;
 
 pub use crate::domain::{Clock, PollSchedule};
 pub use bulk::{BulkItem, BulkKind, BulkQueue, ItemState};
-pub use cache::Memory;
 pub use create::CreateMsg;
 pub use details::{DetailCache, DetailEntry};
 pub use effect::{Effect, Priority, Remember};
 pub use engage::EngageMsg;
 pub use engagements::EngagementMsg;
-pub use inbox::InboxMsg;
 pub use list::{InvitationList, RowFacts};
 pub use modes::Modal;
 pub use msg::Msg;
@@ -51,5 +49,7 @@ pub use notices::{Level, Notice, Notices, Topic};
 pub use state::{
     Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL,
 };
+pub use sync::Memory;
+pub use sync::SyncMsg;
 pub use tasks::TaskMsg;
 pub use update::update;

@@ -4,7 +4,7 @@ use crossterm::event::KeyEvent;
 use super::create::CreateMsg;
 use super::engage::EngageMsg;
 use super::engagements::EngagementMsg;
-use super::inbox::InboxMsg;
+use super::sync::SyncMsg;
 use super::tasks::TaskMsg;
 use super::Geometry;
 use crate::domain::journal::Entry;
@@ -27,8 +27,8 @@ pub enum Msg {
     Shown(Vec<super::consent::Write>),
     /// Time passes (spinner, relative dates, notices that expire).
     Tick { now: DateTime<Utc> },
-    /// For the inbox: pages, details, the watch's looks.
-    Inbox(InboxMsg),
+    /// For the reads: pages, details, the watch's looks.
+    Sync(SyncMsg),
     /// For the task machine (accept, engage).
     Task(TaskMsg),
     /// For the create form.

@@ -133,8 +133,10 @@ pub struct State {
     pub bulk: Option<super::BulkQueue>,
     /// The current view's pending count, what expires soon and what it is worth.
     pub pipeline: super::pipeline::Pipeline,
+    /// What the views' reads wait for (sort details, the other side's listing).
+    pub(crate) reads: super::sync::Reads,
     /// The inbox's own looks for new and changed invitations.
-    pub watching: super::watch::Watching,
+    pub watching: super::sync::watch::Watching,
     /// Members and contexts of engagements, as looked up.
     pub engagements: super::engagements::Engagements,
     /// The opportunity the engage dialog follows (its task is in `tasks`), until it is let go.
@@ -211,7 +213,7 @@ impl State {
     /// The start state, on the first view.
     pub fn new(settings: Settings, keymap: Keymap, clock: Clock, geometry: Geometry) -> Self {
         let views = Views::new(settings.views.clone());
-        let watching = super::watch::Watching::new(settings.watch.interval);
+        let watching = super::sync::watch::Watching::new(settings.watch.interval);
         let mut list = InvitationList::default();
         list.set_view(views.active.clone(), clock.now, geometry.list_rows);
         State {
@@ -229,6 +231,7 @@ impl State {
             tasks: super::tasks::Tasks::default(),
             bulk: None,
             pipeline: Default::default(),
+            reads: Default::default(),
             watching,
             draft: None,
             select_after_load: None,

@@ -2,16 +2,17 @@
 //! [`super::keys`]; replies go to the part of the app that asked for them.
 
 use super::pipeline::Pipeline;
+use super::sync::watch;
 use super::{
-    actions, bulk, consent, create, engage, engagements, inbox, keys, modes, tasks, views, watch,
+    actions, bulk, consent, create, engage, engagements, inbox, keys, modes, sync, tasks, views,
     Effect, Level, Msg, State,
 };
 
 /// The effects to run when the app starts: the first page, and following the tasks an
 /// earlier run left.
 pub fn init(state: &mut State) -> Vec<Effect> {
-    let mut effects = inbox::reload(state);
-    effects.extend(views::count_other_side(state));
+    let mut effects = sync::reload(state);
+    effects.extend(sync::count_other_side(state));
     effects.extend(tasks::update::resume(state));
     effects.extend(bulk::resume(state));
     effects.extend(engage::resume(state));
@@ -32,7 +33,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         | Msg::DetailMeasured { .. }
         | Msg::Resize(_)
         | Msg::Shown(_) => false,
-        Msg::Inbox(msg) => msg.may_change_rows(),
+        Msg::Sync(msg) => msg.may_change_rows(),
         _ => true,
     };
     let mut effects = apply(state, msg);
@@ -72,7 +73,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.shown = asked;
             Vec::new()
         }
-        Msg::Inbox(msg) => inbox::update(state, msg),
+        Msg::Sync(msg) => sync::update(state, msg),
         Msg::Task(msg) => tasks::update::update(state, msg),
         Msg::Create(msg) => create::update(state, msg),
         Msg::Engage(msg) => engage::update(state, msg),

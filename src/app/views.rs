@@ -2,15 +2,10 @@
 //! how many invitations each shows. The service lists a whole side; a view of the side on screen
 //! is applied to the loaded rows at once, a view of the other side loads that side.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Duration, Utc};
 
-use super::{inbox, DetailEntry, Effect, Priority, Remember, State};
-use crate::domain::{
-    CachedView, InvitationStatus, InvitationSummary, Page, Participant, PayloadKind, View,
-};
-use crate::service::ServiceError;
+use super::{sync, Effect, State};
+use crate::domain::{InvitationStatus, InvitationSummary, Participant, PayloadKind, View};
 
 /// The views, the one on screen and their counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,13 +21,6 @@ pub struct Views {
     pub counts: Vec<Option<usize>>,
     /// The list's rows revision and the time the counts were worked out at.
     counted: Option<(u64, DateTime<Utc>)>,
-    /// Details asked for because the sort needs them, not answered yet.
-    backfilling: HashSet<String>,
-    /// The side not on screen as listed so far, while its background listing runs.
-    listing: Option<(Participant, Vec<InvitationSummary>)>,
-    /// The side whose counts came from a complete listing: the store's older rows do not
-    /// replace them.
-    listed: Option<Participant>,
 }
 
 impl Views {
@@ -48,9 +36,20 @@ impl Views {
             chosen: 0,
             active,
             counted: None,
-            backfilling: HashSet::new(),
-            listing: None,
-            listed: None,
+        }
+    }
+
+    /// Counts the views of `side` over these rows, at `now`.
+    pub(super) fn count_side(
+        &mut self,
+        side: Participant,
+        rows: &[InvitationSummary],
+        now: DateTime<Utc>,
+    ) {
+        for (view, count) in self.all.iter().zip(&mut self.counts) {
+            if view.side == side {
+                *count = Some(rows.iter().filter(|r| view.admits(r, now)).count());
+            }
         }
     }
 
@@ -84,7 +83,7 @@ pub(super) fn step(state: &mut State, step: isize) -> Vec<Effect> {
 /// it), loading the side afresh.
 pub(super) fn show_side(state: &mut State, side: Participant) -> Vec<Effect> {
     if state.side() == side {
-        return inbox::reload(state);
+        return sync::reload(state);
     }
     match state.views.all.iter().position(|v| v.side == side) {
         Some(index) => switch(state, index),
@@ -137,150 +136,14 @@ fn apply(state: &mut State, view: View) -> Vec<Effect> {
     let before = state.selected().map(|s| s.id.clone());
     state.list.set_view(view, state.clock.now, rows);
     let mut effects = if !same_side {
-        inbox::reload(state)
+        sync::reload(state)
     } else if state.selected().map(|s| &s.id) != before.as_ref() {
-        inbox::selection_changed(state)
+        sync::selection_changed(state)
     } else {
         Vec::new()
     };
-    effects.extend(fetch_sort_details(state, true));
+    effects.extend(sync::fetch_sort_details(state, true));
     effects
-}
-
-/// Details asked for at a time for a view sorted by customer or spend.
-const SORT_DETAILS_AT_ONCE: usize = 16;
-
-/// A detail answered (or failed): one backfill fewer waits.
-pub(super) fn detail_answered(state: &mut State, id: &str) {
-    state.views.backfilling.remove(id);
-}
-
-/// A view sorted by customer or spend needs every row's detail. Those not known yet are read
-/// from the local store (with `from_store`, when the view goes on screen) and asked of the
-/// service a few at a time: each answer asks for the next few, and the read queue paces them
-/// under the quota, behind everything else.
-pub(super) fn fetch_sort_details(state: &mut State, from_store: bool) -> Vec<Effect> {
-    if !state.views.active.sort.needs_detail() {
-        state.views.backfilling.clear();
-        return Vec::new();
-    }
-    let generation = state.details.generation();
-    let missing = || {
-        state
-            .list
-            .in_view()
-            .filter(|row| state.details.get(&row.id).is_none())
-            .map(|row| row.id.clone())
-    };
-    let mut effects = Vec::new();
-    if from_store {
-        let ids: Vec<String> = missing().collect();
-        if !ids.is_empty() {
-            effects.push(Effect::ReadCachedDetails { generation, ids });
-        }
-    }
-    let room = SORT_DETAILS_AT_ONCE.saturating_sub(state.views.backfilling.len());
-    let wanted: Vec<String> = missing().take(room).collect();
-    for id in wanted {
-        state.views.backfilling.insert(id.clone());
-        state
-            .details
-            .set(&id, DetailEntry::Loading { urgent: false });
-        effects.push(Effect::LoadDetail {
-            id,
-            generation,
-            priority: Priority::Backfill,
-        });
-    }
-    effects
-}
-
-/// The effects that count the views of the side not on screen: from the local store at once,
-/// then from a listing of that side in the background (behind every other read).
-pub(super) fn count_other_side(state: &mut State) -> Vec<Effect> {
-    let other = match state.views.active.side {
-        Participant::Received => Participant::Sent,
-        Participant::Sent => Participant::Received,
-    };
-    if !state.views.all.iter().any(|v| v.side == other) {
-        return Vec::new();
-    }
-    state.views.listing = Some((other, Vec::new()));
-    vec![
-        Effect::ReadCachedSide { side: other },
-        Effect::ListSide {
-            side: other,
-            next_token: None,
-        },
-    ]
-}
-
-/// A page of the side not on screen: the next is asked for; after the last, that side's views
-/// are counted and its rows remembered. A failure leaves the counts the store gave.
-pub(super) fn on_side_listed(
-    state: &mut State,
-    side: Participant,
-    result: Result<Page<InvitationSummary>, ServiceError>,
-) -> Vec<Effect> {
-    let listing = match &mut state.views.listing {
-        Some((listed, rows)) if *listed == side && side != state.views.active.side => rows,
-        _ => return Vec::new(),
-    };
-    let Ok(page) = result else {
-        state.views.listing = None;
-        return Vec::new();
-    };
-    listing.extend(page.items);
-    if page.next_token.is_some() {
-        return vec![Effect::ListSide {
-            side,
-            next_token: page.next_token,
-        }];
-    }
-    let Some((_, rows)) = state.views.listing.take() else {
-        return Vec::new();
-    };
-    if side == Participant::Received {
-        state.watching.learn(&rows);
-    }
-    count_side(state, side, &rows);
-    state.views.listed = Some(side);
-    vec![Effect::Remember {
-        what: Remember::Rows {
-            rows,
-            unread: Vec::new(),
-        },
-        at: state.clock.now,
-    }]
-}
-
-/// Counts the views of `side` over these rows.
-fn count_side(state: &mut State, side: Participant, rows: &[InvitationSummary]) {
-    let now = state.clock.now;
-    for (view, count) in state.views.all.iter().zip(&mut state.views.counts) {
-        if view.side == side {
-            *count = Some(rows.iter().filter(|r| view.admits(r, now)).count());
-        }
-    }
-}
-
-/// The local store's rows of one side: the counts of its views, unless it is on screen.
-pub(super) fn on_cached_side(
-    state: &mut State,
-    side: Participant,
-    result: Result<CachedView, String>,
-) -> Vec<Effect> {
-    let Ok(cached) = result else {
-        return Vec::new();
-    };
-    if side == state.views.active.side || cached.rows.is_empty() || state.views.listed == Some(side)
-    {
-        // Nothing stored of that side: its counts are unknown, not zero.
-        return Vec::new();
-    }
-    let rows: Vec<InvitationSummary> = cached.rows.into_iter().map(|r| r.summary).collect();
-    count_side(state, side, &rows);
-    Vec::new()
 }
 
 /// Works the counts of the side on screen out again when the rows changed, and moves expiry

@@ -1,7 +1,7 @@
 //! Runs effects: service calls on tokio tasks (reads through the shared [`ReadQueue`]),
 //! timers, local files, the browser and the clipboard. Results come back as messages.
 
-use crate::app::{CreateMsg, InboxMsg};
+use crate::app::{CreateMsg, SyncMsg};
 use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
@@ -63,7 +63,7 @@ impl EffectRunner {
                 let key = format!("page:{generation}:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Selected, async move {
                     let result = service.list_invitations(&query, next_token).await;
-                    let _ = tx.send(Msg::Inbox(InboxMsg::PageLoaded { generation, result }));
+                    let _ = tx.send(Msg::Sync(SyncMsg::PageLoaded { generation, result }));
                 });
             }
             Effect::LoadDetail {
@@ -74,7 +74,7 @@ impl EffectRunner {
                 let key = format!("detail:{generation}:{id}");
                 self.reads.submit(key, priority, async move {
                     let result = service.get_invitation(&id).await.map(Box::new);
-                    let _ = tx.send(Msg::Inbox(InboxMsg::DetailLoaded {
+                    let _ = tx.send(Msg::Sync(SyncMsg::DetailLoaded {
                         id,
                         generation,
                         result,
@@ -141,7 +141,7 @@ impl EffectRunner {
             }
             Effect::ReadCachedView { generation, query } => {
                 if !self.store.send(Job::ReadView { generation, query }) {
-                    let _ = tx.send(Msg::Inbox(InboxMsg::CachedView {
+                    let _ = tx.send(Msg::Sync(SyncMsg::CachedView {
                         generation,
                         result: Ok(CachedView::default()),
                     }));
@@ -185,7 +185,7 @@ impl EffectRunner {
             Effect::SettleSelection { epoch, after } => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;
-                    let _ = tx.send(Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
+                    let _ = tx.send(Msg::Sync(SyncMsg::SelectionSettled { epoch }));
                 });
             }
             Effect::SettleDraft { epoch, after } => {
@@ -208,7 +208,7 @@ impl EffectRunner {
             Effect::WatchAfter { after, timer } => {
                 tokio::spawn(async move {
                     tokio::time::sleep(after).await;
-                    let _ = tx.send(Msg::Inbox(InboxMsg::WatchTick { timer }));
+                    let _ = tx.send(Msg::Sync(SyncMsg::WatchTick { timer }));
                 });
             }
             Effect::LoadOpportunity {
@@ -220,7 +220,7 @@ impl EffectRunner {
                     let result = linked_opportunity(service.as_ref(), &invitation_id, known)
                         .await
                         .map(|o| o.map(Box::new));
-                    let _ = tx.send(Msg::Inbox(InboxMsg::OpportunityLoaded {
+                    let _ = tx.send(Msg::Sync(SyncMsg::OpportunityLoaded {
                         invitation_id,
                         result,
                     }));
@@ -236,14 +236,14 @@ impl EffectRunner {
                     let mut query = ListQuery::new(side);
                     query.page_size = Some(100);
                     let result = service.list_invitations(&query, next_token).await;
-                    let _ = tx.send(Msg::Inbox(InboxMsg::SideListed { side, result }));
+                    let _ = tx.send(Msg::Sync(SyncMsg::SideListed { side, result }));
                 });
             }
             Effect::Look { query, next_token } => {
                 let key = format!("look:{}", next_token.as_deref().unwrap_or(""));
                 self.reads.submit(key, Priority::Prefetch, async move {
                     let result = service.list_invitations(&query, next_token).await;
-                    let _ = tx.send(Msg::Inbox(InboxMsg::Looked(result)));
+                    let _ = tx.send(Msg::Sync(SyncMsg::Looked(result)));
                 });
             }
             Effect::EditText { .. } => return Some(effect),

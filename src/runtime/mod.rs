@@ -14,7 +14,7 @@ mod store_worker;
 mod system;
 mod tasks;
 
-use crate::app::{CreateMsg, InboxMsg};
+use crate::app::{CreateMsg, SyncMsg};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -165,7 +165,7 @@ impl App {
             signalled: None,
         };
         if let Some((generation, result)) = cached {
-            app.apply(Msg::Inbox(InboxMsg::CachedView { generation, result }));
+            app.apply(Msg::Sync(SyncMsg::CachedView { generation, result }));
         }
         for effect in effects {
             app.run(effect);

@@ -2,7 +2,7 @@
 //! for, so a slow disk never stalls the screen and an older snapshot never overwrites a newer
 //! one; reads answer with a message.
 
-use crate::app::InboxMsg;
+use crate::app::SyncMsg;
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
@@ -174,16 +174,16 @@ fn serve(
             } => store.forget_task(kind, &subject, &client_token).map(drop),
             Job::ReadView { generation, query } => {
                 let result = store.view(&query).map_err(|e| e.to_string());
-                let _ = replies.send(Msg::Inbox(InboxMsg::CachedView { generation, result }));
+                let _ = replies.send(Msg::Sync(SyncMsg::CachedView { generation, result }));
                 Ok(())
             }
             Job::ReadSide(side) => {
                 let result = store.view(&ListQuery::new(side)).map_err(|e| e.to_string());
-                let _ = replies.send(Msg::Inbox(InboxMsg::CachedSide { side, result }));
+                let _ = replies.send(Msg::Sync(SyncMsg::CachedSide { side, result }));
                 Ok(())
             }
             Job::ReadDetails { generation, ids } => store.details(&ids).map(|details| {
-                let _ = replies.send(Msg::Inbox(InboxMsg::CachedDetails {
+                let _ = replies.send(Msg::Sync(SyncMsg::CachedDetails {
                     generation,
                     details,
                 }));

@@ -3,7 +3,7 @@
 //! does and every hint and help line that names it.
 
 use crate::fixtures;
-use pc_inbox::app::{InboxMsg, TaskMsg};
+use pc_inbox::app::{SyncMsg, TaskMsg};
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -176,7 +176,7 @@ fn no_background_reply_changes_the_dialog_stack() {
     update(&mut s, key('f'));
     let generation = s.list_generation();
     let replies = [
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Err(pc_inbox::service::ServiceError::Throttled {
                 message: "Rate exceeded".into(),

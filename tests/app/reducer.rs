@@ -1,7 +1,7 @@
 //! The pure reducer: navigation, paging, filters, stale replies, detail caching, errors.
 
 use crate::fixtures;
-use pc_inbox::app::InboxMsg;
+use pc_inbox::app::SyncMsg;
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -88,7 +88,7 @@ fn a_page_selects_the_first_row_and_prefetches_the_rows_on_screen() {
     let generation = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(page(0..30, false)),
         }),
@@ -137,7 +137,7 @@ fn the_listing_continues_page_after_page_until_it_is_complete() {
     let gen = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: gen,
             result: Ok(page(0..50, true)),
         }),
@@ -151,7 +151,7 @@ fn the_listing_continues_page_after_page_until_it_is_complete() {
     assert!(loads(&effects).is_empty(), "not twice while loading");
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: gen,
             result: Ok(page(50..60, false)),
         }),
@@ -184,7 +184,7 @@ fn replies_for_an_old_query_are_dropped() {
     assert_eq!(s.list.loaded(), 0, "rows of the other view go at once");
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: old,
             result: Ok(page(100..110, false)),
         }),
@@ -192,7 +192,7 @@ fn replies_for_an_old_query_are_dropped() {
     assert_eq!(s.list.loaded(), 0, "the stale reply is ignored");
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: new,
             result: Ok(page(0..3, false)),
         }),
@@ -212,10 +212,10 @@ fn details_are_fetched_when_the_selection_rests_and_then_cached() {
         settle_epoch(&second).unwrap(),
     );
     assert!(
-        update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch: e1 })).is_empty(),
+        update(&mut s, Msg::Sync(SyncMsg::SelectionSettled { epoch: e1 })).is_empty(),
         "an old epoch does nothing"
     );
-    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch: e2 }));
+    let effects = update(&mut s, Msg::Sync(SyncMsg::SelectionSettled { epoch: e2 }));
     assert_eq!(
         detail_loads(&effects),
         [("engi-0000000000002".to_string(), Priority::Selected)],
@@ -230,7 +230,7 @@ fn details_are_fetched_when_the_selection_rests_and_then_cached() {
     let back = update(&mut s, key('j'));
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::SelectionSettled {
+        Msg::Sync(SyncMsg::SelectionSettled {
             epoch: settle_epoch(&back).unwrap(),
         }),
     );
@@ -258,7 +258,7 @@ fn loaded_details_are_not_asked_for_again_and_a_refresh_drops_late_details() {
     assert_eq!(s.list.loaded(), 10, "rows stay on screen during a refresh");
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::DetailLoaded {
+        Msg::Sync(SyncMsg::DetailLoaded {
             id: "engi-0000000000000".into(),
             generation: old_generation,
             result: Ok(Box::new(fixtures::opportunity(0))),
@@ -281,7 +281,7 @@ fn refresh_replaces_rows_and_keeps_the_selection() {
     fresh.items.insert(0, fixtures::summary(99));
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: gen,
             result: Ok(fresh),
         }),
@@ -302,7 +302,7 @@ fn a_refresh_drops_invitations_the_service_no_longer_lists_after_its_last_page()
     first.items.remove(1);
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: gen,
             result: Ok(first),
         }),
@@ -316,7 +316,7 @@ fn a_refresh_drops_invitations_the_service_no_longer_lists_after_its_last_page()
     last.items.remove(0);
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: gen,
             result: Ok(last),
         }),
@@ -472,7 +472,7 @@ fn a_failed_page_keeps_the_rows_and_queues_the_error_without_taking_a_key() {
     };
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation: gen,
             result: Err(err),
         }),
@@ -496,7 +496,7 @@ fn a_failed_detail_for_the_selection_is_reported_and_retried_on_reselect() {
     let gen = s.details.generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::DetailLoaded {
+        Msg::Sync(SyncMsg::DetailLoaded {
             id: id.clone(),
             generation: gen,
             result: Err(ServiceError::NotFound {
@@ -512,7 +512,7 @@ fn a_failed_detail_for_the_selection_is_reported_and_retried_on_reselect() {
     let back = update(&mut s, key('k'));
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::SelectionSettled {
+        Msg::Sync(SyncMsg::SelectionSettled {
             epoch: settle_epoch(&back).unwrap(),
         }),
     );

@@ -2,7 +2,7 @@
 //! COMPLETE and FAILED, retry, resume after a restart, reject validation and errors.
 
 use crate::fixtures;
-use pc_inbox::app::{InboxMsg, TaskMsg};
+use pc_inbox::app::{SyncMsg, TaskMsg};
 
 use std::time::Duration;
 
@@ -633,7 +633,7 @@ fn only_pending_received_invitations_offer_accept_and_reject() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..3, false)),
         }),

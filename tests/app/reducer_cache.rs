@@ -2,7 +2,7 @@
 //! it seen, offline means read-only.
 
 use crate::fixtures;
-use pc_inbox::app::InboxMsg;
+use pc_inbox::app::SyncMsg;
 
 use fixtures::update;
 use fixtures::{key, page, state};
@@ -32,7 +32,7 @@ fn showing(rows: Vec<CachedRow>) -> State {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::CachedView {
+        Msg::Sync(SyncMsg::CachedView {
             generation,
             result: Ok(CachedView {
                 rows,
@@ -61,7 +61,7 @@ fn invitations_the_service_adds_after_a_visit_are_new_and_remembered_as_unread()
     let generation = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(page(0..4, false)),
         }),
@@ -82,14 +82,14 @@ fn nothing_is_new_on_a_first_visit() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(page(0..5, true)),
         }),
     );
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(page(5..8, false)),
         }),
@@ -104,7 +104,7 @@ fn rows_the_complete_listing_no_longer_has_are_forgotten() {
     let generation = s.list_generation();
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(page(0..2, false)),
         }),
@@ -122,7 +122,7 @@ fn selecting_an_unread_invitation_marks_it_read_once_the_selection_rests() {
     let first = fixtures::summary(0).id;
     assert!(s.memory.unread.contains(&first));
     let epoch = s.selection_epoch();
-    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
+    let effects = update(&mut s, Msg::Sync(SyncMsg::SelectionSettled { epoch }));
     assert!(s.memory.unread.is_empty());
     assert!(remembered(&effects)
         .iter()
@@ -144,7 +144,7 @@ fn without_a_connection_the_cached_rows_stay_and_actions_are_refused() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Err(ServiceError::Network {
                 message: "http://127.0.0.1:1 refused the connection".into(),

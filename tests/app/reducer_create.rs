@@ -2,7 +2,7 @@
 //! pickers with type-ahead, submitting once, and server field errors back on their fields.
 
 use crate::fixtures;
-use pc_inbox::app::{CreateMsg, InboxMsg};
+use pc_inbox::app::{CreateMsg, SyncMsg};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fixtures::update;
@@ -297,7 +297,7 @@ fn success_closes_the_form_drops_the_draft_and_shows_the_invitation_under_sent()
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..5, false)),
         }),

@@ -3,7 +3,7 @@
 //! and project fields from its context and warns when the form names another customer.
 
 use crate::fixtures;
-use pc_inbox::app::{CreateMsg, EngagementMsg, InboxMsg};
+use pc_inbox::app::{CreateMsg, EngagementMsg, SyncMsg};
 
 use crossterm::event::KeyCode;
 use fixtures::update;
@@ -40,7 +40,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
     let mut s = loaded(SIZE, 10, false);
     // Row 4 of the fixtures is accepted; row 0 is pending.
     let epoch = s.selection_epoch();
-    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
+    let effects = update(&mut s, Msg::Sync(SyncMsg::SelectionSettled { epoch }));
     assert!(
         !effects
             .iter()
@@ -52,7 +52,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
     }
     fixtures::deliver(&mut s, fixtures::opportunity(4));
     let epoch = s.selection_epoch();
-    let effects = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
+    let effects = update(&mut s, Msg::Sync(SyncMsg::SelectionSettled { epoch }));
     let id = "eng-00000000000004";
     assert!(
         effects.contains(&Effect::LoadMembers {
@@ -69,7 +69,7 @@ fn the_detail_of_an_accepted_invitation_lists_its_engagement_s_members() {
         "{screen}"
     );
     let epoch = s.selection_epoch();
-    let again = update(&mut s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }));
+    let again = update(&mut s, Msg::Sync(SyncMsg::SelectionSettled { epoch }));
     assert!(
         !again
             .iter()

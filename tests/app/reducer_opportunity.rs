@@ -2,7 +2,7 @@
 //! accepted invitation or when an accept completes, shown in the detail, opened by `o`.
 
 use crate::fixtures;
-use pc_inbox::app::InboxMsg;
+use pc_inbox::app::SyncMsg;
 
 use fixtures::update;
 use fixtures::{deliver, key, loaded, opportunity, screen_text};
@@ -17,7 +17,7 @@ const ACCEPTED: usize = 4;
 
 fn settle(s: &mut State) -> Vec<Effect> {
     let epoch = s.selection_epoch();
-    update(s, Msg::Inbox(InboxMsg::SelectionSettled { epoch }))
+    update(s, Msg::Sync(SyncMsg::SelectionSettled { epoch }))
 }
 
 fn prospect(id: &str) -> Opportunity {
@@ -75,7 +75,7 @@ fn resting_on_an_accepted_invitation_looks_its_opportunity_up_once() {
     );
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::OpportunityLoaded {
+        Msg::Sync(SyncMsg::OpportunityLoaded {
             invitation_id: id.clone(),
             result: Ok(Some(Box::new(prospect("O1234567890")))),
         }),
@@ -116,7 +116,7 @@ fn o_opens_the_opportunity_once_it_is_known_and_else_the_invitation() {
     settle(&mut s);
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::OpportunityLoaded {
+        Msg::Sync(SyncMsg::OpportunityLoaded {
             invitation_id: id,
             result: Ok(Some(Box::new(prospect("O1234567890")))),
         }),
@@ -135,7 +135,7 @@ fn a_failed_lookup_says_so_and_no_task_means_no_section() {
     settle(&mut s);
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::OpportunityLoaded {
+        Msg::Sync(SyncMsg::OpportunityLoaded {
             invitation_id: id.clone(),
             result: Err(pc_inbox::service::ServiceError::Throttled {
                 message: "Rate exceeded".into(),
@@ -145,7 +145,7 @@ fn a_failed_lookup_says_so_and_no_task_means_no_section() {
     assert!(screen_text(&s).contains("Could not load the opportunity"));
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::OpportunityLoaded {
+        Msg::Sync(SyncMsg::OpportunityLoaded {
             invitation_id: id,
             result: Ok(None),
         }),

@@ -8,7 +8,7 @@
 //! not ask about (nor does the reducer even try: its last-line guard never has to drop one).
 
 use crate::fixtures;
-use pc_inbox::app::{CreateMsg, InboxMsg, TaskMsg};
+use pc_inbox::app::{CreateMsg, SyncMsg, TaskMsg};
 
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -323,7 +323,7 @@ fn message(s: &State, step: Step) -> Msg {
             now: s.clock.now + Duration::seconds(seconds),
         },
         Step::Measured(lines) => Msg::DetailMeasured { lines },
-        Step::Page { current, result } => Msg::Inbox(InboxMsg::PageLoaded {
+        Step::Page { current, result } => Msg::Sync(SyncMsg::PageLoaded {
             generation: generation(current, s.list_generation()),
             result: result.map(|(start, len, more, variant)| Page {
                 items: (start..start + len).map(|i| row(i, variant)).collect(),
@@ -337,7 +337,7 @@ fn message(s: &State, step: Step) -> Msg {
         } => {
             let id = id_of(s, &target);
             let index = id[5..].parse().unwrap_or(0);
-            Msg::Inbox(InboxMsg::DetailLoaded {
+            Msg::Sync(SyncMsg::DetailLoaded {
                 id,
                 generation: generation(current, s.details.generation()),
                 result: result.map(|kind| Box::new(detail(index, kind))),
@@ -347,15 +347,15 @@ fn message(s: &State, step: Step) -> Msg {
             current,
             rows,
             unread,
-        } => Msg::Inbox(InboxMsg::CachedView {
+        } => Msg::Sync(SyncMsg::CachedView {
             generation: generation(current, s.list_generation()),
             result: Ok(cached_view(rows, unread)),
         }),
-        Step::CachedDetails(ids) => Msg::Inbox(InboxMsg::CachedDetails {
+        Step::CachedDetails(ids) => Msg::Sync(SyncMsg::CachedDetails {
             generation: s.details.generation(),
             details: ids.into_iter().map(|i| detail(i, i as u8)).collect(),
         }),
-        Step::Settled(current) => Msg::Inbox(InboxMsg::SelectionSettled {
+        Step::Settled(current) => Msg::Sync(SyncMsg::SelectionSettled {
             epoch: generation(current, s.selection_epoch()),
         }),
         Step::AcceptStarted(target, result) => {
@@ -551,12 +551,12 @@ fn build(start: &Start) -> State {
     }
     let generation = s.list_generation();
     let msg = if start.from_cache {
-        Msg::Inbox(InboxMsg::CachedView {
+        Msg::Sync(SyncMsg::CachedView {
             generation,
             result: Ok(cached_view((0, start.rows), true)),
         })
     } else {
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..start.rows, start.more)),
         })

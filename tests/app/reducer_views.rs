@@ -3,7 +3,7 @@
 //! expiry windows that move with the clock.
 
 use crate::fixtures;
-use pc_inbox::app::InboxMsg;
+use pc_inbox::app::SyncMsg;
 
 use chrono::Duration;
 use fixtures::update;
@@ -36,7 +36,7 @@ fn loaded(n: usize) -> State {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..n, false)),
         }),
@@ -183,7 +183,7 @@ fn the_sent_view_lists_the_other_side_and_keeps_the_received_counts() {
     }
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(sent),
         }),
@@ -200,7 +200,7 @@ fn the_other_side_is_counted_from_the_local_store() {
     let (mut s, _) = start();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::CachedSide {
+        Msg::Sync(SyncMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(CachedView::default()),
         }),
@@ -225,7 +225,7 @@ fn the_other_side_is_counted_from_the_local_store() {
     };
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::CachedSide {
+        Msg::Sync(SyncMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(cached.clone()),
         }),
@@ -233,7 +233,7 @@ fn the_other_side_is_counted_from_the_local_store() {
     assert_eq!(count(&s, "Sent"), Some(4));
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::CachedSide {
+        Msg::Sync(SyncMsg::CachedSide {
             side: Participant::Received,
             result: Ok(cached),
         }),
@@ -257,7 +257,7 @@ fn the_expiry_sort_over_the_local_store_puts_the_soonest_first() {
     let cached = store.view(&s.query()).unwrap();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::CachedView {
+        Msg::Sync(SyncMsg::CachedView {
             generation,
             result: Ok(cached),
         }),
@@ -390,7 +390,7 @@ fn a_page_listing_a_row_as_accepted_takes_it_out_of_the_pending_view() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(Page {
                 items: vec![accepted],
@@ -428,7 +428,7 @@ fn configured_views_replace_the_default_set() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..9, false)),
         }),
@@ -466,7 +466,7 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     };
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::SideListed {
+        Msg::Sync(SyncMsg::SideListed {
             side: Participant::Sent,
             result: Ok(Page {
                 items: sent(0..100),
@@ -484,7 +484,7 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     assert_eq!(count(&s, "Sent"), None, "counted only once complete");
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::SideListed {
+        Msg::Sync(SyncMsg::SideListed {
             side: Participant::Sent,
             result: Ok(Page {
                 items: sent(100..105),
@@ -500,7 +500,7 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     );
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::CachedSide {
+        Msg::Sync(SyncMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(CachedView {
                 rows: vec![CachedRow {
@@ -521,7 +521,7 @@ fn the_other_side_is_listed_in_the_background_for_exact_counts() {
     );
     let late = update(
         &mut s,
-        Msg::Inbox(InboxMsg::SideListed {
+        Msg::Sync(SyncMsg::SideListed {
             side: Participant::Received,
             result: Ok(Page {
                 items: Vec::new(),

@@ -5,7 +5,7 @@
 //! is tried again after a backoff until the service answers, which ends "offline".
 
 use crate::fixtures;
-use pc_inbox::app::InboxMsg;
+use pc_inbox::app::SyncMsg;
 
 use std::time::Duration;
 
@@ -23,14 +23,14 @@ fn rows(ids: &[usize]) -> Vec<InvitationSummary> {
 }
 
 fn listed(rows: Vec<InvitationSummary>, next: Option<&str>) -> Msg {
-    Msg::Inbox(InboxMsg::Looked(Ok(Page {
+    Msg::Sync(SyncMsg::Looked(Ok(Page {
         items: rows,
         next_token: next.map(str::to_string),
     })))
 }
 
 fn down() -> Msg {
-    Msg::Inbox(InboxMsg::Looked(Err(ServiceError::Network {
+    Msg::Sync(SyncMsg::Looked(Err(ServiceError::Network {
         message: "connection refused".into(),
     })))
 }
@@ -38,7 +38,7 @@ fn down() -> Msg {
 /// The tick of the timer set last.
 fn tick(s: &mut State) -> Vec<Effect> {
     let timer = s.watching.timer();
-    update(s, Msg::Inbox(InboxMsg::WatchTick { timer }))
+    update(s, Msg::Sync(SyncMsg::WatchTick { timer }))
 }
 
 /// The statuses a look's first page asks for (empty: every status, newest first).
@@ -132,7 +132,7 @@ fn the_first_look_passes_over_the_pending_set_and_the_next_four_list_the_newest(
 fn a_stale_timer_starts_nothing() {
     let mut s = loaded(SIZE, 4, false);
     let stale = s.watching.timer().wrapping_sub(1);
-    assert!(update(&mut s, Msg::Inbox(InboxMsg::WatchTick { timer: stale })).is_empty());
+    assert!(update(&mut s, Msg::Sync(SyncMsg::WatchTick { timer: stale })).is_empty());
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn a_page_load_that_finds_the_service_down_looks_again_in_a_second() {
     assert!(effects.iter().any(|e| matches!(e, Effect::LoadPage { .. })));
     let effects = update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Err(ServiceError::Network {
                 message: "connection refused".into(),

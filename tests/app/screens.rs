@@ -2,7 +2,7 @@
 //! meaning (the selection) and the too-small guard at every size.
 
 use crate::fixtures;
-use pc_inbox::app::{EngageMsg, InboxMsg, TaskMsg};
+use pc_inbox::app::{EngageMsg, SyncMsg, TaskMsg};
 
 use fixtures::update;
 use fixtures::{deliver, key, loaded, render, render_with, resize, state};
@@ -75,7 +75,7 @@ fn empty_160x48() {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..0, false)),
         }),
@@ -94,7 +94,7 @@ fn error_80x24() {
     };
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Err(err),
         }),
@@ -373,7 +373,7 @@ fn default_views(size: (u16, u16), key_pressed: char) -> State {
     let generation = s.list_generation();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::PageLoaded {
+        Msg::Sync(SyncMsg::PageLoaded {
             generation,
             result: Ok(fixtures::page(0..30, false)),
         }),
@@ -388,7 +388,7 @@ fn default_views(size: (u16, u16), key_pressed: char) -> State {
         .collect();
     update(
         &mut s,
-        Msg::Inbox(InboxMsg::CachedSide {
+        Msg::Sync(SyncMsg::CachedSide {
             side: Participant::Sent,
             result: Ok(CachedView {
                 rows,

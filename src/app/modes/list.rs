@@ -3,7 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{filters, help, journal, notices, quit, search};
-use crate::app::{actions, bulk, create, engage, inbox, views, Effect, Focus, Level, State};
+use crate::app::{actions, bulk, create, engage, inbox, sync, views, Effect, Focus, Level, State};
 use crate::keymap::{Action, Mode};
 
 /// Every key the list takes.
@@ -59,7 +59,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.list.clear_marks();
             Vec::new()
         }
-        Action::Refresh => inbox::refresh(state),
+        Action::Refresh => sync::refresh(state),
         Action::Sort => views::next_sort(state),
         Action::Filters => {
             filters::open(state);

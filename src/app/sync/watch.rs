@@ -6,7 +6,8 @@
 //! A look that fails is tried again after a backoff, with no key press; when the service is
 //! back the inbox catches up and stops saying it is offline.
 
-use super::{cache, inbox, Effect, Level, Priority, Remember, State};
+use super::{cache, pages};
+use crate::app::{Effect, Level, Priority, Remember, State};
 use crate::domain::{InvitationSummary, Page, Participant};
 use crate::service::ServiceError;
 use crate::sync::{Found, Known, Look, Schedule, Step};
@@ -72,14 +73,14 @@ fn look_after(state: &mut State, after: std::time::Duration) -> Vec<Effect> {
 }
 
 /// The first look, after one interval.
-pub(super) fn start(state: &mut State) -> Vec<Effect> {
+pub(in crate::app) fn start(state: &mut State) -> Vec<Effect> {
     let interval = state.watching.schedule.interval();
     look_after(state, interval)
 }
 
 /// The service could not be reached (a page load found out): look again soon, not after a
 /// whole interval, unless looks are already backing off.
-pub(super) fn retry_soon(state: &mut State) -> Vec<Effect> {
+pub(in crate::app) fn retry_soon(state: &mut State) -> Vec<Effect> {
     if state.watching.looking() || state.watching.schedule.failing() {
         return Vec::new();
     }
@@ -88,7 +89,7 @@ pub(super) fn retry_soon(state: &mut State) -> Vec<Effect> {
 }
 
 /// Time for a look, if `timer` is the one set last.
-pub(super) fn on_tick(state: &mut State, timer: u64) -> Vec<Effect> {
+pub(in crate::app) fn on_tick(state: &mut State, timer: u64) -> Vec<Effect> {
     if timer != state.watching.timer || state.watching.looking() {
         return Vec::new();
     }
@@ -104,7 +105,7 @@ pub(super) fn on_tick(state: &mut State, timer: u64) -> Vec<Effect> {
 }
 
 /// A page of the look: ask for the next, or apply what it found.
-pub(super) fn on_page(
+pub(in crate::app) fn on_page(
     state: &mut State,
     result: Result<Page<InvitationSummary>, ServiceError>,
 ) -> Vec<Effect> {
@@ -152,7 +153,7 @@ fn back_online(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     cache::back_online(state);
-    inbox::refresh(state)
+    pages::refresh(state)
 }
 
 /// Applies what a look found.

@@ -1,4 +1,4 @@
-//! What the inbox hears back: pages and details from the service or the local store, the
+//! What the reads hear back: pages and details from the service or the local store, the
 //! selection resting, the watch's looks, the other side's listing for the view counts, and the
 //! opportunity an accept created.
 
@@ -7,9 +7,9 @@ use crate::domain::{
 };
 use crate::service::ServiceError;
 
-/// A reply or timer for the inbox.
+/// A reply or timer for the reads.
 #[derive(Debug, Clone)]
-pub enum InboxMsg {
+pub enum SyncMsg {
     /// A ListEngagementInvitations reply for the list generation it was asked for.
     PageLoaded {
         generation: u64,
@@ -54,12 +54,12 @@ pub enum InboxMsg {
     },
 }
 
-impl InboxMsg {
+impl SyncMsg {
     /// True when the reply may change the rows (the timers and the selection do not).
     pub fn may_change_rows(&self) -> bool {
         !matches!(
             self,
-            InboxMsg::SelectionSettled { .. } | InboxMsg::WatchTick { .. }
+            SyncMsg::SelectionSettled { .. } | SyncMsg::WatchTick { .. }
         )
     }
 }

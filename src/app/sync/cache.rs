@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
-use super::list::RowFacts;
-use super::notices::Topic;
-use super::{DetailEntry, Effect, Level, Remember, State};
+use crate::app::list::RowFacts;
+use crate::app::notices::Topic;
+use crate::app::{DetailEntry, Effect, Level, Remember, State};
 use crate::domain::{InvitationDetail, InvitationStatus, InvitationSummary, Participant};
 use crate::keymap::Action;
 use crate::service::ServiceError;
@@ -40,7 +40,7 @@ impl Memory {
 }
 
 /// Details the store had: shown until the service's arrive.
-pub(super) fn on_cached_details(
+pub(in crate::app) fn on_cached_details(
     state: &mut State,
     generation: u64,
     details: Vec<InvitationDetail>,
@@ -61,7 +61,7 @@ pub(super) fn on_cached_details(
 
 /// A page arrived with `added` not listed before: those received since a complete earlier
 /// listing are new. The service answered, so the inbox is online.
-pub(super) fn remember_page(
+pub(in crate::app) fn remember_page(
     state: &mut State,
     rows: Vec<InvitationSummary>,
     added: &[String],
@@ -84,7 +84,7 @@ pub(super) fn remember_page(
 }
 
 /// Invitations the watch found arrived: into the list, unread, and into the store.
-pub(super) fn arrived(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
+pub(in crate::app) fn arrived(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
     if rows.is_empty() {
         return Vec::new();
     }
@@ -100,7 +100,7 @@ pub(super) fn arrived(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Ef
 }
 
 /// The listing is complete: what it no longer has is gone.
-pub(super) fn remember_gone(state: &mut State, gone: Vec<String>) -> Option<Effect> {
+pub(in crate::app) fn remember_gone(state: &mut State, gone: Vec<String>) -> Option<Effect> {
     state.memory.visited = true;
     for id in &gone {
         state.memory.unread.remove(id);
@@ -115,7 +115,7 @@ pub(super) fn remember_gone(state: &mut State, gone: Vec<String>) -> Option<Effe
 }
 
 /// A detail arrived from the service.
-pub(super) fn remember_detail(state: &mut State, detail: &InvitationDetail) -> Effect {
+pub(in crate::app) fn remember_detail(state: &mut State, detail: &InvitationDetail) -> Effect {
     state
         .list
         .set_facts(&detail.summary.id, RowFacts::of(detail));
@@ -126,7 +126,7 @@ pub(super) fn remember_detail(state: &mut State, detail: &InvitationDetail) -> E
 }
 
 /// The selection rested on `id`: it is read now.
-pub(super) fn mark_read(state: &mut State, id: &str) -> Option<Effect> {
+pub(in crate::app) fn mark_read(state: &mut State, id: &str) -> Option<Effect> {
     state.memory.unread.remove(id).then(|| Effect::Remember {
         what: Remember::Read(id.to_string()),
         at: state.clock.now,
@@ -135,7 +135,7 @@ pub(super) fn mark_read(state: &mut State, id: &str) -> Option<Effect> {
 
 /// A read failed. With rows to show and no connection, the inbox goes read-only (and says so
 /// once); true when it is.
-pub(super) fn went_offline(state: &mut State, error: &ServiceError) -> bool {
+pub(in crate::app) fn went_offline(state: &mut State, error: &ServiceError) -> bool {
     if !matches!(error, ServiceError::Network { .. }) || state.list.loaded() == 0 {
         return false;
     }
@@ -153,7 +153,7 @@ pub(super) fn went_offline(state: &mut State, error: &ServiceError) -> bool {
 }
 
 /// The service answers again: no longer offline, and the offline notice is resolved.
-pub(super) fn back_online(state: &mut State) {
+pub(in crate::app) fn back_online(state: &mut State) {
     state.memory.offline = false;
     state.notices.resolve(Topic::Offline, state.clock.now);
     state.notify(Level::Success, "Back online: catching up.");
@@ -161,7 +161,7 @@ pub(super) fn back_online(state: &mut State) {
 
 /// Pending invitations whose expiry date has passed: expired here and now, without asking the
 /// service (whose next pass over the pending set agrees).
-pub(super) fn expire_due(state: &mut State) -> Vec<Effect> {
+pub(in crate::app) fn expire_due(state: &mut State) -> Vec<Effect> {
     let now = state.clock.now;
     let due: Vec<InvitationSummary> = state
         .list
@@ -184,7 +184,7 @@ pub(super) fn expire_due(state: &mut State) -> Vec<Effect> {
 
 /// Invitations whose status changed elsewhere, as a look listed them: into the list where
 /// they are, and into the store.
-pub(super) fn changed(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
+pub(in crate::app) fn changed(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
     if rows.is_empty() {
         return Vec::new();
     }
@@ -200,7 +200,7 @@ pub(super) fn changed(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Ef
 
 /// Refuses an action that needs the service while offline (nothing is queued); true when it
 /// did.
-pub(super) fn refuse_offline(state: &mut State, what: &str) -> bool {
+pub(in crate::app) fn refuse_offline(state: &mut State, what: &str) -> bool {
     if !state.memory.offline {
         return false;
     }
