@@ -35,7 +35,7 @@ fn list_all(c: &mut Criterion) {
     let run = || {
         let mut out = Vec::new();
         runtime
-            .block_on(list::run(&client, &args, 100, &mut out))
+            .block_on(list::run(&client, &args, 100, None, &mut out))
             .expect("no request is throttled");
         out
     };

@@ -182,7 +182,9 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         },
     };
     let result = match command {
-        Command::List(args) => commands::list::run(&client, args, page_size, &mut out).await,
+        Command::List(args) => {
+            commands::list::run(&client, args, page_size, store.as_mut(), &mut out).await
+        }
         Command::Show(args) => {
             let console = commands::show::Console {
                 template: config

@@ -2,11 +2,14 @@
 
 use std::io::{BufWriter, Write};
 
+use chrono::Utc;
+
 use super::output::{column_widths, Csv, JsonArray, Table};
 use super::{CommandResult, Failure, Format};
 use crate::domain::{Filters, PayloadChoice};
 use crate::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant, SortOrder};
 use crate::service::{PartnerCentral, ServiceError};
+use crate::store::Store;
 use crate::wire;
 
 /// Options of `pc-inbox list`.
@@ -158,10 +161,13 @@ fn party(r: &InvitationSummary, sent: bool) -> String {
 /// flat and a pipe sees the first rows early. Nothing is printed if the first page fails. A later
 /// failure keeps what was printed and returns the error; JSON is then left without its closing
 /// `]`, so a JSON reader refuses the cut-short array.
+/// Every page listed is also kept in `store`, when there is one: what the inbox shows at its
+/// next start, before the service answers.
 pub async fn run(
     service: &dyn PartnerCentral,
     args: &ListArgs,
     page_size: u32,
+    mut store: Option<&mut Store>,
     out: &mut dyn Write,
 ) -> CommandResult {
     if args.limit == Some(0) {
@@ -171,12 +177,26 @@ pub async fn run(
     }
     let mut pages = Pages::new(service, args, page_size);
     let first = pages.next().await?.unwrap_or_default();
+    keep(&mut store, &first);
     let mut sink = Sink::start(args, BufWriter::new(out), &first, pages.more())?;
     while let Some(rows) = pages.next().await? {
+        keep(&mut store, &rows);
         sink.page(&rows)?;
     }
     sink.finish()?;
     Ok(())
+}
+
+/// Keeps listed rows in the store; a store that cannot take them is said once and then left
+/// out.
+fn keep(store: &mut Option<&mut Store>, rows: &[InvitationSummary]) {
+    let Some(kept) = store.as_deref_mut() else {
+        return;
+    };
+    if let Err(e) = kept.remember_rows(rows, &[], Utc::now()) {
+        eprintln!("pc-inbox: warning: the rows listed could not be kept in the local store: {e}");
+        *store = None;
+    }
 }
 
 /// The table's header.

@@ -15,7 +15,7 @@ use crate::domain::changes::Change;
 use crate::domain::{InvitationSummary, Participant};
 use crate::service::{Bucket, PartnerCentral, RequestTally};
 use crate::store::Store;
-use crate::sync::{Known, Schedule, Step};
+use crate::sync::{Found, Known, Schedule, Step};
 use crate::wire;
 
 /// How `watch` prints.
@@ -177,6 +177,7 @@ impl Watcher<'_> {
             let change = Change::of_departure(summary.status.as_ref());
             print(out, summary, change, self.format)?;
         }
+        let mut departed = Vec::with_capacity(found.left.len());
         for id in &found.left {
             self.budget.take().await;
             let mut summary = self.service.get_invitation(id).await?.summary;
@@ -184,7 +185,27 @@ impl Watcher<'_> {
             self.known.learn([&summary]);
             let change = Change::of_departure(summary.status.as_ref());
             print(out, &summary, change, self.format)?;
+            departed.push(summary);
         }
+        self.keep(found, departed);
         Ok(())
+    }
+
+    /// Keeps what a look learned in the store, the arrivals unread: the inbox shows them at its
+    /// next start, marked new.
+    fn keep(&mut self, found: Found, departed: Vec<InvitationSummary>) {
+        let Some(store) = self.store.as_deref_mut() else {
+            return;
+        };
+        let unread: Vec<String> = found.arrived.iter().map(|s| s.id.clone()).collect();
+        let mut rows = found.arrived;
+        rows.extend(found.changed);
+        rows.extend(departed);
+        if rows.is_empty() {
+            return;
+        }
+        if let Err(e) = store.remember_rows(&rows, &unread, Utc::now()) {
+            eprintln!("pc-inbox: warning: what the look found could not be kept: {e}");
+        }
     }
 }

@@ -897,7 +897,7 @@ async fn list_all(service: &Watched, format: Format, out: &mut Written) -> Comma
         all: true,
         output: format,
     };
-    list::run(service, &args, 20, out).await
+    list::run(service, &args, 20, None, out).await
 }
 
 /// Received invitations in an emulator with the seed and `generate` more.

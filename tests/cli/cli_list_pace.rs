@@ -33,7 +33,9 @@ async fn list_all_keeps_to_the_read_quota_without_being_throttled() {
     };
     let mut out = Vec::new();
     let start = Instant::now();
-    list::run(&client, &args, 100, &mut out).await.unwrap();
+    list::run(&client, &args, 100, None, &mut out)
+        .await
+        .unwrap();
     let elapsed = Instant::now() - start;
 
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();

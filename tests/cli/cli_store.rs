@@ -467,3 +467,25 @@ async fn two_accept_waits_killed_mid_poll_and_rerun_lose_nothing_and_start_one_t
         "done: nothing left to resume"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_keeps_what_it_listed_for_the_inbox_s_next_start() {
+    let (_emulator, url, home) = emulator_and_home().await;
+    let run = against(&url, home.path(), &["list", "--all", "--output", "json"]).await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let listed: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let store = data_dir(home.path(), &url).open().unwrap().store;
+    let cached = store
+        .view(&pc_inbox::domain::ListQuery::new(
+            pc_inbox::domain::Participant::Received,
+        ))
+        .unwrap();
+    let ids = |rows: Vec<String>| rows.into_iter().collect::<BTreeSet<_>>();
+    assert_eq!(
+        ids(cached.rows.iter().map(|r| r.summary.id.clone()).collect()),
+        ids(listed
+            .iter()
+            .map(|v| v["Id"].as_str().unwrap().to_string())
+            .collect()),
+    );
+}

@@ -162,6 +162,26 @@ async fn every_arrival_is_printed_as_new_with_its_invitation_time() {
     }
     dates.dedup();
     assert_eq!(dates.len(), 3, "each with its own time: {lines:#?}");
+    let store = pc_inbox::store::DataDir::at(home.path().join("data/pc-inbox"))
+        .for_origin(pc_inbox::store::Origin {
+            endpoint: url.clone(),
+            catalog: "AWS".into(),
+            identity: "default".into(),
+        })
+        .open()
+        .unwrap()
+        .store;
+    let query = pc_inbox::domain::ListQuery::new(pc_inbox::domain::Participant::Received);
+    let kept = store.view(&query).unwrap().rows;
+    for line in &lines {
+        let row = kept
+            .iter()
+            .find(|r| r.summary.id == line["Id"].as_str().unwrap());
+        assert!(
+            row.is_some_and(|r| r.unread),
+            "kept for the inbox, unread: {line}"
+        );
+    }
     let status = common::against(&url, home.path(), &["status", "--output", "json"]).await;
     let status: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
     assert!(
