@@ -104,6 +104,19 @@ pub fn verify(
     if !auth.signed_headers.contains(&"host") {
         return Err(invalid("'Host' must be a signed header."));
     }
+    // Every `x-amz-*` header sent is part of the request's meaning (the operation is
+    // `x-amz-target`): one left out of the signature could be swapped on a replayed request.
+    if let Some(unsigned) = req
+        .headers
+        .keys()
+        .map(|name| name.as_str())
+        .find(|name| name.starts_with("x-amz-") && !auth.signed_headers.contains(name))
+    {
+        return Err(invalid(format!(
+            "'{}' must be a signed header when it is sent.",
+            spelled(unsigned)
+        )));
+    }
     let amz_date = header_value(req.headers, "x-amz-date").ok_or_else(|| {
         invalid(
             "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
@@ -179,6 +192,20 @@ fn payload_hash(req: &SignedRequest<'_>, signed_headers: &[&str]) -> Result<Stri
     }
 }
 
+/// A header's name as AWS spells it in messages: `x-amz-target` → `X-Amz-Target`.
+fn spelled(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 fn mismatch() -> ApiError {
     invalid(
         "The request signature we calculated does not match the signature you provided. \
@@ -248,6 +275,12 @@ mod tests {
 
     /// The headers of a request signed at `at` by the SDK's signer.
     fn signed_at(at: DateTime<Utc>) -> HeaderMap {
+        signed_with(at, &[])
+    }
+
+    /// The headers of a request signed at `at` by the SDK's signer, with `extra` headers signed
+    /// too.
+    fn signed_with(at: DateTime<Utc>, extra: &[(&'static str, &'static str)]) -> HeaderMap {
         let identity: Identity = Credentials::new("test", "test", None, None, "test").into();
         let params: SigningParams<'_, _> = SigningParams::builder()
             .identity(&identity)
@@ -257,16 +290,20 @@ mod tests {
             .settings(SigningSettings::default())
             .build()
             .unwrap();
+        let mut sent = vec![("host", "localhost")];
+        sent.extend_from_slice(extra);
         let signable = SignableRequest::new(
             "POST",
             "http://localhost/",
-            [("host", "localhost")].into_iter(),
+            sent.iter().copied(),
             SignableBody::Bytes(BODY),
         )
         .unwrap();
         let (instructions, _) = sign(signable, &params.into()).unwrap().into_parts();
         let mut headers = HeaderMap::new();
-        headers.insert("host", HeaderValue::from_static("localhost"));
+        for (name, value) in sent {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
         for (k, v) in instructions.headers() {
             headers.insert(
                 HeaderName::from_bytes(k.as_bytes()).unwrap(),
@@ -300,5 +337,40 @@ mod tests {
         assert!(late.starts_with("Signature expired"), "{late}");
         let early = check(&headers, at - minutes_15 - second).unwrap_err();
         assert!(early.starts_with("Signature not yet current"), "{early}");
+    }
+
+    #[test]
+    fn every_x_amz_header_sent_must_be_signed() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+        let target = (
+            "x-amz-target",
+            "AWSPartnerCentralSelling.GetEngagementInvitation",
+        );
+        assert_eq!(
+            check(&signed_with(at, &[target]), at).as_deref(),
+            Ok("test")
+        );
+        // Signed over host and x-amz-date only, then sent with a target: a replay could name
+        // any operation.
+        let mut replayed = signed_at(at);
+        replayed.insert(
+            "x-amz-target",
+            HeaderValue::from_static("AWSPartnerCentralSelling.RejectEngagementInvitation"),
+        );
+        assert_eq!(
+            check(&replayed, at).unwrap_err(),
+            "'X-Amz-Target' must be a signed header when it is sent."
+        );
+        let mut extra = signed_with(at, &[target]);
+        extra.insert("x-amz-user-agent", HeaderValue::from_static("forged"));
+        let refused = check(&extra, at).unwrap_err();
+        assert!(refused.contains("'X-Amz-User-Agent'"), "{refused}");
+        let mut trace = signed_with(at, &[target]);
+        trace.insert("x-amzn-trace-id", HeaderValue::from_static("Root=1-abc"));
+        assert_eq!(
+            check(&trace, at).as_deref(),
+            Ok("test"),
+            "x-amzn-* is not x-amz-*"
+        );
     }
 }
