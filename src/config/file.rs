@@ -13,7 +13,7 @@ use toml::Spanned;
 
 use super::key_path::key_at;
 use super::views::{self, label, Refusal};
-use super::{line_column, Catalog, Config, Loaded, PageSize, TimeZone};
+use super::{line_column, Catalog, Config, Loaded, LogFilter, PageSize, TimeZone};
 use crate::app::{PollSchedule, Watch};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
@@ -90,7 +90,7 @@ struct Raw {
     poll: Option<BTreeMap<Spanned<String>, Spanned<f64>>>,
     theme: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     keys: Option<BTreeMap<Spanned<String>, Spanned<KeyEntry>>>,
-    log_level: Option<String>,
+    log_level: Option<LogFilter>,
     console_url: Option<Spanned<String>>,
     opportunity_url: Option<Spanned<String>>,
     watch: Option<WatchRaw>,
@@ -167,7 +167,7 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, Refusal> {
         page_size: raw.page_size,
         views,
         time_zone: raw.time_zone.unwrap_or_default(),
-        log_level: raw.log_level,
+        log_level: raw.log_level.map(|f| f.0),
         auto_advance: raw.auto_advance.unwrap_or(true),
         // A relative path is relative to the config file.
         rules: raw

@@ -1,6 +1,7 @@
 //! The user's configuration file (TOML). Every key is documented in `config.example.toml`.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ratatui::style::Color;
@@ -34,6 +35,36 @@ impl<'de> Deserialize<'de> for PageSize {
         } else {
             Err(serde::de::Error::custom(format!(
                 "must be between 1 and 100, got {n}"
+            )))
+        }
+    }
+}
+
+/// A log filter as `log_level` takes it: a level (`off`, `error`, `warn`, `info`, `debug`,
+/// `trace`), or comma-separated `target=level` directives with at most one bare level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogFilter(pub String);
+
+/// The levels a log filter names.
+const LOG_LEVELS: [&str; 6] = ["off", "error", "warn", "info", "debug", "trace"];
+
+impl<'de> Deserialize<'de> for LogFilter {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let level = |l: &str| LOG_LEVELS.contains(&l.trim().to_ascii_lowercase().as_str());
+        let fits = !text.trim().is_empty()
+            && text
+                .split(',')
+                .all(|directive| match directive.split_once('=') {
+                    Some((target, l)) => !target.trim().is_empty() && level(l),
+                    None => level(directive),
+                });
+        if fits {
+            Ok(LogFilter(text))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "expected a level ({}) or target=level directives, got `{text}`",
+                LOG_LEVELS.join(", ")
             )))
         }
     }
@@ -207,12 +238,42 @@ pub fn load() -> Result<Loaded, ConfigError> {
     }
 }
 
+/// The largest config file read.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads one config file: a regular file of at most [`MAX_CONFIG_BYTES`] (a FIFO or a device
+/// is refused before it is opened, so nothing blocks or fills memory).
+fn read(path: &Path) -> Result<String, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the config file: {e}"))?;
+    if !meta.is_file() {
+        return Err(
+            "the config file is not a regular file (a directory, FIFO or device is \
+                    not read)"
+                .into(),
+        );
+    }
+    let too_big = || format!("the config file is larger than {MAX_CONFIG_BYTES} bytes (1 MiB)");
+    if meta.len() > MAX_CONFIG_BYTES {
+        return Err(too_big());
+    }
+    let mut text = String::new();
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read the config file: {e}"))?;
+    file.take(MAX_CONFIG_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("cannot read the config file: {e}"))?;
+    if text.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(too_big());
+    }
+    Ok(text)
+}
+
 /// Reads and parses one config file.
 pub fn load_from(path: &Path) -> Result<Loaded, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let text = read(path).map_err(|message| ConfigError {
         path: path.to_path_buf(),
         position: None,
-        message: format!("cannot read the config file: {e}"),
+        message,
     })?;
     file::parse(&text, &path.display().to_string()).map_err(|(position, message)| ConfigError {
         path: path.to_path_buf(),
@@ -232,6 +293,59 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn refused(path: &Path) -> String {
+        load_from(path).unwrap_err().message
+    }
+
+    #[test]
+    fn only_regular_files_of_at_most_a_mebibyte_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(refused(dir.path()).contains("not a regular file"));
+        assert!(refused(Path::new("/dev/zero")).contains("not a regular file"));
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(
+                refused(&fifo).contains("not a regular file"),
+                "refused at once"
+            );
+        }
+        let big = dir.path().join("big.toml");
+        std::fs::write(
+            &big,
+            format!("# {}\n", "x".repeat(MAX_CONFIG_BYTES as usize)),
+        )
+        .unwrap();
+        assert!(refused(&big).contains("larger than"), "{}", refused(&big));
+        let fine = dir.path().join("fine.toml");
+        std::fs::write(&fine, "page_size = 50\n").unwrap();
+        assert_eq!(
+            load_from(&fine).unwrap().config.page_size,
+            Some(PageSize(50))
+        );
+    }
+
+    #[test]
+    fn a_log_level_that_is_not_a_filter_is_refused_by_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        for good in ["debug", "warn,pc_inbox=trace", "pc_inbox::runtime=DEBUG"] {
+            std::fs::write(&path, format!("log_level = \"{good}\"\n")).unwrap();
+            let loaded = load_from(&path).unwrap();
+            assert_eq!(loaded.config.log_level.as_deref(), Some(good));
+        }
+        for bad in ["loud", "", "pc_inbox=chatty", "=debug"] {
+            std::fs::write(&path, format!("log_level = \"{bad}\"\n")).unwrap();
+            let e = load_from(&path).unwrap_err();
+            assert!(
+                e.message.starts_with("`log_level`"),
+                "{bad:?}: {}",
+                e.message
+            );
+            assert_eq!(e.position.map(|p| p.0), Some(1), "{bad:?}");
+        }
+    }
 
     #[test]
     fn displays_path_line_and_column() {
