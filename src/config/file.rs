@@ -13,7 +13,7 @@ use toml::Spanned;
 
 use super::key_path::key_at;
 use super::views::{self, label, Refusal};
-use super::{line_column, Catalog, Config, Loaded, LogFilter, PageSize, TimeZone};
+use super::{line_column, Catalog, Config, Lines, Loaded, LogFilter, PageSize, TimeZone};
 use crate::app::{PollSchedule, Watch};
 use crate::keymap::{Action, Key, Keymap, Mode};
 use crate::ui::Theme;
@@ -99,13 +99,28 @@ struct Raw {
     actions: Option<BTreeMap<Spanned<String>, Spanned<u64>>>,
 }
 
-/// `[watch]`: every key optional.
+/// `[watch]`: every key optional; others are warned about ([`WATCH_KEYS`]).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct WatchRaw {
     interval_seconds: Option<u64>,
     bell: Option<bool>,
     notify: Option<bool>,
+}
+
+/// The keys `[watch]` takes.
+const WATCH_KEYS: [&str; 3] = ["interval_seconds", "bell", "notify"];
+
+/// The keys written in `[watch]`, where each is.
+fn watch_keys(text: &str) -> Vec<Spanned<String>> {
+    #[derive(Deserialize)]
+    struct Tables {
+        watch: Option<BTreeMap<Spanned<String>, IgnoredAny>>,
+    }
+    toml::from_str::<Tables>(text)
+        .ok()
+        .and_then(|t| t.watch)
+        .map(|keys| keys.into_keys().collect())
+        .unwrap_or_default()
 }
 
 /// Parses a config file's text; `path` names it in warnings.
@@ -125,11 +140,9 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, Refusal> {
     let raw: Raw = toml::from_str(text).map_err(fail)?;
     let keys: BTreeMap<Spanned<String>, IgnoredAny> = toml::from_str(text).map_err(fail)?;
     let mut warnings = Vec::new();
+    let lines = Lines::new(text);
     let mut warn = |span: std::ops::Range<usize>, message: String| {
-        warnings.push(format!(
-            "{path}:{}: {message}",
-            line_column(text, span.start).0
-        ));
+        warnings.push(format!("{path}:{}: {message}", lines.line(span.start)));
     };
     for key in keys.keys() {
         let name = key.get_ref().as_str();
@@ -157,6 +170,11 @@ pub(super) fn parse(text: &str, path: &str) -> Result<Loaded, Refusal> {
     };
     for (span, message) in views::unknown_keys(text) {
         warn(span, message);
+    }
+    for key in watch_keys(text) {
+        if !WATCH_KEYS.contains(&key.get_ref().as_str()) {
+            warn(key.span(), format!("unknown key `watch.{}`", key.get_ref()));
+        }
     }
 
     let mut config = Config {
@@ -555,9 +573,32 @@ mod tests {
             }
         );
         assert_eq!(parse("", "w").unwrap().config.watch, Watch::default());
-        let (line, message) = parse("\n[watch]\nintervall = 5\n", "w").unwrap_err();
-        assert_eq!(line.map(|l| l.0), Some(3));
-        assert!(message.contains("unknown field `intervall`"), "{message}");
+        let typo = parse("\n[watch]\nintervall = 5\nbell = true\n", "w").unwrap();
+        assert_eq!(typo.warnings, ["w:3: unknown key `watch.intervall`"]);
+        assert!(typo.config.watch.bell, "the rest of the table is read");
+    }
+
+    #[test]
+    fn every_unknown_key_is_warned_about_on_its_own_line_however_many() {
+        let mut text = String::from("page_size = 50\n");
+        for i in 0..5_000 {
+            text.push_str(&format!("k{i} = 1\n"));
+        }
+        text.push_str("[[views]]\nname = \"Hot\"\n");
+        for i in 0..5_000 {
+            text.push_str(&format!("v{i} = 1\n"));
+        }
+        let loaded = parse(&text, "many").unwrap();
+        assert_eq!(loaded.warnings.len(), 10_000);
+        assert_eq!(loaded.warnings[0], "many:2: unknown key `k0`");
+        assert!(
+            loaded
+                .warnings
+                .contains(&"many:5004: unknown key `views[1].v0` (view \"Hot\")".to_string()),
+            "{:?}",
+            &loaded.warnings[5_000..5_002]
+        );
+        assert_eq!(loaded.config.page_size, Some(PageSize(50)));
     }
 
     #[test]

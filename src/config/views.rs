@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::ops::{Range, RangeInclusive};
 
-use serde::de::IgnoredAny;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -153,17 +152,26 @@ pub(super) fn views(text: &str, raw: Vec<Raw>, views_at: usize) -> Result<Vec<Vi
 pub(super) fn unknown_keys(text: &str) -> Vec<(Range<usize>, String)> {
     #[derive(Deserialize)]
     struct Keys {
-        views: Option<Vec<BTreeMap<Spanned<String>, IgnoredAny>>>,
+        views: Option<Vec<BTreeMap<Spanned<String>, toml::Value>>>,
     }
     let Ok(Keys { views: Some(views) }) = toml::from_str::<Keys>(text) else {
         return Vec::new();
     };
     let mut unknown = Vec::new();
     for (i, keys) in views.iter().enumerate() {
+        let name = keys
+            .iter()
+            .find(|(key, _)| key.get_ref() == "name")
+            .and_then(|(_, value)| value.as_str())
+            .filter(|name| !name.trim().is_empty());
         for key in keys.keys() {
             if !KEYS.contains(&key.get_ref().as_str()) {
                 let path = format!("views[{}].{}", i + 1, key.get_ref());
-                unknown.push((key.span(), format!("unknown key {}", label(text, &path))));
+                let label = match name {
+                    Some(name) => format!("`{path}` (view {name:?})"),
+                    None => format!("`{path}`"),
+                };
+                unknown.push((key.span(), format!("unknown key {label}")));
             }
         }
     }
