@@ -56,8 +56,9 @@ pub struct Cli {
     /// Partner Central catalog.
     #[arg(long, global = true, value_enum)]
     pub catalog: Option<Catalog>,
-    /// Log filter for the log file in the data directory (e.g. info, debug); overrides RUST_LOG.
-    #[arg(long, global = true, value_name = "LEVEL")]
+    /// Log filter for the log file in the data directory (e.g. info, debug, or
+    /// warn,pc_inbox=debug); overrides RUST_LOG.
+    #[arg(long, global = true, value_name = "LEVEL", value_parser = log_filter)]
     pub log_level: Option<String>,
     #[command(flatten)]
     pub faults: FaultArgs,
@@ -180,6 +181,11 @@ impl FaultArgs {
         faults.validate()?;
         Ok(faults)
     }
+}
+
+/// `--log-level`, checked as the config file's `log_level` is.
+fn log_filter(text: &str) -> Result<String, String> {
+    pc_inbox::config::LogFilter::parse(text).map(|f| f.0)
 }
 
 #[cfg(test)]

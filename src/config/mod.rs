@@ -48,9 +48,9 @@ pub struct LogFilter(pub String);
 /// The levels a log filter names.
 const LOG_LEVELS: [&str; 6] = ["off", "error", "warn", "info", "debug", "trace"];
 
-impl<'de> Deserialize<'de> for LogFilter {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
+impl LogFilter {
+    /// Checks a filter as written in the config file or given to `--log-level`.
+    pub fn parse(text: &str) -> Result<Self, String> {
         let level = |l: &str| LOG_LEVELS.contains(&l.trim().to_ascii_lowercase().as_str());
         let fits = !text.trim().is_empty()
             && text
@@ -59,14 +59,19 @@ impl<'de> Deserialize<'de> for LogFilter {
                     Some((target, l)) => !target.trim().is_empty() && level(l),
                     None => level(directive),
                 });
-        if fits {
-            Ok(LogFilter(text))
-        } else {
-            Err(serde::de::Error::custom(format!(
+        match fits {
+            true => Ok(LogFilter(text.to_string())),
+            false => Err(format!(
                 "expected a level ({}) or target=level directives, got `{text}`",
                 LOG_LEVELS.join(", ")
-            )))
+            )),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for LogFilter {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        LogFilter::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -120,6 +120,20 @@ fn show_prints_text_or_the_service_json() {
 }
 
 #[test]
+fn a_log_level_that_is_not_a_filter_is_refused_before_anything_runs() {
+    let refused = demo(&["--log-level", "loud", "list"]);
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stderr.contains("'--log-level <LEVEL>'") && refused.stderr.contains("target=level"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stdout.is_empty());
+    let fine = demo(&["--log-level", "warn,pc_inbox=debug", "list", "--limit", "1"]);
+    assert_eq!(fine.code, 0, "{}", fine.stderr);
+}
+
+#[test]
 fn exit_codes_tell_service_errors_from_bad_input() {
     let missing = demo(&["show", "engi-0000000000000"]);
     assert_eq!(missing.code, 1);
