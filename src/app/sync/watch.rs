@@ -130,12 +130,8 @@ pub(in crate::app) fn on_page(
             }]
         }
         Step::Done(found) => {
-            let came_back = state.watching.schedule.succeeded();
-            let mut effects = if came_back || state.memory.offline {
-                back_online(state)
-            } else {
-                Vec::new()
-            };
+            state.watching.schedule.succeeded();
+            let mut effects = back_online(state);
             effects.push(Effect::Remember {
                 what: Remember::Looked,
                 at: state.clock.now,
