@@ -42,14 +42,15 @@ struct Cursor<K> {
     k: K,
 }
 
-/// A fingerprint of the request's filters, so a token cannot be replayed against other filters.
-pub fn fingerprint(operation: &str, request: &Value) -> String {
+/// A fingerprint of the caller's account, the operation and the request's filters, so a token
+/// cannot be replayed by another account or against other filters.
+pub fn fingerprint(account: &str, operation: &str, request: &Value) -> String {
     let mut filters = request.clone();
     if let Some(obj) = filters.as_object_mut() {
         obj.remove("NextToken");
         obj.remove("MaxResults");
     }
-    let digest = Sha256::digest(format!("{operation}{filters}").as_bytes());
+    let digest = Sha256::digest(format!("{account}\n{operation}{filters}").as_bytes());
     hex::encode(&digest[..8])
 }
 

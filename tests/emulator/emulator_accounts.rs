@@ -520,3 +520,30 @@ async fn client_tokens_are_each_accounts_own() {
         .collect();
     assert_eq!(ids, [Some(second.as_str())]);
 }
+
+#[tokio::test]
+async fn a_next_token_pages_only_for_the_account_it_was_issued_to() {
+    let emulator = common::start(common::config(0)).await;
+    let (first, second) = (common::sdk(&emulator), partner2(&emulator));
+    let page = |client: &Client, token: Option<String>| {
+        client
+            .list_engagement_invitations()
+            .catalog("AWS")
+            .participant_type(ParticipantType::Sender)
+            .max_results(1)
+            .set_next_token(token)
+            .send()
+    };
+    invite(&emulator, PARTNER2, "one").await;
+    invite(&emulator, PARTNER2, "two").await;
+    let token = page(&first, None)
+        .await
+        .unwrap()
+        .next_token()
+        .map(str::to_string);
+    assert!(token.is_some(), "two sent: a second page");
+    assert!(page(&first, token.clone()).await.is_ok(), "its own account");
+    let err = page(&second, token).await.unwrap_err();
+    let message = format!("{:?}", err.into_service_error());
+    assert!(message.contains("NextToken is not valid"), "{message}");
+}

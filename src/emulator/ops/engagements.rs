@@ -66,7 +66,7 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
         .filter(|e| ids.as_ref().is_none_or(|f| f.contains(&e.id.as_str())))
         .collect();
     let (page, token) = req.paging.page(
-        "ListEngagements",
+        (&view.account(), "ListEngagements"),
         raw,
         rows,
         |e| (e.created_at.timestamp_millis(), e.id.as_str().into()),

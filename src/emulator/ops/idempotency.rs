@@ -52,8 +52,9 @@ pub(super) fn once(
     token: &str,
     create: impl FnOnce(&mut Ctx<'_>) -> Result<String, ApiError>,
 ) -> Result<String, ApiError> {
-    let print = fingerprint(made.operation(), raw);
-    let key = format!("{}/{token}", ctx.acting.aws_account_id);
+    let account = &ctx.acting.aws_account_id;
+    let print = fingerprint(account, made.operation(), raw);
+    let key = format!("{account}/{token}");
     match made.tokens(ctx.data()).get(&key) {
         Some(e) if e.fingerprint == print => return Ok(e.id.clone()),
         Some(_) => {

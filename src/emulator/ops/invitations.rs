@@ -47,8 +47,9 @@ impl ListRequest {
 }
 
 pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
-    let (seek, fingerprint) = req.paging.seek("ListEngagementInvitations", raw, 20)?;
     let account = view.account();
+    let listing = (account.as_str(), "ListEngagementInvitations");
+    let (seek, fingerprint) = req.paging.seek(listing, raw, 20)?;
     let (page, more) = view.data().invitations.page(
         &account,
         req.participant_type,

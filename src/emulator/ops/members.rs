@@ -43,7 +43,7 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
             "Account {account} is not a member of engagement '{id}'"
         )));
     }
-    let fingerprint = paging::fingerprint("ListEngagementMembers", raw);
+    let fingerprint = paging::fingerprint(&account, "ListEngagementMembers", raw);
     let start: usize = req
         .next_token
         .as_deref()

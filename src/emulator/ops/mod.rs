@@ -230,16 +230,16 @@ struct Paging {
 }
 
 impl Paging {
-    /// Where the page asked for starts: after the NextToken, which must have been issued for
-    /// the same filters; newest first unless the request says ASCENDING; `default_max` rows
+    /// Where the page asked for starts: after the NextToken, which must have been issued to the
+    /// same account (`listing` is the account and the operation) for the same filters; newest first unless the request says ASCENDING; `default_max` rows
     /// unless it says. Returns it with the fingerprint of the filters, for the next token.
     fn seek(
         &self,
-        operation: &str,
+        (account, operation): (&str, &str),
         request: &Value,
         default_max: usize,
     ) -> Result<(Seek, String), ApiError> {
-        let fingerprint = paging::fingerprint(operation, request);
+        let fingerprint = paging::fingerprint(account, operation, request);
         let after = self
             .next_token
             .as_deref()
@@ -260,13 +260,13 @@ impl Paging {
     /// Returns the page and the token for the next one.
     fn page<T>(
         &self,
-        operation: &str,
+        listing: (&str, &str),
         request: &Value,
         mut rows: Vec<T>,
         key: impl Fn(&T) -> SortKey,
         default_max: usize,
     ) -> Result<(Vec<T>, Option<String>), ApiError> {
-        let (seek, fingerprint) = self.seek(operation, request, default_max)?;
+        let (seek, fingerprint) = self.seek(listing, request, default_max)?;
         rows.sort_by_key(|r| key(r));
         if seek.descending {
             rows.reverse();

@@ -192,7 +192,7 @@ impl ListRequest {
 
 /// Newest change first unless the request sorts otherwise; 20 rows unless it says.
 pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Value, ApiError> {
-    let fingerprint = paging::fingerprint("ListOpportunities", raw);
+    let fingerprint = paging::fingerprint(&view.account(), "ListOpportunities", raw);
     let after = req
         .next_token
         .as_deref()

@@ -154,7 +154,7 @@ pub(super) fn list(
         })
         .collect();
     let (page, token) = req.paging.page(
-        kind.list_operation(),
+        (&view.account(), kind.list_operation()),
         raw,
         rows,
         |t| (t.start_time.timestamp_millis(), t.id.as_str().into()),
