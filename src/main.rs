@@ -13,7 +13,7 @@ use pc_inbox::emulator::{Emulator, EmulatorConfig, Seed, TEST_ACCESS_KEY, TEST_S
 use pc_inbox::logging;
 use pc_inbox::runtime::{self, Options};
 use pc_inbox::service::aws::{AwsPartnerCentral, ClientSettings, StaticCredentials};
-use pc_inbox::service::{Logged, Paced, RequestTally, SERVICE_QUOTA};
+use pc_inbox::service::{without_userinfo, Logged, Paced, RequestTally, SERVICE_QUOTA};
 use pc_inbox::store::{DataDir, Origin, Store};
 
 mod cli;
@@ -342,9 +342,9 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
 /// forgotten.
 fn data_dir(settings: &ClientSettings, demo: bool) -> Option<DataDir> {
     let endpoint = match (&settings.endpoint_url, demo) {
-        (_, true) => "demo",
-        (Some(url), false) => url.as_str(),
-        (None, false) => "aws",
+        (_, true) => "demo".to_string(),
+        (Some(url), false) => without_userinfo(url),
+        (None, false) => "aws".to_string(),
     };
     let profile = settings
         .profile

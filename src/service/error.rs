@@ -263,9 +263,35 @@ impl ServiceError {
     }
 }
 
+/// A URL fit to log, journal or show: without the `user:password@` of its authority.
+pub fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    format!("{scheme}://{host}{path}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_loses_its_user_and_password_and_nothing_else() {
+        let bare = |u: &str| without_userinfo(u);
+        assert_eq!(
+            bare("https://me:s3cret@proxy.example:8443/pc?x=1"),
+            "https://proxy.example:8443/pc?x=1"
+        );
+        assert_eq!(bare("http://me@127.0.0.1:9"), "http://127.0.0.1:9");
+        assert_eq!(bare("http://127.0.0.1:9/a@b"), "http://127.0.0.1:9/a@b");
+        assert_eq!(bare("http://a:b@c@host/"), "http://host/");
+        assert_eq!(bare("not a url"), "not a url");
+    }
 
     fn field(name: &str, message: &str) -> FieldError {
         FieldError {

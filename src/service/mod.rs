@@ -14,7 +14,9 @@ use crate::domain::{
     Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationSummary,
     ListQuery, NewInvitation, Opportunity, Page, Task, TaskFilter, TaskKind, TaskStart,
 };
-pub use error::{CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION};
+pub use error::{
+    without_userinfo, CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION,
+};
 pub use linked::linked_opportunity;
 pub use logged::Logged;
 pub use paced::{Bucket, Paced, Quota, SERVICE_QUOTA};

@@ -61,3 +61,48 @@ async fn a_store_that_cannot_be_used_is_reported_and_fails() {
         "{run:?}"
     );
 }
+
+/// Every file under `dir`, recursively.
+fn files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_password_in_the_endpoint_url_is_never_shown_logged_or_kept() {
+    let home = tempfile::tempdir().unwrap();
+    let url = "http://me:s3cret@127.0.0.1:9";
+    let listed = common::run(
+        home.path(),
+        &["--endpoint-url", url, "--log-level", "debug", "list"],
+    );
+    assert_eq!(listed.code, 1, "nothing listens there: {listed:?}");
+    assert!(listed.stderr.contains("http://127.0.0.1:9"), "{listed:?}");
+    let status = common::run(
+        home.path(),
+        &["--endpoint-url", url, "status", "--output", "json"],
+    );
+    let value: Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(value["Origin"]["Endpoint"], "http://127.0.0.1:9");
+    for run in [&listed, &status] {
+        assert!(!run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"));
+    }
+    let written = files(home.path());
+    assert!(!written.is_empty(), "the store and the log were written");
+    for file in written {
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("s3cret"),
+            "{} keeps the password",
+            file.display()
+        );
+    }
+}

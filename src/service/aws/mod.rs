@@ -136,8 +136,10 @@ impl AwsPartnerCentral {
         if let Some(client) = http_client {
             builder = builder.http_client(client);
         }
-        let endpoint =
-            endpoint.unwrap_or_else(|| format!("https://partnercentral-selling.{region}.api.aws"));
+        let endpoint = endpoint.map_or_else(
+            || format!("https://partnercentral-selling.{region}.api.aws"),
+            |url| super::without_userinfo(&url),
+        );
         AwsPartnerCentral {
             client: Client::from_conf(builder.build()),
             catalog: settings.catalog.clone(),
