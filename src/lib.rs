@@ -14,6 +14,7 @@
 //! - [`runtime`]: the terminal, the event loop and the effect runner.
 //! - [`storage`]: files kept between runs (accept tokens, the invitation draft).
 //! - [`logging`]: the log file.
+//! - [`files`]: folders pc-inbox makes, with their modes whatever the umask.
 //! - [`man`]: the man page, from the command line's definition and the keymap.
 
 pub mod app;
@@ -22,6 +23,7 @@ pub mod compose;
 pub mod config;
 pub mod domain;
 pub mod emulator;
+pub mod files;
 pub mod keymap;
 pub mod logging;
 pub mod man;

@@ -23,8 +23,7 @@ impl DailyFile {
     /// Logs into `dir`: created if needed, set to 0700, and every log file already there set
     /// to 0600.
     pub fn new(dir: &Path) -> io::Result<Self> {
-        fs::create_dir_all(dir)?;
-        fs::set_permissions(dir, Permissions::from_mode(0o700))?;
+        crate::files::private_dir(dir)?;
         for log in log_files(dir)? {
             fs::set_permissions(&log, Permissions::from_mode(0o600))?;
         }

@@ -93,8 +93,7 @@ impl DataDir {
             path: self.path.clone(),
             source,
         };
-        fs::create_dir_all(&self.path).map_err(fail)?;
-        fs::set_permissions(&self.path, fs::Permissions::from_mode(0o700)).map_err(fail)
+        crate::files::private_dir(&self.path).map_err(fail)
     }
 
     /// Opens the store. A file that is not a readable database is moved aside, with a

@@ -106,3 +106,32 @@ fn a_password_in_the_endpoint_url_is_never_shown_logged_or_kept() {
         );
     }
 }
+
+#[test]
+fn under_a_strict_umask_the_missing_parents_are_0755_and_the_data_folder_0700() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("deep/share");
+    let mut command = common::command(home.path(), &["--demo", "status"], &[]);
+    command.env("XDG_DATA_HOME", &data);
+    let program = command.get_program().to_owned();
+    let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
+    let envs: Vec<_> = command
+        .get_envs()
+        .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))
+        .collect();
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 077; exec \"$0\" \"$@\"")
+        .arg(program)
+        .args(args)
+        .env_clear()
+        .envs(envs)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&home.path().join("deep")), 0o755);
+    assert_eq!(mode(&data), 0o755);
+    assert_eq!(mode(&data.join("pc-inbox")), 0o700);
+}
