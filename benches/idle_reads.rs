@@ -30,10 +30,7 @@ async fn hour(arrivals: Option<Duration>) -> (Requests, usize) {
     .await;
     let dir = tempfile::tempdir().unwrap();
     let (mut app, tally) = Headless::counting(&emulator, &DataDir::at(dir.path())).await;
-    app.until("the first load", |s| {
-        s.list.pages() > 0 && s.list.next_token().is_none()
-    })
-    .await;
+    app.until_loaded().await;
     app.run_for(Duration::from_secs(5)).await;
     tally.take();
     let before = app.state.list.loaded();

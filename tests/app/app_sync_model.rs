@@ -130,10 +130,7 @@ async fn run(seed: u64) -> Result<Vec<Event>, String> {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path());
     let mut app = Headless::watching(&emulator, &data, INTERVAL, (100, 30)).await;
-    app.until("the first load", |s| {
-        s.list.pages() > 0 && s.list.next_token().is_none()
-    })
-    .await;
+    app.until_loaded().await;
     let mut met = Vec::new();
     for n in 0..EVENTS {
         let e = event(&mut rng);

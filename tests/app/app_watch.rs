@@ -80,10 +80,7 @@ async fn arrivals_every_3_s_are_all_in_the_open_inbox_and_an_outage_ends_by_itse
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path());
     let mut app = Headless::watching(&emulator, &data, INTERVAL, (160, 48)).await;
-    app.until("the first load", |s| {
-        s.list.pages() > 0 && s.list.next_token().is_none()
-    })
-    .await;
+    app.until_loaded().await;
 
     app.run_for(Duration::from_secs(60)).await;
     let late = missing(&emulator, &app.state, INTERVAL + Duration::from_secs(10)).await;
@@ -117,10 +114,7 @@ async fn the_inbox_counts_its_requests_in_the_store_and_notes_its_looks() {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path());
     let (mut app, tally) = Headless::counting(&emulator, &data).await;
-    app.until("the first load", |s| {
-        s.list.pages() > 0 && s.list.next_token().is_none()
-    })
-    .await;
+    app.until_loaded().await;
     app.run_for(Duration::from_secs(61)).await;
     app.stop();
     assert!(

@@ -201,6 +201,14 @@ impl Headless {
         }
     }
 
+    /// Runs the loop until every page of the first listing is in.
+    pub async fn until_loaded(&mut self) {
+        self.until("the first load", |s| {
+            s.list.pages() > 0 && s.list.next_token().is_none()
+        })
+        .await
+    }
+
     /// Runs the loop for `span` of tokio time, whatever happens.
     pub async fn run_for(&mut self, span: Duration) {
         let deadline = tokio::time::Instant::now() + span;
