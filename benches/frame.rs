@@ -19,7 +19,7 @@ fn state_with(rows: usize) -> State {
     let mut start = 0;
     while left > 0 {
         let n = left.min(100);
-        update(
+        fixtures::settled(
             &mut s,
             Msg::Sync(SyncMsg::PageLoaded {
                 generation,

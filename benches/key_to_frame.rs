@@ -31,7 +31,7 @@ fn inbox_with(settings: Settings, rows: usize) -> State {
     let generation = s.list_generation();
     for start in (0..rows).step_by(100) {
         let end = (start + 100).min(rows);
-        update(
+        fixtures::settled(
             &mut s,
             Msg::Sync(SyncMsg::PageLoaded {
                 generation,

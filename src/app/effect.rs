@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::time::Duration;
 
 use crate::compose::draft::Draft;
@@ -88,6 +89,9 @@ pub enum Effect {
     Remember { what: Remember, at: DateTime<Utc> },
     /// Read the cached rows of a query; the reply is an `SyncMsg::CachedView`.
     ReadCachedView { generation: u64, query: ListQuery },
+    /// Read the cached rows of a query again if another process wrote to the store since it
+    /// was last asked; the reply, if any, is an `SyncMsg::CachedView`.
+    ReadCachedViewIfChanged { generation: u64, query: ListQuery },
     /// Look up the opportunity accepting an invitation created (by `known` id, else through its
     /// completed accept task); the reply is an `SyncMsg::OpportunityLoaded`.
     LoadOpportunity {
@@ -155,8 +159,12 @@ pub enum Remember {
     Detail(Box<InvitationDetail>),
     /// The user has seen this invitation.
     Read(String),
-    /// The service no longer lists these invitations.
-    Gone(Vec<String>),
+    /// A complete listing of `query` listed these invitations: the query's other rows are
+    /// gone.
+    Listed {
+        query: ListQuery,
+        ids: HashSet<String>,
+    },
     /// A look at the service succeeded.
     Looked,
 }

@@ -50,6 +50,6 @@ pub use state::{
     Focus, Geometry, Settings, State, Watch, DEFAULT_CONSOLE_URL, DEFAULT_OPPORTUNITY_URL,
 };
 pub use sync::Memory;
-pub use sync::SyncMsg;
+pub use sync::{Stored, SyncMsg};
 pub use tasks::TaskMsg;
 pub use update::update;

@@ -264,6 +264,12 @@ impl State {
         query
     }
 
+    /// True when the local store has answered every write of what the inbox learned: the
+    /// list then shows all of it.
+    pub fn settled(&self) -> bool {
+        self.reads.settled()
+    }
+
     /// The invitation under the cursor.
     pub fn selected(&self) -> Option<&InvitationSummary> {
         self.list.selected()

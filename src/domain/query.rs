@@ -1,6 +1,7 @@
 use serde::Deserialize;
 
-use super::{InvitationStatus, Participant, PayloadKind};
+use super::view::any_of;
+use super::{InvitationStatus, InvitationSummary, Participant, PayloadKind};
 
 /// Order of the invitation list by invitation date. Its serde form is the config file's
 /// `sort` value: `newest` or `oldest`.
@@ -38,6 +39,16 @@ impl ListQuery {
             sort: SortOrder::NewestFirst,
             page_size: None,
         }
+    }
+
+    /// True when the query lists this invitation: its side and every filter hold, as the
+    /// service and the local store apply them.
+    pub fn admits(&self, row: &InvitationSummary) -> bool {
+        row.participant.unwrap_or(Participant::Received) == self.participant
+            && any_of(&self.statuses, row.status.as_ref())
+            && any_of(&self.payload_kinds, row.payload_kind.as_ref())
+            && any_of(&self.engagement_ids, row.engagement_id.as_ref())
+            && any_of(&self.sender_account_ids, row.sender_account_id.as_ref())
     }
 }
 

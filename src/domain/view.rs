@@ -183,7 +183,8 @@ impl View {
 }
 
 /// Whether a filter list lets a value through: an empty list lets everything through.
-fn any_of<T: PartialEq>(wanted: &[T], value: Option<&T>) -> bool {
+/// True when nothing is wanted, or the value is one of what is.
+pub(super) fn any_of<T: PartialEq>(wanted: &[T], value: Option<&T>) -> bool {
     wanted.is_empty() || value.is_some_and(|v| wanted.contains(v))
 }
 

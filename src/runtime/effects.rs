@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use super::store_worker::{Job, StoreWorker};
+use super::store_worker::{job_of, unstored, StoreWorker};
 use super::system::{self, Launch};
 use super::ReadQueue;
 use crate::app::{Effect, Msg, Priority};
+use crate::domain::ListQuery;
 use crate::domain::SavedTask;
-use crate::domain::{CachedView, ListQuery};
 use crate::service::{linked_opportunity, PartnerCentral, RequestTally};
 use crate::store::Store;
 
@@ -127,37 +127,26 @@ impl EffectRunner {
                     });
                 });
             }
-            Effect::SaveDraft(draft) => {
-                self.store.send(Job::Draft(draft));
-            }
-            Effect::SaveBulk(queue) => {
-                self.store.send(Job::Bulk(queue));
-            }
-            Effect::Remember { what, at } => {
-                self.store.send(Job::Remember(what, at));
-            }
-            Effect::Journal(entry) => {
-                self.store.send(Job::Journal(entry));
-            }
-            Effect::ReadCachedView { generation, query } => {
-                if !self.store.send(Job::ReadView { generation, query }) {
-                    let _ = tx.send(Msg::Sync(SyncMsg::CachedView {
-                        generation,
-                        result: Ok(CachedView::default()),
-                    }));
-                }
-            }
-            Effect::ReadCachedSide { side } => {
-                self.store.send(Job::ReadSide(side));
-            }
-            Effect::ReadCachedDetails { generation, ids } => {
-                self.store.send(Job::ReadDetails { generation, ids });
-            }
-            Effect::ReadJournal => {
-                if !self.store.send(Job::ReadJournal) {
-                    let _ = tx.send(Msg::JournalRead(Err(
-                        "there is no data directory, so there is no journal".into(),
-                    )));
+            Effect::SaveDraft(_)
+            | Effect::SaveBulk(_)
+            | Effect::Remember { .. }
+            | Effect::Journal(_)
+            | Effect::ReadCachedView { .. }
+            | Effect::ReadCachedViewIfChanged { .. }
+            | Effect::ReadCachedSide { .. }
+            | Effect::ReadCachedDetails { .. }
+            | Effect::ReadJournal => {
+                let learned = match &effect {
+                    Effect::Remember { what, .. } => unstored(what),
+                    _ => None,
+                };
+                if let Some(job) = job_of(effect) {
+                    if !self.store.send(job) {
+                        // No store: what was learned still reaches the list.
+                        if let Some(stored) = learned {
+                            let _ = tx.send(Msg::Sync(SyncMsg::Stored(stored)));
+                        }
+                    }
                 }
             }
             Effect::LoadEngagements { next_token } => {

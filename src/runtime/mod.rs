@@ -10,7 +10,7 @@ mod engage;
 mod reads;
 mod restore;
 mod signals;
-mod store_worker;
+pub mod store_worker;
 mod system;
 mod tasks;
 

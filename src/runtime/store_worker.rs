@@ -9,12 +9,12 @@ use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::oneshot;
 
-use crate::app::{BulkQueue, Msg, Remember};
+use crate::app::{BulkQueue, Effect, Msg, Remember, Stored};
 use crate::compose::draft::Draft;
 use crate::domain::journal::Entry;
-use crate::domain::{ListQuery, Participant, SavedTask, TaskKind};
+use crate::domain::{CachedRow, ListQuery, Participant, SavedTask, TaskKind};
 use crate::service::RequestTally;
-use crate::store::Store;
+use crate::store::{Origin, Store};
 
 /// Work for the store's thread.
 pub enum Job {
@@ -36,9 +36,11 @@ pub enum Job {
         work: (TaskKind, String),
         client_token: String,
     },
+    /// Reads a view; with `if_changed`, only when another process wrote since last asked.
     ReadView {
         generation: u64,
         query: ListQuery,
+        if_changed: bool,
     },
     ReadDetails {
         generation: u64,
@@ -56,27 +58,33 @@ pub enum Job {
 pub struct StoreWorker {
     tx: Option<mpsc::Sender<Job>>,
     thread: Option<std::thread::JoinHandle<()>>,
+    /// The store outlives the run: only then are client tokens kept in it.
+    durable: bool,
 }
 
 impl StoreWorker {
-    /// A worker owning `store`, replying on `replies`; it adds the requests counted in `tally`
-    /// to the store's every [`COUNT_EVERY`] and when it stops.
+    /// A worker owning `store` (without one, a store in memory, so that the views read rows
+    /// the same way), replying on `replies`; it adds the requests counted in `tally` to the
+    /// store's every [`COUNT_EVERY`] and when it stops.
     pub fn new(
         store: Option<Store>,
         replies: UnboundedSender<Msg>,
         tally: Arc<RequestTally>,
     ) -> Self {
-        let Some(store) = store else {
+        let Some(store) = store.or_else(|| Store::in_memory(Origin::default()).ok()) else {
             return StoreWorker {
                 tx: None,
                 thread: None,
+                durable: false,
             };
         };
+        let durable = store.durable();
         let (tx, rx) = mpsc::channel::<Job>();
         let thread = std::thread::spawn(move || serve(store, rx, replies, &tally));
         StoreWorker {
             tx: Some(tx),
             thread: Some(thread),
+            durable,
         }
     }
 
@@ -96,9 +104,10 @@ impl StoreWorker {
         self.tx.as_ref().is_some_and(|tx| tx.send(job).is_ok())
     }
 
-    /// A handle for claiming accept tokens from another task.
+    /// A handle for claiming accept tokens from another task; none are kept in a store that
+    /// does not outlive the run.
     pub fn claims(&self) -> Claims {
-        Claims(self.tx.clone())
+        Claims(self.tx.clone().filter(|_| self.durable))
     }
 }
 
@@ -156,46 +165,95 @@ fn serve(
             }
             Ok(job) => job,
         };
-        let result = match job {
-            Job::Stop => return,
-            Job::Draft(draft) => store.save_draft(draft.as_deref()),
-            Job::Bulk(queue) => store.save_bulk(queue.as_deref()),
-            Job::Remember(what, at) => remember(&mut store, what, at),
-            Job::Journal(entry) => store.journal_append(&entry),
-            Job::Claim((kind, subject), record, reply) => {
-                let claimed = store.claim_task(kind, &subject, &record);
-                let _ = reply.send(claimed.map_err(|e| e.to_string()));
-                Ok(())
-            }
-            Job::SaveTask((kind, subject), record) => store.save_task(kind, &subject, &record),
-            Job::ForgetTask {
-                work: (kind, subject),
-                client_token,
-            } => store.forget_task(kind, &subject, &client_token).map(drop),
-            Job::ReadView { generation, query } => {
-                let result = store.view(&query).map_err(|e| e.to_string());
-                let _ = replies.send(Msg::Sync(SyncMsg::CachedView { generation, result }));
-                Ok(())
-            }
-            Job::ReadSide(side) => {
-                let result = store.view(&ListQuery::new(side)).map_err(|e| e.to_string());
-                let _ = replies.send(Msg::Sync(SyncMsg::CachedSide { side, result }));
-                Ok(())
-            }
-            Job::ReadDetails { generation, ids } => store.details(&ids).map(|details| {
-                let _ = replies.send(Msg::Sync(SyncMsg::CachedDetails {
-                    generation,
-                    details,
-                }));
-            }),
-            Job::ReadJournal => {
-                let entries = store.journal(None).map_err(|e| e.to_string());
-                let _ = replies.send(Msg::JournalRead(entries));
-                Ok(())
-            }
-        };
+        let mut answers = Vec::new();
+        let result = handle(&mut store, job, &mut answers);
+        for answer in answers {
+            let _ = replies.send(answer);
+        }
         if let Err(e) = result {
             let _ = replies.send(Msg::StorageFailed(e.to_string()));
+        }
+    }
+}
+
+/// The store's part of an effect, as a job; `None` for an effect that is not the store's.
+pub fn job_of(effect: Effect) -> Option<Job> {
+    Some(match effect {
+        Effect::SaveDraft(draft) => Job::Draft(draft),
+        Effect::SaveBulk(queue) => Job::Bulk(queue),
+        Effect::Remember { what, at } => Job::Remember(what, at),
+        Effect::Journal(entry) => Job::Journal(entry),
+        Effect::ReadCachedView { generation, query } => Job::ReadView {
+            generation,
+            query,
+            if_changed: false,
+        },
+        Effect::ReadCachedViewIfChanged { generation, query } => Job::ReadView {
+            generation,
+            query,
+            if_changed: true,
+        },
+        Effect::ReadCachedSide { side } => Job::ReadSide(side),
+        Effect::ReadCachedDetails { generation, ids } => Job::ReadDetails { generation, ids },
+        Effect::ReadJournal => Job::ReadJournal,
+        _ => return None,
+    })
+}
+
+/// Does one job on the store, adding its answers (what a write left stored, what a read
+/// found) to `answers`.
+pub fn handle(store: &mut Store, job: Job, answers: &mut Vec<Msg>) -> crate::store::Result<()> {
+    match job {
+        Job::Stop => Ok(()),
+        Job::Draft(draft) => store.save_draft(draft.as_deref()),
+        Job::Bulk(queue) => store.save_bulk(queue.as_deref()),
+        Job::Remember(what, at) => {
+            let learned = unstored(&what);
+            let (stored, result) = match remember(store, what, at) {
+                Ok(stored) => (stored, Ok(())),
+                Err(e) => (learned, Err(e)),
+            };
+            answers.extend(stored.map(|stored| Msg::Sync(SyncMsg::Stored(stored))));
+            result
+        }
+        Job::Journal(entry) => store.journal_append(&entry),
+        Job::Claim((kind, subject), record, reply) => {
+            let claimed = store.claim_task(kind, &subject, &record);
+            let _ = reply.send(claimed.map_err(|e| e.to_string()));
+            Ok(())
+        }
+        Job::SaveTask((kind, subject), record) => store.save_task(kind, &subject, &record),
+        Job::ForgetTask {
+            work: (kind, subject),
+            client_token,
+        } => store.forget_task(kind, &subject, &client_token).map(drop),
+        Job::ReadView {
+            generation,
+            query,
+            if_changed,
+        } => {
+            if if_changed && !store.changed_elsewhere()? {
+                return Ok(());
+            }
+            let result = store.view(&query).map_err(|e| e.to_string());
+            answers.push(Msg::Sync(SyncMsg::CachedView { generation, result }));
+            Ok(())
+        }
+        Job::ReadSide(side) => {
+            let result = store.view(&ListQuery::new(side)).map_err(|e| e.to_string());
+            answers.push(Msg::Sync(SyncMsg::CachedSide { side, result }));
+            Ok(())
+        }
+        Job::ReadDetails { generation, ids } => store.details(&ids).map(|details| {
+            answers.push(Msg::Sync(SyncMsg::CachedDetails {
+                generation,
+                details,
+            }));
+        }),
+        Job::ReadJournal => {
+            let entries = store.journal(None).map_err(|e| e.to_string());
+            answers.push(Msg::JournalRead(entries));
+            Ok(())
         }
     }
 }
@@ -216,16 +274,56 @@ fn count(store: &mut Store, tally: &RequestTally, replies: &UnboundedSender<Msg>
     }
 }
 
+/// Writes what the inbox learned, and reads back what the store now holds of it.
 fn remember(
     store: &mut Store,
     what: Remember,
     at: chrono::DateTime<chrono::Utc>,
-) -> crate::store::Result<()> {
+) -> crate::store::Result<Option<Stored>> {
+    Ok(match what {
+        Remember::Rows { rows, unread } => {
+            store.remember_rows(&rows, &unread, at)?;
+            let ids: Vec<String> = rows.into_iter().map(|row| row.id).collect();
+            Some(Stored::Rows(store.rows(&ids)?))
+        }
+        Remember::Detail(detail) => {
+            store.remember_detail(&detail, at)?;
+            let id = detail.summary.id.clone();
+            Some(Stored::Detail(store.rows(&[id])?.pop().map(Box::new)))
+        }
+        Remember::Read(id) => {
+            store.mark_read(&id, at)?;
+            None
+        }
+        Remember::Listed { query, ids } => Some(Stored::Gone(store.forget_unlisted(&query, &ids)?)),
+        Remember::Looked => {
+            store.looked(at)?;
+            None
+        }
+    })
+}
+
+/// What the inbox shows of a write the store could not make (or that no store took): what was
+/// learned, as the store would have held it; nothing is forgotten.
+pub fn unstored(what: &Remember) -> Option<Stored> {
     match what {
-        Remember::Rows { rows, unread } => store.remember_rows(&rows, &unread, at),
-        Remember::Detail(detail) => store.remember_detail(&detail, at),
-        Remember::Read(id) => store.mark_read(&id, at),
-        Remember::Gone(ids) => store.forget(&ids),
-        Remember::Looked => store.looked(at),
+        Remember::Rows { rows, unread } => Some(Stored::Rows(
+            rows.iter()
+                .map(|summary| CachedRow {
+                    summary: summary.clone(),
+                    customer: None,
+                    spend: None,
+                    unread: unread.contains(&summary.id),
+                })
+                .collect(),
+        )),
+        Remember::Detail(detail) => Some(Stored::Detail(Some(Box::new(CachedRow {
+            summary: detail.summary.clone(),
+            customer: detail.customer_name().map(str::to_string),
+            spend: detail.largest_monthly_spend(),
+            unread: false,
+        })))),
+        Remember::Listed { .. } => Some(Stored::Gone(Vec::new())),
+        Remember::Read(_) | Remember::Looked => None,
     }
 }

@@ -2,6 +2,8 @@
 //! view of 10,000 loads without parsing), details in the service's JSON, and which ones the user
 //! has read.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, Row};
 
@@ -122,6 +124,54 @@ impl Store {
             as_of,
             visited,
         })
+    }
+
+    /// The cached rows of these invitations, as [`Store::view`] gives them (those cached).
+    pub fn rows(&self, ids: &[String]) -> Result<Vec<CachedRow>> {
+        let mut statement = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM invitations WHERE origin = ?1 AND id = ?2"
+            ))
+            .map_err(Error::from)?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut found = statement
+                .query_map(params![self.key(), id], summary_from)
+                .map_err(Error::from)?;
+            if let Some(row) = found.next() {
+                rows.push(row.map_err(Error::from)?);
+            }
+        }
+        Ok(rows)
+    }
+
+    /// A complete listing of `query` gave `listed`: the cached rows of the query it did not
+    /// list are forgotten, and their ids returned.
+    pub fn forget_unlisted(
+        &mut self,
+        query: &ListQuery,
+        listed: &HashSet<String>,
+    ) -> Result<Vec<String>> {
+        let gone: Vec<String> = self
+            .view(query)?
+            .rows
+            .into_iter()
+            .map(|row| row.summary.id)
+            .filter(|id| !listed.contains(id))
+            .collect();
+        self.forget(&gone)?;
+        Ok(gone)
+    }
+
+    /// True when another connection (another pc-inbox, a `list` or a `watch`) committed since
+    /// the last call on this one.
+    pub fn changed_elsewhere(&mut self) -> Result<bool> {
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))
+            .map_err(Error::from)?;
+        Ok(std::mem::replace(&mut self.data_version, version) != version)
     }
 
     /// The cached details of these invitations (those that have one).
@@ -339,6 +389,78 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = DataDir::at(dir.path()).open().unwrap().store;
         (dir, store)
+    }
+
+    #[test]
+    fn rows_read_back_as_stored_and_a_listing_s_end_forgets_what_it_did_not_list() {
+        let (_dir, mut store) = store();
+        let now = Utc::now();
+        let rows: Vec<_> = (0..4).map(|i| row(i, "PENDING")).collect();
+        store.remember_rows(&rows, &["engi-1".into()], now).unwrap();
+        let mut sent = row(9, "PENDING");
+        sent.participant = Some(Participant::Sent);
+        store.remember_rows(&[sent], &[], now).unwrap();
+        let back = store
+            .rows(&["engi-1".into(), "engi-nope".into(), "engi-2".into()])
+            .unwrap();
+        let ids: Vec<_> = back
+            .iter()
+            .map(|r| (r.summary.id.as_str(), r.unread))
+            .collect();
+        assert_eq!(
+            ids,
+            [("engi-1", true), ("engi-2", false)],
+            "unknown ids skipped"
+        );
+        assert_eq!(back[0].summary, rows[1]);
+
+        let listed = ["engi-0", "engi-2"].map(String::from).into_iter().collect();
+        let mut gone = store
+            .forget_unlisted(&ListQuery::new(Participant::Received), &listed)
+            .unwrap();
+        gone.sort();
+        assert_eq!(gone, ["engi-1", "engi-3"]);
+        let left = store.view(&ListQuery::new(Participant::Received)).unwrap();
+        assert_eq!(left.rows.len(), 2);
+        let sent = store.view(&ListQuery::new(Participant::Sent)).unwrap();
+        assert_eq!(
+            sent.rows.len(),
+            1,
+            "another side's rows are not the listing's to forget"
+        );
+    }
+
+    #[test]
+    fn a_change_elsewhere_is_seen_once_and_one_s_own_writes_are_not() {
+        let (dir, mut store) = store();
+        assert!(
+            !store.changed_elsewhere().unwrap(),
+            "nothing since it opened"
+        );
+        store
+            .remember_rows(&[row(1, "PENDING")], &[], Utc::now())
+            .unwrap();
+        assert!(!store.changed_elsewhere().unwrap(), "its own write");
+        let mut other = DataDir::at(dir.path()).open().unwrap().store;
+        other
+            .remember_rows(&[row(2, "PENDING")], &[], Utc::now())
+            .unwrap();
+        assert!(
+            store.changed_elsewhere().unwrap(),
+            "another connection wrote"
+        );
+        assert!(!store.changed_elsewhere().unwrap(), "once");
+    }
+
+    #[test]
+    fn a_store_in_memory_keeps_rows_for_the_run_and_is_not_durable() {
+        let mut store = Store::in_memory(crate::store::Origin::default()).unwrap();
+        assert!(!store.durable());
+        store
+            .remember_rows(&[row(1, "PENDING")], &[], Utc::now())
+            .unwrap();
+        let view = store.view(&ListQuery::new(Participant::Received)).unwrap();
+        assert_eq!(view.rows.len(), 1);
     }
 
     #[test]

@@ -120,7 +120,10 @@ impl DataDir {
         let mut store = Store {
             conn,
             origin: self.origin.clone(),
+            data_version: 0,
+            durable: true,
         };
+        store.changed_elsewhere()?;
         warnings.extend(legacy::import(&mut store, &self.path));
         Ok(Opened { store, warnings })
     }
@@ -136,6 +139,10 @@ pub struct Opened {
 pub struct Store {
     conn: Connection,
     origin: Origin,
+    /// SQLite's `data_version` when last asked: it moves when another connection commits.
+    data_version: i64,
+    /// Kept on disk: false for a store in memory, which a restart does not find again.
+    durable: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -147,6 +154,26 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// A store in memory, for a run that has no data directory it can use: the inbox reads
+    /// its rows the same way, and nothing outlives the run.
+    pub fn in_memory(origin: Origin) -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        schema::migrate(&mut conn).map_err(|e| opening(Path::new(":memory:"), e))?;
+        let mut store = Store {
+            conn,
+            origin,
+            data_version: 0,
+            durable: false,
+        };
+        store.changed_elsewhere()?;
+        Ok(store)
+    }
+
+    /// True for a store on disk, which the next run finds again.
+    pub fn durable(&self) -> bool {
+        self.durable
+    }
+
     pub fn origin(&self) -> &Origin {
         &self.origin
     }

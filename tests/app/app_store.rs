@@ -19,11 +19,7 @@ async fn a_restart_draws_the_cached_rows_before_the_service_answers() {
     let dir = tempfile::tempdir().unwrap();
     let data = DataDir::at(dir.path());
     let mut first = Headless::start(&emulator, &data).await;
-    first
-        .until("the complete listing", |s| {
-            s.list.pages() > 0 && s.list.next_token().is_none() && !s.list.loading
-        })
-        .await;
+    first.until_loaded().await;
     let listed = first.state.list.loaded();
     first.stop();
 
@@ -36,7 +32,9 @@ async fn a_restart_draws_the_cached_rows_before_the_service_answers() {
     );
     assert!(second.screen().contains("cached · as of"));
     second
-        .until("the service's first page", |s| s.list.pages() > 0)
+        .until("the service's first page, stored", |s| {
+            s.list.pages() > 0 && s.settled()
+        })
         .await;
     assert_eq!(second.state.list.loaded(), listed);
     assert!(!second.screen().contains("cached · as of"));

@@ -1,6 +1,7 @@
 //! The open inbox keeps up by itself, the production loop against the emulator on paused time:
 //! invitations arrive every 3 s, the inbox looks every 24 s, and an outage of the endpoint ends
-//! with the inbox caught up and online again, no key pressed.
+//! with the inbox caught up and online again, no key pressed; what another process writes to
+//! the store shows at the next look.
 
 use crate::common;
 use crate::headless;
@@ -9,9 +10,12 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use headless::Headless;
-use pc_inbox::app::State;
+use std::sync::Arc;
+
+use pc_inbox::app::{Settings, State};
 use pc_inbox::domain::{InvitationStatus, InvitationSummary, ListQuery, Participant};
 use pc_inbox::emulator::{Emulator, EmulatorConfig};
+use pc_inbox::keymap::Keymap;
 use pc_inbox::service::PartnerCentral;
 use pc_inbox::store::DataDir;
 
@@ -129,4 +133,64 @@ async fn the_inbox_counts_its_requests_in_the_store_and_notes_its_looks() {
     );
     assert_eq!(today.writes, 0);
     assert!(store.last_look().unwrap().is_some(), "the look is noted");
+}
+
+#[tokio::test(start_paused = true)]
+async fn what_another_process_writes_to_the_store_shows_at_the_next_look() {
+    let emulator = common::start(common::config(0)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = DataDir::at(dir.path());
+    // Pages of 5: a look for the newest stops long before the oldest invitation.
+    let settings = Settings {
+        page_size: 5,
+        watch: pc_inbox::app::Watch {
+            interval: INTERVAL,
+            ..Default::default()
+        },
+        ..headless::settings()
+    };
+    let client = Arc::new(common::client_in_process(&emulator).await);
+    let mut app = Headless::start_on(client, &data, settings, Keymap::default(), (160, 48));
+    app.until_loaded().await;
+    app.until_within(
+        INTERVAL * 2,
+        "the first look (a pass over the pending set)",
+        |s| s.watching.looks() >= 1 && !s.watching.looking(),
+    )
+    .await;
+    let pending = |s: &State, id: &str| {
+        s.list.get(id).and_then(|r| r.status.clone()) == Some(InvitationStatus::Pending)
+    };
+    let oldest = app
+        .state
+        .list
+        .ids()
+        .filter(|id| pending(&app.state, id))
+        .last()
+        .expect("a pending invitation")
+        .to_string();
+
+    // A colleague rejects it, and a `pc-inbox list` elsewhere keeps what it listed. The
+    // inbox's next looks list only the newest, which do not reach it.
+    let colleague = common::client_without_faults(&emulator).await;
+    colleague
+        .reject_invitation(&oldest, Some("Unable to support"))
+        .await
+        .unwrap();
+    let listed = colleague.get_invitation(&oldest).await.unwrap().summary;
+    assert_ne!(listed.status, Some(InvitationStatus::Pending));
+    let mut elsewhere = data.open().unwrap().store;
+    elsewhere
+        .remember_rows(&[listed], &[], emulator_now(&emulator).await)
+        .unwrap();
+    drop(elsewhere);
+
+    assert!(pending(&app.state, &oldest), "not before a look");
+    // Within one interval: at the next look, long before the next pass over the pending set.
+    app.until_within(
+        INTERVAL + Duration::from_secs(5),
+        "the other process's write",
+        |s| !pending(s, &oldest),
+    )
+    .await;
 }

@@ -194,7 +194,7 @@ fn replies_for_an_old_query_are_dropped() {
         &mut s,
         Msg::Sync(SyncMsg::PageLoaded {
             generation: new,
-            result: Ok(page(0..3, false)),
+            result: Ok(fixtures::sent_page(0..3, false)),
         }),
     );
     assert_eq!(s.list.loaded(), 3);

@@ -7,7 +7,7 @@ use pc_inbox::app::SyncMsg;
 use fixtures::update;
 use fixtures::{key, page, state};
 use pc_inbox::app::{Effect, Msg, Remember, State};
-use pc_inbox::domain::{CachedRow, CachedView};
+use pc_inbox::domain::CachedRow;
 use pc_inbox::service::ServiceError;
 
 const SIZE: (u16, u16) = (160, 48);
@@ -26,21 +26,15 @@ fn cached(n: usize, unread: bool) -> State {
     )
 }
 
-/// A state showing these cached rows, from a visited origin.
+/// A state showing these rows an earlier run left in the store.
 fn showing(rows: Vec<CachedRow>) -> State {
-    let (mut s, _) = state(SIZE);
-    let generation = s.list_generation();
-    update(
-        &mut s,
-        Msg::Sync(SyncMsg::CachedView {
-            generation,
-            result: Ok(CachedView {
-                rows,
-                as_of: Some(fixtures::now()),
-                visited: true,
-            }),
-        }),
-    );
+    let (mut s, init) = state(SIZE);
+    fixtures::store_rows(&rows);
+    let read_view: Vec<Effect> = init
+        .into_iter()
+        .filter(|e| matches!(e, Effect::ReadCachedView { .. }))
+        .collect();
+    fixtures::settle(&mut s, read_view, pc_inbox::app::update);
     s
 }
 
@@ -111,9 +105,17 @@ fn rows_the_complete_listing_no_longer_has_are_forgotten() {
     );
     assert_eq!(s.list.loaded(), 2);
     let gone = fixtures::summary(2).id;
-    assert!(remembered(&effects)
-        .iter()
-        .any(|r| matches!(r, Remember::Gone(ids) if ids == std::slice::from_ref(&gone))));
+    assert!(!s.list.contains(&gone));
+    assert!(effects.iter().any(|e| matches!(
+        e,
+        Effect::Remember { what: Remember::Listed { ids, .. }, .. } if ids.len() == 2 && !ids.contains(&gone)
+    )));
+    let read_view = Effect::ReadCachedView {
+        generation,
+        query: s.query(),
+    };
+    fixtures::settle(&mut s, vec![read_view], pc_inbox::app::update);
+    assert_eq!(s.list.loaded(), 2, "the store forgot it too");
 }
 
 #[test]
@@ -191,4 +193,38 @@ fn search_folds_accents_over_cached_rows_whose_details_were_not_loaded_this_run(
     }
     assert_eq!(s.list.position(), (0, 1));
     assert_eq!(s.selected().unwrap().id, "engi-0000000000001");
+}
+
+#[test]
+fn a_page_reaches_the_list_only_as_the_store_holds_it() {
+    let (mut s, _) = state(SIZE);
+    let generation = s.list_generation();
+    let effects = pc_inbox::app::update(
+        &mut s,
+        Msg::Sync(SyncMsg::PageLoaded {
+            generation,
+            result: Ok(page(0..3, false)),
+        }),
+    );
+    assert_eq!(s.list.loaded(), 0, "not before the store answers");
+    assert!(!s.settled());
+    fixtures::store_rows(&[CachedRow {
+        summary: fixtures::summary(7),
+        customer: Some("Stored Elsewhere GmbH".into()),
+        spend: None,
+        unread: false,
+    }]);
+    fixtures::settle(&mut s, effects, pc_inbox::app::update);
+    assert!(s.settled());
+    assert_eq!(s.list.loaded(), 3, "the page's rows, as stored");
+    let read_view = Effect::ReadCachedView {
+        generation,
+        query: s.query(),
+    };
+    fixtures::settle(&mut s, vec![read_view], pc_inbox::app::update);
+    assert_eq!(
+        s.list.loaded(),
+        3,
+        "the listing was complete: the store forgot what it did not list"
+    );
 }

@@ -299,7 +299,7 @@ fn success_closes_the_form_drops_the_draft_and_shows_the_invitation_under_sent()
         &mut s,
         Msg::Sync(SyncMsg::PageLoaded {
             generation,
-            result: Ok(fixtures::page(0..5, false)),
+            result: Ok(fixtures::sent_page(0..5, false)),
         }),
     );
     assert_eq!(s.selected().unwrap().id, "engi-0000000000002");

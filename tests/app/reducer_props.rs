@@ -12,8 +12,9 @@ use pc_inbox::app::{CreateMsg, SyncMsg, TaskMsg};
 
 use chrono::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use fixtures::settled as update;
 use pc_inbox::app::consent::Write;
-use pc_inbox::app::{update, Effect};
+use pc_inbox::app::Effect;
 use pc_inbox::app::{Modal, Msg, State};
 use pc_inbox::compose::draft::Draft;
 use pc_inbox::compose::fields::Field;

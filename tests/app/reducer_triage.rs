@@ -114,7 +114,7 @@ fn marks_follow_the_search_and_leave_with_their_rows() {
     assert!(shown > 0 && shown < 6);
     update(&mut s, key('*'));
     assert_eq!(s.list.mark_count(), shown, "only what the search shows");
-    s.list.remove(&id(0));
+    s.list.forget(&[id(0)], 10);
     assert!(s.list.marked().iter().all(|r| s.list.get(&r.id).is_some()));
 }
 

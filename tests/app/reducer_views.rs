@@ -12,22 +12,13 @@ use pc_inbox::app::{Effect, Msg, Priority, Settings, State};
 use pc_inbox::domain::{
     CachedRow, CachedView, InvitationStatus, InvitationSummary, Page, Participant, View, ViewSort,
 };
-use pc_inbox::keymap::Keymap;
 use pc_inbox::store::DataDir;
-use pc_inbox::ui;
 
 const SIZE: (u16, u16) = (160, 48);
 
 /// A state on the default views after `init`, and its effects.
 fn start() -> (State, Vec<Effect>) {
-    let mut s = State::new(
-        Settings::default(),
-        Keymap::default(),
-        fixtures::clock(),
-        ui::geometry(SIZE, 0),
-    );
-    let effects = pc_inbox::app::update::init(&mut s);
-    (s, effects)
+    fixtures::state_with(Settings::default(), SIZE)
 }
 
 /// The default views with the received rows `0..n` listed.
@@ -415,16 +406,13 @@ fn configured_views_replace_the_default_set() {
         },
         View::all("Everything", Participant::Received),
     ];
-    let mut s = State::new(
+    let (mut s, _) = fixtures::state_with(
         Settings {
             views,
             ..Settings::default()
         },
-        Keymap::default(),
-        fixtures::clock(),
-        ui::geometry(SIZE, 0),
+        SIZE,
     );
-    pc_inbox::app::update::init(&mut s);
     let generation = s.list_generation();
     update(
         &mut s,

@@ -41,10 +41,11 @@ fn tick(s: &mut State) -> Vec<Effect> {
     update(s, Msg::Sync(SyncMsg::WatchTick { timer }))
 }
 
-/// The statuses a look's first page asks for (empty: every status, newest first).
+/// The statuses a look's first page asks for (empty: every status, newest first). The tick
+/// also asks the store whether another process wrote to it.
 fn asks(effects: &[Effect]) -> Vec<InvitationStatus> {
     match effects {
-        [Effect::Look {
+        [Effect::ReadCachedViewIfChanged { .. }, Effect::Look {
             query,
             next_token: None,
         }] => query.statuses.clone(),

@@ -363,13 +363,7 @@ fn a_wide_character_next_to_a_popup_does_not_eat_its_border() {
 /// view `key`.
 fn default_views(size: (u16, u16), key_pressed: char) -> State {
     use pc_inbox::domain::{CachedRow, CachedView, Participant};
-    let mut s = State::new(
-        pc_inbox::app::Settings::default(),
-        pc_inbox::keymap::Keymap::default(),
-        fixtures::clock(),
-        ui::geometry(size, 0),
-    );
-    pc_inbox::app::update::init(&mut s);
+    let (mut s, _) = fixtures::state_with(pc_inbox::app::Settings::default(), size);
     let generation = s.list_generation();
     update(
         &mut s,

@@ -201,10 +201,10 @@ impl Headless {
         }
     }
 
-    /// Runs the loop until every page of the first listing is in.
+    /// Runs the loop until every page of the first listing is in the store and on screen.
     pub async fn until_loaded(&mut self) {
         self.until("the first load", |s| {
-            s.list.pages() > 0 && s.list.next_token().is_none()
+            s.list.pages() > 0 && s.list.next_token().is_none() && s.settled()
         })
         .await
     }

@@ -1,6 +1,6 @@
-//! The loaded invitations in list order, the rows the text search lets through, the cursor and
-//! the scroll position. Rows are keyed by id: pages merge into what is there, and a full listing
-//! (a sync) removes what the service no longer lists.
+//! The local store's rows of the view in list order, the rows the text search lets through, the
+//! cursor and the scroll position. Rows are keyed by id: what the store now holds goes in where
+//! it belongs, and what it forgot goes.
 
 mod marks;
 mod search;
@@ -43,8 +43,6 @@ struct Row {
     /// The sender company and the customer, folded, for sorting by them.
     sender: Option<String>,
     customer: Option<String>,
-    /// Listed by the current sync.
-    listed: bool,
     /// The view shows it. Worked out when the row comes from the service or the store and when
     /// the view changes, not when the app changes the row (an accepted invitation stays in the
     /// Pending view, with its new status, until the view is applied again).
@@ -52,7 +50,7 @@ struct Row {
 }
 
 impl Row {
-    fn new(summary: InvitationSummary, facts: RowFacts, listed: bool, lens: &Lens) -> Self {
+    fn new(summary: InvitationSummary, facts: RowFacts, lens: &Lens) -> Self {
         let key = search::key(&summary, facts.customer.as_deref());
         let admitted = lens.admits(&summary);
         Row {
@@ -61,7 +59,6 @@ impl Row {
             summary,
             facts,
             key,
-            listed,
             admitted,
         }
     }

@@ -1,21 +1,22 @@
-//! Rows coming and going: a bulk load, pages merged by id, and syncs that remove what a full
-//! listing no longer has.
+//! Rows coming and going, always as the local store holds them: the whole view loaded, rows
+//! put by id, rows the store forgot removed; and where the listing's paging is.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{compare, InvitationList, Row, RowFacts};
-use crate::domain::{InvitationSummary, Page};
+use crate::domain::InvitationSummary;
 
 impl InvitationList {
-    /// Replaces every row (e.g. from a local cache), with what their details told when known;
-    /// the cursor goes to the top. None of the rows counts as listed by a sync. The view, the
-    /// search and the paging (a request out, the next token) stay.
+    /// Replaces every row with the local store's rows of the view, with what their details
+    /// told. The selection stays on the same invitation when it is still there, else the
+    /// cursor stays where it was. The view, the search and the paging stay.
     pub fn load(&mut self, rows: Vec<(InvitationSummary, RowFacts)>) {
+        let anchor = self.anchor();
         self.rows = Vec::with_capacity(rows.len());
         self.index = HashMap::with_capacity(rows.len());
         for (summary, facts) in rows {
-            self.upsert(summary, facts, false);
+            self.upsert(summary, facts);
         }
         self.order = (0..self.rows.len()).collect();
         let (rows, sort) = (&self.rows, self.lens.view.sort);
@@ -24,36 +25,35 @@ impl InvitationList {
         self.rows_changed();
         self.refilter();
         self.prune_marks();
-        self.cursor = 0;
-        self.offset = 0;
+        self.restore(anchor);
     }
 
-    /// Merges a page by id: known rows are replaced where they stand (or move, if their date
-    /// changed), new ones go in list order. The selection stays on the same invitation and, in
-    /// a window of `height` rows, on the same screen row when it can. Returns the ids that were
-    /// not in the list before.
-    pub fn merge(&mut self, page: Page<InvitationSummary>, height: usize) -> Vec<String> {
+    /// A page of the listing was stored: the paging moves on to `next_token`.
+    pub fn paged(&mut self, next_token: Option<String>) {
         self.failed = None;
-        self.next_token = page.next_token;
+        self.next_token = next_token;
         self.pages += 1;
-        self.add(page.items, height)
     }
 
-    /// Merges rows that come outside the paging (e.g. arrivals the watch found), as
-    /// [`Self::merge`] does; returns the ids that were not in the list before.
-    pub fn add(&mut self, rows: Vec<InvitationSummary>, height: usize) -> Vec<String> {
+    /// A new listing starts: paging starts over, the rows stay.
+    pub fn restart_paging(&mut self) {
+        self.pages = 0;
+        self.next_token = None;
+    }
+
+    /// Puts rows as the local store now holds them, by id: known rows are replaced where they
+    /// stand (or move, if what the view sorts by changed), new ones go in list order. The
+    /// selection stays on the same invitation and, in a window of `height` rows, on the same
+    /// screen row when it can. Returns the ids that were not in the list before.
+    pub fn put(&mut self, rows: Vec<(InvitationSummary, RowFacts)>, height: usize) -> Vec<String> {
         let anchor = self.anchor();
         let mut added = Vec::new();
         let mut touched = Vec::with_capacity(rows.len());
-        for summary in rows {
-            let facts = match self.index.get(&summary.id) {
-                Some(&slot) => std::mem::take(&mut self.rows[slot].facts),
-                None => {
-                    added.push(summary.id.clone());
-                    RowFacts::default()
-                }
-            };
-            touched.push(self.upsert(summary, facts, true));
+        for (summary, facts) in rows {
+            if !self.index.contains_key(&summary.id) {
+                added.push(summary.id.clone());
+            }
+            touched.push(self.upsert(summary, facts));
         }
         self.reposition(touched);
         self.restore(anchor);
@@ -61,27 +61,12 @@ impl InvitationList {
         added
     }
 
-    /// Starts a new full listing: no row counts as listed, and paging starts over.
-    pub fn begin_sync(&mut self) {
-        for row in &mut self.rows {
-            row.listed = false;
-        }
-        self.pages = 0;
-        self.next_token = None;
-    }
-
-    /// Ends a full listing, after its last page: removes the rows it did not list and returns
-    /// their ids. The selection stays on the same invitation, or else on the same position.
-    pub fn finish_sync(&mut self, height: usize) -> Vec<String> {
-        let gone = self.remove_where(|row| !row.listed);
+    /// Removes the invitations the local store forgot, keeping the selection on the same
+    /// invitation, or else on the same position.
+    pub fn forget(&mut self, ids: &[String], height: usize) {
+        let gone: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        self.remove_where(|row| gone.contains(row.summary.id.as_str()));
         self.scroll_to_cursor(height);
-        gone
-    }
-
-    /// Removes one invitation; true when it was in the list. The selection stays as with
-    /// [`Self::finish_sync`]; [`Self::scroll_to_cursor`] fits the window afterwards.
-    pub fn remove(&mut self, id: &str) -> bool {
-        self.contains(id) && !self.remove_where(|row| row.summary.id == id).is_empty()
     }
 
     /// Changes one row in place (e.g. its status after an action), moving it if what the view
@@ -116,9 +101,9 @@ impl InvitationList {
 
     /// Puts a row in its slot, or in a new one; returns the slot. The list order is the
     /// caller's to fix.
-    fn upsert(&mut self, summary: InvitationSummary, facts: RowFacts, listed: bool) -> usize {
+    fn upsert(&mut self, summary: InvitationSummary, facts: RowFacts) -> usize {
         self.rows_changed();
-        let row = Row::new(summary, facts, listed, &self.lens);
+        let row = Row::new(summary, facts, &self.lens);
         match self.index.get(&row.summary.id) {
             Some(&slot) => {
                 self.rows[slot] = row;
@@ -151,19 +136,16 @@ impl InvitationList {
     }
 
     /// Removes the rows `gone` picks and returns their ids, keeping the selection.
-    fn remove_where(&mut self, gone: impl Fn(&Row) -> bool) -> Vec<String> {
+    fn remove_where(&mut self, gone: impl Fn(&Row) -> bool) {
         if !self.rows.iter().any(&gone) {
-            return Vec::new();
+            return;
         }
         let anchor = self.anchor();
         self.rows_changed();
         let mut slots = vec![None; self.rows.len()];
-        let mut removed = Vec::new();
         let mut kept = Vec::with_capacity(self.rows.len());
         for (old, row) in std::mem::take(&mut self.rows).into_iter().enumerate() {
-            if gone(&row) {
-                removed.push(row.summary.id);
-            } else {
+            if !gone(&row) {
                 slots[old] = Some(kept.len());
                 kept.push(row);
             }
@@ -181,7 +163,6 @@ impl InvitationList {
         self.visible.retain_mut(renumber);
         self.prune_marks();
         self.restore(anchor);
-        removed
     }
 }
 

@@ -56,6 +56,18 @@ fn page(hours: &[i64], more: bool) -> Page<InvitationSummary> {
     }
 }
 
+/// A page as the store holds it once written: paging moves on and its rows go in, with no
+/// facts.
+fn merge(l: &mut InvitationList, page: Page<InvitationSummary>, height: usize) -> Vec<String> {
+    l.paged(page.next_token);
+    let rows = page
+        .items
+        .into_iter()
+        .map(|row| (row, RowFacts::default()))
+        .collect();
+    l.put(rows, height)
+}
+
 /// A list holding rows `0..n`, newest first.
 fn list(n: i64) -> InvitationList {
     let mut l = InvitationList::default();
@@ -117,10 +129,11 @@ fn the_sort_order_holds_after_merges() {
         (ViewSort::Oldest, ["1", "2", "3", "4", "5", "u1", "u2"]),
     ] {
         let mut l = sorted(sort);
-        l.merge(page(&[3, 1], true), 10);
+        merge(&mut l, page(&[3, 1], true), 10);
         let undated = vec![row("u2", None), row("u1", None)];
-        l.merge(page(&[5, 2, 4], true), 10);
-        l.merge(
+        merge(&mut l, page(&[5, 2, 4], true), 10);
+        merge(
+            &mut l,
             Page {
                 items: undated,
                 next_token: None,
@@ -154,7 +167,7 @@ fn merge_keeps_the_selection_on_the_same_screen_row_when_rows_come_in_above() {
     l.move_by(8, 5);
     let (cursor, shown) = (l.position().0, on_screen(&l, 5));
     assert_eq!((selected(&l), cursor), ("11", 8));
-    let added = l.merge(page(&[30, 31, 15, 10], true), 5);
+    let added = merge(&mut l, page(&[30, 31, 15, 10], true), 5);
     assert_eq!(added, ["30", "31"], "15 and 10 were there");
     assert_eq!(selected(&l), "11");
     assert_eq!(l.position().0, cursor + 2);
@@ -165,7 +178,7 @@ fn merge_keeps_the_selection_on_the_same_screen_row_when_rows_come_in_above() {
 fn merge_into_a_short_list_moves_the_selection_down_rather_than_hide_rows() {
     let mut l = list(3);
     l.move_by(1, 10);
-    l.merge(page(&[5, 6], true), 10);
+    merge(&mut l, page(&[5, 6], true), 10);
     assert_eq!((selected(&l), l.position()), ("1", (3, 5)));
     assert_eq!(
         on_screen(&l, 10).len(),
@@ -181,7 +194,8 @@ fn merge_replaces_a_known_row_in_place_and_moves_it_when_its_date_changed() {
     let mut changed = row("2", Some(2));
     changed.status = Some(crate::domain::InvitationStatus::Accepted);
     let redated = row("3", Some(-1));
-    let added = l.merge(
+    let added = merge(
+        &mut l,
         Page {
             items: vec![changed.clone(), redated],
             next_token: None,
@@ -195,45 +209,46 @@ fn merge_replaces_a_known_row_in_place_and_moves_it_when_its_date_changed() {
 }
 
 #[test]
-fn a_sync_removes_what_it_did_not_list_and_keeps_the_selection() {
+fn forgotten_rows_go_and_the_selection_stays() {
     let mut l = list(6);
     l.move_by(2, 10);
-    l.begin_sync();
+    l.restart_paging();
     assert_eq!((l.pages(), l.next_token()), (0, None));
-    l.merge(page(&[5, 3], true), 10);
-    l.merge(page(&[1, 0], false), 10);
+    merge(&mut l, page(&[5, 3], true), 10);
+    merge(&mut l, page(&[1, 0], false), 10);
     assert_eq!(l.pages(), 2);
-    assert_eq!(l.finish_sync(10), ["2", "4"]);
+    l.forget(&["2".into(), "4".into()], 10);
     assert_eq!(ids(&l), ["5", "3", "1", "0"]);
     assert_eq!(selected(&l), "3");
     assert!(!l.contains("4"));
-    assert!(l.finish_sync(10).is_empty(), "nothing more to remove");
 }
 
 #[test]
-fn a_sync_that_removes_the_selection_keeps_the_cursor_position() {
+fn forgetting_the_selection_keeps_the_cursor_position() {
     let mut l = list(6);
     l.move_by(2, 10);
-    l.begin_sync();
-    l.merge(page(&[5, 4, 2, 1], false), 10);
-    assert_eq!(l.finish_sync(10), ["0", "3"]);
+    l.forget(&["0".into(), "3".into()], 10);
     assert_eq!((selected(&l), l.position()), ("2", (2, 4)));
 }
 
 #[test]
-fn rows_loaded_without_a_sync_go_unless_a_sync_lists_them() {
-    let mut l = list(3);
-    l.merge(page(&[2, 9], false), 10);
-    assert_eq!(l.finish_sync(10), ["0", "1"]);
-    assert_eq!(ids(&l), ["9", "2"]);
+fn a_load_keeps_the_selection_on_the_same_invitation() {
+    let mut l = list(6);
+    l.move_by(2, 10);
+    let rows = [9, 5, 3, 1]
+        .iter()
+        .map(|h| (row(&h.to_string(), Some(*h)), RowFacts::default()))
+        .collect();
+    l.load(rows);
+    assert_eq!((selected(&l), l.position()), ("3", (2, 4)));
 }
 
 #[test]
-fn remove_and_update_row_find_rows_by_id() {
+fn forget_and_update_row_find_rows_by_id() {
     let mut l = list(4);
     l.move_by(3, 10);
-    assert!(l.remove("3"));
-    assert!(!l.remove("3"));
+    l.forget(&["3".into()], 10);
+    l.forget(&["3".into()], 10);
     assert_eq!((selected(&l), l.position()), ("0", (2, 3)));
     l.update_row("2", |r| r.invitation_date = Some(at(-5)));
     assert_eq!(ids(&l), ["1", "0", "2"]);
@@ -321,10 +336,9 @@ fn a_customer_set_later_is_searched_and_keeps_the_selection() {
 }
 
 #[test]
-fn merged_rows_keep_their_customer() {
+fn put_rows_take_the_customer_the_store_has() {
     let mut l = list(2);
-    l.set_facts("1", customer("Ærø Bryghus"));
-    l.merge(page(&[1], false), 10);
+    l.put(vec![(row("1", Some(1)), customer("Ærø Bryghus"))], 10);
     l.set_search("ærø");
     assert_eq!((selected(&l), l.position().1), ("1", 1));
 }
@@ -351,7 +365,8 @@ fn merge_under_a_search_shows_the_rows_that_match() {
         untitled(row("5", Some(5))),
         untitled(row("2", Some(2))),
     ];
-    l.merge(
+    merge(
+        &mut l,
         Page {
             items,
             next_token: None,
@@ -387,7 +402,7 @@ fn a_view_shows_only_what_it_admits_and_the_search_looks_within_it() {
     l.set_search("title 4");
     assert!(on_screen(&l, 10).is_empty(), "4 is not in the view");
     l.set_search("");
-    l.merge(page(&[9], false), 10);
+    merge(&mut l, page(&[9], false), 10);
     assert!(
         !l.select("9", 10),
         "a merged row the view does not admit stays hidden"

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
-use crate::app::list::RowFacts;
 use crate::app::notices::Topic;
 use crate::app::{DetailEntry, Effect, Level, Remember, State};
 use crate::domain::{InvitationDetail, InvitationStatus, InvitationSummary, Participant};
@@ -50,75 +49,81 @@ pub(in crate::app) fn on_cached_details(
     }
     for detail in details {
         let id = detail.summary.id.clone();
-        if matches!(state.details.get(&id), Some(DetailEntry::Ready(_))) {
-            continue;
+        if !matches!(state.details.get(&id), Some(DetailEntry::Ready(_))) {
+            state.details.set(&id, DetailEntry::Ready(Box::new(detail)));
         }
-        state.list.set_facts(&id, RowFacts::of(&detail));
-        state.details.set(&id, DetailEntry::Ready(Box::new(detail)));
     }
     Vec::new()
 }
 
-/// A page arrived with `added` not listed before: those received since a complete earlier
-/// listing are new. The service answered, so the inbox is online.
-pub(in crate::app) fn remember_page(
+/// Rows the inbox learned from a listing of `side`, into the store (and from there into the
+/// list); those in `unread` are new to the user. A look's rows count as listed by the listing
+/// under way, which must not forget them.
+pub(super) fn remember_rows(
     state: &mut State,
-    rows: Vec<InvitationSummary>,
-    added: &[String],
+    side: Participant,
+    mut rows: Vec<InvitationSummary>,
+    unread: Vec<String>,
 ) -> Effect {
-    let unread: Vec<String> = if state.memory.visited && state.side() == Participant::Received {
-        added.to_vec()
-    } else {
-        Vec::new()
-    };
-    state.memory.unread.extend(unread.iter().cloned());
-    state.memory.as_of = None;
-    if state.memory.offline {
-        state.memory.offline = false;
-        state.notices.resolve(Topic::Offline, state.clock.now);
+    for row in &mut rows {
+        row.participant.get_or_insert(side);
     }
+    state
+        .reads
+        .seen
+        .extend(rows.iter().map(|row| row.id.clone()));
+    state.reads.writing();
     Effect::Remember {
         what: Remember::Rows { rows, unread },
         at: state.clock.now,
     }
 }
 
-/// Invitations the watch found arrived: into the list, unread, and into the store.
+/// A page of the listing arrived: those received since a complete earlier listing and not
+/// listed before are new. The service answered, so the inbox is online.
+pub(in crate::app) fn remember_page(state: &mut State, rows: Vec<InvitationSummary>) -> Effect {
+    let unread: Vec<String> = if state.memory.visited && state.side() == Participant::Received {
+        rows.iter()
+            .filter(|row| !state.list.contains(&row.id))
+            .map(|row| row.id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    state.memory.as_of = None;
+    if state.memory.offline {
+        state.memory.offline = false;
+        state.notices.resolve(Topic::Offline, state.clock.now);
+    }
+    remember_rows(state, state.side(), rows, unread)
+}
+
+/// Received invitations the watch found arrived: into the store, unread.
 pub(in crate::app) fn arrived(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
     if rows.is_empty() {
         return Vec::new();
     }
-    let added = state.list.add(rows.clone(), state.geometry.list_rows);
-    state.memory.unread.extend(added.iter().cloned());
-    vec![Effect::Remember {
-        what: Remember::Rows {
-            rows,
-            unread: added,
-        },
-        at: state.clock.now,
-    }]
+    let unread = rows.iter().map(|row| row.id.clone()).collect();
+    vec![remember_rows(state, Participant::Received, rows, unread)]
 }
 
-/// The listing is complete: what it no longer has is gone.
-pub(in crate::app) fn remember_gone(state: &mut State, gone: Vec<String>) -> Option<Effect> {
+/// The listing is complete: what the store has of the view and the listing did not list is
+/// gone.
+pub(in crate::app) fn listed(state: &mut State) -> Effect {
     state.memory.visited = true;
-    for id in &gone {
-        state.memory.unread.remove(id);
-    }
-    if gone.is_empty() {
-        return None;
-    }
-    Some(Effect::Remember {
-        what: Remember::Gone(gone),
+    state.reads.writing();
+    Effect::Remember {
+        what: Remember::Listed {
+            query: state.query(),
+            ids: state.reads.seen.clone(),
+        },
         at: state.clock.now,
-    })
+    }
 }
 
 /// A detail arrived from the service.
 pub(in crate::app) fn remember_detail(state: &mut State, detail: &InvitationDetail) -> Effect {
-    state
-        .list
-        .set_facts(&detail.summary.id, RowFacts::of(detail));
+    state.reads.writing();
     Effect::Remember {
         what: Remember::Detail(Box::new(detail.clone())),
         at: state.clock.now,
@@ -182,20 +187,18 @@ pub(in crate::app) fn expire_due(state: &mut State) -> Vec<Effect> {
     changed(state, due)
 }
 
-/// Invitations whose status changed elsewhere, as a look listed them: into the list where
-/// they are, and into the store.
+/// Invitations whose status changed elsewhere, as a look listed them (or as their expiry
+/// passed): into the store.
 pub(in crate::app) fn changed(state: &mut State, rows: Vec<InvitationSummary>) -> Vec<Effect> {
     if rows.is_empty() {
         return Vec::new();
     }
-    state.list.add(rows.clone(), state.geometry.list_rows);
-    vec![Effect::Remember {
-        what: Remember::Rows {
-            rows,
-            unread: Vec::new(),
-        },
-        at: state.clock.now,
-    }]
+    vec![remember_rows(
+        state,
+        Participant::Received,
+        rows,
+        Vec::new(),
+    )]
 }
 
 /// Refuses an action that needs the service while offline (nothing is queued); true when it

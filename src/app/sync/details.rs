@@ -75,9 +75,6 @@ pub(in crate::app) fn on_detail(
             if state.watching.knows(&id) {
                 state.watching.learn([&detail.summary]);
             }
-            if let Some(status) = detail.summary.status.clone() {
-                state.list.update_row(&id, |row| row.status = Some(status));
-            }
             let remember = cache::remember_detail(state, &detail);
             state.details.set(&id, DetailEntry::Ready(detail));
             vec![remember]

@@ -3,7 +3,7 @@
 //! opportunity an accept created.
 
 use crate::domain::{
-    CachedView, InvitationDetail, InvitationSummary, Opportunity, Page, Participant,
+    CachedRow, CachedView, InvitationDetail, InvitationSummary, Opportunity, Page, Participant,
 };
 use crate::service::ServiceError;
 
@@ -28,6 +28,8 @@ pub enum SyncMsg {
         generation: u64,
         result: Result<CachedView, String>,
     },
+    /// What the local store holds after a write of rows.
+    Stored(Stored),
     /// Details the local store had, for the cache generation they were read for.
     CachedDetails {
         generation: u64,
@@ -62,4 +64,18 @@ impl SyncMsg {
             SyncMsg::SelectionSettled { .. } | SyncMsg::WatchTick { .. }
         )
     }
+}
+
+/// What the local store holds after it wrote what the inbox learned: the rows the views show
+/// come from here (and from whole views read), never straight from the service. Every write of
+/// rows, a detail or a listing's end answers with one, even when the store could not make it
+/// (then it tells what was learned, and the inbox says the store failed).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Rows of a listing or a look, as now stored.
+    Rows(Vec<CachedRow>),
+    /// The row of an invitation whose detail was stored (none when it has no row).
+    Detail(Option<Box<CachedRow>>),
+    /// Rows a complete listing no longer had: forgotten.
+    Gone(Vec<String>),
 }

@@ -3,16 +3,12 @@
 //! is complete.
 
 use super::cache;
-use super::details::{prefetch, selection_changed};
+use super::stored;
 use crate::app::list::RowFacts;
 use crate::app::{Effect, Focus, Level, State};
 use crate::domain::{CachedView, InvitationSummary, Page, Participant};
 use crate::keymap::Action;
 use crate::service::ServiceError;
-
-fn rows(state: &State) -> usize {
-    state.geometry.list_rows
-}
 
 /// Starts over on the side on screen: rows go (the local store's come back at once), cached
 /// details stay (they are keyed by id).
@@ -21,6 +17,7 @@ pub(in crate::app) fn reload(state: &mut State) -> Vec<Effect> {
     state.list.clear();
     state.replace_rows = false;
     state.memory.as_of = None;
+    state.reads.seen.clear();
     state.focus = Focus::List;
     state.detail_scroll = 0;
     let mut effects = vec![Effect::ReadCachedView {
@@ -62,7 +59,8 @@ pub(in crate::app) fn more_pages(state: &mut State) -> Vec<Effect> {
     }]
 }
 
-/// A page of invitations arrived.
+/// A page of invitations arrived: it goes into the local store, whose rows the list shows
+/// once stored ([`super::stored`]).
 pub(in crate::app) fn on_page(
     state: &mut State,
     generation: u64,
@@ -74,34 +72,23 @@ pub(in crate::app) fn on_page(
     state.list.loading = false;
     match result {
         Ok(page) => {
-            let replace = std::mem::take(&mut state.replace_rows);
-            let first = state.list.pages() == 0 || replace;
-            let before = state.selected().map(|s| s.id.clone());
-            if replace {
-                state.list.begin_sync();
+            if std::mem::take(&mut state.replace_rows) || state.list.pages() == 0 {
+                state.list.restart_paging();
+                state.reads.seen.clear();
             }
             if state.side() == Participant::Received {
                 state.watching.learn(&page.items);
             }
-            let listed = page.items.clone();
-            let added = state.list.merge(page, rows(state));
-            let mut remembered = vec![cache::remember_page(state, listed, &added)];
+            state.list.paged(page.next_token);
+            state
+                .reads
+                .seen
+                .extend(page.items.iter().map(|row| row.id.clone()));
+            let mut effects = vec![cache::remember_page(state, page.items)];
             if state.list.next_token().is_none() {
-                let gone = state.list.finish_sync(rows(state));
-                remembered.extend(cache::remember_gone(state, gone));
+                effects.push(cache::listed(state));
             }
-            if let Some(id) = state.select_after_load.clone() {
-                if state.list.select(&id, rows(state)) {
-                    state.select_after_load = None;
-                }
-            }
-            let mut effects = if first || state.selected().map(|s| &s.id) != before.as_ref() {
-                selection_changed(state)
-            } else {
-                prefetch(state)
-            };
             effects.extend(more_pages(state));
-            effects.extend(remembered);
             effects
         }
         Err(e) => {
@@ -120,7 +107,7 @@ pub(in crate::app) fn on_page(
     }
 }
 
-/// The store's rows of the current view: shown at once, unless the service answered first.
+/// The store's rows of the current view: the list is now exactly these.
 pub(in crate::app) fn on_cached_view(
     state: &mut State,
     generation: u64,
@@ -137,14 +124,21 @@ pub(in crate::app) fn on_cached_view(
         }
     };
     state.memory.visited |= view.visited;
-    if state.list.pages() > 0 || view.rows.is_empty() {
+    if view.rows.is_empty() && state.list.loaded() == 0 {
         return Vec::new();
     }
-    state.memory.as_of = view.as_of;
+    if state.list.pages() == 0 {
+        state.memory.as_of = view.as_of;
+    }
+    let before = stored::Before::of(state);
     let mut rows = Vec::with_capacity(view.rows.len());
     for row in view.rows {
-        if row.unread {
+        // A row read since stays read, whatever a read queued before it found.
+        let fresh = !state.list.contains(&row.summary.id);
+        if row.unread && (fresh || state.memory.unread.contains(&row.summary.id)) {
             state.memory.unread.insert(row.summary.id.clone());
+        } else {
+            state.memory.unread.remove(&row.summary.id);
         }
         let facts = RowFacts {
             customer: row.customer,
@@ -153,5 +147,5 @@ pub(in crate::app) fn on_cached_view(
         rows.push((row.summary, facts));
     }
     state.list.load(rows);
-    selection_changed(state)
+    stored::after_rows(state, before)
 }

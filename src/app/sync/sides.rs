@@ -1,23 +1,9 @@
 //! Reads for the views: the details a sort by customer or spend needs (a few at a time, behind
 //! everything else), and the side not on screen, listed in the background to count its views.
 
-use std::collections::HashSet;
-
-use crate::app::{DetailEntry, Effect, Priority, Remember, State};
+use crate::app::{DetailEntry, Effect, Priority, State};
 use crate::domain::{CachedView, InvitationSummary, Page, Participant};
 use crate::service::ServiceError;
-
-/// What the views' reads are waiting for.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Reads {
-    /// Details asked for because the sort needs them, not answered yet.
-    backfilling: HashSet<String>,
-    /// The side not on screen as listed so far, while its background listing runs.
-    listing: Option<(Participant, Vec<InvitationSummary>)>,
-    /// The side whose counts came from a complete listing: the store's older rows do not
-    /// replace them.
-    listed: Option<Participant>,
-}
 
 /// Details asked for at a time for a view sorted by customer or spend.
 const SORT_DETAILS_AT_ONCE: usize = 16;
@@ -118,13 +104,7 @@ pub(in crate::app) fn on_side_listed(
     let now = state.clock.now;
     state.views.count_side(side, &rows, now);
     state.reads.listed = Some(side);
-    vec![Effect::Remember {
-        what: Remember::Rows {
-            rows,
-            unread: Vec::new(),
-        },
-        at: state.clock.now,
-    }]
+    vec![super::cache::remember_rows(state, side, rows, Vec::new())]
 }
 
 /// The local store's rows of one side: the counts of its views, unless it is on screen.

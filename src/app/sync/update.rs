@@ -3,7 +3,7 @@
 
 use super::details::{on_detail, on_settled};
 use super::pages::{on_cached_view, on_page};
-use super::{cache, sides, watch, SyncMsg};
+use super::{cache, sides, stored, watch, SyncMsg};
 use crate::app::{opportunities, Effect, State};
 /// Hands a read's reply to the part that asked for it.
 pub(in crate::app) fn update(state: &mut State, msg: SyncMsg) -> Vec<Effect> {
@@ -28,6 +28,7 @@ pub(in crate::app) fn update(state: &mut State, msg: SyncMsg) -> Vec<Effect> {
         }
         SyncMsg::SelectionSettled { epoch } => on_settled(state, epoch),
         SyncMsg::CachedView { generation, result } => on_cached_view(state, generation, result),
+        SyncMsg::Stored(stored) => stored::on_stored(state, stored),
         SyncMsg::CachedDetails {
             generation,
             details,

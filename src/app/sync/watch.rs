@@ -8,7 +8,7 @@
 
 use super::{cache, pages};
 use crate::app::{Effect, Level, Priority, Remember, State};
-use crate::domain::{InvitationSummary, Page, Participant};
+use crate::domain::{InvitationSummary, Page};
 use crate::service::ServiceError;
 use crate::sync::{Found, Known, Look, Schedule, Step};
 
@@ -94,6 +94,10 @@ pub(in crate::app) fn on_tick(state: &mut State, timer: u64) -> Vec<Effect> {
         return Vec::new();
     }
     let mut effects = cache::expire_due(state);
+    effects.push(Effect::ReadCachedViewIfChanged {
+        generation: state.list_generation,
+        query: state.query(),
+    });
     let look = state.watching.schedule.next_look(&state.watching.known);
     let query = look.query(state.settings.page_size);
     state.watching.look = Some(look);
@@ -164,14 +168,12 @@ fn apply(state: &mut State, found: Found) -> Vec<Effect> {
             priority: Priority::Prefetch,
         })
         .collect();
-    if state.side() == Participant::Received {
-        effects.extend(cache::changed(state, found.changed));
-    }
+    effects.extend(cache::changed(state, found.changed));
     effects.extend(arrived(state, found.arrived));
     effects
 }
 
-/// Announces what arrived and, while the received side is on screen, lists it as new.
+/// Announces what arrived and keeps it, unread.
 fn arrived(state: &mut State, arrived: Vec<InvitationSummary>) -> Vec<Effect> {
     let arrived: Vec<InvitationSummary> = arrived
         .into_iter()
@@ -193,10 +195,7 @@ fn arrived(state: &mut State, arrived: Vec<InvitationSummary>) -> Vec<Effect> {
         1 => format!("New invitation: {}", titles[0]),
         n => format!("{n} new invitations: {}", titles.join(", ")),
     };
-    let mut effects = match state.side() {
-        Participant::Received => cache::arrived(state, arrived),
-        Participant::Sent => Vec::new(),
-    };
+    let mut effects = cache::arrived(state, arrived);
     effects.push(Effect::Announce {
         bell: state.settings.watch.bell,
         notification: state.settings.watch.notify.then(|| text.clone()),
