@@ -141,7 +141,7 @@ impl EffectRunner {
                     _ => None,
                 };
                 if let Some(job) = job_of(effect) {
-                    if !self.store.send(job) {
+                    if !self.store.send_held(job) {
                         // No store: what was learned still reaches the list.
                         if let Some(stored) = learned {
                             let _ = tx.send(Msg::Sync(SyncMsg::Stored(stored)));

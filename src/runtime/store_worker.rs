@@ -16,6 +16,9 @@ use crate::domain::{CachedRow, ListQuery, Participant, SavedTask, TaskKind};
 use crate::service::RequestTally;
 use crate::store::{Origin, Store};
 
+/// A job and, when someone waits for it to be done, whom to tell.
+type Queued = (Job, Option<mpsc::SyncSender<()>>);
+
 /// Work for the store's thread.
 pub enum Job {
     Draft(Option<Box<Draft>>),
@@ -56,7 +59,7 @@ pub enum Job {
 /// Sends jobs to the store's thread; without a store, writes are dropped and reads answer
 /// empty.
 pub struct StoreWorker {
-    tx: Option<mpsc::Sender<Job>>,
+    tx: Option<mpsc::Sender<Queued>>,
     thread: Option<std::thread::JoinHandle<()>>,
     /// The store outlives the run: only then are client tokens kept in it.
     durable: bool,
@@ -79,7 +82,7 @@ impl StoreWorker {
             };
         };
         let durable = store.durable();
-        let (tx, rx) = mpsc::channel::<Job>();
+        let (tx, rx) = mpsc::channel::<Queued>();
         let thread = std::thread::spawn(move || serve(store, rx, replies, &tally));
         StoreWorker {
             tx: Some(tx),
@@ -92,7 +95,7 @@ impl StoreWorker {
     /// not hold it up.
     pub fn finish(mut self) {
         if let Some(tx) = self.tx.take() {
-            let _ = tx.send(Job::Stop);
+            let _ = tx.send((Job::Stop, None));
         }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
@@ -101,7 +104,24 @@ impl StoreWorker {
 
     /// Queues a job; true when a store takes it.
     pub fn send(&self, job: Job) -> bool {
-        self.tx.as_ref().is_some_and(|tx| tx.send(job).is_ok())
+        self.tx
+            .as_ref()
+            .is_some_and(|tx| tx.send((job, None)).is_ok())
+    }
+
+    /// Queues a job as [`Self::send`] does, and holds a blocking task until the store has done
+    /// it: tokio's paused clock (in tests) then does not jump ahead while the store works, as
+    /// it would for work on a thread of our own.
+    pub fn send_held(&self, job: Job) -> bool {
+        let (done, held) = mpsc::sync_channel(1);
+        let sent = self
+            .tx
+            .as_ref()
+            .is_some_and(|tx| tx.send((job, Some(done))).is_ok());
+        if sent && tokio::runtime::Handle::try_current().is_ok() {
+            tokio::task::spawn_blocking(move || held.recv());
+        }
+        sent
     }
 
     /// A handle for claiming accept tokens from another task; none are kept in a store that
@@ -114,7 +134,7 @@ impl StoreWorker {
 /// Claims client tokens through the store's thread. A token is only used once the store has
 /// it: a write whose token could not be saved is not sent.
 #[derive(Clone)]
-pub struct Claims(Option<mpsc::Sender<Job>>);
+pub struct Claims(Option<mpsc::Sender<Queued>>);
 
 /// Why a token could not be claimed, for a write that is therefore not sent.
 fn unsaved(why: &str) -> String {
@@ -136,7 +156,8 @@ impl Claims {
             .0
             .as_ref()
             .ok_or_else(|| unsaved("there is no store this run"))?;
-        tx.send(job).map_err(|_| unsaved("the store has stopped"))?;
+        tx.send((job, None))
+            .map_err(|_| unsaved("the store has stopped"))?;
         answer
             .await
             .map_err(|_| unsaved("the store has stopped"))?
@@ -149,13 +170,13 @@ const COUNT_EVERY: Duration = Duration::from_secs(10);
 
 fn serve(
     mut store: Store,
-    rx: mpsc::Receiver<Job>,
+    rx: mpsc::Receiver<Queued>,
     replies: UnboundedSender<Msg>,
     tally: &RequestTally,
 ) {
     loop {
-        let job = match rx.recv_timeout(COUNT_EVERY) {
-            Ok(Job::Stop) | Err(mpsc::RecvTimeoutError::Disconnected) => {
+        let (job, done) = match rx.recv_timeout(COUNT_EVERY) {
+            Ok((Job::Stop, _)) | Err(mpsc::RecvTimeoutError::Disconnected) => {
                 count(&mut store, tally, &replies);
                 return;
             }
@@ -172,6 +193,9 @@ fn serve(
         }
         if let Err(e) = result {
             let _ = replies.send(Msg::StorageFailed(e.to_string()));
+        }
+        if let Some(done) = done {
+            let _ = done.send(());
         }
     }
 }
