@@ -102,6 +102,21 @@ if ! has_service; then
 fi
 AWS="$VENV/bin/aws"
 pass "$("$AWS" --version 2>&1) ($((SECONDS - start)) s)"
+# The newest AWS CLI on PyPI vendors an older botocore, whose model predates account-planning
+# invitations; the CLI reads the emulator's model (botocore 1.44.18's) from AWS_DATA_PATH instead.
+mkdir -p "$WORK/models/partnercentral-selling/2022-07-26"
+cp "$ROOT/assets/model/partnercentral-selling-2022-07-26.json" \
+    "$WORK/models/partnercentral-selling/2022-07-26/service-2.json"
+export AWS_DATA_PATH="$WORK/models"
+"$VENV/bin/python" - <<'PY' || fail "the AWS CLI does not read the model from AWS_DATA_PATH"
+try:
+    from awscli.botocore import session
+except ImportError:
+    from botocore import session
+model = session.get_session().get_service_model("partnercentral-selling")
+assert "AccountPlanningInvitation" in model.shape_for("Payload").members
+PY
+pass "the AWS CLI uses the model in assets/model (AccountPlanningInvitation known)"
 
 # ---------------------------------------------------------------------------------------------
 step "start the emulator"
@@ -249,6 +264,49 @@ assert re.match(sys.argv[3], date), f"InvitationDate {date!r} is not ISO-8601"
 datetime.fromisoformat(date.replace("Z", "+00:00"))
 PY
 pass "get $get_id: Payload ($(json "$WORK/get.json" 'next(iter(d["Payload"]))')), InvitationDate $(json "$WORK/get.json" 'd["InvitationDate"]')"
+
+pc "$WORK/plans.json" list-engagement-invitations --catalog AWS --participant-type RECEIVER \
+    --payload-type AccountPlanningInvitation
+plan_id=$(python3 - "$WORK/plans.json" "$SEED" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))["EngagementInvitationSummaries"]
+seed = json.load(open(sys.argv[2]))["Invitations"]
+want = sorted(i["Id"] for i in seed if i["PayloadType"] == "AccountPlanningInvitation")
+assert len(want) >= 3, "the seed has fewer than 3 account plans"
+assert sorted(r["Id"] for r in rows) == want, f"listed {[r['Id'] for r in rows]}, want {want}"
+assert all(r["PayloadType"] == "AccountPlanningInvitation" for r in rows)
+print(want[0])
+PY
+) || fail "list --payload-type AccountPlanningInvitation is wrong"
+pc "$WORK/plan.json" get-engagement-invitation --catalog AWS --identifier "$plan_id"
+python3 - "$WORK/plan.json" "$SEED" "$plan_id" <<'PY' || fail "get of account plan $plan_id answered wrongly"
+import json, sys
+d = json.load(open(sys.argv[1]))
+seed = {i["Id"]: i for i in json.load(open(sys.argv[2]))["Invitations"]}[sys.argv[3]]
+assert d["Payload"] == seed["Payload"], f"{d['Payload']} != {seed['Payload']}"
+assert d["Payload"]["AccountPlanningInvitation"]["PreferredContact"]["Timezone"]
+PY
+read -r typed_id lead_id < <(python3 - "$SEED" <<'PY'
+import json, sys
+seed = json.load(open(sys.argv[1]))["Invitations"]
+typed = next(i["Id"] for i in seed if "OpportunityType" in i["Payload"].get("OpportunityInvitation", {}))
+lead = next(i["Id"] for i in seed
+            if "ChannelRecommendation" in i.get("EnrichmentContext", {}).get("LeadInsights", {}))
+print(typed, lead)
+PY
+) || fail "the seed has no OpportunityType or ChannelRecommendation"
+pc "$WORK/typed.json" get-engagement-invitation --catalog AWS --identifier "$typed_id"
+pc "$WORK/lead.json" get-engagement-invitation --catalog AWS --identifier "$lead_id"
+python3 - "$WORK/typed.json" "$WORK/lead.json" "$SEED" <<'PY' || fail "OpportunityType or ChannelRecommendation did not round-trip"
+import json, sys
+typed, lead = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+seed = {i["Id"]: i for i in json.load(open(sys.argv[3]))["Invitations"]}
+want = seed[typed["Id"]]["Payload"]["OpportunityInvitation"]["OpportunityType"]
+assert typed["Payload"]["OpportunityInvitation"]["OpportunityType"] == want
+channel = seed[lead["Id"]]["EnrichmentContext"]["LeadInsights"]["ChannelRecommendation"]
+assert lead["EnrichmentContext"]["LeadInsights"]["ChannelRecommendation"] == channel
+PY
+pass "account plans: listed by PayloadType and read whole ($plan_id); OpportunityType and ChannelRecommendation round-trip"
 
 # ---------------------------------------------------------------------------------------------
 step "c. reject-engagement-invitation"

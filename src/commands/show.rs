@@ -97,7 +97,7 @@ fn text(
         text.trim_end().to_string()
     })
     .collect();
-    if matches!(d.payload, Payload::Unknown) {
+    if matches!(d.payload, Payload::Unknown | Payload::Other { .. }) {
         let kind = d
             .summary
             .payload_kind

@@ -183,7 +183,10 @@ pub fn report(begun: &Begun) -> String {
                 TaskKind::Accept => ("accepted", "opportunity"),
                 TaskKind::Engage => ("engaged", "engagement"),
             };
-            let made = format!("{made} {}", task.made().unwrap_or("?"));
+            let made = match task.made() {
+                Some(id) => format!("{made} {id}"),
+                None => format!("no {made} made"),
+            };
             if begun.already {
                 format!("already {done} — {made}")
             } else {

@@ -106,6 +106,7 @@ impl Draft {
     pub fn invitation(&self) -> NewInvitation {
         let payload = match self.kind {
             DraftKind::Opportunity => NewPayload::Opportunity(OpportunityPayload {
+                opportunity_type: None,
                 customer: Customer {
                     company_name: self.company.trim().into(),
                     industry: self.industry.clone(),

@@ -10,7 +10,7 @@ use toml::Spanned;
 use super::key_path::array_entry;
 use super::line_column;
 use crate::domain::PayloadChoice;
-use crate::domain::{InvitationStatus, Origin, Participant, PayloadKind, View, ViewSort};
+use crate::domain::{InvitationStatus, Origin, Participant, View, ViewSort};
 
 /// The keys a view may have.
 pub(super) const KEYS: [&str; 7] = [
@@ -134,11 +134,7 @@ pub(super) fn views(text: &str, raw: Vec<Raw>, views_at: usize) -> Result<Vec<Vi
             name: name.to_string(),
             side: view.side.unwrap_or(Participant::Received),
             statuses: view.status.unwrap_or_default(),
-            payloads: match view.payload.unwrap_or_default() {
-                PayloadChoice::All => Vec::new(),
-                PayloadChoice::Opportunity => vec![PayloadKind::Opportunity],
-                PayloadChoice::Lead => vec![PayloadKind::Lead],
-            },
+            payloads: view.payload.unwrap_or_default().kinds(),
             from: view.from,
             expires_within_days: view.expires_within_days.map(Spanned::into_inner),
             sort: view.sort.unwrap_or_default(),
@@ -182,6 +178,7 @@ pub(super) fn unknown_keys(text: &str) -> Vec<(Range<usize>, String)> {
 mod tests {
     use super::super::file::parse;
     use super::*;
+    use crate::domain::PayloadKind;
 
     /// The line, column and message a text is refused with.
     fn refusal(text: &str) -> (usize, usize, String) {

@@ -16,22 +16,26 @@ impl InvitationSummary {
 }
 
 impl InvitationDetail {
-    /// The customer's ISO 3166-1 alpha-2 country code, for either payload.
+    /// The customer's ISO 3166-1 alpha-2 country code, for any payload that names one.
     pub fn customer_country(&self) -> Option<&str> {
         match &self.payload {
             Payload::Opportunity(o) => Some(o.customer.country_code.as_str()),
             Payload::Lead(l) => l.customer.country_code.as_deref(),
-            Payload::Unknown => None,
+            Payload::AccountPlanning(a) => {
+                a.customer.as_ref().and_then(|c| c.country_code.as_deref())
+            }
+            Payload::Other { .. } | Payload::Unknown => None,
         }
         .filter(|c| !c.is_empty())
     }
 
-    /// The customer's industry as the service names it, for either payload.
+    /// The customer's industry as the service names it, for any payload that names one.
     pub fn customer_industry(&self) -> Option<&str> {
         match &self.payload {
             Payload::Opportunity(o) => Some(o.customer.industry.as_str()),
             Payload::Lead(l) => l.customer.industry.as_deref(),
-            Payload::Unknown => None,
+            Payload::AccountPlanning(a) => a.customer.as_ref().and_then(|c| c.industry.as_deref()),
+            Payload::Other { .. } | Payload::Unknown => None,
         }
         .filter(|i| !i.is_empty())
     }

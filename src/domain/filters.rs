@@ -1,15 +1,54 @@
 use super::{InvitationStatus, ListQuery, Participant, PayloadKind, SortOrder};
 
-/// Which payload types to list: the config file's `payload` (`all`, `opportunity`, `lead`) and
-/// the command line's `--payload` (`opportunity`, `lead`).
+/// Which payload types to list: the config file's `payload` (`all`, `opportunity`, `lead`,
+/// `account-planning`) and the command line's `--payload` (the same but `all`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum PayloadChoice {
     #[default]
     #[value(skip)]
     All,
     Opportunity,
     Lead,
+    AccountPlanning,
+}
+
+impl PayloadChoice {
+    /// Every choice, in menu order.
+    pub const ALL: [PayloadChoice; 4] = [
+        PayloadChoice::All,
+        PayloadChoice::Opportunity,
+        PayloadChoice::Lead,
+        PayloadChoice::AccountPlanning,
+    ];
+
+    /// The payload types it lists (empty: every type).
+    pub fn kinds(self) -> Vec<PayloadKind> {
+        match self {
+            PayloadChoice::All => Vec::new(),
+            PayloadChoice::Opportunity => vec![PayloadKind::Opportunity],
+            PayloadChoice::Lead => vec![PayloadKind::Lead],
+            PayloadChoice::AccountPlanning => vec![PayloadKind::AccountPlanning],
+        }
+    }
+
+    /// The choice that lists exactly `kinds`; `All` for anything else.
+    pub fn of(kinds: &[PayloadKind]) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.kinds() == kinds)
+            .unwrap_or_default()
+    }
+
+    /// Its name in the plural, e.g. `account plans`; `None` for every type.
+    pub fn plural(self) -> Option<&'static str> {
+        match self {
+            PayloadChoice::All => None,
+            PayloadChoice::Opportunity => Some("opportunities"),
+            PayloadChoice::Lead => Some("leads"),
+            PayloadChoice::AccountPlanning => Some("account plans"),
+        }
+    }
 }
 
 /// The service-side filters of the list.
@@ -26,11 +65,7 @@ impl Filters {
     pub fn query(&self, view: Participant, page_size: u32) -> ListQuery {
         let mut q = ListQuery::new(view);
         q.statuses = self.statuses.clone();
-        q.payload_kinds = match self.payload {
-            PayloadChoice::All => Vec::new(),
-            PayloadChoice::Opportunity => vec![PayloadKind::Opportunity],
-            PayloadChoice::Lead => vec![PayloadKind::Lead],
-        };
+        q.payload_kinds = self.payload.kinds();
         q.sort = self.sort;
         q.page_size = Some(page_size);
         q
@@ -49,11 +84,7 @@ impl Filters {
                 .collect();
             parts.push(names.join("+"));
         }
-        match self.payload {
-            PayloadChoice::All => {}
-            PayloadChoice::Opportunity => parts.push("opportunities".into()),
-            PayloadChoice::Lead => parts.push("leads".into()),
-        }
+        parts.extend(self.payload.plural().map(str::to_string));
         parts.push(
             match self.sort {
                 SortOrder::NewestFirst => "newest first",

@@ -110,6 +110,7 @@ impl<'de> Deserialize<'de> for InvitationStatus {
 pub enum PayloadKind {
     Opportunity,
     Lead,
+    AccountPlanning,
     Unknown(String),
 }
 
@@ -119,6 +120,7 @@ impl PayloadKind {
         match self {
             PayloadKind::Opportunity => "OpportunityInvitation",
             PayloadKind::Lead => "LeadInvitation",
+            PayloadKind::AccountPlanning => "AccountPlanningInvitation",
             PayloadKind::Unknown(s) => s,
         }
     }
@@ -128,6 +130,7 @@ impl PayloadKind {
         match s {
             "OpportunityInvitation" => PayloadKind::Opportunity,
             "LeadInvitation" => PayloadKind::Lead,
+            "AccountPlanningInvitation" => PayloadKind::AccountPlanning,
             other => PayloadKind::Unknown(other.to_string()),
         }
     }
@@ -184,7 +187,8 @@ impl InvitationDetail {
         match &self.payload {
             Payload::Opportunity(o) => Some(o.customer.company_name.as_str()),
             Payload::Lead(l) => Some(l.customer.company_name.as_str()),
-            Payload::Unknown => None,
+            Payload::AccountPlanning(a) => a.customer.as_ref().map(|c| c.company_name.as_str()),
+            Payload::Other { .. } | Payload::Unknown => None,
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod reject;
 mod requests;
 mod task;
 mod view;
+pub mod windows;
 
 pub use cached::{CachedRow, CachedView};
 pub use catalog::Catalog;
@@ -34,8 +35,9 @@ pub use invitation::{
 };
 pub use opportunity::{Linked, Opportunity, OpportunityDetails};
 pub use payload::{
-    Contact, Customer, Enrichment, LeadCustomer, LeadInteraction, LeadPayload, OpportunityPayload,
-    Payload, Project, Prospecting, Spend,
+    AccountCustomer, AccountPlanningPayload, ChannelRecommendation, Contact, Customer, Enrichment,
+    LeadCustomer, LeadInteraction, LeadPayload, OpportunityPayload, OutreachWindow, Payload,
+    PreferredContact, Project, Prospecting, Spend,
 };
 pub use query::{ListQuery, Page, SortOrder};
 pub use requests::{Requests, DAILY_READS, DAILY_WRITES};

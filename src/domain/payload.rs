@@ -8,7 +8,14 @@ use serde::{Deserialize, Serialize};
 pub enum Payload {
     Opportunity(OpportunityPayload),
     Lead(LeadPayload),
-    /// A payload type this build does not know, or none at all.
+    AccountPlanning(AccountPlanningPayload),
+    /// A payload type this build does not know: its union member's name and the service's
+    /// JSON of it, kept as sent.
+    Other {
+        kind: String,
+        json: serde_json::Value,
+    },
+    /// No payload at all.
     Unknown,
 }
 
@@ -21,6 +28,9 @@ pub struct OpportunityPayload {
     pub receiver_responsibilities: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sender_contacts: Vec<Contact>,
+    /// `Net New Business`, `Flat Renewal` or `Expansion` (the model's `OpportunityType`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opportunity_type: Option<String>,
 }
 
 /// The end customer of an opportunity: the model's `EngagementCustomer`.
@@ -105,11 +115,71 @@ pub struct LeadInteraction {
     pub contact_business_title: String,
 }
 
+/// An invitation to plan a customer account together: the model's
+/// `AccountPlanningInvitationPayload`.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AccountPlanningPayload {
+    /// The customer account's id or ARN.
+    pub account_identifier: Option<String>,
+    pub customer: Option<AccountCustomer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sender_contacts: Vec<Contact>,
+    pub preferred_contact: Option<PreferredContact>,
+}
+
+/// The customer of an account plan: the model's `AccountCustomer`.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AccountCustomer {
+    pub company_name: String,
+    pub industry: Option<String>,
+    pub website_url: Option<String>,
+    pub country_code: Option<String>,
+}
+
+/// When the sender would like to be contacted: the model's `PreferredContactWindow`.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PreferredContact {
+    /// `MORNING`, `AFTERNOON` or `EVENING`, in the sender's time zone.
+    pub window: Option<String>,
+    /// An IANA time zone name, e.g. `America/Chicago`.
+    pub timezone: Option<String>,
+}
+
+/// How AWS suggests reaching a lead: the model's `ChannelRecommendation`.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ChannelRecommendation {
+    /// e.g. `EMAIL` or `CALL`.
+    pub recommended_channel: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub best_outreach_windows: Vec<OutreachWindow>,
+}
+
+/// A weekly window for outreach, in UTC: the model's `BestOutreachWindow`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct OutreachWindow {
+    /// `MONDAY` … `SUNDAY`.
+    pub day: String,
+    /// `HH:MM`, UTC.
+    pub start_time_utc: String,
+    /// `HH:MM`, UTC.
+    pub end_time_utc: String,
+}
+
 /// AWS's insights attached to an invitation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Enrichment {
     pub prospecting: Option<Prospecting>,
     pub lead_readiness_score: Option<String>,
+    pub channel: Option<ChannelRecommendation>,
 }
 
 /// AWS's prospecting result: who the customer is and how good the fit looks.

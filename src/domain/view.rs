@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
-use super::{InvitationStatus, InvitationSummary, Participant, PayloadKind};
+use super::{InvitationStatus, InvitationSummary, Participant, PayloadChoice, PayloadKind};
 
 /// Who sent the invitations a view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -162,11 +162,12 @@ impl View {
             parts.push(names.join("+"));
         }
         for payload in &self.payloads {
-            parts.push(match payload {
-                PayloadKind::Opportunity => "opportunities".into(),
-                PayloadKind::Lead => "leads".into(),
-                PayloadKind::Unknown(other) => other.to_lowercase(),
-            });
+            parts.push(
+                match PayloadChoice::of(std::slice::from_ref(payload)).plural() {
+                    Some(plural) => plural.to_string(),
+                    None => payload.as_wire().to_lowercase(),
+                },
+            );
         }
         match self.from {
             Some(Origin::Aws) => parts.push("from AWS".into()),

@@ -15,11 +15,13 @@ use crate::wire::{self, Payload};
 /// The stage of an opportunity an accept creates.
 pub const STAGE: &str = "Prospect";
 
-/// The opportunity `id` that accepting `invitation` creates at `at`.
-pub fn opportunity(invitation: &Invitation, id: &str, at: DateTime<Utc>) -> Opportunity {
+/// The opportunity `id` that accepting `invitation` creates at `at`; none for an account plan
+/// (or a payload the emulator does not know).
+pub fn opportunity(invitation: &Invitation, id: &str, at: DateTime<Utc>) -> Option<Opportunity> {
     let (customer, project, target) = match &invitation.payload {
         Payload::OpportunityInvitation(o) => from_opportunity(o),
         Payload::LeadInvitation(l) => from_lead(l, &invitation.engagement_title),
+        Payload::AccountPlanningInvitation(_) | Payload::Other(..) => return None,
     };
     let mut life_cycle = json!({
         "Stage": STAGE,
@@ -33,19 +35,19 @@ pub fn opportunity(invitation: &Invitation, id: &str, at: DateTime<Utc>) -> Oppo
     fields.insert("Customer".into(), json!({ "Account": customer }));
     fields.insert("Project".into(), Value::Object(project));
     fields.insert("LifeCycle".into(), life_cycle);
-    Opportunity {
+    Some(Opportunity {
         id: id.into(),
         owner: invitation.receiver_account().into(),
         created: at,
         last_modified: at,
         fields,
-    }
+    })
 }
 
 /// The opportunity of an invitation the seed has as already accepted: accepted a day after it
 /// arrived (or now, if that is sooner), with an id made from the invitation's, so that it is
 /// the same on every start.
-pub fn seeded(invitation: &Invitation, now: DateTime<Utc>) -> Opportunity {
+pub fn seeded(invitation: &Invitation, now: DateTime<Utc>) -> Option<Opportunity> {
     let digest = Sha256::digest(invitation.id.as_bytes());
     let n = u32::from_be_bytes([digest[0], digest[1], digest[2], digest[3]]);
     let id = format!("O{:010}", n as u64 * 2 + 1_000_000_000);
@@ -120,8 +122,16 @@ mod tests {
         let now = Utc::now();
         let seed = Seed::embedded().materialize(now).unwrap();
         let generated = generate(40, seed.accounts.first(), now);
+        let mut plans = 0;
         for invitation in seed.invitations.iter().chain(&generated) {
-            let o = opportunity(invitation, "O1234567890", now);
+            let Some(o) = opportunity(invitation, "O1234567890", now) else {
+                assert!(matches!(
+                    invitation.payload,
+                    Payload::AccountPlanningInvitation(_)
+                ));
+                plans += 1;
+                continue;
+            };
             for (shape, body) in [
                 (
                     "GetOpportunityResponse",
@@ -137,11 +147,12 @@ mod tests {
             }
             let title = match &invitation.payload {
                 Payload::OpportunityInvitation(p) => p.project.title.clone(),
-                Payload::LeadInvitation(_) => invitation.engagement_title.clone(),
+                _ => invitation.engagement_title.clone(),
             };
             assert_eq!(o.fields["Project"]["Title"], json!(title));
             assert_eq!(o.stage(), Some(STAGE));
             assert_eq!(o.review_status(), Some(PENDING_SUBMISSION));
         }
+        assert_eq!(plans, 3, "an account plan makes no opportunity");
     }
 }

@@ -343,6 +343,7 @@ fn new_invitation() -> NewInvitation {
         },
         message: "Join us".into(),
         payload: NewPayload::Opportunity(OpportunityPayload {
+            opportunity_type: None,
             customer: Customer {
                 company_name: "Contoso".into(),
                 industry: "Retail".into(),

@@ -231,6 +231,7 @@ const COUNTRIES: &[&str] = &[
     "US", "DE", "FR", "JP", "BR", "IN", "GB", "AU", "CA", "SG", "ES", "SE",
 ];
 const CURRENCIES: &[&str] = &["USD", "EUR", "GBP", "JPY", "BRL", "INR", "AUD", "CAD"];
+const OPPORTUNITY_TYPES: &[&str] = &["Net New Business", "Expansion", "Flat Renewal"];
 const PROJECTS: &[&str] = &[
     "Data lake modernisation",
     "SAP on AWS migration",
@@ -305,6 +306,7 @@ pub fn synthetic(i: usize, account: &Account, now: DateTime<Utc>) -> Invitation 
             })
             .collect();
         wire::Payload::OpportunityInvitation(wire::OpportunityInvitationPayload {
+            opportunity_type: Some(pick(OPPORTUNITY_TYPES, 7)),
             sender_contacts: vec![wire::SenderContact {
                 email: format!("rep{i}@example.com"),
                 first_name: Some("Sam".into()),
@@ -390,7 +392,7 @@ mod tests {
             .iter()
             .filter_map(|i| match &i.payload {
                 wire::Payload::OpportunityInvitation(o) => Some(&o.project.business_problem),
-                wire::Payload::LeadInvitation(_) => None,
+                _ => None,
             })
             .map(|s| s.chars().count())
             .max();

@@ -270,8 +270,9 @@ impl CatalogData {
         });
         if let Some(invitation) = self.invitations.get(&task.subject) {
             let at = millis(task.finishes_at);
-            let opportunity = accepted::opportunity(invitation, &task.made, at);
-            self.opportunities.insert(opportunity);
+            if let Some(opportunity) = accepted::opportunity(invitation, &task.made, at) {
+                self.opportunities.insert(opportunity);
+            }
             if let Some(e) = self.engagements.get_mut(&*invitation.engagement_id) {
                 members::join(&mut e.members, task.member.clone());
             }
@@ -289,8 +290,9 @@ impl CatalogData {
         if invitation.status == InvitationStatus::Accepted
             && accounts.get(invitation.receiver_account()).is_some()
         {
-            self.opportunities
-                .insert(accepted::seeded(&invitation, now));
+            if let Some(opportunity) = accepted::seeded(&invitation, now) {
+                self.opportunities.insert(opportunity);
+            }
         }
         self.invitations.insert(Arc::new(invitation));
     }

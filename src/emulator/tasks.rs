@@ -21,8 +21,8 @@ pub struct Task {
     pub finishes_at: DateTime<Utc>,
     /// Set when the task will fail, with the reason it reports.
     pub failure: Option<Failure>,
-    /// What it makes when it completes: the opportunity of an accept, the engagement of a
-    /// submission.
+    /// What it makes when it completes: the opportunity of an accept (empty for an account
+    /// plan, which makes none), the engagement of a submission.
     pub made: String,
     /// The resource snapshot job a completed submission reports.
     pub snapshot_job_id: Option<String>,
@@ -85,7 +85,9 @@ impl Task {
             (TaskStatus::Complete, _) => {
                 out.message = Some(done.to_string());
                 match self.kind {
-                    TaskKind::Accept => out.opportunity_id = Some(self.made.clone()),
+                    TaskKind::Accept => {
+                        out.opportunity_id = (!self.made.is_empty()).then(|| self.made.clone());
+                    }
                     TaskKind::Engage => {
                         out.engagement_id = Some(self.made.clone());
                         out.resource_snapshot_job_id = self.snapshot_job_id.clone();

@@ -543,6 +543,7 @@ mod tests {
             engagement_description: None,
             existing_members: Vec::new(),
             payload: Payload::Opportunity(OpportunityPayload {
+                opportunity_type: Some("Expansion".into()),
                 customer: Customer {
                     company_name: "Globex".into(),
                     industry: "Manufacturing".into(),

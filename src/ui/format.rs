@@ -63,11 +63,12 @@ pub fn status(s: Option<&InvitationStatus>) -> &str {
     s.map_or("?", InvitationStatus::as_wire)
 }
 
-/// "Opp", "Lead" or "?" for the list.
+/// "Opp", "Lead", "Plan" (account planning) or "?" for the list.
 pub fn kind_short(k: Option<&PayloadKind>) -> &'static str {
     match k {
         Some(PayloadKind::Opportunity) => "Opp",
         Some(PayloadKind::Lead) => "Lead",
+        Some(PayloadKind::AccountPlanning) => "Plan",
         _ => "?",
     }
 }

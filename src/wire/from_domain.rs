@@ -48,6 +48,12 @@ impl From<&domain::InvitationDetail> for GetEngagementInvitationResponse {
             payload: match &d.payload {
                 domain::Payload::Opportunity(o) => Some(Payload::OpportunityInvitation(o.clone())),
                 domain::Payload::Lead(l) => Some(Payload::LeadInvitation(l.clone())),
+                domain::Payload::AccountPlanning(a) => {
+                    Some(Payload::AccountPlanningInvitation(a.clone()))
+                }
+                domain::Payload::Other { kind, json } => {
+                    Some(Payload::Other(kind.clone(), json.clone()))
+                }
                 domain::Payload::Unknown => None,
             },
             invitation_message: d.message.clone(),
@@ -94,8 +100,11 @@ impl From<&domain::Enrichment> for EnrichmentContext {
             });
         EnrichmentContext {
             prospecting_result_aws: prospecting,
-            lead_insights: e.lead_readiness_score.as_ref().map(|s| LeadInsights {
-                lead_readiness_score: Some(s.clone()),
+            lead_insights: (e.lead_readiness_score.is_some() || e.channel.is_some()).then(|| {
+                LeadInsights {
+                    lead_readiness_score: e.lead_readiness_score.clone(),
+                    channel_recommendation: e.channel.clone(),
+                }
             }),
         }
     }

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{optional, LeadInvitationPayload, OpportunityInvitationPayload, Timestamp};
+use super::{
+    optional, AccountPlanningInvitationPayload, ChannelRecommendation, LeadInvitationPayload,
+    OpportunityInvitationPayload, Timestamp,
+};
 use crate::domain::{InvitationStatus, Participant, PayloadKind};
 
 /// The members an `EngagementInvitationSummary` and a `GetEngagementInvitationResponse` share.
@@ -77,11 +80,16 @@ pub struct AccountReceiver {
     pub aws_account_id: String,
 }
 
-/// `Payload` (a union): what an invitation carries.
+/// `Payload` (a union): what an invitation carries. A member this build does not know is
+/// kept as sent, under its name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "UnionMember", into = "UnionMember")]
 pub enum Payload {
     OpportunityInvitation(OpportunityInvitationPayload),
     LeadInvitation(LeadInvitationPayload),
+    AccountPlanningInvitation(AccountPlanningInvitationPayload),
+    /// A member of the union this build does not know, with its JSON.
+    Other(String, serde_json::Value),
 }
 
 impl Payload {
@@ -90,7 +98,60 @@ impl Payload {
         match self {
             Payload::OpportunityInvitation(_) => PayloadKind::Opportunity,
             Payload::LeadInvitation(_) => PayloadKind::Lead,
+            Payload::AccountPlanningInvitation(_) => PayloadKind::AccountPlanning,
+            Payload::Other(name, _) => PayloadKind::from_wire(name),
         }
+    }
+}
+
+/// A union as JSON: an object with exactly one member set.
+#[derive(Serialize, Deserialize)]
+struct UnionMember(serde_json::Map<String, serde_json::Value>);
+
+impl TryFrom<UnionMember> for Payload {
+    type Error = String;
+
+    fn try_from(UnionMember(members): UnionMember) -> Result<Self, String> {
+        let mut members = members.into_iter();
+        let (Some((name, value)), None) = (members.next(), members.next()) else {
+            return Err("a union must have exactly one member set".into());
+        };
+        let parsed = |e: serde_json::Error| format!("{name}: {e}");
+        Ok(match name.as_str() {
+            "OpportunityInvitation" => {
+                Payload::OpportunityInvitation(serde_json::from_value(value).map_err(parsed)?)
+            }
+            "LeadInvitation" => {
+                Payload::LeadInvitation(serde_json::from_value(value).map_err(parsed)?)
+            }
+            "AccountPlanningInvitation" => {
+                Payload::AccountPlanningInvitation(serde_json::from_value(value).map_err(parsed)?)
+            }
+            _ => Payload::Other(name, value),
+        })
+    }
+}
+
+impl From<Payload> for UnionMember {
+    fn from(payload: Payload) -> Self {
+        let json = |value: Result<serde_json::Value, serde_json::Error>| {
+            value.expect("payloads serialize")
+        };
+        let (name, value) = match payload {
+            Payload::OpportunityInvitation(o) => (
+                "OpportunityInvitation".to_string(),
+                json(serde_json::to_value(o)),
+            ),
+            Payload::LeadInvitation(l) => {
+                ("LeadInvitation".to_string(), json(serde_json::to_value(l)))
+            }
+            Payload::AccountPlanningInvitation(a) => (
+                "AccountPlanningInvitation".to_string(),
+                json(serde_json::to_value(a)),
+            ),
+            Payload::Other(name, value) => (name, value),
+        };
+        UnionMember([(name, value)].into_iter().collect())
     }
 }
 
@@ -156,6 +217,7 @@ pub struct ProspectingInsights {
 #[serde(rename_all = "PascalCase")]
 pub struct LeadInsights {
     pub lead_readiness_score: Option<String>,
+    pub channel_recommendation: Option<ChannelRecommendation>,
 }
 
 /// `CreateEngagementInvitationRequest`.

@@ -34,9 +34,11 @@ pub use invitation::{
 /// The shapes inside an invitation's payload are the domain's own structs; their serde form
 /// has the model's member names.
 pub use crate::domain::{
-    Contact as SenderContact, Customer as EngagementCustomer,
+    AccountCustomer, AccountPlanningPayload as AccountPlanningInvitationPayload,
+    ChannelRecommendation, Contact as SenderContact, Customer as EngagementCustomer,
     LeadCustomer as LeadInvitationCustomer, LeadInteraction as LeadInvitationInteraction,
     LeadPayload as LeadInvitationPayload, OpportunityPayload as OpportunityInvitationPayload,
+    OutreachWindow as BestOutreachWindow, PreferredContact as PreferredContactWindow,
     Project as ProjectDetails, Spend as ExpectedCustomerSpend,
 };
 pub use task::{ListTasksResponse, TaskSummary};
@@ -191,5 +193,38 @@ mod tests {
         let text = serde_json::to_string(&t).unwrap();
         assert_eq!(text, "\"2026-11-26T12:00:00.000Z\"");
         assert_eq!(serde_json::from_str::<Timestamp>(&text).unwrap(), t);
+    }
+
+    #[test]
+    fn a_payload_member_this_build_does_not_know_is_kept_as_sent() {
+        let json = serde_json::json!({
+            "Id": "engi-1", "Catalog": "AWS", "PayloadType": "PartnerReferralInvitation",
+            "ExistingMembers": [],
+            "Payload": {"PartnerReferralInvitation": {"Referral": {"Name": "Ærø", "Score": 0.9}}}
+        });
+        let detail: GetEngagementInvitationResponse = serde_json::from_value(json.clone()).unwrap();
+        let Some(Payload::Other(name, value)) = &detail.payload else {
+            panic!("{:?}", detail.payload)
+        };
+        assert_eq!(name, "PartnerReferralInvitation");
+        assert_eq!(value["Referral"]["Score"], 0.9);
+        assert_eq!(serde_json::to_value(&detail).unwrap(), json, "unchanged");
+        let domain = crate::domain::InvitationDetail::from(&detail);
+        assert_eq!(
+            serde_json::to_value(GetEngagementInvitationResponse::from(&domain)).unwrap(),
+            json,
+            "through our own types and back"
+        );
+    }
+
+    #[test]
+    fn a_union_with_no_member_or_two_is_refused() {
+        for payload in [serde_json::json!({}), serde_json::json!({"A": {}, "B": {}})] {
+            let refused = serde_json::from_value::<Payload>(payload).unwrap_err();
+            assert!(
+                refused.to_string().contains("exactly one member"),
+                "{refused}"
+            );
+        }
     }
 }

@@ -60,6 +60,13 @@ impl From<&GetEngagementInvitationResponse> for domain::InvitationDetail {
             payload: match &d.payload {
                 Some(Payload::OpportunityInvitation(o)) => domain::Payload::Opportunity(o.clone()),
                 Some(Payload::LeadInvitation(l)) => domain::Payload::Lead(l.clone()),
+                Some(Payload::AccountPlanningInvitation(a)) => {
+                    domain::Payload::AccountPlanning(a.clone())
+                }
+                Some(Payload::Other(kind, json)) => domain::Payload::Other {
+                    kind: kind.clone(),
+                    json: json.clone(),
+                },
                 None => domain::Payload::Unknown,
             },
             enrichment: d.enrichment_context.as_ref().map(domain::Enrichment::from),
@@ -95,6 +102,10 @@ impl From<&EnrichmentContext> for domain::Enrichment {
                 .lead_insights
                 .as_ref()
                 .and_then(|l| l.lead_readiness_score.clone()),
+            channel: e
+                .lead_insights
+                .as_ref()
+                .and_then(|l| l.channel_recommendation.clone()),
         }
     }
 }

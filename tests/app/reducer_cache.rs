@@ -228,3 +228,37 @@ fn a_page_reaches_the_list_only_as_the_store_holds_it() {
         "the listing was complete: the store forgot what it did not list"
     );
 }
+
+#[test]
+fn invitations_of_a_kind_this_build_does_not_know_are_told_once_a_run() {
+    let (mut s, _) = state(SIZE);
+    let mut listing = page(0..4, false);
+    for row in &mut listing.items[1..3] {
+        row.payload_kind = Some(pc_inbox::domain::PayloadKind::Unknown(
+            "PartnerReferralInvitation".into(),
+        ));
+    }
+    let told = |s: &State| {
+        s.notices
+            .newest_first()
+            .filter(|n| n.text.contains("does not know fully"))
+            .map(|n| n.text.clone())
+            .collect::<Vec<_>>()
+    };
+    for _ in 0..2 {
+        let generation = s.list_generation();
+        update(
+            &mut s,
+            Msg::Sync(SyncMsg::PageLoaded {
+                generation,
+                result: Ok(listing.clone()),
+            }),
+        );
+        update(&mut s, key('r'));
+    }
+    assert_eq!(
+        told(&s),
+        ["2 invitations of a kind this version does not know fully: PartnerReferralInvitation (2); their details show their fields as the service sent them."],
+        "once"
+    );
+}

@@ -54,6 +54,20 @@ fn lead_160x48() {
 }
 
 #[test]
+fn lead_insights_160x48() {
+    insta::assert_snapshot!(
+        render(&with_detail((160, 48), fixtures::lead_with_insights(1), 1)).backend()
+    );
+}
+
+#[test]
+fn account_plan_in_berlin_time_120x40() {
+    let mut s = with_detail((120, 40), fixtures::account_plan(3), 3);
+    s.clock.offset = chrono::FixedOffset::east_opt(3600).unwrap();
+    insta::assert_snapshot!(render(&s).backend());
+}
+
+#[test]
 fn unknown_payload_80x24() {
     insta::assert_snapshot!(render(&with_detail((80, 24), fixtures::unknown(2), 2)).backend());
 }

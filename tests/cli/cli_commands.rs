@@ -54,6 +54,44 @@ fn list_all_as_json_returns_every_one_of_a_thousand_invitations_once() {
 }
 
 #[test]
+fn account_plans_are_listed_by_their_payload_type_and_shown_whole() {
+    let r = demo(&["list", "--payload", "account-planning", "--output", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let plans = common::seed_ids(|i| i["PayloadType"] == "AccountPlanningInvitation");
+    assert_eq!(rows.len(), plans.len());
+    assert!(rows
+        .iter()
+        .all(|r| r["PayloadType"] == "AccountPlanningInvitation"));
+    let table = demo(&["list", "--payload", "account-planning"]);
+    assert_eq!(
+        table.stdout.matches(" Plan ").count(),
+        plans.len(),
+        "{}",
+        table.stdout
+    );
+
+    let id = rows[0]["Id"].as_str().unwrap();
+    let shown = demo(&["show", id, "--output", "json"]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    let json: Value = serde_json::from_str(&shown.stdout).unwrap();
+    let seed = common::seed_json()["Invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["Id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(json["Payload"], seed["Payload"], "the service's JSON");
+    let text = demo(&["show", id]);
+    let customer = seed["Payload"]["AccountPlanningInvitation"]["Customer"]["CompanyName"]
+        .as_str()
+        .unwrap();
+    assert!(text.stdout.contains(customer), "{}", text.stdout);
+    assert!(text.stdout.contains("Preferred window"), "{}", text.stdout);
+}
+
+#[test]
 fn list_filters_limits_and_sorts() {
     let r = demo(&[
         "list",

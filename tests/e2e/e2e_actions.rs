@@ -75,14 +75,17 @@ fn reject_with_a_reason_marks_the_row_rejected() {
     });
     select(&mut tui, id);
     tui.wait_text("Rejection reason  Next steps unclear");
-    tui.wait_text(&format!(
-        "REJECTED · {} · {id}",
-        if target["PayloadType"] == "LeadInvitation" {
-            "Lead"
-        } else {
-            "Opportunity"
-        }
-    ));
+    let kind = match target["PayloadType"].as_str().unwrap() {
+        "LeadInvitation" => "Lead".to_string(),
+        "AccountPlanningInvitation" => "Account planning".to_string(),
+        _ => format!(
+            "Opportunity ({})",
+            target["Payload"]["OpportunityInvitation"]["OpportunityType"]
+                .as_str()
+                .unwrap()
+        ),
+    };
+    tui.wait_text(&format!("REJECTED · {kind} · {id}"));
     tui.wait_for("the row marked REJECTED", |s| {
         let title: String = target["EngagementTitle"]
             .as_str()

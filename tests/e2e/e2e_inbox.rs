@@ -168,3 +168,28 @@ fn the_sent_list_names_the_receiver() {
     });
     tui.quit();
 }
+
+#[test]
+fn an_account_plan_shows_its_customer_and_the_preferred_window_in_local_time() {
+    let plan = crate::pty::received()
+        .into_iter()
+        .find(|i| {
+            i["Payload"]["AccountPlanningInvitation"]["PreferredContact"]["Timezone"]
+                == "America/Chicago"
+        })
+        .expect("a plan for mornings in Chicago");
+    let id = plan["Id"].as_str().unwrap();
+    let customer = plan["Payload"]["AccountPlanningInvitation"]["Customer"]["CompanyName"]
+        .as_str()
+        .unwrap();
+    let mut tui = Tui::start_env(&["--demo"], &[("TZ", "America/New_York")], 160, 48);
+    crate::pty::select(&mut tui, id);
+    tui.wait_text("Account planning");
+    tui.wait_text("Morning (09:00–12:00 America/Chicago)");
+    // Nine to noon in Chicago is ten to one in New York, whatever the season.
+    tui.wait_text("10:00–13:00 your time");
+    tui.wait_for("the customer in the list and the detail", |screen| {
+        screen.contents().matches(&prefix(customer, 12)).count() >= 2
+    });
+    tui.quit();
+}

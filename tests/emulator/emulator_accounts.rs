@@ -31,6 +31,7 @@ fn invitation_to(account_id: &str) -> NewInvitation {
         },
         message: "Could you run the data migration with us?".into(),
         payload: NewPayload::Opportunity(OpportunityPayload {
+            opportunity_type: None,
             customer: Customer {
                 company_name: "Brightwater Utilities".into(),
                 industry: "Energy - Power and Utilities".into(),

@@ -16,6 +16,7 @@ fn invitation() -> NewInvitation {
         },
         message: "We'd like you to deliver the migration with us.".into(),
         payload: NewPayload::Opportunity(OpportunityPayload {
+            opportunity_type: None,
             customer: Customer {
                 company_name: "Zürich Mobility AG".into(),
                 industry: "Transportation and Logistics".into(),

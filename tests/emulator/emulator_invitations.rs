@@ -22,6 +22,8 @@ fn seed_payload(seed: &serde_json::Value) -> Payload {
     match serde_json::from_value(seed["Payload"].clone()).unwrap() {
         wire::Payload::OpportunityInvitation(o) => Payload::Opportunity(o),
         wire::Payload::LeadInvitation(l) => Payload::Lead(l),
+        wire::Payload::AccountPlanningInvitation(a) => Payload::AccountPlanning(a),
+        wire::Payload::Other(kind, json) => Payload::Other { kind, json },
     }
 }
 
@@ -40,7 +42,13 @@ async fn details_carry_the_whole_opportunity_payload() {
     .remove(0);
     let seed = seed_invitation(&id);
     let d = client.get_invitation(&id).await.unwrap();
-    assert!(matches!(d.payload, Payload::Opportunity(_)));
+    let Payload::Opportunity(o) = &d.payload else {
+        panic!("{:?}", d.payload)
+    };
+    assert!(
+        o.opportunity_type.is_some(),
+        "a member newer than the SDK is read from the service's JSON"
+    );
     assert_eq!(
         d.payload,
         seed_payload(&seed),
@@ -76,6 +84,13 @@ async fn details_carry_lead_payloads_and_non_ascii_text() {
         d.payload,
         seed_payload(&seed),
         "the whole payload, via the SDK"
+    );
+    let channel = d.enrichment.and_then(|e| e.channel).expect("a channel");
+    let want = &seed["EnrichmentContext"]["LeadInsights"]["ChannelRecommendation"];
+    assert_eq!(
+        serde_json::to_value(&channel).unwrap(),
+        *want,
+        "the recommended channel and its windows, which the SDK does not know"
     );
 
     let non_ascii =
@@ -165,4 +180,31 @@ async fn the_synchronous_accept_moves_a_pending_invitation_to_accepted() {
         .await
         .unwrap_err();
     assert!(err.into_service_error().is_conflict_exception());
+}
+
+#[tokio::test]
+async fn account_planning_invitations_are_listed_by_their_type_and_read_whole() {
+    let (_emulator, client) = common::start_with_client(common::config(0)).await;
+    let mut query = pc_inbox::domain::ListQuery::new(pc_inbox::domain::Participant::Received);
+    query.payload_kinds = vec![pc_inbox::domain::PayloadKind::AccountPlanning];
+    let page = client.list_invitations(&query, None).await.unwrap();
+    let mut listed: Vec<String> = page.items.iter().map(|s| s.id.clone()).collect();
+    listed.sort();
+    let mut seeded = common::seed_ids(|i| i["PayloadType"] == "AccountPlanningInvitation");
+    seeded.sort();
+    assert_eq!(listed.len(), 3);
+    assert_eq!(listed, seeded, "the PayloadType filter");
+    for id in &listed {
+        let d = client.get_invitation(id).await.unwrap();
+        let seed = seed_invitation(id);
+        assert_eq!(d.payload, seed_payload(&seed), "the whole account plan");
+        let Payload::AccountPlanning(plan) = &d.payload else {
+            panic!("{:?}", d.payload)
+        };
+        assert!(plan.preferred_contact.is_some());
+        assert_eq!(
+            d.customer_name(),
+            seed["Payload"]["AccountPlanningInvitation"]["Customer"]["CompanyName"].as_str()
+        );
+    }
 }

@@ -304,3 +304,21 @@ async fn sandbox_seed_invitations_fail_their_accepts_with_every_reason_code_of_t
         "Sandbox-only invitations are not in the AWS catalog"
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn accepting_an_account_plan_completes_without_an_opportunity() {
+    let (_emulator, client) = common::start_in_process(common::config(0)).await;
+    let id = common::seed_ids(|i| {
+        i["PayloadType"] == "AccountPlanningInvitation" && i["Status"] == "PENDING"
+    })
+    .remove(0);
+    let started = start_accept(&client, &id, "token-plan").await.unwrap();
+    let done = finished(&client, &started.id).await;
+    assert_eq!(done.status, TaskStatus::Complete);
+    assert_eq!(
+        done.opportunity_id, None,
+        "an account plan makes no opportunity"
+    );
+    let detail = client.get_invitation(&id).await.unwrap();
+    assert_eq!(detail.summary.status, Some(InvitationStatus::Accepted));
+}

@@ -57,13 +57,9 @@ pub struct FilterMenu {
 }
 
 impl FilterMenu {
-    /// Number of rows: four statuses and three payload choices.
-    pub const ROWS: usize = 7;
-    const PAYLOADS: [PayloadChoice; 3] = [
-        PayloadChoice::All,
-        PayloadChoice::Opportunity,
-        PayloadChoice::Lead,
-    ];
+    /// Number of rows: four statuses and four payload choices.
+    pub const ROWS: usize = 8;
+    const PAYLOADS: [PayloadChoice; 4] = PayloadChoice::ALL;
 
     /// The menu showing a view's filters.
     pub fn open(view: &View) -> Self {
@@ -71,11 +67,7 @@ impl FilterMenu {
         for (i, s) in InvitationStatus::ALL.iter().enumerate() {
             statuses[i] = view.statuses.contains(s);
         }
-        let payload = match view.payloads.as_slice() {
-            [PayloadKind::Opportunity] => PayloadChoice::Opportunity,
-            [PayloadKind::Lead] => PayloadChoice::Lead,
-            _ => PayloadChoice::All,
-        };
+        let payload = PayloadChoice::of(&view.payloads);
         FilterMenu {
             cursor: 0,
             statuses,
@@ -100,12 +92,11 @@ impl FilterMenu {
             ),
             _ => {
                 let choice = Self::PAYLOADS[i - 4];
-                let label = match choice {
-                    PayloadChoice::All => "All payload types",
-                    PayloadChoice::Opportunity => "Opportunities",
-                    PayloadChoice::Lead => "Leads",
+                let label = match choice.plural() {
+                    Some(plural) => format!("{}{}", plural[..1].to_uppercase(), &plural[1..]),
+                    None => "All payload types".into(),
                 };
-                (label.to_string(), self.payload == choice)
+                (label, self.payload == choice)
             }
         }
     }
@@ -118,12 +109,7 @@ impl FilterMenu {
             .filter(|(_, on)| *on)
             .map(|(s, _)| s.clone())
             .collect();
-        let payloads = match self.payload {
-            PayloadChoice::All => Vec::new(),
-            PayloadChoice::Opportunity => vec![PayloadKind::Opportunity],
-            PayloadChoice::Lead => vec![PayloadKind::Lead],
-        };
-        (statuses, payloads)
+        (statuses, self.payload.kinds())
     }
 }
 

@@ -111,6 +111,7 @@ pub(in crate::app) fn arrived(state: &mut State, rows: Vec<InvitationSummary>) -
 /// gone.
 pub(in crate::app) fn listed(state: &mut State) -> Effect {
     state.memory.visited = true;
+    tell_unknown_kinds(state);
     state.reads.writing();
     Effect::Remember {
         what: Remember::Listed {
@@ -119,6 +120,36 @@ pub(in crate::app) fn listed(state: &mut State) -> Effect {
         },
         at: state.clock.now,
     }
+}
+
+/// Once a run, after a complete listing: how many invitations are of a payload type this build
+/// does not know (their details show their fields as sent).
+fn tell_unknown_kinds(state: &mut State) {
+    if state.reads.told_unknown || state.reads.unknown_kinds.is_empty() {
+        return;
+    }
+    state.reads.told_unknown = true;
+    let total: usize = state.reads.unknown_kinds.values().sum();
+    let kinds: Vec<String> = state
+        .reads
+        .unknown_kinds
+        .iter()
+        .map(|(kind, n)| format!("{kind} ({n})"))
+        .collect();
+    let (count, them) = match total {
+        1 => ("1 invitation".to_string(), "its detail shows its fields"),
+        n => (
+            format!("{n} invitations"),
+            "their details show their fields",
+        ),
+    };
+    state.notify(
+        Level::Info,
+        format!(
+            "{count} of a kind this version does not know fully: {}; {them} as the service sent them.",
+            kinds.join(", ")
+        ),
+    );
 }
 
 /// A detail arrived from the service.

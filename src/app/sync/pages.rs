@@ -6,7 +6,7 @@ use super::cache;
 use super::stored;
 use crate::app::list::RowFacts;
 use crate::app::{Effect, Focus, Level, State};
-use crate::domain::{CachedView, InvitationSummary, Page, Participant};
+use crate::domain::{CachedView, InvitationSummary, Page, Participant, PayloadKind};
 use crate::keymap::Action;
 use crate::service::ServiceError;
 
@@ -75,6 +75,12 @@ pub(in crate::app) fn on_page(
             if std::mem::take(&mut state.replace_rows) || state.list.pages() == 0 {
                 state.list.restart_paging();
                 state.reads.seen.clear();
+                state.reads.unknown_kinds.clear();
+            }
+            for row in &page.items {
+                if let Some(PayloadKind::Unknown(kind)) = &row.payload_kind {
+                    *state.reads.unknown_kinds.entry(kind.clone()).or_default() += 1;
+                }
             }
             if state.side() == Participant::Received {
                 state.watching.learn(&page.items);

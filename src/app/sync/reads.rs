@@ -21,6 +21,11 @@ pub struct Reads {
     pub(super) listed: Option<Participant>,
     /// Writes of rows, details or a listing's end the store has not answered yet.
     writing: usize,
+    /// Payload types this build does not know, and how many of the listing under way have
+    /// each.
+    pub(super) unknown_kinds: std::collections::BTreeMap<String, usize>,
+    /// The notice about payload types this build does not know was given (once a run).
+    pub(super) told_unknown: bool,
 }
 
 impl Reads {

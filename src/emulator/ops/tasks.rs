@@ -58,6 +58,11 @@ fn accept(ctx: &mut Ctx<'_>, identifier: &str) -> Result<Task, ApiError> {
         .clone()
         .or_else(|| invitation.expired_by(finishes_at));
     let catalog = ctx.catalog;
+    // An account plan is worked in its engagement: accepting one makes no opportunity.
+    let made = match invitation.payload {
+        wire::Payload::AccountPlanningInvitation(_) => String::new(),
+        _ => ctx.store.new_opportunity_id(catalog),
+    };
     Ok(Task {
         kind: TaskKind::Accept,
         id: ctx.store.new_id("task-", 13),
@@ -65,7 +70,7 @@ fn accept(ctx: &mut Ctx<'_>, identifier: &str) -> Result<Task, ApiError> {
         start_time: ctx.now,
         finishes_at,
         failure,
-        made: ctx.store.new_opportunity_id(catalog),
+        made,
         snapshot_job_id: None,
         member: ctx.acting.member(),
         settled: false,

@@ -3,6 +3,7 @@
 mod convert;
 mod engage;
 mod errors;
+mod raw;
 mod tasks;
 
 use async_trait::async_trait;
@@ -20,6 +21,7 @@ use crate::domain::{
     TaskFilter, TaskKind, TaskStart,
 };
 use crate::service::{CreatedInvitation, PartnerCentral, ServiceError, ServiceResult};
+use crate::wire;
 
 /// One page of SDK items in our types, and the token for the next.
 fn page<S, T>(items: &[S], convert: impl Fn(&S) -> T, next_token: Option<&str>) -> Page<T> {
@@ -211,8 +213,8 @@ impl PartnerCentral for AwsPartnerCentral {
             .sort_order(wire_sort(query.sort))
             .build()
             .expect("sort has both required members");
-        let out = self
-            .client
+        let raw = raw::RawBody::default();
+        self.client
             .list_engagement_invitations()
             .catalog(&self.catalog)
             .participant_type(participant)
@@ -235,23 +237,32 @@ impl PartnerCentral for AwsPartnerCentral {
             .set_sender_aws_account_id(non_empty(query.sender_account_ids.clone()))
             .set_max_results(query.page_size.map(|n| n as i32))
             .set_next_token(next_token)
+            .customize()
+            .interceptor(raw.clone())
             .send()
             .await
             .map_err(|e| self.fail(e))?;
-        let items = out.engagement_invitation_summaries();
-        Ok(page(items, convert::summary, out.next_token()))
+        let out: wire::ListEngagementInvitationsResponse = raw.read("ListEngagementInvitations")?;
+        Ok(page(
+            &out.engagement_invitation_summaries,
+            |s| InvitationSummary::from(s),
+            out.next_token.as_deref(),
+        ))
     }
 
     async fn get_invitation(&self, id: &str) -> ServiceResult<InvitationDetail> {
-        let out = self
-            .client
+        let raw = raw::RawBody::default();
+        self.client
             .get_engagement_invitation()
             .catalog(&self.catalog)
             .identifier(id)
+            .customize()
+            .interceptor(raw.clone())
             .send()
             .await
             .map_err(|e| self.fail(e))?;
-        Ok(convert::detail(&out))
+        let out: wire::GetEngagementInvitationResponse = raw.read("GetEngagementInvitation")?;
+        Ok(InvitationDetail::from(&out))
     }
 
     async fn get_opportunity(&self, id: &str) -> ServiceResult<Opportunity> {

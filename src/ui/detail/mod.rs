@@ -1,4 +1,5 @@
-//! The detail pane: everything GetEngagementInvitation tells about the selected invitation.
+//! The detail pane: everything GetEngagementInvitation tells about the selected invitation,
+//! whatever its payload ([`plans`] has the newest).
 
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -6,14 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
 
+mod plans;
+
 use super::{format, Theme};
 use crate::app::engagements::Lookup;
 use crate::app::tasks::{Phase, Run};
 use crate::app::{Clock, DetailEntry, Focus, State};
 use crate::domain::Linked;
 use crate::domain::{
-    EngagementMember, InvitationDetail, LeadPayload, OpportunityPayload, Payload, Prospecting,
-    TaskKind,
+    Contact, EngagementMember, InvitationDetail, LeadPayload, OpportunityPayload, Payload,
+    Prospecting, TaskKind,
 };
 use crate::keymap::{Action, Keymap, Mode};
 use crate::rules::Skip;
@@ -299,8 +302,13 @@ pub fn lines(
         theme.title,
     ));
     let kind = match &d.payload {
-        Payload::Opportunity(_) => "Opportunity".to_string(),
+        Payload::Opportunity(o) => match &o.opportunity_type {
+            Some(t) => format!("Opportunity ({t})"),
+            None => "Opportunity".to_string(),
+        },
         Payload::Lead(_) => "Lead".to_string(),
+        Payload::AccountPlanning(_) => "Account planning".to_string(),
+        Payload::Other { kind, .. } => kind.clone(),
         Payload::Unknown => s
             .payload_kind
             .as_ref()
@@ -361,17 +369,16 @@ pub fn lines(
     match &d.payload {
         Payload::Opportunity(o) => opportunity(&mut doc, o),
         Payload::Lead(l) => lead(&mut doc, l),
-        Payload::Unknown => {
-            doc.heading("Payload");
-            doc.text(
-                &format!(
-                    "This invitation carries a payload type this version of pc-inbox does not know ({kind}). \
-                     Press {} to open it in the Partner Central console.",
-                    doc.key(Action::Open)
-                ),
-                theme.warning,
+        Payload::AccountPlanning(a) => plans::account_plan(&mut doc, a, (clock.offset, clock.now)),
+        Payload::Other { kind, json } => {
+            plans::raw(&mut doc, kind, json);
+            unknown_payload(
+                &mut doc,
+                kind,
+                ": its fields above are as the service sent them",
             );
         }
+        Payload::Unknown => unknown_payload(&mut doc, &kind, ""),
     }
 
     if let Some(m) = &d.message {
@@ -407,6 +414,9 @@ pub fn lines(
             insights(&mut doc, p);
         }
         doc.opt("Lead readiness", e.lead_readiness_score.as_deref());
+        if let Some(c) = &e.channel {
+            plans::channel(&mut doc, c, (clock.offset, clock.now));
+        }
     }
     doc.lines
 }
@@ -484,22 +494,35 @@ fn opportunity(doc: &mut Doc<'_>, o: &OpportunityPayload) {
         doc.heading("Your responsibilities");
         doc.text(&o.receiver_responsibilities.join(", "), theme.text);
     }
-    if !o.sender_contacts.is_empty() {
-        doc.heading("Sender contacts");
-        for c in &o.sender_contacts {
-            let name = [c.first_name.as_deref(), c.last_name.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let mut parts = vec![name];
-            parts.extend(c.business_title.clone());
-            parts.push(c.email.clone());
-            parts.extend(c.phone.clone());
-            parts.retain(|p| !p.is_empty());
-            doc.lines
-                .push(Line::raw(format!("• {}", parts.join(" · "))));
-        }
+    contacts(doc, &o.sender_contacts);
+}
+
+/// The note on a payload type this build does not know (`shown` says what is shown of it).
+fn unknown_payload(doc: &mut Doc<'_>, kind: &str, shown: &str) {
+    let note = format!(
+        "This invitation carries a payload type this version of pc-inbox does not know ({kind}){shown}. \
+         Press {} to open it in the Partner Central console.",
+        doc.key(Action::Open)
+    );
+    doc.heading("Payload");
+    doc.text(&note, doc.theme.warning);
+}
+
+/// The sender's contacts, one per line, under their heading (none: nothing).
+fn contacts(doc: &mut Doc<'_>, contacts: &[Contact]) {
+    if contacts.is_empty() {
+        return;
+    }
+    doc.heading("Sender contacts");
+    for c in contacts {
+        let name = joined(&[c.first_name.as_deref(), c.last_name.as_deref()], " ");
+        let mut parts = vec![name];
+        parts.extend(c.business_title.clone());
+        parts.push(c.email.clone());
+        parts.extend(c.phone.clone());
+        parts.retain(|p| !p.is_empty());
+        doc.lines
+            .push(Line::raw(format!("• {}", parts.join(" · "))));
     }
 }
 
@@ -524,40 +547,39 @@ fn lead(doc: &mut Doc<'_>, l: &LeadPayload) {
     );
 }
 
+/// The parts that are there, joined by `by`.
+fn joined(parts: &[Option<&str>], by: &str) -> String {
+    parts.iter().flatten().copied().collect::<Vec<_>>().join(by)
+}
+
 fn insights(doc: &mut Doc<'_>, p: &Prospecting) {
     doc.opt("Account", p.account_name.as_deref());
-    let geo = [
-        p.geo.as_deref(),
-        p.region.as_deref(),
-        p.sub_region.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" / ");
+    let geo = joined(
+        &[
+            p.geo.as_deref(),
+            p.region.as_deref(),
+            p.sub_region.as_deref(),
+        ],
+        " / ",
+    );
     doc.field("Geography", geo);
     if let Some(c) = &p.country_code {
         doc.field("Country", format::country(c));
     }
-    let industry = [p.industry.as_deref(), p.sub_industry.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" / ");
+    let industry = joined(&[p.industry.as_deref(), p.sub_industry.as_deref()], " / ");
     doc.field("Industry", industry);
     doc.opt("Segment", p.segment.as_deref());
     doc.opt("Company size", p.company_size.as_deref());
     doc.field("Programs", p.eligible_programs.join(", "));
     doc.opt("Engagement score", p.engagement_score.as_deref());
     doc.opt("Solution score", p.solution_score.as_deref());
-    let category = [
-        p.solution_category.as_deref(),
-        p.solution_sub_category.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" / ");
+    let category = joined(
+        &[
+            p.solution_category.as_deref(),
+            p.solution_sub_category.as_deref(),
+        ],
+        " / ",
+    );
     doc.field("Solution", category);
     if let Some(summary) = &p.public_profile_summary {
         doc.text(summary, doc.theme.text);
