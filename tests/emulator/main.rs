@@ -14,6 +14,7 @@ mod emulator_hostile;
 mod emulator_invitations;
 mod emulator_listing;
 mod emulator_opportunities;
+mod emulator_page_bytes;
 mod emulator_protocol;
 mod emulator_sigv4;
 mod emulator_tasks;

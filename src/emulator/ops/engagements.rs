@@ -70,13 +70,11 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
         raw,
         rows,
         |e| (e.created_at.timestamp_millis(), e.id.as_str().into()),
+        |e| e.summary(view.catalog, &account),
         20,
     )?;
     answer(wire::ListEngagementsResponse {
-        engagement_summary_list: page
-            .iter()
-            .map(|e| e.summary(view.catalog, &account))
-            .collect(),
+        engagement_summary_list: page,
         next_token: token,
     })
 }

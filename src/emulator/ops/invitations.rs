@@ -50,22 +50,20 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
     let account = view.account();
     let listing = (account.as_str(), "ListEngagementInvitations");
     let (seek, fingerprint) = req.paging.seek(listing, raw, 20)?;
-    let (page, more) = view.data().invitations.page(
+    let (mut page, more) = view.data().invitations.page(
         &account,
         req.participant_type,
         &req.filter(),
         view.now,
         &seek,
     );
+    let (summaries, cut) = paging::fit(&mut page, |i| i.summary(view.catalog, &account, view.now));
     let token = page
         .last()
-        .filter(|_| more)
+        .filter(|_| more || cut)
         .map(|last| paging::token(&last.key(), &fingerprint));
     answer(wire::ListEngagementInvitationsResponse {
-        engagement_invitation_summaries: page
-            .iter()
-            .map(|i| i.summary(view.catalog, &account, view.now))
-            .collect(),
+        engagement_invitation_summaries: summaries,
         next_token: token,
     })
 }

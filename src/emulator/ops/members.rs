@@ -23,7 +23,7 @@ pub(super) struct ListRequest {
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
 struct ListResponse<'a> {
-    engagement_member_list: &'a [Member],
+    engagement_member_list: Vec<&'a Member>,
     #[serde(skip_serializing_if = "Option::is_none")]
     next_token: Option<String>,
 }
@@ -53,7 +53,9 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
     let end = members
         .len()
         .min(start.saturating_add(req.max_results.unwrap_or(DEFAULT_PAGE)));
-    let page = members.get(start..end).unwrap_or_default();
+    let mut page: Vec<&Member> = members.get(start..end).unwrap_or_default().iter().collect();
+    let (page, _) = paging::fit(&mut page, |m| *m);
+    let end = start + page.len();
     let next_token = (end < members.len()).then(|| paging::encode(&end, &fingerprint));
     answer(ListResponse {
         engagement_member_list: page,

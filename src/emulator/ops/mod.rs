@@ -256,22 +256,24 @@ impl Paging {
         Ok((seek, fingerprint))
     }
 
-    /// Sorts `rows` into listing order and cuts the page asked for (see [`Paging::seek`]).
-    /// Returns the page and the token for the next one.
-    fn page<T>(
+    /// Sorts `rows` into listing order and cuts the page asked for (see [`Paging::seek`]),
+    /// summarized as [`paging::fit`] does. Returns the summaries and the token for the next
+    /// page.
+    fn page<T, S: Serialize>(
         &self,
         listing: (&str, &str),
         request: &Value,
         mut rows: Vec<T>,
         key: impl Fn(&T) -> SortKey,
+        summary: impl Fn(&T) -> S,
         default_max: usize,
-    ) -> Result<(Vec<T>, Option<String>), ApiError> {
+    ) -> Result<(Vec<S>, Option<String>), ApiError> {
         let (seek, fingerprint) = self.seek(listing, request, default_max)?;
         rows.sort_by_key(|r| key(r));
         if seek.descending {
             rows.reverse();
         }
-        Ok(paging::page(rows, key, &seek, &fingerprint))
+        Ok(paging::page(rows, key, summary, &seek, &fingerprint))
     }
 }
 

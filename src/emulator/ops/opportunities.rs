@@ -205,7 +205,7 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
         .as_ref()
         .is_none_or(|s| s.sort_order == "DESCENDING");
     let max = req.max_results.unwrap_or(20);
-    let (page, more) = view.data().opportunities.page(
+    let (mut page, more) = view.data().opportunities.page(
         sort_by,
         &req.filter(raw, view.account()),
         after.as_ref(),
@@ -213,13 +213,9 @@ pub(super) fn list(view: &View<'_>, req: ListRequest, raw: &Value) -> Result<Val
         max,
     );
     let account = view.account();
-    let mut out = json!({
-        "OpportunitySummaries": page
-            .iter()
-            .map(|o| o.summary(view.catalog, &account))
-            .collect::<Vec<_>>(),
-    });
-    if let Some(last) = page.last().filter(|_| more) {
+    let (summaries, cut) = paging::fit(&mut page, |o| o.summary(view.catalog, &account));
+    let mut out = json!({ "OpportunitySummaries": summaries });
+    if let Some(last) = page.last().filter(|_| more || cut) {
         let (value, id) = sort_by.key(last);
         out["NextToken"] = json!(paging::encode(&(value, &*id), &fingerprint));
     }

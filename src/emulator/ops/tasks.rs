@@ -163,13 +163,11 @@ pub(super) fn list(
         raw,
         rows,
         |t| (t.start_time.timestamp_millis(), t.id.as_str().into()),
+        |t| t.summary(view.catalog, &account, now),
         100,
     )?;
     answer(wire::ListTasksResponse {
-        task_summaries: page
-            .iter()
-            .map(|t| t.summary(view.catalog, &account, now))
-            .collect(),
+        task_summaries: page,
         next_token: token,
     })
 }
