@@ -26,16 +26,22 @@ impl ConnectionReset {
     }
 }
 
+/// How long a stop lets open connections finish their current request before it drops them,
+/// whatever their clients are doing, so that a stop never waits on a stalled client.
+const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
+
 /// Serves `app` on `listener` until `stop` fires, then lets open connections finish their
-/// current request and waits for them.
+/// current request for up to [`SHUTDOWN_GRACE`], and drops those still open.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
     header_timeout: Duration,
     mut stop: oneshot::Receiver<()>,
 ) {
-    // Dropping `closing` asks every connection to finish; `open` is closed once all have.
+    // Dropping `closing` asks every connection to finish, dropping `dropping` ends them at
+    // once; `open` is closed once all have ended.
     let (closing, closing_rx) = watch::channel(());
+    let (dropping, dropping_rx) = watch::channel(());
     let (open, open_rx) = watch::channel(());
     loop {
         let stream = tokio::select! {
@@ -52,6 +58,7 @@ pub async fn serve(
         let reset = ConnectionReset::default();
         let service = TowerToHyperService::new(app.clone().layer(Extension(reset.clone())));
         let mut closing = closing_rx.clone();
+        let mut dropping = dropping_rx.clone();
         let open = open_rx.clone();
         tokio::spawn(async move {
             let mut builder = http1::Builder::new();
@@ -68,6 +75,7 @@ pub async fn serve(
                     tokio::select! {
                         _ = connection => {}
                         _ = reset.0.notified() => {}
+                        _ = dropping.changed() => {}
                     }
                 }
             }
@@ -76,5 +84,11 @@ pub async fn serve(
     }
     drop(closing);
     drop(open_rx);
-    open.closed().await;
+    if tokio::time::timeout(SHUTDOWN_GRACE, open.closed())
+        .await
+        .is_err()
+    {
+        drop(dropping);
+        open.closed().await;
+    }
 }

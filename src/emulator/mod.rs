@@ -216,7 +216,9 @@ impl Emulator {
             .load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// Stops serving and waits until the server task has ended.
+    /// Stops serving and waits until the server task has ended: open connections may finish
+    /// their current request for half a second, then are dropped, however stalled their
+    /// clients.
     pub async fn stop(mut self) {
         if let Some(s) = self.shutdown.take() {
             let _ = s.send(());
