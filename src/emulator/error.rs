@@ -108,12 +108,8 @@ impl ApiError {
 
     /// What a service that cannot take requests right now answers (not in the model; SDKs
     /// retry any 503).
-    pub fn unavailable() -> Self {
-        ApiError::new(
-            503,
-            "ServiceUnavailableException",
-            "Injected fault: the service is unavailable",
-        )
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        ApiError::new(503, "ServiceUnavailableException", message)
     }
 
     pub fn internal(message: impl Into<String>) -> Self {

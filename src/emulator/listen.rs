@@ -2,6 +2,8 @@
 //! client that stalls mid-headers loses its connection instead of holding it forever. (The body
 //! read timeout is the handler's, in [`super::server`].) Each connection's requests carry a
 //! [`ConnectionReset`], with which a handler can have the connection dropped without an answer.
+//! At most [`Serving::max_connections`] are served at once; one more is answered by the busy
+//! app and closed at once, so stalled clients cannot make others wait.
 
 use std::pin::pin;
 use std::sync::Arc;
@@ -12,7 +14,7 @@ use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::sync::{oneshot, watch, Notify};
+use tokio::sync::{oneshot, watch, Notify, Semaphore};
 
 /// Drops the connection a request came on, without answering it.
 #[derive(Clone, Default)]
@@ -30,14 +32,26 @@ impl ConnectionReset {
 /// whatever their clients are doing, so that a stop never waits on a stalled client.
 const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
 
-/// Serves `app` on `listener` until `stop` fires, then lets open connections finish their
-/// current request for up to [`SHUTDOWN_GRACE`], and drops those still open.
-pub async fn serve(
-    listener: TcpListener,
-    app: Router,
-    header_timeout: Duration,
-    mut stop: oneshot::Receiver<()>,
-) {
+/// How long a connection past [`Serving::max_connections`] may take to send its request's
+/// headers.
+const BUSY_HEADER_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// What [`serve`] answers with, and how much it takes on.
+pub struct Serving {
+    /// The app of the connections served.
+    pub app: Router,
+    /// The app of a connection past `max_connections`, which is closed after one answer.
+    pub busy: Router,
+    /// How long a client may take to send a request's headers, or stay idle between requests.
+    pub header_timeout: Duration,
+    /// How many connections are served at once.
+    pub max_connections: usize,
+}
+
+/// Serves on `listener` until `stop` fires, then lets open connections finish their current
+/// request for up to [`SHUTDOWN_GRACE`], and drops those still open.
+pub async fn serve(listener: TcpListener, serving: Serving, mut stop: oneshot::Receiver<()>) {
+    let slots = Arc::new(Semaphore::new(serving.max_connections));
     // Dropping `closing` asks every connection to finish, dropping `dropping` ends them at
     // once; `open` is closed once all have ended.
     let (closing, closing_rx) = watch::channel(());
@@ -55,6 +69,14 @@ pub async fn serve(
             },
             _ = &mut stop => break,
         };
+        let slot = slots.clone().try_acquire_owned().ok();
+        let (app, header_timeout) = match slot {
+            Some(_) => (&serving.app, serving.header_timeout),
+            None => (
+                &serving.busy,
+                serving.header_timeout.min(BUSY_HEADER_TIMEOUT),
+            ),
+        };
         let reset = ConnectionReset::default();
         let service = TowerToHyperService::new(app.clone().layer(Extension(reset.clone())));
         let mut closing = closing_rx.clone();
@@ -64,7 +86,8 @@ pub async fn serve(
             let mut builder = http1::Builder::new();
             builder
                 .timer(TokioTimer::new())
-                .header_read_timeout(header_timeout);
+                .header_read_timeout(header_timeout)
+                .keep_alive(slot.is_some());
             let connection = builder.serve_connection(TokioIo::new(stream), service);
             let mut connection = pin!(connection);
             tokio::select! {
@@ -79,6 +102,7 @@ pub async fn serve(
                     }
                 }
             }
+            drop(slot);
             drop(open);
         });
     }

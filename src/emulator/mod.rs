@@ -37,7 +37,7 @@ use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use axum::routing::any;
 use axum::Router;
 use parking_lot::RwLock;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, Semaphore};
 use tokio::task::JoinHandle;
 
 pub use clock::Clock;
@@ -74,6 +74,9 @@ pub struct EmulatorConfig {
     /// How long a client may take to send a request's headers (a kept-alive connection may also
     /// stay idle that long), and then its body, before the connection is closed.
     pub read_timeouts: ReadTimeouts,
+    /// How many connections it serves at once (256 by default). One more gets a 503
+    /// ServiceUnavailableException, which SDKs retry, and is closed; those served go on.
+    pub max_connections: usize,
 }
 
 /// See [`EmulatorConfig::read_timeouts`].
@@ -104,6 +107,7 @@ impl Default for EmulatorConfig {
             faults: Faults::default(),
             clock: Clock::new(),
             read_timeouts: ReadTimeouts::default(),
+            max_connections: 256,
         }
     }
 }
@@ -120,6 +124,12 @@ impl Emulator {
     /// Binds 127.0.0.1:`port` (0 for an ephemeral port) and starts serving.
     pub async fn start(config: EmulatorConfig, port: u16) -> Result<Self, String> {
         config.faults.validate()?;
+        if !(1..=Semaphore::MAX_PERMITS).contains(&config.max_connections) {
+            return Err(format!(
+                "max_connections must be from 1 to {}",
+                Semaphore::MAX_PERMITS
+            ));
+        }
         let now = config.clock.now();
         let mut data = config.seed.materialize(now)?;
         data.invitations
@@ -150,16 +160,18 @@ impl Emulator {
             .await
             .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        let app = Router::new()
-            .fallback(any(server::handle))
-            .with_state(shared.clone());
+        let serving = listen::Serving {
+            app: Router::new()
+                .fallback(any(server::handle))
+                .with_state(shared.clone()),
+            busy: Router::new()
+                .fallback(any(server::busy))
+                .with_state(config.max_connections),
+            header_timeout: config.read_timeouts.header,
+            max_connections: config.max_connections,
+        };
         let (shutdown, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(listen::serve(
-            listener,
-            app,
-            config.read_timeouts.header,
-            stopped,
-        ));
+        let task = tokio::spawn(listen::serve(listener, serving, stopped));
         Ok(Emulator {
             addr,
             shared,

@@ -89,6 +89,20 @@ pub async fn handle(
     closing(error)
 }
 
+/// How long a request on a connection past the cap may take to send its body.
+const BUSY_BODY_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// The handler of a connection past the cap of `max` connections: reads the request's body
+/// (within [`BUSY_BODY_TIMEOUT`] and [`BODY_LIMIT`], so that closing cannot reset the answer
+/// away) and answers 503, after which the connection closes.
+pub async fn busy(State(max): State<usize>, request: Request) -> Response {
+    let body = to_bytes(request.into_body(), BODY_LIMIT);
+    let _ = tokio::time::timeout(BUSY_BODY_TIMEOUT, body).await;
+    closing(ApiError::unavailable(format!(
+        "The emulator is serving its maximum of {max} connections; retry later"
+    )))
+}
+
 /// An error answer after which the server closes the connection.
 fn closing(error: ApiError) -> Response {
     let mut response = answer(Err(error));
@@ -162,7 +176,9 @@ impl Shared {
             Fault::Internal | Fault::EveryWrite => {
                 ApiError::internal("Injected fault: internal error")
             }
-            Fault::Unavailable => ApiError::unavailable(),
+            Fault::Unavailable => {
+                ApiError::unavailable("Injected fault: the service is unavailable")
+            }
             Fault::Throttle => ApiError::throttling(),
         };
         Outcome::Answer(answer(Err(error)))
