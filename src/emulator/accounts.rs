@@ -1,8 +1,11 @@
 //! The partner accounts the emulator serves. The access key a request is signed with selects
 //! the account it acts as; a key that belongs to no account acts as the first one.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
+use super::auth::Key;
 use super::members::Member;
 
 /// One partner account of the seed, with the key pair that acts as it.
@@ -15,6 +18,10 @@ pub struct Account {
     pub website_url: String,
     pub access_key_id: String,
     pub secret_access_key: String,
+    /// Makes the key pair temporary credentials: every request signed with the key must send
+    /// this token in `X-Amz-Security-Token`.
+    #[serde(default)]
+    pub session_token: Option<String>,
 }
 
 impl Account {
@@ -72,6 +79,31 @@ impl Accounts {
     /// The account with this AWS account id.
     pub fn get(&self, id: &str) -> Option<&Account> {
         self.0.iter().find(|a| a.aws_account_id == id)
+    }
+
+    /// The access keys accepted: every account's, and the `extra` (access key, secret key)
+    /// pairs, whose secret wins over an account's for the same key (its session token stays).
+    pub fn keys(&self, extra: Vec<(String, String)>) -> HashMap<String, Key> {
+        let mut keys: HashMap<String, Key> = self
+            .0
+            .iter()
+            .map(|a| {
+                let key = Key {
+                    secret: a.secret_access_key.clone(),
+                    session_token: a.session_token.clone(),
+                };
+                (a.access_key_id.clone(), key)
+            })
+            .collect();
+        for (access_key, secret) in extra {
+            keys.entry(access_key)
+                .or_insert_with(|| Key {
+                    secret: String::new(),
+                    session_token: None,
+                })
+                .secret = secret;
+        }
+        keys
     }
 
     /// Every account, the first first.

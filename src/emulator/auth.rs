@@ -16,6 +16,16 @@ pub const REGION: &str = "us-east-1";
 /// How far a request's signing time may be from the server's clock, either way.
 const MAX_SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(15);
 const PAYLOAD_HASH: &str = "x-amz-content-sha256";
+const SECURITY_TOKEN: &str = "x-amz-security-token";
+
+/// What the front door knows of an access key.
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub secret: String,
+    /// For temporary credentials, the session token that every request signed with the key
+    /// must send in `X-Amz-Security-Token`.
+    pub session_token: Option<String>,
+}
 
 /// What a request looks like to the signature check.
 pub struct SignedRequest<'a> {
@@ -61,11 +71,11 @@ fn parse(header: &str) -> Option<Authorization<'_>> {
     (scope.next()? == "aws4_request").then_some(auth)
 }
 
-/// Checks the request's SigV4 signature against `secrets` (access key → secret key) and returns
-/// the access key it was signed with.
+/// Checks the request's SigV4 signature, and the session token of a temporary key, against
+/// `keys` (by access key) and returns the access key it was signed with.
 pub fn verify(
     req: &SignedRequest<'_>,
-    secrets: &HashMap<String, String>,
+    keys: &HashMap<String, Key>,
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
     let header = req
@@ -84,12 +94,14 @@ pub fn verify(
             "Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters",
         )
     })?;
-    let Some(secret) = secrets.get(auth.access_key) else {
-        return Err(ApiError::auth(
-            "UnrecognizedClientException",
-            "The security token included in the request is invalid.",
-        ));
+    let Some(key) = keys.get(auth.access_key) else {
+        return Err(unrecognized());
     };
+    if let Some(token) = &key.session_token {
+        if header_value(req.headers, SECURITY_TOKEN).as_ref() != Some(token) {
+            return Err(unrecognized());
+        }
+    }
     if auth.region != REGION {
         return Err(invalid(format!(
             "Credential should be scoped to a valid region, not '{}'.",
@@ -141,11 +153,15 @@ pub fn verify(
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",
         hex::encode(Sha256::digest(canonical.as_bytes()))
     );
-    let mut key = hmac(format!("AWS4{secret}").as_bytes(), auth.date.as_bytes());
+    let mut signing_key = hmac(
+        format!("AWS4{}", key.secret).as_bytes(),
+        auth.date.as_bytes(),
+    );
     for part in [REGION, SERVICE, "aws4_request"] {
-        key = hmac(&key, part.as_bytes());
+        signing_key = hmac(&signing_key, part.as_bytes());
     }
-    let mut mac = Hmac::<Sha256>::new_from_slice(&key).expect("HMAC takes keys of any length");
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(&signing_key).expect("HMAC takes keys of any length");
     mac.update(string_to_sign.as_bytes());
     let provided = hex::decode(auth.signature).unwrap_or_default();
     if mac.verify_slice(&provided).is_err() {
@@ -204,6 +220,14 @@ fn spelled(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// An access key that is unknown, or temporary and sent without its session token.
+fn unrecognized() -> ApiError {
+    ApiError::auth(
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+    )
 }
 
 fn mismatch() -> ApiError {
@@ -321,8 +345,12 @@ mod tests {
             headers,
             body: BODY,
         };
-        let secrets = HashMap::from([("test".to_string(), "test".to_string())]);
-        verify(&req, &secrets, now).map_err(|e| e.message)
+        let key = Key {
+            secret: "test".into(),
+            session_token: None,
+        };
+        let keys = HashMap::from([("test".to_string(), key)]);
+        verify(&req, &keys, now).map_err(|e| e.message)
     }
 
     #[test]

@@ -28,7 +28,6 @@ mod store;
 mod submissions;
 mod tasks;
 
-use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -61,8 +60,8 @@ pub struct EmulatorConfig {
     /// `None` turns quotas off.
     pub quotas: Option<QuotaLimits>,
     /// Accepted (access key, secret key) pairs besides the seed accounts' own (a pair listed
-    /// here wins over an account's for the same key). A key that belongs to no seed account
-    /// acts as the first account.
+    /// here wins over an account's for the same key, which keeps its session token). A key
+    /// that belongs to no seed account acts as the first account.
     pub credentials: Vec<(String, String)>,
     /// How often a new PENDING invitation arrives for the first account, on [`Self::clock`]:
     /// alternately from AWS and from the seed's second account. `None` for never.
@@ -136,12 +135,7 @@ impl Emulator {
             .extend(seed::generate(config.generate, data.accounts.first(), now));
         let accept_delay =
             chrono::Duration::from_std(config.accept_delay).map_err(|e| e.to_string())?;
-        let mut secrets: HashMap<String, String> = data
-            .accounts
-            .iter()
-            .map(|a| (a.access_key_id.clone(), a.secret_access_key.clone()))
-            .collect();
-        secrets.extend(config.credentials);
+        let keys = data.accounts.keys(config.credentials);
         let mut store = store::Store::new(data, accept_delay, now);
         if let Some(every) = config.arrivals_every {
             let every = chrono::Duration::from_std(every).map_err(|e| e.to_string())?;
@@ -151,7 +145,7 @@ impl Emulator {
             store: RwLock::new(store),
             quotas: config.quotas.map(|l| Mutex::new(quota::Quotas::new(l))),
             throttled: Default::default(),
-            secrets,
+            keys,
             faults: faults::Injector::new(config.faults),
             clock: config.clock,
             body_timeout: config.read_timeouts.body,

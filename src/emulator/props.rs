@@ -16,7 +16,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Map, Value};
 
-use super::auth::{REGION, SERVICE};
+use super::auth::{Key, REGION, SERVICE};
 use super::clock::Clock;
 use super::faults::{Faults, Injector};
 use super::opportunities::{Filter, SortBy};
@@ -40,7 +40,13 @@ fn shared() -> Shared {
         store: parking_lot::RwLock::new(Store::new(data, chrono::Duration::seconds(3), now)),
         quotas: None,
         throttled: AtomicU64::new(0),
-        secrets: HashMap::from([(TEST_ACCESS_KEY.to_string(), TEST_SECRET_KEY.to_string())]),
+        keys: HashMap::from([(
+            TEST_ACCESS_KEY.to_string(),
+            Key {
+                secret: TEST_SECRET_KEY.to_string(),
+                session_token: None,
+            },
+        )]),
         faults: Injector::new(Faults::default()),
         clock,
         body_timeout: Duration::from_secs(30),

@@ -39,7 +39,8 @@ pub struct Shared {
     pub quotas: Option<Mutex<Quotas>>,
     /// Requests refused for being over quota so far.
     pub throttled: AtomicU64,
-    pub secrets: HashMap<String, String>,
+    /// The access keys accepted.
+    pub keys: HashMap<String, auth::Key>,
     pub faults: Injector,
     pub clock: Clock,
     /// How long a request's body may take to arrive.
@@ -200,7 +201,7 @@ impl Shared {
                 headers,
                 body,
             },
-            &self.secrets,
+            &self.keys,
             // Clients sign with the real time, so signatures are checked against it too.
             Utc::now(),
         )?;

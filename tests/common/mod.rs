@@ -102,8 +102,18 @@ pub fn sdk_as(
     access_key: &str,
     secret_key: &str,
 ) -> aws_sdk_partnercentralselling::Client {
-    let config = sdk_config(emulator)
-        .credentials_provider(Credentials::new(access_key, secret_key, None, None, "test"));
+    sdk_with(
+        emulator,
+        Credentials::new(access_key, secret_key, None, None, "test"),
+    )
+}
+
+/// [`sdk`] signing with `credentials`, such as temporary ones with a session token.
+pub fn sdk_with(
+    emulator: &Emulator,
+    credentials: Credentials,
+) -> aws_sdk_partnercentralselling::Client {
+    let config = sdk_config(emulator).credentials_provider(credentials);
     aws_sdk_partnercentralselling::Client::from_conf(config.build())
 }
 

@@ -17,5 +17,6 @@ mod emulator_listing;
 mod emulator_opportunities;
 mod emulator_page_bytes;
 mod emulator_protocol;
+mod emulator_session_tokens;
 mod emulator_sigv4;
 mod emulator_tasks;
