@@ -155,10 +155,13 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         Ok::<_, String>((
             config,
             Paced::new(
-                Logged::new(AwsPartnerCentral::connect(&settings).await),
+                Logged::new(
+                    AwsPartnerCentral::connect(&settings)
+                        .await
+                        .counting(tally.clone()),
+                ),
                 SERVICE_QUOTA,
-            )
-            .counting(tally.clone()),
+            ),
             settings.catalog,
             data,
             (emulator, guard),
@@ -311,7 +314,10 @@ async fn inbox(cli: &Cli) -> Result<Option<runtime::Signal>, String> {
         )
     };
     let outcome = runtime::run(
-        Arc::new(Paced::new(Logged::new(client), runtime::QUOTA).counting(tally)),
+        Arc::new(Paced::new(
+            Logged::new(client.counting(tally)),
+            runtime::QUOTA,
+        )),
         options,
     )
     .await

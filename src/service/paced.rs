@@ -3,14 +3,13 @@
 //! work is paced instead of throttled and retried. Buckets run slightly under the quota, since
 //! requests arrive at the service a little later or earlier than they leave.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-use super::{CreatedInvitation, PartnerCentral, RequestTally, ServiceResult};
+use super::{CreatedInvitation, PartnerCentral, ServiceResult};
 use crate::domain::{
     Engagement, EngagementMember, EngagementSummary, InvitationDetail, InvitationSummary,
     ListQuery, NewInvitation, Opportunity, Page, Task, TaskFilter, TaskKind, TaskStart,
@@ -69,12 +68,11 @@ impl Bucket {
     }
 }
 
-/// Wraps a service and paces its calls to a [`Quota`], counting each in a [`RequestTally`].
+/// Wraps a service and paces its calls to a [`Quota`].
 pub struct Paced<P> {
     inner: P,
     reads: Bucket,
     writes: Bucket,
-    tally: Arc<RequestTally>,
 }
 
 impl<P> Paced<P> {
@@ -83,25 +81,17 @@ impl<P> Paced<P> {
             inner,
             reads: Bucket::new(quota.reads_per_second),
             writes: Bucket::new(quota.writes_per_second),
-            tally: Arc::default(),
         }
     }
 
-    /// Counts its requests in `tally`.
-    pub fn counting(self, tally: Arc<RequestTally>) -> Self {
-        Paced { tally, ..self }
-    }
-
-    /// Waits for a read's turn, and counts it.
+    /// Waits for a read's turn.
     async fn read(&self) {
         self.reads.take().await;
-        self.tally.count(false);
     }
 
-    /// Waits for a write's turn, and counts it.
+    /// Waits for a write's turn.
     async fn write(&self) {
         self.writes.take().await;
-        self.tally.count(true);
     }
 }
 

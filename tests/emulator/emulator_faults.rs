@@ -8,7 +8,9 @@ use crate::common;
 use std::time::Duration;
 
 use pc_inbox::domain::{InvitationStatus, ListQuery, Participant};
-use pc_inbox::emulator::{Emulator, EmulatorConfig, FaultCounts, Faults};
+use pc_inbox::emulator::{
+    Emulator, EmulatorConfig, FaultCounts, Faults, TEST_ACCESS_KEY, TEST_SECRET_KEY,
+};
 use pc_inbox::service::aws::AwsPartnerCentral;
 use pc_inbox::service::{PartnerCentral, ServiceError, ServiceResult};
 
@@ -275,4 +277,31 @@ async fn latency_is_a_tokio_sleep_that_paused_time_skips() {
         .all(|d| (Duration::from_millis(50)..=Duration::from_millis(300)).contains(d)));
     delays.dedup();
     assert!(delays.len() > 10, "random within the range: {delays:?}");
+}
+
+#[tokio::test(start_paused = true)]
+async fn every_attempt_is_counted_the_sdk_s_retries_too() {
+    let emulator = common::start(with_faults(Faults {
+        fail_rate: 0.2,
+        seed: 7,
+        ..Faults::default()
+    }))
+    .await;
+    let tally = std::sync::Arc::new(pc_inbox::service::RequestTally::default());
+    let settings = pc_inbox::service::aws::ClientSettings {
+        max_attempts: 5,
+        ..common::settings(&emulator, TEST_ACCESS_KEY, TEST_SECRET_KEY)
+    };
+    let client = AwsPartnerCentral::connect_with(&settings, Some(emulator.http_client()))
+        .await
+        .counting(tally.clone());
+    let id = common::acceptable(0);
+    for _ in 0..20 {
+        client.get_invitation(&id).await.expect("the SDK retried");
+    }
+    let injected = emulator.faults_injected();
+    let retried = injected.internal + injected.unavailable;
+    assert!(retried > 0, "seed 7 fails some: {injected:?}");
+    let counted: u64 = tally.take().values().map(|r| r.reads).sum();
+    assert_eq!(counted, 20 + retried, "each call and each retry");
 }

@@ -78,8 +78,12 @@ impl Headless {
     /// `pc-inbox` runs it.
     pub async fn counting(emulator: &Emulator, data: &DataDir) -> (Self, Arc<RequestTally>) {
         let tally = Arc::new(RequestTally::default());
-        let client = Paced::new(common::client_in_process(emulator).await, runtime::QUOTA)
-            .counting(tally.clone());
+        let client = Paced::new(
+            common::client_in_process(emulator)
+                .await
+                .counting(tally.clone()),
+            runtime::QUOTA,
+        );
         let options = Options {
             tally: tally.clone(),
             ..Options::new(

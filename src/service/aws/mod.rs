@@ -1,6 +1,7 @@
 //! [`PartnerCentral`] over the official `aws-sdk-partnercentralselling` client.
 
 mod convert;
+mod counted;
 mod engage;
 mod errors;
 mod raw;
@@ -151,6 +152,18 @@ impl AwsPartnerCentral {
                 endpoint,
             },
         }
+    }
+
+    /// Counts every request it sends, each retry included, in `tally`.
+    pub fn counting(mut self, tally: std::sync::Arc<crate::service::RequestTally>) -> Self {
+        let config = self
+            .client
+            .config()
+            .to_builder()
+            .interceptor(counted::CountAttempts(tally))
+            .build();
+        self.client = Client::from_conf(config);
+        self
     }
 
     /// A reject refused as a conflict may follow our own earlier attempt whose answer was lost
