@@ -243,7 +243,8 @@ pub(super) fn reject(
         lines.push(Line::styled(format!("{mark} {reason}"), style));
     }
     lines.push(Line::raw(""));
-    let count = d.reason.value().chars().count();
+    let sends = d.sends();
+    let count = sends.chars().count();
     let text_style = if d.focus == RejectFocus::Text {
         theme.selected
     } else {
@@ -251,7 +252,7 @@ pub(super) fn reject(
     };
     lines.push(Line::from(vec![
         Span::styled("Sends ", label(d.focus == RejectFocus::Text, theme)),
-        Span::styled(format!("{} ", d.reason.value()), text_style),
+        Span::styled(format!("{sends} "), text_style),
         Span::styled(format!(" {count}/{MAX_REASON}"), theme.muted),
     ]));
     match d.problem() {

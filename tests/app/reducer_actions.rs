@@ -9,6 +9,7 @@ use std::time::Duration;
 use crossterm::event::KeyCode;
 use fixtures::{code, key, loaded};
 use fixtures::{rejects, update};
+use pc_inbox::app::modes::reject::REASONS;
 use pc_inbox::app::modes::RejectFocus;
 use pc_inbox::app::tasks::Phase;
 use pc_inbox::app::{Effect, Level, Modal, Msg, State};
@@ -470,7 +471,8 @@ fn reject_opens_with_cancel_focused_and_validates_the_reason_live() {
         ("", RejectFocus::Text),
         "Other: type your own"
     );
-    assert!(d.problem().is_some());
+    assert_eq!(d.sends(), "Other", "or send Other as it is");
+    assert!(d.problem().is_none());
     for c in "x".repeat(81).chars() {
         update(&mut s, key(c));
     }
@@ -656,4 +658,47 @@ fn several_accepts_run_at_once_and_the_status_line_counts_them() {
     assert_eq!(s.tasks().active(TaskKind::Accept).count(), 2);
     let screen = fixtures::screen_text(&s);
     assert!(screen.contains("(+1 more)"), "{screen}");
+}
+
+#[test]
+fn other_sends_other_unless_a_reason_is_typed() {
+    let mut s = loaded(SIZE, 5, false);
+    update(&mut s, key('x'));
+    update(&mut s, code(KeyCode::Up));
+    update(&mut s, code(KeyCode::Up));
+    let Some(Modal::Reject(d)) = s.top() else {
+        panic!()
+    };
+    assert_eq!(
+        (d.focus, d.cursor, d.sends().as_str()),
+        (RejectFocus::Reasons, REASONS.len() - 1, "Other"),
+        "the arrows work from the first key, Cancel focused or not"
+    );
+    update(&mut s, code(KeyCode::Enter));
+    update(&mut s, code(KeyCode::Enter));
+    update(&mut s, code(KeyCode::Enter));
+    assert_eq!(
+        rejects(&after_hold(&mut s)),
+        [(ID.to_string(), "Other".to_string())]
+    );
+}
+
+#[test]
+fn the_arrows_pick_from_the_buttons_starting_where_the_list_was() {
+    let mut s = loaded(SIZE, 5, false);
+    update(&mut s, key('x'));
+    update(&mut s, code(KeyCode::Down));
+    let Some(Modal::Reject(d)) = s.top() else {
+        panic!()
+    };
+    assert_eq!(
+        (d.focus, d.reason.value()),
+        (RejectFocus::Reasons, REASONS[0]),
+        "the first press lands on the first reason"
+    );
+    update(&mut s, code(KeyCode::Down));
+    let Some(Modal::Reject(d)) = s.top() else {
+        panic!()
+    };
+    assert_eq!(d.reason.value(), REASONS[1]);
 }

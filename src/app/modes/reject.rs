@@ -24,6 +24,9 @@ pub const REASONS: [&str; 5] = [
     "Other",
 ];
 
+/// Where "Other" is in [`REASONS`].
+const OTHER: usize = REASONS.len() - 1;
+
 /// Where the keyboard is in the dialog; Tab goes round in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RejectFocus {
@@ -51,6 +54,8 @@ pub struct RejectDialog {
     pub title: String,
     pub customer: Option<String>,
     pub cursor: usize,
+    /// The reason picked from the list last, if any.
+    pub picked: Option<usize>,
     pub reason: Input,
     pub focus: RejectFocus,
     /// Why the last press of [Reject] sent nothing (a notice had just come in, or the reason
@@ -68,6 +73,7 @@ impl RejectDialog {
             title,
             customer,
             cursor: 0,
+            picked: None,
             reason: Input::default(),
             focus: RejectFocus::Cancel,
             note: None,
@@ -91,17 +97,28 @@ impl RejectDialog {
         self.reason = Input::new(reason);
         if let Some(at) = self.chosen() {
             self.cursor = at;
+            self.picked = Some(at);
         }
     }
 
-    /// Picks the reason under the cursor into the text ("Other" empties it for typing).
+    /// Picks the reason under the cursor into the text ("Other" empties it for typing; it
+    /// sends "Other" while nothing is typed).
     pub fn pick(&mut self) {
-        let text = if self.cursor == REASONS.len() - 1 {
+        let text = if self.cursor == OTHER {
             ""
         } else {
             REASONS[self.cursor]
         };
+        self.picked = Some(self.cursor);
         self.reason = Input::new(text.to_string());
+    }
+
+    /// The reason [Reject] sends: the text, or "Other" when that was picked and nothing typed.
+    pub fn sends(&self) -> String {
+        match self.reason.value() {
+            "" if self.picked == Some(OTHER) => REASONS[OTHER].to_string(),
+            text => text.to_string(),
+        }
     }
 
     /// Which of [`REASONS`] the text is: the documented reason it equals, else "Other" for any
@@ -121,7 +138,7 @@ impl RejectDialog {
 
     /// Why the reason cannot be sent yet, if it cannot.
     pub fn problem(&self) -> Option<String> {
-        reason_problem(self.reason.value())
+        reason_problem(&self.sends())
     }
 }
 
@@ -171,6 +188,11 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
             dialog.cursor = (dialog.cursor + REASONS.len() - 1) % REASONS.len();
             dialog.pick();
         }
+        (Some(Action::Up | Action::Down), RejectFocus::Reject | RejectFocus::Cancel) => {
+            // The arrows pick from anywhere but the text: the first press lands on the list.
+            dialog.focus = RejectFocus::Reasons;
+            dialog.pick();
+        }
         (Some(Action::Confirm | Action::Toggle), RejectFocus::Reasons) => {
             dialog.pick();
             dialog.focus = if dialog.reason.value().is_empty() {
@@ -194,7 +216,7 @@ pub fn on_key(state: &mut State, key: KeyEvent) -> Vec<Effect> {
                 ));
                 return Vec::new();
             }
-            let reason = dialog.reason.value().to_string();
+            let reason = dialog.sends();
             let single = dialog.many.is_empty();
             let id = dialog.invitation_id.clone();
             let targets = if single {
