@@ -433,10 +433,16 @@ fn the_message_and_business_problem_take_several_lines() {
     );
     update(&mut s, Msg::Paste("a\r\nb".into()));
     assert_eq!(form(&s).draft.message, "Hello!a\nb\nsecond line");
+    update(&mut s, Msg::Paste(",\rteam\tplease".into()));
+    assert_eq!(
+        form(&s).draft.message,
+        "Hello!a\nb,\nteam please\nsecond line",
+        "a lone CR is a line break and a tab a space: nothing hidden is sent"
+    );
     update(&mut s, code(KeyCode::Tab));
     assert_eq!(form(&s).field(), Field::Kind, "Tab leaves the field");
     let screen = fixtures::screen_text(&s);
-    assert!(screen.contains("Hello!a (+2 more lines)"), "{screen}");
+    assert!(screen.contains("Hello!a (+3 more lines)"), "{screen}");
 }
 
 #[test]

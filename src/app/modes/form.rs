@@ -11,7 +11,7 @@ use crate::app::create::{close, flush, submit};
 use crate::app::form::current::{form_mut, save_later};
 use crate::app::form::picker::Picker;
 use crate::app::form::InvitationForm;
-use crate::app::text::paste_into;
+use crate::app::text::{multiline, paste_into};
 use crate::app::{Effect, Level, State};
 use crate::compose::draft::{DraftContact, DraftKind, DraftSpend};
 use crate::compose::fields::{text_mut, Editor, Field, PickerKind};
@@ -34,7 +34,7 @@ pub fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
         return Vec::new();
     };
     if form.field().multiline() {
-        form.area.insert_str(text.replace("\r\n", "\n"));
+        form.area.insert_str(multiline(text));
     } else {
         paste_into(&mut form.input, text);
     }
