@@ -3,7 +3,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::domain::Participant;
+use crate::domain::{Participant, ViewSort};
 
 /// A column of the invitation list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,21 +20,22 @@ pub enum Column {
 }
 
 /// Most important first: a narrower pane drops columns from the end of this list. The first
-/// [`ESSENTIAL`] only need their own width; the others are shown only while the title keeps
-/// [`TITLE_ROOM`] columns more than its narrowest.
+/// [`ESSENTIAL`] only need their own width; the others are shown only while the title's share
+/// of the width left over stays at least [`TITLE_ROOM`] columns. Who sent an invitation (or got it) comes
+/// before what its detail tells, so it shows at every width that has room for either.
 const PRIORITY: [Column; 8] = [
     Column::Status,
     Column::Engagement,
     Column::Expires,
+    Column::Party,
     Column::Customer,
     Column::Spend,
     Column::Invited,
-    Column::Party,
     Column::Type,
 ];
 
 const ESSENTIAL: usize = 5;
-const TITLE_ROOM: u16 = 8;
+const TITLE_ROOM: u16 = 4;
 
 /// Left to right.
 const ORDER: [Column; 8] = [
@@ -64,6 +65,18 @@ impl Column {
         }
     }
 
+    /// The column a view's order sorts by, and the arrow that says which way.
+    pub fn sorted_by(sort: ViewSort) -> (Column, &'static str) {
+        match sort {
+            ViewSort::Newest => (Column::Invited, "▼"),
+            ViewSort::Oldest => (Column::Invited, "▲"),
+            ViewSort::Expires => (Column::Expires, "▲"),
+            ViewSort::Sender => (Column::Party, "▲"),
+            ViewSort::Customer => (Column::Customer, "▲"),
+            ViewSort::Spend => (Column::Spend, "▼"),
+        }
+    }
+
     /// The narrowest it may be, and its share of the width left over (0: fixed).
     fn size(self) -> (u16, u16) {
         match self {
@@ -71,7 +84,7 @@ impl Column {
             Column::Engagement => (20, 3),
             Column::Party => (12, 2),
             Column::Type => (4, 0),
-            Column::Invited => (7, 0),
+            Column::Invited => (9, 0),
             Column::Expires => (11, 0),
             Column::Customer => (12, 2),
             Column::Spend => (12, 0),
@@ -86,14 +99,21 @@ pub fn layout(width: u16) -> Vec<(Column, u16, u16)> {
     const GAP: u16 = 1;
     let mut used = 0u16;
     let mut chosen = Vec::new();
+    let title_share = |chosen: &[Column], used: u16| {
+        let weights: u16 = chosen.iter().map(|c| c.size().1).sum();
+        (width - used) * Column::Engagement.size().1 / weights.max(1)
+    };
     for (rank, column) in PRIORITY.into_iter().enumerate() {
         let need = column.size().0 + if chosen.is_empty() { 0 } else { GAP };
-        let room = if rank < ESSENTIAL { 0 } else { TITLE_ROOM };
-        if used + need + room > width {
+        if used + need > width {
+            break;
+        }
+        chosen.push(column);
+        if rank >= ESSENTIAL && title_share(&chosen, used + need) < TITLE_ROOM {
+            chosen.pop();
             break;
         }
         used += need;
-        chosen.push(column);
     }
     let spare = width - used;
     let weights: u16 = chosen.iter().map(|c| c.size().1).sum();
@@ -166,20 +186,21 @@ mod tests {
     }
 
     #[test]
-    fn customer_and_spend_come_before_the_sender() {
+    fn the_other_party_comes_before_the_customer_and_the_spend() {
         use Column::*;
         assert_eq!(shown(38), [Status, Engagement]);
         assert_eq!(shown(44), [Status, Engagement, Expires]);
         let at_120 = shown(67);
-        assert!(at_120.contains(&Customer) && at_120.contains(&Spend) && !at_120.contains(&Party));
-        assert_eq!(shown(114), ORDER);
+        assert!(at_120.contains(&Party) && at_120.contains(&Customer) && !at_120.contains(&Spend));
+        assert_eq!(shown(116), ORDER);
     }
 
     #[test]
     fn optional_columns_leave_the_title_room() {
         let at_160 = layout(90);
         let title = at_160.iter().find(|c| c.0 == Column::Engagement).unwrap().2;
-        assert!(title >= 28, "{at_160:?}");
+        assert!(title >= 24, "{at_160:?}");
+        assert!(at_160.iter().any(|c| c.0 == Column::Spend), "{at_160:?}");
     }
 
     #[test]

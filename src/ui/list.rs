@@ -81,9 +81,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     }
 
     let cols = columns::layout(inner.width);
+    let (sorted, arrow) = Column::sorted_by(state.views.active.sort);
     let buf = frame.buffer_mut();
     for &(column, x, width) in &cols {
-        let header = column.header(state.side());
+        let header = match column.header(state.side()) {
+            header if column == sorted => format!("{header} {arrow}"),
+            header => header.to_string(),
+        };
         buf.set_stringn(inner.x + x, inner.y, header, width as usize, theme.heading);
     }
     for (k, (selected, row)) in state.list.window(height).enumerate() {

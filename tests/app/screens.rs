@@ -535,3 +535,28 @@ fn engage_complete_80x24() {
     );
     insta::assert_snapshot!(render(&s).backend());
 }
+
+#[test]
+fn the_sort_column_is_marked_in_the_header() {
+    use pc_inbox::domain::ViewSort;
+    let mut s = loaded((200, 60), 10, false);
+    let header = |s: &State| {
+        fixtures::screen_text(s)
+            .lines()
+            .nth(2)
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(header(&s).contains("Invited ▼"), "{}", header(&s));
+    for (sort, marked) in [
+        (ViewSort::Oldest, "Invited ▲"),
+        (ViewSort::Customer, "Customer ▲"),
+        (ViewSort::Spend, "Spend/mo ▼"),
+        (ViewSort::Sender, "Sender ▲"),
+    ] {
+        s.views.active.sort = sort;
+        let line = header(&s);
+        assert!(line.contains(marked), "{sort:?}: {line}");
+        assert_eq!(line.matches(['▲', '▼']).count(), 1, "{line}");
+    }
+}
