@@ -40,7 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .borders(Borders::ALL)
         .border_style(theme.pane_border(focused))
         .title(Line::from(title))
-        .title_bottom(Span::styled(pipeline(&state.pipeline), theme.muted));
+        .title_bottom(Span::styled(
+            pipeline(&state.pipeline, area.width.saturating_sub(2) as usize),
+            theme.muted,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -181,14 +184,16 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: Column) -
 const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
 /// ` 12 pending · 3 expire within 3 days · USD 120.5k + EUR 40k a month (10 of 12 known) `.
-fn pipeline(p: &Pipeline) -> String {
+/// The pipeline footer, in at most `width` columns: whole items only, the least important
+/// dropped first, never one cut through.
+fn pipeline(p: &Pipeline, width: usize) -> String {
     if p.pending == 0 {
         return String::new();
     }
-    let mut text = format!(" {} pending", p.pending);
+    let mut items = vec![format!("{} pending", p.pending)];
     if p.expiring > 0 {
-        text.push_str(&format!(
-            " · {} expire within {} days",
+        items.push(format!(
+            "{} expire within {} days",
             p.expiring,
             SOON.num_days()
         ));
@@ -199,12 +204,24 @@ fn pipeline(p: &Pipeline) -> String {
             .iter()
             .map(|(currency, total)| format!("{currency} {}", format::compact(*total)))
             .collect();
-        text.push_str(&format!(" · {} a month", totals.join(" + ")));
+        let mut spend = format!("{} a month", totals.join(" + "));
         if p.known < p.pending {
-            text.push_str(&format!(" ({} of {} known)", p.known, p.pending));
+            spend.push_str(&format!(" ({} of {} known)", p.known, p.pending));
         }
+        items.push(spend);
     }
-    text.push(' ');
+    let mut text = String::new();
+    for item in items {
+        let next = if text.is_empty() {
+            format!(" {item} ")
+        } else {
+            format!("{}· {item} ", text)
+        };
+        if next.chars().count() > width {
+            break;
+        }
+        text = next;
+    }
     text
 }
 
@@ -252,5 +269,29 @@ fn opportunity(state: &State, id: &str) -> Option<String> {
     match &state.tasks().get(TaskKind::Accept, id)?.phase {
         Phase::Complete { made } => made.clone(),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pipeline_footer_drops_whole_items_never_cuts_one() {
+        let mut p = Pipeline::default();
+        p.pending = 24;
+        p.expiring = 4;
+        p.spend = vec![("USD".into(), 160_500.0), ("EUR".into(), 3_600.0)];
+        p.known = 7;
+        let whole =
+            " 24 pending · 4 expire within 3 days · USD 160.5k + EUR 3.6k a month (7 of 24 known) ";
+        assert_eq!(pipeline(&p, 200), whole);
+        assert_eq!(pipeline(&p, whole.chars().count()), whole);
+        assert_eq!(
+            pipeline(&p, whole.chars().count() - 1),
+            " 24 pending · 4 expire within 3 days "
+        );
+        assert_eq!(pipeline(&p, 20), " 24 pending ");
+        assert_eq!(pipeline(&p, 5), "");
     }
 }
