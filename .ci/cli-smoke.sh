@@ -560,5 +560,38 @@ AWS_ACCESS_KEY_ID=AKIANOTAREALKEY00000 pc_fails UnrecognizedClientException \
     get-engagement-invitation --catalog AWS --identifier "$get_id"
 pass "unknown access key: UnrecognizedClientException"
 
+# ---------------------------------------------------------------------------------------------
+step "j. sts get-caller-identity"
+# `whoami OUT_FILE`: the caller's identity from the emulator's STS, as JSON in OUT_FILE.
+whoami() {
+    if ! "$AWS" --endpoint-url "$URL" --output json sts get-caller-identity >"$1" 2>"$WORK/last.err"; then
+        cat "$WORK/last.err" >&2
+        fail "aws sts get-caller-identity as $AWS_ACCESS_KEY_ID"
+    fi
+}
+whoami "$WORK/me.json"
+python3 - "$WORK/me.json" "$SEED" 0 <<'PY' || fail "get-caller-identity as test answered wrongly"
+import json, sys
+d = json.load(open(sys.argv[1]))
+account = json.load(open(sys.argv[2]))["Accounts"][int(sys.argv[3])]
+assert d["Account"] == account["AwsAccountId"], d
+assert d["Arn"] == f"arn:aws:iam::{account['AwsAccountId']}:user/{account['Alias']}", d
+assert d["UserId"].startswith("AIDA"), d
+PY
+AWS_ACCESS_KEY_ID=partner2 AWS_SECRET_ACCESS_KEY=partner2 whoami "$WORK/p2-me.json"
+python3 - "$WORK/p2-me.json" "$SEED" 1 <<'PY' || fail "get-caller-identity as partner2 answered wrongly"
+import json, sys
+d = json.load(open(sys.argv[1]))
+account = json.load(open(sys.argv[2]))["Accounts"][int(sys.argv[3])]
+assert d["Account"] == account["AwsAccountId"], d
+assert d["Arn"] == f"arn:aws:iam::{account['AwsAccountId']}:user/{account['Alias']}", d
+PY
+rc=0
+AWS_ACCESS_KEY_ID=AKIANOTAREALKEY00000 "$AWS" --endpoint-url "$URL" sts get-caller-identity \
+    >"$WORK/neg.out" 2>"$WORK/neg.err" || rc=$?
+[[ $rc -ne 0 ]] && grep -q "(InvalidClientTokenId)" "$WORK/neg.err" ||
+    fail "get-caller-identity with an unknown key did not fail with InvalidClientTokenId: $(cat "$WORK/neg.err")"
+pass "get-caller-identity: $(json "$WORK/me.json" 'd["Arn"]') and $(json "$WORK/p2-me.json" 'd["Arn"]'); an unknown key: InvalidClientTokenId"
+
 kill -0 "$EMU_PID" 2>/dev/null || fail "the emulator died during the test"
 printf '\nPASS  AWS CLI smoke test against %s (%d s)\n' "$URL" "$SECONDS"

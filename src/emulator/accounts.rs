@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 use super::auth::Key;
 use super::members::Member;
@@ -25,6 +26,21 @@ pub struct Account {
 }
 
 impl Account {
+    /// The IAM user its key pair belongs to, as STS GetCallerIdentity names it:
+    /// `arn:aws:iam::111122223333:user/northwind`.
+    pub fn user_arn(&self) -> String {
+        format!("arn:aws:iam::{}:user/{}", self.aws_account_id, self.alias)
+    }
+
+    /// That user's unique id, shaped as IAM's (`AIDA` and 17 more characters) and the same on
+    /// every start.
+    pub fn user_id(&self) -> String {
+        let digest = Sha256::digest(self.user_arn().as_bytes());
+        let mut id = hex::encode_upper(digest);
+        id.truncate(17);
+        format!("AIDA{id}")
+    }
+
     /// The account as a member of an engagement.
     pub fn member(&self) -> Member {
         Member {

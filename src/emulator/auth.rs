@@ -11,6 +11,8 @@ use super::error::ApiError;
 
 /// The signing name of the service.
 pub const SERVICE: &str = "partnercentral-selling";
+/// The signing name of STS, whose GetCallerIdentity the emulator also answers.
+pub const STS: &str = "sts";
 /// The only region requests may be scoped to.
 pub const REGION: &str = "us-east-1";
 /// How far a request's signing time may be from the server's clock, either way.
@@ -71,11 +73,13 @@ fn parse(header: &str) -> Option<Authorization<'_>> {
     (scope.next()? == "aws4_request").then_some(auth)
 }
 
-/// Checks the request's SigV4 signature, and the session token of a temporary key, against
-/// `keys` (by access key) and returns the access key it was signed with.
+/// Checks the request's SigV4 signature for the signing name `service`, and the session token
+/// of a temporary key, against `keys` (by access key) and returns the access key it was signed
+/// with.
 pub fn verify(
     req: &SignedRequest<'_>,
     keys: &HashMap<String, Key>,
+    service: &str,
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
     let header = req
@@ -108,9 +112,9 @@ pub fn verify(
             auth.region
         )));
     }
-    if auth.service != SERVICE {
+    if auth.service != service {
         return Err(invalid(format!(
-            "Credential should be scoped to correct service: '{SERVICE}'."
+            "Credential should be scoped to correct service: '{service}'."
         )));
     }
     if !auth.signed_headers.contains(&"host") {
@@ -148,7 +152,7 @@ pub fn verify(
 
     let payload_hash = payload_hash(req, &auth.signed_headers)?;
     let canonical = canonical_request(req, &auth.signed_headers, &payload_hash);
-    let scope = format!("{}/{REGION}/{SERVICE}/aws4_request", auth.date);
+    let scope = format!("{}/{REGION}/{service}/aws4_request", auth.date);
     let string_to_sign = format!(
         "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",
         hex::encode(Sha256::digest(canonical.as_bytes()))
@@ -157,7 +161,7 @@ pub fn verify(
         format!("AWS4{}", key.secret).as_bytes(),
         auth.date.as_bytes(),
     );
-    for part in [REGION, SERVICE, "aws4_request"] {
+    for part in [REGION, service, "aws4_request"] {
         signing_key = hmac(&signing_key, part.as_bytes());
     }
     let mut mac =
@@ -350,7 +354,7 @@ mod tests {
             session_token: None,
         };
         let keys = HashMap::from([("test".to_string(), key)]);
-        verify(&req, &keys, now).map_err(|e| e.message)
+        verify(&req, &keys, SERVICE, now).map_err(|e| e.message)
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! protocol, so the official SDK, the AWS CLI and boto3 talk to it as they talk to AWS.
 //!
 //! Request flow: [`listen`] (connections, read timeouts) → [`server`] (auth, quotas, validation
-//! against [`crate::model`]) → [`ops`] handlers → [`store`] state, seeded from [`seed`].
+//! against [`crate::model`]) → [`ops`] handlers → [`store`] state, seeded from [`seed`]. STS
+//! `GetCallerIdentity` is answered on the same port ([`sts`]).
 
 mod accepted;
 mod accounts;
@@ -25,6 +26,7 @@ mod seed;
 mod seeded_opportunities;
 mod server;
 mod store;
+mod sts;
 mod submissions;
 mod tasks;
 

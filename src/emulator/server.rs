@@ -1,5 +1,6 @@
 //! The HTTP front: awsJson1_0 over `POST /`, SigV4 authentication, quotas, model validation of
-//! every request and response, and dispatch to the operation handlers.
+//! every request and response, and dispatch to the operation handlers. An awsQuery request
+//! (STS GetCallerIdentity) goes to [`super::sts`] instead.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,6 +25,7 @@ use super::listen::ConnectionReset;
 use super::ops;
 use super::quota::{Quotas, RequestClass};
 use super::store::Store;
+use super::sts::{self, Query};
 use crate::model::model;
 
 /// The `X-Amz-Target` prefix of the service.
@@ -138,7 +140,8 @@ fn answer(result: Result<Value, ApiError>) -> Response {
 
 impl Shared {
     /// Answers a request whose body has been read; `with_faults`, after the delay and with
-    /// the fault (see [`super::faults`]) its plan says.
+    /// the fault (see [`super::faults`]) its plan says. An STS query meets no fault, and draws
+    /// no plan.
     pub async fn respond(
         &self,
         method: &Method,
@@ -147,6 +150,9 @@ impl Shared {
         body: &[u8],
         with_faults: bool,
     ) -> Outcome {
+        if let Some(query) = Query::of(method, headers, body) {
+            return Outcome::Answer(self.caller_identity(&query, uri, headers, body));
+        }
         let plan = if with_faults {
             self.faults.plan()
         } else {
@@ -185,6 +191,27 @@ impl Shared {
         Outcome::Answer(answer(Err(error)))
     }
 
+    /// Answers an STS query, signed for `sts` with one of the emulator's keys.
+    fn caller_identity(
+        &self,
+        query: &Query,
+        uri: &Uri,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Response {
+        let signed = SignedRequest {
+            method: Method::POST.as_str(),
+            path: uri.path(),
+            query: uri.query().unwrap_or_default(),
+            headers,
+            body,
+        };
+        match auth::verify(&signed, &self.keys, auth::STS, Utc::now()) {
+            Ok(access_key) => query.answer(self.store.read().accounts.acting(&access_key)),
+            Err(e) => sts::refused(&e),
+        }
+    }
+
     /// Authenticates a request and finds its operation: the access key and operation name.
     fn admit(
         &self,
@@ -202,6 +229,7 @@ impl Shared {
                 body,
             },
             &self.keys,
+            auth::SERVICE,
             // Clients sign with the real time, so signatures are checked against it too.
             Utc::now(),
         )?;

@@ -19,4 +19,5 @@ mod emulator_page_bytes;
 mod emulator_protocol;
 mod emulator_session_tokens;
 mod emulator_sigv4;
+mod emulator_sts;
 mod emulator_tasks;
