@@ -11,6 +11,7 @@ mod engagement;
 mod facts;
 mod filters;
 mod fold;
+mod identity;
 mod invitation;
 pub mod journal;
 mod opportunity;
@@ -29,6 +30,7 @@ pub use engage::{EngagementMember, Involvement};
 pub use engagement::{Engagement, EngagementSummary, NewInvitation, NewPayload};
 pub use filters::{console_url, Filters, PayloadChoice};
 pub use fold::{fold, fold_into};
+pub use identity::Identity;
 pub use invitation::{
     InvitationDetail, InvitationStatus, InvitationSummary, Member, Participant, PayloadKind,
     Receiver,

@@ -3,6 +3,7 @@
 
 pub mod aws;
 mod error;
+mod identity;
 mod linked;
 mod logged;
 mod paced;
@@ -17,6 +18,7 @@ use crate::domain::{
 pub use error::{
     without_userinfo, CredentialsProblem, FieldError, ServiceError, PARTNER_CENTRAL_REGION,
 };
+pub use identity::CallerIdentity;
 pub use linked::linked_opportunity;
 pub use logged::Logged;
 pub use paced::{Bucket, Paced, Quota, SERVICE_QUOTA};

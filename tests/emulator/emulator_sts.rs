@@ -1,7 +1,7 @@
-//! STS GetCallerIdentity on the emulator's port, through the real `aws-sdk-sts` client: each
-//! seed account's key pair is answered with its account and IAM user, and STS's own errors
-//! (XML, HTTP 403) meet a key or signature it does not accept. The signing name `sts` is
-//! accepted for this call only.
+//! STS GetCallerIdentity on the emulator's port, through the real `aws-sdk-sts` client and our
+//! adapter's [`CallerIdentity`]: each seed account's key pair is answered with its account and
+//! IAM user, and STS's own errors (XML, HTTP 403) meet a key or signature it does not accept.
+//! The signing name `sts` is accepted for this call only.
 
 use crate::common;
 
@@ -11,8 +11,11 @@ use aws_credential_types::Credentials;
 use aws_sdk_sts::error::ProvideErrorMetadata;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4::SigningParams;
-use aws_smithy_runtime_api::client::identity::Identity;
+use aws_smithy_runtime_api::client::identity::Identity as SigningIdentity;
+use pc_inbox::domain::Identity;
 use pc_inbox::emulator::Emulator;
+use pc_inbox::service::aws::AwsPartnerCentral;
+use pc_inbox::service::{CallerIdentity, CredentialsProblem, ServiceError};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const QUERY: &str = "Action=GetCallerIdentity&Version=2011-06-15";
@@ -92,7 +95,7 @@ async fn post(
     if let Some(target) = target {
         headers.push(("x-amz-target".into(), target.into()));
     }
-    let identity: Identity = Credentials::new("test", "test", None, None, "test").into();
+    let identity: SigningIdentity = Credentials::new("test", "test", None, None, "test").into();
     let params: SigningParams<'_, _> = SigningParams::builder()
         .identity(&identity)
         .region("us-east-1")
@@ -163,4 +166,32 @@ async fn the_signing_name_sts_is_accepted_for_get_caller_identity_only() {
     let (status, body) = post(&emulator, "sts", other, None).await;
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("<Code>InvalidAction</Code>"), "{body}");
+}
+
+#[tokio::test]
+async fn our_adapter_names_the_caller_with_the_partner_central_client_s_settings() {
+    let emulator = common::start(common::config(0)).await;
+    let northwind = Identity {
+        account: "111122223333".into(),
+        arn: "arn:aws:iam::111122223333:user/northwind".into(),
+    };
+    let over_tcp = common::client(&emulator).await;
+    assert_eq!(over_tcp.caller_identity().await, Ok(northwind.clone()));
+    let in_process = common::client_in_process(&emulator).await;
+    assert_eq!(in_process.caller_identity().await, Ok(northwind));
+    let settings = common::settings(&emulator, "partner2", "partner2");
+    let partner2 = AwsPartnerCentral::connect(&settings).await;
+    let tidewater = partner2.caller_identity().await.unwrap();
+    assert_eq!(tidewater.account, "246813579135");
+
+    let settings = common::settings(&emulator, "AKIANOTAREALKEY00000", "x");
+    let unknown = AwsPartnerCentral::connect(&settings).await;
+    match unknown.caller_identity().await {
+        Err(ServiceError::Credentials {
+            problem: CredentialsProblem::Rejected,
+            message,
+            ..
+        }) => assert!(message.starts_with("InvalidClientTokenId"), "{message}"),
+        other => panic!("{other:?}"),
+    }
 }

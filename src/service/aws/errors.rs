@@ -15,6 +15,7 @@ use aws_sdk_partnercentralselling::operation::{
     start_engagement_from_opportunity_task::StartEngagementFromOpportunityTaskError,
 };
 use aws_sdk_partnercentralselling::types::error::ValidationException;
+use aws_sdk_sts::operation::get_caller_identity::GetCallerIdentityError;
 
 use aws_credential_types::provider::error::CredentialsError;
 
@@ -54,6 +55,12 @@ operation_errors!(
     GetEngagementError,
 );
 
+impl OperationError for GetCallerIdentityError {
+    fn validation(&self) -> Option<&ValidationException> {
+        None
+    }
+}
+
 /// What the client is aimed at: what an error's advice names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Target {
@@ -64,14 +71,24 @@ pub(super) struct Target {
     pub endpoint: String,
 }
 
-/// Turns an SDK error into a [`ServiceError`] whose text names the endpoint or profile. The
-/// SDK's whole chain of causes goes to the log, never into the text.
+/// Turns a Partner Central SDK error into a [`ServiceError`] whose text names the endpoint or
+/// profile. The SDK's whole chain of causes goes to the log, never into the text.
 pub(super) fn map<E, R>(err: SdkError<E, R>, target: &Target) -> ServiceError
 where
     E: OperationError + 'static,
     R: std::fmt::Debug + 'static,
 {
-    let mapped = match &err {
+    in_region(map_in_any_region(err, target), &target.region)
+}
+
+/// [`map`] for a service that runs in every region (STS), so that the region is never taken
+/// for the cause.
+pub(super) fn map_in_any_region<E, R>(err: SdkError<E, R>, target: &Target) -> ServiceError
+where
+    E: OperationError + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    match &err {
         SdkError::ServiceError(service) => {
             let e = service.err();
             tracing::debug!(
@@ -107,8 +124,7 @@ where
             );
             unanswered(&err, target)
         }
-    };
-    in_region(mapped, &target.region)
+    }
 }
 
 /// Outside us-east-1 a signature refusal, an unreachable endpoint or an unknown failure is the
@@ -258,6 +274,7 @@ mod tests {
     use aws_sdk_partnercentralselling::types::{
         ValidationExceptionError, ValidationExceptionErrorCode, ValidationExceptionReason,
     };
+    use aws_sdk_sts::operation::get_caller_identity::GetCallerIdentityError;
     use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
     use aws_smithy_types::body::SdkBody;
 
@@ -441,6 +458,27 @@ mod tests {
         assert!(
             matches!(unreachable, ServiceError::WrongRegion { .. }),
             "{unreachable:?}"
+        );
+    }
+
+    #[test]
+    fn an_sts_refusal_blames_the_credentials_in_any_region() {
+        let meta = ErrorMetadata::builder()
+            .code("InvalidClientTokenId")
+            .message("The security token included in the request is invalid.")
+            .build();
+        let refused = SdkError::service_error(GetCallerIdentityError::generic(meta), response(403));
+        let err = map_in_any_region(refused, &target(None, "eu-west-1"));
+        assert!(
+            matches!(
+                &err,
+                ServiceError::Credentials {
+                    problem: CredentialsProblem::Rejected,
+                    message,
+                    ..
+                } if message.starts_with("InvalidClientTokenId")
+            ),
+            "{err:?}"
         );
     }
 

@@ -4,14 +4,13 @@ mod convert;
 mod counted;
 mod engage;
 mod errors;
+mod identity;
 mod raw;
+mod setup;
 mod tasks;
 
 use async_trait::async_trait;
-use aws_config::meta::region::RegionProviderChain;
 use aws_config::retry::RetryConfig;
-use aws_config::{BehaviorVersion, Region};
-use aws_credential_types::Credentials;
 use aws_sdk_partnercentralselling::config::SharedHttpClient;
 use aws_sdk_partnercentralselling::types as sdk;
 use aws_sdk_partnercentralselling::Client;
@@ -69,10 +68,13 @@ impl Default for ClientSettings {
     }
 }
 
-/// The SDK-backed Partner Central client.
+/// The SDK-backed Partner Central client; also answers
+/// [`CallerIdentity`](crate::service::CallerIdentity) with STS.
 #[derive(Debug, Clone)]
 pub struct AwsPartnerCentral {
     client: Client,
+    /// STS, for [`crate::service::CallerIdentity`], with the same credentials and endpoint.
+    sts: identity::Sts,
     catalog: String,
     /// What errors name: the profile, region and endpoint in use.
     target: errors::Target,
@@ -92,65 +94,26 @@ impl AwsPartnerCentral {
         http_client: Option<SharedHttpClient>,
     ) -> Self {
         let retry = RetryConfig::standard().with_max_attempts(settings.max_attempts.max(1));
-        let (mut builder, region, endpoint) = match &settings.static_credentials {
-            Some(creds) => {
-                let region = settings
-                    .region
-                    .clone()
-                    .unwrap_or_else(|| DEFAULT_REGION.to_string());
-                let mut builder = aws_sdk_partnercentralselling::Config::builder()
-                    .behavior_version(BehaviorVersion::latest())
-                    .region(Region::new(region.clone()))
-                    .credentials_provider(Credentials::new(
-                        &creds.access_key_id,
-                        &creds.secret_access_key,
-                        None,
-                        None,
-                        "pc-inbox-static",
-                    ))
-                    .retry_config(retry);
-                if let Some(url) = &settings.endpoint_url {
-                    builder = builder.endpoint_url(url);
-                }
-                (builder, region, settings.endpoint_url.clone())
-            }
-            None => {
-                let region =
-                    RegionProviderChain::first_try(settings.region.clone().map(Region::new))
-                        .or_default_provider()
-                        .or_else(Region::from_static(DEFAULT_REGION));
-                let mut loader = aws_config::defaults(BehaviorVersion::latest()).region(region);
-                if let Some(profile) = &settings.profile {
-                    loader = loader.profile_name(profile);
-                }
-                if let Some(url) = &settings.endpoint_url {
-                    loader = loader.endpoint_url(url);
-                }
-                let shared = loader.load().await;
-                let region = shared
-                    .region()
-                    .map_or_else(|| DEFAULT_REGION.to_string(), |r| r.to_string());
-                let endpoint = shared.endpoint_url().map(str::to_string);
-                let builder = aws_sdk_partnercentralselling::config::Builder::from(&shared)
-                    .retry_config(retry);
-                (builder, region, endpoint)
-            }
-        };
-        if let Some(client) = http_client {
-            builder = builder.http_client(client);
+        let setup = setup::load(settings).await;
+        let mut builder =
+            aws_sdk_partnercentralselling::config::Builder::from(&setup.config).retry_config(retry);
+        if let Some(client) = &http_client {
+            builder = builder.http_client(client.clone());
         }
-        let endpoint = endpoint.map_or_else(
-            || format!("https://partnercentral-selling.{region}.api.aws"),
-            |url| super::without_userinfo(&url),
+        let endpoint = setup.endpoint_url.as_deref().map_or_else(
+            || format!("https://partnercentral-selling.{}.api.aws", setup.region),
+            super::without_userinfo,
         );
+        let target = errors::Target {
+            profile: settings.profile.clone(),
+            region: setup.region.clone(),
+            endpoint,
+        };
         AwsPartnerCentral {
             client: Client::from_conf(builder.build()),
+            sts: identity::Sts::new(&setup, settings, http_client),
             catalog: settings.catalog.clone(),
-            target: errors::Target {
-                profile: settings.profile.clone(),
-                region,
-                endpoint,
-            },
+            target,
         }
     }
 
@@ -164,6 +127,16 @@ impl AwsPartnerCentral {
             .build();
         self.client = Client::from_conf(config);
         self
+    }
+
+    /// The endpoint requests go to (without any user or password in it).
+    pub fn endpoint(&self) -> &str {
+        &self.target.endpoint
+    }
+
+    /// The region requests are signed for and sent to.
+    pub fn region(&self) -> &str {
+        &self.target.region
     }
 
     /// A reject refused as a conflict may follow our own earlier attempt whose answer was lost
