@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use pc_inbox::commands::accept::AcceptArgs;
 use pc_inbox::commands::create::CreateArgs;
+use pc_inbox::commands::doctor::DoctorArgs;
 use pc_inbox::commands::engage::EngageArgs;
 use pc_inbox::commands::engagements::EngagementsArgs;
 use pc_inbox::commands::journal::JournalArgs;
@@ -100,6 +101,12 @@ pub enum Command {
     Journal(JournalArgs),
     /// Show the requests made today against the daily quotas, the last look and the store.
     Status(StatusArgs),
+    /// Check the setup, a verdict a line; exits 1 when a check fails.
+    ///
+    /// Whom the credentials belong to (STS GetCallerIdentity), the endpoint, region and
+    /// catalog, whether the service answers and how fast, payload types this version does not
+    /// know, the store, and today's requests against the daily quotas.
+    Doctor(DoctorArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

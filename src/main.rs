@@ -69,6 +69,7 @@ async fn main() -> ExitCode {
         }
         Some(Command::Journal(args)) => journal(args),
         Some(Command::Status(args)) => return status(&cli, args).await,
+        Some(Command::Doctor(args)) => return doctor(&cli, args).await,
         Some(command) => return subcommand(&cli, command).await,
         None => match inbox(&cli).await {
             Ok(Some(signal)) => return ExitCode::from(signal.exit_code()),
@@ -120,6 +121,50 @@ async fn status(cli: &Cli, args: &commands::status::StatusArgs) -> ExitCode {
         }
     };
     match commands::status::run(&data, args, &mut std::io::stdout()) {
+        Ok(()) | Err(commands::Failure::OutputClosed) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("pc-inbox: {failure}");
+            failure.exit_code()
+        }
+    }
+}
+
+/// `pc-inbox doctor`: its requests go through the paced, counted client every command uses;
+/// the store is its to check, so it opens it itself and reports on it even when it cannot.
+async fn doctor(cli: &Cli, args: &commands::doctor::DoctorArgs) -> ExitCode {
+    let prepared = async {
+        let loaded = config::load().map_err(|e| e.to_string())?;
+        for warning in &loaded.warnings {
+            eprintln!("pc-inbox: warning: {warning}");
+        }
+        let guard = start_logging(cli, &loaded.config);
+        tracing::info!("doctor");
+        let (settings, emulator) = settings(cli, &loaded.config).await?;
+        Ok::<_, String>((settings, (emulator, guard)))
+    };
+    let (settings, _keep) = match prepared.await {
+        Ok(prepared) => prepared,
+        Err(message) => {
+            eprintln!("pc-inbox: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let aws = AwsPartnerCentral::connect(&settings).await;
+    let tally = Arc::new(RequestTally::default());
+    let client = Paced::new(Logged::new(aws.clone()), SERVICE_QUOTA).counting(tally.clone());
+    let data = data_dir(&settings, cli.demo);
+    let doctor = commands::doctor::Doctor {
+        service: &client,
+        identity: &aws,
+        target: commands::doctor::Target {
+            endpoint: aws.endpoint().to_string(),
+            region: aws.region().to_string(),
+            catalog: settings.catalog.clone(),
+        },
+        data: data.as_ref(),
+        tally: &tally,
+    };
+    match commands::doctor::run(&doctor, args, &mut std::io::stdout()).await {
         Ok(()) | Err(commands::Failure::OutputClosed) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("pc-inbox: {failure}");
@@ -233,7 +278,8 @@ async fn subcommand(cli: &Cli, command: &Command) -> ExitCode {
         | Command::Man
         | Command::Emulator(_)
         | Command::Journal(_)
-        | Command::Status(_) => Ok(()),
+        | Command::Status(_)
+        | Command::Doctor(_) => Ok(()),
     };
     commands::count_requests(store.as_mut(), &tally);
     match result {

@@ -1,11 +1,13 @@
 //! The scriptable subcommands (`list`, `show`, `accept`, `reject`, `create`, `engagements`,
-//! `members`, `opportunities`, `opportunity show`, `engage`, `journal`, `triage`, `watch`):
+//! `members`, `opportunities`, `opportunity show`, `engage`, `journal`, `triage`, `watch`,
+//! `status`, `doctor`):
 //! the same service layer as the inbox, results on stdout, errors on stderr, and exit codes a
 //! script can branch on.
 
 pub mod accept;
 mod bulk;
 pub mod create;
+pub mod doctor;
 pub mod engage;
 pub mod engagements;
 mod invitation_file;
@@ -51,7 +53,7 @@ pub const EXIT_STATUS: [(u8, &str); 4] = [
     (
         1,
         "The service failed or could not be reached, or pc-inbox was used wrongly: an unknown \
-         option, an unreadable configuration file, a terminal error.",
+         option, an unreadable configuration file, a terminal error. doctor: a check failed.",
     ),
     (
         2,

@@ -378,6 +378,10 @@ fn completions_are_generated() {
     let bash = run(home.path(), &["completions", "bash"]);
     assert_eq!(bash.code, 0);
     assert!(bash.stdout.contains("pc-inbox") && bash.stdout.contains("engagements"));
+    assert!(
+        bash.stdout.contains("pc__inbox__subcmd__doctor"),
+        "doctor is completed"
+    );
 }
 
 #[test]
@@ -402,6 +406,7 @@ fn the_man_page_is_one_complete_page() {
         "reject",
         "create",
         "engagements",
+        "doctor",
         "emulator",
     ] {
         assert!(page.contains(&format!("\n.SS {command}\n")), "{command}");

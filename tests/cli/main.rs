@@ -6,6 +6,7 @@ mod common;
 
 mod cli_bulk;
 mod cli_commands;
+mod cli_doctor;
 mod cli_emulator_faults;
 mod cli_list_pace;
 mod cli_opportunities;
