@@ -149,9 +149,11 @@ async fn doctor(cli: &Cli, args: &commands::doctor::DoctorArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let aws = AwsPartnerCentral::connect(&settings).await;
     let tally = Arc::new(RequestTally::default());
-    let client = Paced::new(Logged::new(aws.clone()), SERVICE_QUOTA).counting(tally.clone());
+    let aws = AwsPartnerCentral::connect(&settings)
+        .await
+        .counting(tally.clone());
+    let client = Paced::new(Logged::new(aws.clone()), SERVICE_QUOTA);
     let data = data_dir(&settings, cli.demo);
     let doctor = commands::doctor::Doctor {
         service: &client,
