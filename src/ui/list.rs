@@ -122,6 +122,11 @@ fn cell(state: &State, theme: &Theme, row: &InvitationSummary, column: Column) -
                 };
                 (format::status(row.status.as_ref()).to_string(), style)
             }),
+        Column::Engagement if failed(state, &row.id).is_some() => {
+            let title = row.engagement_title.as_deref().unwrap_or_default();
+            let why = failed(state, &row.id).unwrap_or_default();
+            (format!("{title} — {why}"), theme.danger)
+        }
         Column::Engagement if state.list.is_marked(&row.id) => (
             format!("✔ {}", row.engagement_title.as_deref().unwrap_or_default()),
             theme.key,
@@ -223,6 +228,14 @@ fn pipeline(p: &Pipeline, width: usize) -> String {
         text = next;
     }
     text
+}
+
+/// Why the current reject or bulk action failed on this invitation, if it did.
+fn failed<'s>(state: &'s State, id: &str) -> Option<&'s str> {
+    match state.bulk.as_ref()?.state_of(id)? {
+        ItemState::Failed(why) => Some(why),
+        _ => None,
+    }
 }
 
 /// The status cell of an invitation in the current bulk action, until its outcome shows in

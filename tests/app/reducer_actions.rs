@@ -549,6 +549,23 @@ fn a_failed_reject_is_said_and_x_retries_it_with_the_text_kept_and_success_marks
         "{}",
         notice.text
     );
+    fixtures::deliver(&mut s, fixtures::opportunity(0));
+    let screen = fixtures::screen_text(&s);
+    assert!(
+        screen.contains("── Reject") && screen.contains("Failed: Partner Central failed"),
+        "the reason in the detail: {screen}"
+    );
+    update(&mut s, fixtures::resize((300, 48)));
+    let screen = fixtures::screen_text(&s);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("FAILED"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("Globex SAP migration 0 — Partner Central failed"),
+        "and after the title on the row, as far as it fits: {row}"
+    );
+    update(&mut s, fixtures::resize(SIZE));
     update(&mut s, key('x'));
     let Some(Modal::Reject(d)) = s.top() else {
         panic!("{:?}", s.modals)

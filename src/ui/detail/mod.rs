@@ -12,7 +12,7 @@ mod plans;
 use super::{format, Theme};
 use crate::app::engagements::Lookup;
 use crate::app::tasks::{Phase, Run};
-use crate::app::{Clock, DetailEntry, Focus, State};
+use crate::app::{BulkKind, Clock, DetailEntry, Focus, ItemState, State};
 use crate::domain::Linked;
 use crate::domain::{
     Contact, EngagementMember, InvitationDetail, LeadPayload, OpportunityPayload, Payload,
@@ -52,6 +52,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> usiz
                     .engagement_id
                     .as_deref()
                     .and_then(|e| state.engagements.members(e)),
+                queued: state
+                    .bulk
+                    .as_ref()
+                    .and_then(|q| Some((q.kind(), q.state_of(&row.id)?))),
             };
             let doc = lines(
                 d,
@@ -168,6 +172,22 @@ pub struct Beside<'a> {
     pub opportunity: Option<&'a Linked>,
     /// Who is in its engagement, once you are (ListEngagementMembers).
     pub members: Option<&'a Lookup<Vec<EngagementMember>>>,
+    /// Its part in the last reject or bulk action, once it failed or was skipped.
+    pub queued: Option<(&'a BulkKind, &'a ItemState)>,
+}
+
+/// Why the last reject or bulk action did not act on it.
+fn queued_section(doc: &mut Doc<'_>, (kind, state): (&BulkKind, &ItemState)) {
+    let (text, style) = match state {
+        ItemState::Failed(why) => (format!("Failed: {why}"), doc.theme.danger),
+        ItemState::Skipped(why) => (format!("Skipped: {why}"), doc.theme.muted),
+        _ => return,
+    };
+    doc.heading(match kind {
+        BulkKind::Accept => "Accept",
+        BulkKind::Reject { .. } => "Reject",
+    });
+    doc.text(&text, style);
 }
 
 /// The opportunity an accepted invitation created: its id, stage and what is next.
@@ -358,6 +378,9 @@ pub fn lines(
     doc.opt("Rule", beside.rule.as_deref());
     if let Some(accept) = beside.accept {
         accept_section(&mut doc, accept, clock);
+    }
+    if let Some(queued) = beside.queued {
+        queued_section(&mut doc, queued);
     }
     if let Some(o) = beside.opportunity {
         opportunity_section(&mut doc, o, clock);
