@@ -284,6 +284,16 @@ fn template(operation: &str, shared: &Shared) -> Value {
         let o = page.first().expect("the seed has opportunities");
         (o.id.to_string(), json!(Timestamp(o.last_modified)))
     };
+    let engagement = "eng-3ek073i3v9yb1t";
+    let (engagement_modified, project) = {
+        let store = shared.store.read();
+        let e = &store.catalog(Catalog::Aws).engagements[engagement];
+        let project = e.contexts[0]
+            .payload
+            .clone()
+            .expect("the seed's context has a payload");
+        (json!(Timestamp(e.modified_at)), project)
+    };
     match operation {
         "ListEngagementInvitations" => {
             json!({"Catalog": "AWS", "ParticipantType": "RECEIVER", "MaxResults": 10})
@@ -327,6 +337,22 @@ fn template(operation: &str, shared: &Shared) -> Value {
             "Catalog": "AWS", "MaxResults": 10,
             "Sort": {"SortBy": "StartTime", "SortOrder": "ASCENDING"},
             "TaskStatus": ["IN_PROGRESS", "COMPLETE"]
+        }),
+        "CreateEngagementContext" => json!({
+            "Catalog": "AWS", "ClientToken": "props-token", "EngagementIdentifier": engagement,
+            "Type": "Lead",
+            "Payload": {"Lead": {
+                "Customer": {"CompanyName": "Contoso"},
+                "Interactions": [{"Contact": {
+                    "BusinessTitle": "CTO", "Email": "cto@contoso.example",
+                    "FirstName": "Ana", "LastName": "Lima"
+                }}]
+            }}
+        }),
+        "UpdateEngagementContext" => json!({
+            "Catalog": "AWS", "EngagementIdentifier": engagement, "ContextIdentifier": "1",
+            "EngagementLastModifiedAt": engagement_modified, "Type": "CustomerProject",
+            "Payload": project
         }),
         "UpdateOpportunity" => json!({
             "Catalog": "AWS", "Identifier": opportunity, "LastModifiedDate": modified,

@@ -238,6 +238,7 @@ pub struct CatalogData {
     pub submission_tokens: HashMap<String, Idempotent>,
     pub invitation_tokens: HashMap<String, Idempotent>,
     pub engagement_tokens: HashMap<String, Idempotent>,
+    pub context_tokens: HashMap<String, Idempotent>,
     pub opportunities: Opportunities,
     pub opportunity_tokens: HashMap<String, Idempotent>,
 }

@@ -7,6 +7,7 @@ mod common;
 
 mod emulator_accounts;
 mod emulator_connections;
+mod emulator_contexts;
 mod emulator_engagements;
 mod emulator_errors;
 mod emulator_faults;

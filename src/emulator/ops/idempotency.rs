@@ -13,6 +13,7 @@ use crate::emulator::store::{CatalogData, Idempotent};
 #[derive(Clone, Copy)]
 pub(super) enum Made {
     Accept,
+    Context,
     Engagement,
     Invitation,
     Opportunity,
@@ -23,6 +24,7 @@ impl Made {
     fn operation(self) -> &'static str {
         match self {
             Made::Accept => "StartEngagementByAcceptingInvitationTask",
+            Made::Context => "CreateEngagementContext",
             Made::Engagement => "CreateEngagement",
             Made::Invitation => "CreateEngagementInvitation",
             Made::Opportunity => "CreateOpportunity",
@@ -34,6 +36,7 @@ impl Made {
     fn tokens(self, data: &mut CatalogData) -> &mut HashMap<String, Idempotent> {
         match self {
             Made::Accept => &mut data.accept_tokens,
+            Made::Context => &mut data.context_tokens,
             Made::Engagement => &mut data.engagement_tokens,
             Made::Invitation => &mut data.invitation_tokens,
             Made::Opportunity => &mut data.opportunity_tokens,

@@ -1,6 +1,7 @@
 //! One handler per operation. Each receives a request that already passed model validation,
 //! reads it into a typed struct and answers with the output shape's JSON.
 
+mod contexts;
 mod engagements;
 mod idempotency;
 mod invitations;
@@ -65,7 +66,7 @@ impl Ctx<'_> {
 }
 
 /// Operations of the real service this emulator implements.
-pub const IMPLEMENTED: [&str; 17] = [
+pub const IMPLEMENTED: [&str; 19] = [
     "ListEngagementInvitations",
     "GetEngagementInvitation",
     "RejectEngagementInvitation",
@@ -76,6 +77,8 @@ pub const IMPLEMENTED: [&str; 17] = [
     "GetEngagement",
     "ListEngagementMembers",
     "CreateEngagement",
+    "CreateEngagementContext",
+    "UpdateEngagementContext",
     "CreateEngagementInvitation",
     "CreateOpportunity",
     "GetOpportunity",
@@ -148,6 +151,8 @@ pub fn dispatch(
             tasks::start(&mut ctx, TaskKind::Accept, parse(input)?, input)
         }
         "CreateEngagement" => engagements::create(&mut ctx, parse(input)?, input),
+        "CreateEngagementContext" => contexts::create(&mut ctx, parse(input)?, input),
+        "UpdateEngagementContext" => contexts::update(&mut ctx, parse(input)?),
         "CreateEngagementInvitation" => engagements::invite(&mut ctx, parse(input)?, input),
         "CreateOpportunity" => opportunities::create(&mut ctx, parse(input)?, input),
         "UpdateOpportunity" => opportunities::update(&mut ctx, parse(input)?, input),
