@@ -4,7 +4,6 @@
 
 use super::cache;
 use super::stored;
-use crate::app::list::RowFacts;
 use crate::app::{Effect, Focus, Level, State};
 use crate::domain::{CachedView, InvitationSummary, Page, Participant, PayloadKind};
 use crate::keymap::Action;
@@ -146,10 +145,7 @@ pub(in crate::app) fn on_cached_view(
         } else {
             state.memory.unread.remove(&row.summary.id);
         }
-        let facts = RowFacts {
-            customer: row.customer,
-            spend: row.spend,
-        };
+        let facts = stored::facts(&row);
         rows.push((row.summary, facts));
     }
     state.list.load(rows);

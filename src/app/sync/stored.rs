@@ -17,7 +17,8 @@ impl Before {
     }
 }
 
-fn facts(row: &CachedRow) -> RowFacts {
+/// What a stored row's detail told the list.
+pub(super) fn facts(row: &CachedRow) -> RowFacts {
     RowFacts {
         customer: row.customer.clone(),
         spend: row.spend,
