@@ -26,6 +26,20 @@ pub struct Opportunity {
 }
 
 impl Opportunity {
+    /// Why submitting it to AWS (an engage) would fail, in a few words, as far as its summary
+    /// tells: it was submitted already, it is still a Prospect (a Qualified stage or later is
+    /// needed), or it is closed.
+    pub fn cannot_submit(&self) -> Option<String> {
+        match (self.review_status.as_deref(), self.stage.as_deref()) {
+            (Some(review), _) if review != "Pending Submission" => {
+                Some(format!("already submitted ({review})"))
+            }
+            (_, Some("Prospect")) => Some("qualify it first".into()),
+            (_, Some("Launched" | "Closed Lost")) => Some("closed".into()),
+            _ => None,
+        }
+    }
+
     /// An opportunity known only by its id, until it is read.
     pub fn with_id(id: impl Into<String>) -> Self {
         Opportunity {
@@ -60,4 +74,47 @@ pub enum Linked {
     /// No accept task of it completed: nothing to show.
     None,
     Failed(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(stage: &str, review: &str) -> Opportunity {
+        Opportunity {
+            stage: Some(stage.into()),
+            review_status: Some(review.into()),
+            ..Opportunity::with_id("O1")
+        }
+    }
+
+    #[test]
+    fn only_a_qualified_opportunity_pending_submission_can_be_submitted() {
+        assert_eq!(at("Qualified", "Pending Submission").cannot_submit(), None);
+        assert_eq!(
+            at("Technical Validation", "Pending Submission").cannot_submit(),
+            None
+        );
+        assert_eq!(
+            at("Prospect", "Pending Submission")
+                .cannot_submit()
+                .unwrap(),
+            "qualify it first"
+        );
+        assert_eq!(
+            at("Qualified", "Submitted").cannot_submit().unwrap(),
+            "already submitted (Submitted)"
+        );
+        assert_eq!(
+            at("Closed Lost", "Pending Submission")
+                .cannot_submit()
+                .unwrap(),
+            "closed"
+        );
+        assert_eq!(
+            Opportunity::with_id("O2").cannot_submit(),
+            None,
+            "not read yet"
+        );
+    }
 }

@@ -32,6 +32,15 @@ pub(super) fn draw(
                 Line::raw("Submits the opportunity to AWS (co-sell), which makes an engagement"),
                 Line::raw("of it; you can then invite a partner into the engagement."),
             ]);
+            if let Some(why) = o.cannot_submit() {
+                lines.push(Line::styled(
+                    format!(
+                        "⚠ The service will likely refuse it ({} · {why}).",
+                        o.stage.as_deref().unwrap_or("no stage")
+                    ),
+                    theme.warning,
+                ));
+            }
             lines
         }
         Stage::Progress => match (state.engaging(), engage::run(state)) {
@@ -95,7 +104,11 @@ fn pick(picker: &OpportunityPicker, theme: &Theme) -> Vec<Line<'static>> {
         } else {
             theme.text
         };
-        lines.push(Line::styled(text, style));
+        let mut spans = vec![Span::styled(text, style)];
+        if let Some(why) = o.cannot_submit() {
+            spans.push(Span::styled(format!("  ⚠ {why}"), theme.warning));
+        }
+        lines.push(Line::from(spans));
     }
     lines
 }

@@ -560,3 +560,26 @@ fn the_sort_column_is_marked_in_the_header() {
         assert_eq!(line.matches(['▲', '▼']).count(), 1, "{line}");
     }
 }
+
+#[test]
+fn engaging_a_prospect_warns_before_the_yes() {
+    let mut s = with_detail((100, 30), fixtures::opportunity(0), 0);
+    update(&mut s, key('E'));
+    update(
+        &mut s,
+        Msg::Engage(EngageMsg::OpportunitiesLoaded(Ok(pc_inbox::domain::Page {
+            items: vec![own_opportunity(
+                "O2026000104",
+                "Copperline Credit Union",
+                "Prospect",
+            )],
+            next_token: None,
+        }))),
+    );
+    update(&mut s, fixtures::code(crossterm::event::KeyCode::Enter));
+    let screen = fixtures::screen_text(&s);
+    assert!(
+        screen.contains("⚠ The service will likely refuse it (Prospect · qualify it first)."),
+        "{screen}"
+    );
+}
