@@ -19,7 +19,7 @@ const SPINNER: [&str; 4] = ["⠋", "⠙", "⠹", "⠸"];
 
 /// The (actions, words) hints of the mode that has the keyboard, when it is a dialog.
 pub fn hints(state: &State) -> Option<Hints> {
-    state.top().map(|top| top.dialog().keys().hints)
+    state.top().map(|top| top.dialog().hints(state))
 }
 
 /// Draws the keys that apply now: a dialog's own keys, or the list's. When the list's do not

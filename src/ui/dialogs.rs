@@ -27,10 +27,10 @@ impl Chrome {
     /// The frame of `dialog`.
     pub fn of(dialog: &dyn Dialog, state: &State, theme: &Theme) -> Self {
         let title = dialog.title(state);
-        let keys = dialog.keys();
-        let hints = match keys.hints.is_empty() {
+        let (mode, hints) = (dialog.keys().mode, dialog.hints(state));
+        let hints = match hints.is_empty() {
             true => String::new(),
-            false => state.keymap.hint_line(keys.mode, keys.hints),
+            false => state.keymap.hint_line(mode, hints),
         };
         Chrome {
             title: Span::styled(format!(" {} ", title.text), tone(title.tone, theme)),

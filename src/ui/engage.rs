@@ -16,6 +16,10 @@ use crate::keymap::{Action, Mode};
 /// Rows of opportunities the picker shows at most.
 const ROWS: usize = 12;
 
+/// The dialog's width, and the width of its text inside the frame.
+const DIALOG: u16 = 78;
+const WIDTH: usize = DIALOG as usize - 4;
+
 pub(super) fn draw(
     frame: &mut Frame,
     (area, chrome): (Rect, Chrome),
@@ -48,7 +52,7 @@ pub(super) fn draw(
             _ => vec![Line::raw("Nothing in progress.")],
         },
     };
-    let area = centered(area, 78, lines.len() as u16 + 2);
+    let area = centered(area, DIALOG, lines.len() as u16 + 2);
     show(frame, area, lines, chrome, theme.border_focused, theme);
 }
 
@@ -147,7 +151,12 @@ fn progress(o: &Opportunity, run: &Run, state: &State, theme: &Theme) -> Vec<Lin
         }
         Phase::Failed { reason, retry } => {
             lines.push(Line::styled("FAILED", theme.danger));
-            lines.push(Line::styled(reason.clone(), theme.danger));
+            // The whole reason, over as many lines as it takes.
+            lines.extend(
+                format::wrap(reason, WIDTH)
+                    .into_iter()
+                    .map(|line| Line::styled(line, theme.danger)),
+            );
             if *retry {
                 lines.push(Line::raw(format!(
                     "{}: try again (the same client token: no second task).",

@@ -243,18 +243,41 @@ fn a_failed_task_shows_its_reason_and_a_failed_start_retries_with_the_same_token
             .any(|e| matches!(e, Effect::ForgetTask { .. })),
         "a transient failure keeps the token for the retry"
     );
+    let hint_line = |s: &State| {
+        let screen = screen_text(s);
+        let lines: Vec<&str> = screen.lines().collect();
+        lines[lines.len() - 2].to_string()
+    };
+    assert!(hint_line(&s).contains("y try again"), "{}", hint_line(&s));
+    assert!(!hint_line(&s).contains("invite"), "{}", hint_line(&s));
     let effects = update(&mut s, key('y'));
     assert!(
         matches!(effects.as_slice(), [Effect::StartTask { client_token, .. }] if *client_token == token),
         "{effects:?}"
     );
-    update(
-        &mut s,
-        answered(&token, Ok(task(TaskStatus::Failed)), false),
-    );
+    let why = "Opportunity validation failed: Customer.Account.Address.CountryCode, \
+               Customer.Account.Industry and Project.ExpectedCustomerSpend are required \
+               to submit the opportunity. Update the opportunity, then submit it again.";
+    let mut failed = task(TaskStatus::Failed);
+    failed.message = Some(why.into());
+    update(&mut s, answered(&token, Ok(failed), false));
     let screen = screen_text(&s);
     assert!(screen.contains("FAILED"), "{screen}");
     assert!(screen.contains("OpportunityValidationFailed"), "{screen}");
+    let shown: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains("Update the opportunity, then submit it again."),
+        "the whole reason: {screen}"
+    );
+    assert!(
+        hint_line(&s).contains("Esc close") && !hint_line(&s).contains("try again"),
+        "only what does something: {}",
+        hint_line(&s)
+    );
     assert!(matches!(
         engage::run(&s).map(|r| &r.phase),
         Some(Phase::Failed { retry: false, .. })

@@ -94,6 +94,12 @@ pub trait Dialog {
     /// Where its keys go, and what it shows for them.
     fn keys(&self) -> Keys;
 
+    /// What its hint line names now: its keys' hints, unless what a key does depends on
+    /// `state` (then only the keys that do something now).
+    fn hints(&self, _: &State) -> Hints {
+        self.keys().hints
+    }
+
     /// The writes its yes would send: none leaves before this was on screen.
     fn asks(&self, _: &Asking<'_>) -> Vec<Write> {
         Vec::new()

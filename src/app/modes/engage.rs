@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::dialog::{Asking, Dialog, Keys, OnPaste, Title};
+use super::dialog::{Asking, Dialog, Hints, Keys, OnPaste, Title};
 use super::Modal;
 use crate::app::consent::Write;
 use crate::app::engage::{self, EngageDialog, Stage};
@@ -26,11 +26,20 @@ pub const CONFIRM_HINTS: &[(&[Action], &str)] = &[
     (&[Action::Cancel], "back"),
 ];
 
-/// What the progress view's hint line names.
-pub const PROGRESS_HINTS: &[(&[Action], &str)] = &[
+/// What the progress view's hint line names once the engagement is made.
+pub const COMPLETE_HINTS: &[(&[Action], &str)] = &[
     (&[Action::Confirm], "invite a partner"),
     (&[Action::Cancel], "close"),
 ];
+
+/// What the progress view's hint line names after a failure that a retry may mend.
+pub const RETRY_HINTS: &[(&[Action], &str)] = &[
+    (&[Action::Accept], "try again"),
+    (&[Action::Cancel], "close"),
+];
+
+/// What the progress view's hint line names while the task runs, or after it failed for good.
+pub const PROGRESS_HINTS: &[(&[Action], &str)] = &[(&[Action::Cancel], "close")];
 
 /// Whether the dialog takes typed text (the picker's query).
 pub fn typing(dialog: &EngageDialog) -> bool {
@@ -113,6 +122,14 @@ impl Dialog for EngageDialog {
             Stage::Progress => PROGRESS_HINTS,
         };
         Keys::new(Mode::Engage, on_key, hints).paste(typing(self).then_some(on_paste as OnPaste))
+    }
+
+    fn hints(&self, state: &State) -> Hints {
+        match (&self.stage, engage::run(state).map(|r| &r.phase)) {
+            (Stage::Progress, Some(Phase::Complete { .. })) => COMPLETE_HINTS,
+            (Stage::Progress, Some(Phase::Failed { retry: true, .. })) => RETRY_HINTS,
+            _ => self.keys().hints,
+        }
     }
 
     fn asks(&self, asking: &Asking<'_>) -> Vec<Write> {
