@@ -427,21 +427,26 @@ mod tests {
         assert_readable(&err);
     }
 
-    #[test]
-    fn a_refused_signature_blames_the_credentials_in_us_east_1_and_the_region_elsewhere() {
-        let refused = || answered("InvalidSignatureException", "Credential should be scoped");
-        let err = map(refused(), &east());
+    /// `err` says the credentials were refused, with the service's `code` first.
+    fn assert_rejected(err: &ServiceError, code: &str) {
         assert!(
             matches!(
-                &err,
+                err,
                 ServiceError::Credentials {
                     problem: CredentialsProblem::Rejected,
                     message,
                     ..
-                } if message.starts_with("InvalidSignatureException")
+                } if message.starts_with(code)
             ),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn a_refused_signature_blames_the_credentials_in_us_east_1_and_the_region_elsewhere() {
+        let refused = || answered("InvalidSignatureException", "Credential should be scoped");
+        let err = map(refused(), &east());
+        assert_rejected(&err, "InvalidSignatureException");
         let err = map(refused(), &target(None, "eu-west-1"));
         assert_eq!(
             err,
@@ -469,17 +474,7 @@ mod tests {
             .build();
         let refused = SdkError::service_error(GetCallerIdentityError::generic(meta), response(403));
         let err = map_in_any_region(refused, &target(None, "eu-west-1"));
-        assert!(
-            matches!(
-                &err,
-                ServiceError::Credentials {
-                    problem: CredentialsProblem::Rejected,
-                    message,
-                    ..
-                } if message.starts_with("InvalidClientTokenId")
-            ),
-            "{err:?}"
-        );
+        assert_rejected(&err, "InvalidClientTokenId");
     }
 
     #[test]
